@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DraftFlow",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "draftflow", targets: ["draftflow"]),
+        .library(name: "DraftFlow", targets: ["DraftFlow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Clibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "Git", dependencies: ["Clibgit2"]),
+        .target(name: "DraftFlow", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
+        .executableTarget(
+            name: "draftflow",
+            dependencies: [
+                "DraftFlow", "DraftFlowGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
+        .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),
+        .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// The same strictness for every target.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,16 @@
+#ifndef DRAFTFLOW_CLIBGIT2_SHIM_H
+#define DRAFTFLOW_CLIBGIT2_SHIM_H
+#define GIT_DEPRECATE_HARD
+#include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/repository.h>
+#include <git2/sys/odb_backend.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: these wrap the options DraftFlow sets. */
+static inline int draftflow_git_enable_fsync(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+static inline int draftflow_git_enable_strict_objects(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
+}
+#endif

@@ -1,0 +1,127 @@
+import Foundation
+import Yams
+
+/// A member delegation: a stable code (ISO 3166 alpha-3, e.g. CAN), a name, a contact.
+public struct Member: Codable, Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var email: String?
+
+    public init(code: String, name: String, email: String? = nil) {
+        self.code = code
+        self.name = name
+        self.email = email
+    }
+}
+
+/// Who runs the process and commits on its behalf.
+public struct Secretariat: Codable, Equatable, Sendable {
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+}
+
+/// The kind of a round: collect comments, or adopt the text unless someone objects.
+public enum RoundKind: String, Codable, Sendable, CaseIterable {
+    case comments
+    case silence
+}
+
+/// A window in which members respond to one version, as recorded in `Workflow.md`.
+public struct Round: Codable, Equatable, Sendable {
+    public var name: String
+    /// The version label the round is on.
+    public var on: String
+    public var kind: RoundKind
+    public var opened: Date
+    public var closes: Date
+    /// Set when the secretariat closed the round before `closes`.
+    public var closedEarly: Date?
+
+    public init(name: String, on: String, kind: RoundKind, opened: Date, closes: Date, closedEarly: Date? = nil) {
+        self.name = name
+        self.on = on
+        self.kind = kind
+        self.opened = opened
+        self.closes = closes
+        self.closedEarly = closedEarly
+    }
+
+    /// The instant after which submissions are late.
+    public var effectiveClose: Date { closedEarly.map { min($0, closes) } ?? closes }
+
+    public func isOpen(at now: Date) -> Bool { now >= opened && now <= effectiveClose }
+
+    /// Whether something received at `instant` is on time.
+    public func accepts(receivedAt instant: Date) -> Bool { instant <= effectiveClose }
+}
+
+/// A published version as listed in `Workflow.md`.
+public struct VersionEntry: Codable, Equatable, Sendable {
+    public var label: String
+    public var published: Date
+    public var note: String?
+
+    public init(label: String, published: Date, note: String? = nil) {
+        self.label = label
+        self.published = published
+        self.note = note
+    }
+}
+
+/// The settings and schedule of a workspace: the YAML front matter of `Workflow.md`.
+public struct Workflow: Codable, Equatable, Sendable {
+    public static let fileName = "Workflow.md"
+
+    public var title: String
+    /// The draft's path inside the workspace, e.g. `Drafts/hlpf-2020-input.md`.
+    public var document: String
+    /// IANA time zone in which dates such as "1 March" are meant.
+    public var timezone: String
+    public var secretariat: Secretariat
+    public var members: [Member]
+    public var versions: [VersionEntry]
+    public var rounds: [Round]
+
+    public init(title: String, document: String, timezone: String, secretariat: Secretariat,
+                members: [Member] = [], versions: [VersionEntry] = [], rounds: [Round] = []) {
+        self.title = title
+        self.document = document
+        self.timezone = timezone
+        self.secretariat = secretariat
+        self.members = members
+        self.versions = versions
+        self.rounds = rounds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, document, timezone, secretariat, members, versions, rounds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        document = try container.decode(String.self, forKey: .document)
+        timezone = try container.decodeIfPresent(String.self, forKey: .timezone) ?? "Europe/Zurich"
+        secretariat = try container.decode(Secretariat.self, forKey: .secretariat)
+        members = try container.decodeIfPresent([Member].self, forKey: .members) ?? []
+        versions = try container.decodeIfPresent([VersionEntry].self, forKey: .versions) ?? []
+        rounds = try container.decodeIfPresent([Round].self, forKey: .rounds) ?? []
+    }
+
+    public func member(_ code: String) -> Member? { members.first { $0.code == code } }
+    public func round(named name: String) -> Round? { rounds.first { $0.name == name } }
+    public func version(_ label: String) -> VersionEntry? { versions.first { $0.label == label } }
+
+    /// The round open at `now`, if any.
+    public func openRound(at now: Date) -> Round? { rounds.last { $0.isOpen(at: now) } }
+
+    /// The open round, else the most recently opened one.
+    public func currentRound(at now: Date) -> Round? { openRound(at: now) ?? rounds.last }
+
+    public func zone() throws -> TimeZone { try Deadline.timeZone(timezone) }
+}

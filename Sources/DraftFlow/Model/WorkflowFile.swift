@@ -1,0 +1,81 @@
+import Foundation
+import Yams
+
+/// Reads and writes `Workflow.md`: YAML front matter for the tool, then prose for people.
+public enum WorkflowFile {
+    /// Parses the text of `Workflow.md`.
+    public static func parse(_ data: Data) throws -> Workflow {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DraftFlowError(.workspace, "Workflow.md is not valid UTF-8", fix: "restore it with `git checkout -- Workflow.md`")
+        }
+        guard let yaml = frontMatter(of: text) else {
+            throw DraftFlowError(.workspace, "Workflow.md has no YAML front matter between '---' lines",
+                                 fix: "restore it with `git checkout -- Workflow.md`")
+        }
+        do {
+            let decoder = YAMLDecoder()
+            return try decoder.decode(Workflow.self, from: yaml, userInfo: [:])
+        } catch {
+            throw DraftFlowError(.workspace, "Workflow.md front matter cannot be read: \(error)",
+                                 fix: "correct the YAML, or restore it with `git checkout -- Workflow.md`")
+        }
+    }
+
+    /// The YAML between the opening and closing `---` lines, or nil.
+    public static func frontMatter(of text: String) -> String? {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        guard normalized.hasPrefix("---\n") else { return nil }
+        let rest = normalized.dropFirst(4)
+        guard let end = rest.range(of: "\n---\n") ?? rest.range(of: "\n---", options: .anchored.union(.backwards)) else { return nil }
+        return String(rest[rest.startIndex..<end.lowerBound]) + "\n"
+    }
+
+    /// The whole file: front matter, then a description a person can read.
+    public static func render(_ workflow: Workflow) throws -> Data {
+        let encoder = YAMLEncoder()
+        encoder.options.allowUnicode = true
+        encoder.options.sortKeys = false
+        let yaml = try encoder.encode(workflow)
+        let zone = (try? workflow.zone()) ?? TimeZone(identifier: "UTC")!
+        var prose = "# \(workflow.title)\n\n"
+        prose += "This file describes a drafting process run with DraftFlow. The block above is read by the tool;"
+        prose += " this text is written from it.\n\n"
+        prose += "- Document: `\(workflow.document)`\n"
+        prose += "- Time zone: \(workflow.timezone) (deadlines are meant in this zone)\n"
+        prose += "- Secretariat: \(workflow.secretariat.name) <\(workflow.secretariat.email)>\n\n"
+        prose += "## Members\n\n"
+        if workflow.members.isEmpty {
+            prose += "No member is registered yet.\n\n"
+        } else {
+            for member in workflow.members {
+                prose += "- \(member.code): \(member.name)" + (member.email.map { " <\($0)>" } ?? "") + "\n"
+            }
+            prose += "\n"
+        }
+        prose += "## Versions\n\n"
+        if workflow.versions.isEmpty {
+            prose += "No version is published yet.\n\n"
+        } else {
+            for version in workflow.versions {
+                prose += "- \(version.label), published \(Deadline.human(version.published, in: zone))"
+                prose += (version.note.map { ": \($0)" } ?? "") + "\n"
+            }
+            prose += "\n"
+        }
+        prose += "## Rounds\n\n"
+        if workflow.rounds.isEmpty {
+            prose += "No round is open yet.\n"
+        } else {
+            for round in workflow.rounds {
+                let kind = round.kind == .comments ? "comment round" : "silence procedure"
+                prose += "- \(round.name): \(kind) on \(round.on), opened \(Deadline.human(round.opened, in: zone)),"
+                prose += " closes \(Deadline.human(round.closes, in: zone))"
+                if let early = round.closedEarly {
+                    prose += ", closed early \(Deadline.human(early, in: zone))"
+                }
+                prose += "\n"
+            }
+        }
+        return Data(("---\n" + yaml + "---\n\n" + prose).utf8)
+    }
+}

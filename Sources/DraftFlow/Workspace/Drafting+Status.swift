@@ -1,0 +1,150 @@
+import Foundation
+
+/// Where the workflow stands: what `draftflow status` shows.
+public struct StatusReport: Codable, Equatable, Sendable {
+    public struct VersionStatus: Codable, Equatable, Sendable {
+        public var label: String
+        public var published: String
+        public var commit: String
+        public var tag: String
+    }
+
+    public struct RoundStatus: Codable, Equatable, Sendable {
+        public var name: String
+        public var on: String
+        public var kind: RoundKind
+        public var openedAt: String
+        /// ISO 8601 with the workspace zone's offset.
+        public var closesAt: String
+        public var closesAtUTC: String
+        public var closesAtLocal: String
+        public var closedEarlyAt: String?
+        public var open: Bool
+        /// "3 days 4 hours", or "closed 2 days ago".
+        public var timeLeft: String
+        /// For silence rounds: `kept` (not broken so far, while open) or `broken`.
+        public var silence: String?
+        public var brokenBy: [String]?
+    }
+
+    public struct MemberStatus: Codable, Equatable, Sendable {
+        public var code: String
+        public var name: String
+        /// `received`, `late` or `none`.
+        public var state: String
+        public var comments: Int
+        public var submissions: Int
+        public var received: String?
+        public var proposal: Bool
+    }
+
+    public var title: String
+    public var document: String
+    public var timezone: String
+    public var now: String
+    public var versions: [VersionStatus]
+    public var round: RoundStatus?
+    public var members: [MemberStatus]
+    /// Codes of members whose submission in the round was recorded late.
+    public var late: [String]
+}
+
+/// One event of the timeline read back from git history.
+public struct TimelineEvent: Codable, Equatable, Sendable {
+    /// `init`, `member-add`, `edit`, `publish`, `round-open`, `round-close`, `round-closed`, `comment`, or `other`.
+    public var event: String
+    /// ISO 8601 instant in the workspace's zone.
+    public var at: String
+    public var summary: String
+    public var commit: String?
+    public var member: String?
+    public var round: String?
+    public var version: String?
+    public var late: Bool?
+}
+
+extension Drafting {
+    public func status() throws -> StatusReport {
+        let snapshot = try store.snapshot()
+        let workflow = try Self.workflow(in: snapshot)
+        let zone = try workflow.zone()
+        let stored = try store.versions()
+        let versions = workflow.versions.map { entry -> StatusReport.VersionStatus in
+            let version = stored.first { $0.label == entry.label }
+            return .init(label: entry.label, published: Deadline.iso(entry.published, in: zone), commit: version?.commitID ?? "", tag: version?.tagID ?? "")
+        }
+        var roundStatus: StatusReport.RoundStatus?
+        var memberStatus: [StatusReport.MemberStatus] = []
+        let round = workflow.currentRound(at: now)
+        let latest = try round.map { Self.current(try Self.submissions(round: $0.name, in: snapshot)) } ?? [:]
+        let counts = try round.map { round in Dictionary(grouping: try Self.submissions(round: round.name, in: snapshot), by: \.member).mapValues(\.count) } ?? [:]
+        if let round {
+            let open = round.isOpen(at: now)
+            let remaining = open ? Deadline.remaining(from: now, to: round.effectiveClose) : Deadline.remaining(from: now, to: round.effectiveClose)
+            var silence: String?
+            var brokenBy: [String]?
+            if round.kind == .silence {
+                let objectors = latest.values.filter { !$0.late }.map(\.member).sorted()
+                silence = objectors.isEmpty ? "kept" : "broken"
+                brokenBy = objectors
+            }
+            roundStatus = .init(name: round.name, on: round.on, kind: round.kind, openedAt: Deadline.iso(round.opened, in: zone),
+                                closesAt: Deadline.iso(round.closes, in: zone), closesAtUTC: Deadline.iso(round.closes, in: .gmt),
+                                closesAtLocal: Deadline.human(round.closes, in: zone),
+                                closedEarlyAt: round.closedEarly.map { Deadline.iso($0, in: zone) },
+                                open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy)
+        }
+        for member in workflow.members {
+            let submission = latest[member.code]
+            memberStatus.append(.init(code: member.code, name: member.name,
+                                      state: submission.map { $0.late ? "late" : "received" } ?? "none",
+                                      comments: submission?.comments.count ?? 0,
+                                      submissions: counts[member.code] ?? 0,
+                                      received: submission.map { Deadline.iso($0.received, in: zone) },
+                                      proposal: submission?.proposal != nil))
+        }
+        return StatusReport(title: workflow.title, document: workflow.document, timezone: workflow.timezone,
+                            now: Deadline.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
+                            late: memberStatus.filter { $0.state == "late" }.map(\.code))
+    }
+
+    /// The timeline, oldest first, read from git history, with the closes that passed on their own.
+    public func log() throws -> [TimelineEvent] {
+        let workflow = try workflow()
+        let zone = try workflow.zone()
+        var events: [(Date, Int, TimelineEvent)] = []
+        var order = 0
+        for entry in try store.history().reversed() {
+            let trailers = Self.trailers(of: entry.message)
+            let summary = entry.message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let event = trailers[Trailer.event] ?? "other"
+            let when = trailers[Trailer.received].flatMap { try? Deadline.parseInstant($0, timeZone: zone) } ?? entry.authored
+            events.append((when, order, TimelineEvent(event: event, at: Deadline.iso(when, in: zone), summary: summary, commit: entry.id,
+                                                      member: trailers[Trailer.member], round: trailers[Trailer.round],
+                                                      version: trailers[Trailer.version], late: trailers[Trailer.late].map { $0 == "yes" })))
+            order += 1
+        }
+        for round in workflow.rounds where round.closedEarly == nil && round.closes <= now {
+            events.append((round.closes, order, TimelineEvent(event: "round-closed", at: Deadline.iso(round.closes, in: zone),
+                                                               summary: "Round \(round.name) closed at its deadline, \(Deadline.human(round.closes, in: zone))",
+                                                               commit: nil, member: nil, round: round.name, version: round.on, late: nil)))
+            order += 1
+        }
+        // Stable: same instant keeps history order.
+        return events.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// The `Key: value` trailers of the last paragraph of a commit message.
+    public static func trailers(of message: String) -> [String: String] {
+        var result: [String: String] = [:]
+        let paragraphs = message.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n\n")
+        guard let last = paragraphs.last else { return result }
+        for line in last.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            guard key.hasPrefix("DraftFlow-") else { continue }
+            result[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+}

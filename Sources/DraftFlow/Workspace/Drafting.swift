@@ -1,0 +1,248 @@
+import Foundation
+
+/// The drafting process on one workspace: every action a secretariat takes, as of one instant.
+///
+/// `now` is injected: the domain never reads the clock.
+public struct Drafting {
+    public let store: any WorkspaceStore
+    public let now: Date
+
+    public init(store: any WorkspaceStore, now: Date) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Trailer keys written at the end of every commit message, so the timeline can be read back.
+    public enum Trailer {
+        public static let event = "DraftFlow-Event"
+        public static let version = "DraftFlow-Version"
+        public static let round = "DraftFlow-Round"
+        public static let member = "DraftFlow-Member"
+        public static let received = "DraftFlow-Received"
+        public static let late = "DraftFlow-Late"
+    }
+
+    // MARK: Reading
+
+    /// The workflow at the tip of the branch.
+    public func workflow() throws -> Workflow {
+        try Self.workflow(in: store.snapshot())
+    }
+
+    static func workflow(in snapshot: any WorkspaceSnapshot) throws -> Workflow {
+        guard let data = try snapshot.file(Workflow.fileName) else {
+            throw DraftFlowError(.workspace, "this workspace has no Workflow.md", fix: "run `draftflow init` to create a workspace")
+        }
+        return try WorkflowFile.parse(data)
+    }
+
+    /// Every recorded submission of `round`, all numbers, sorted by member then number.
+    public func submissions(round: String) throws -> [Submission] {
+        try Self.submissions(round: round, in: store.snapshot())
+    }
+
+    static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        var result: [Submission] = []
+        let decoder = RecordCoding.decoder()
+        for member in try snapshot.list("Comments/\(round)") {
+            let folder = "Comments/\(round)/\(member)"
+            for name in try snapshot.list(folder) where name.hasPrefix("submission-") && name.hasSuffix(".json") {
+                guard let data = try snapshot.file(folder + "/" + name) else { continue }
+                do {
+                    result.append(try decoder.decode(Submission.self, from: data))
+                } catch {
+                    throw DraftFlowError(.workspace, "the record \(folder)/\(name) cannot be read: \(error)",
+                                         fix: "restore it from history with `git checkout`")
+                }
+            }
+        }
+        return result.sorted { ($0.member, $0.number) < ($1.member, $1.number) }
+    }
+
+    /// The latest submission of each member in `round`: the ones that count.
+    public static func current(_ submissions: [Submission]) -> [String: Submission] {
+        var latest: [String: Submission] = [:]
+        for submission in submissions where submission.number > (latest[submission.member]?.number ?? 0) {
+            latest[submission.member] = submission
+        }
+        return latest
+    }
+
+    // MARK: Creating a workspace
+
+    /// The first commit of a new workspace.
+    public static func initialChange(title: String, documentName: String, document: Data, timezone: String,
+                                     secretariat: Secretariat, now: Date) throws -> WorkspaceChange {
+        let zone = try Deadline.timeZone(timezone)
+        let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmedTitle.isEmpty, !trimmedTitle.contains(where: { $0.isNewline }) else {
+            throw DraftFlowError(.invalidInput, "the title must be one non-empty line", fix: "pass --title \"Council input to the 2020 HLPF\"")
+        }
+        let name = try SafeName.fileName(documentName)
+        _ = try TextInput.validate(document, what: "the document \(documentName)")
+        let path = "Drafts/" + name
+        let workflow = Workflow(title: trimmedTitle, document: path, timezone: timezone, secretariat: secretariat)
+        let person = Person(name: secretariat.name, email: secretariat.email, time: now, timeZone: zone)
+        let readme = "# Comments\n\nOne folder per round, one folder per member inside it, holding each submission as it was received and the record DraftFlow made of it.\n"
+        return WorkspaceChange(
+            writes: [Workflow.fileName: try WorkflowFile.render(workflow), path: document, "Comments/README.md": Data(readme.utf8)],
+            author: person, committer: person,
+            message: "Create drafting workspace: \(trimmedTitle)\n\nDocument: \(path)\nTime zone: \(timezone)\n\n\(Trailer.event): init\n"
+        )
+    }
+
+    // MARK: Members
+
+    @discardableResult
+    public func addMember(code rawCode: String, name rawName: String, email: String?) throws -> Member {
+        let code = try SafeName.memberCode(rawCode)
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
+            throw DraftFlowError(.invalidInput, "the member's name must be one non-empty line", fix: "pass --name \"Canada\"")
+        }
+        if let email, !Self.looksLikeEmail(email) {
+            throw DraftFlowError(.invalidInput, "'\(email)' is not an e-mail address", fix: "pass --email delegation@example.org, or leave it out")
+        }
+        let member = Member(code: code, name: name, email: email)
+        try store.commit { snapshot in
+            var workflow = try Self.workflow(in: snapshot)
+            if workflow.member(code) != nil {
+                throw DraftFlowError(.conflict, "member \(code) is registered already", fix: "see `draftflow member list`")
+            }
+            workflow.members.append(member)
+            let person = try secretariat(workflow)
+            return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
+                                   message: "Register member \(code): \(name)\n\n\(Trailer.event): member-add\n\(Trailer.member): \(code)\n")
+        }
+        return member
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 32 } == true })
+    }
+
+    func secretariat(_ workflow: Workflow) throws -> Person {
+        Person(name: workflow.secretariat.name, email: workflow.secretariat.email, time: now, timeZone: try workflow.zone())
+    }
+
+    // MARK: Versions
+
+    /// What `publish` did.
+    public struct Publication: Sendable, Equatable {
+        public var label: String
+        public var commitID: String
+        /// Files of `Drafts/` whose edits were committed first.
+        public var editedFiles: [String]
+    }
+
+    /// Publishes the draft as it stands in `Drafts/` as version `label`: commits the edits, then tags.
+    public func publish(label rawLabel: String, note: String?) throws -> Publication {
+        let label = try SafeName.label(rawLabel)
+        let existing = try store.versions()
+        if existing.contains(where: { $0.label == label }) {
+            throw DraftFlowError(.conflict, "version \(label) is published already", fix: "choose a new label, e.g. \(label)-rev")
+        }
+        let edits = try store.workTreeChanges(under: "Drafts")
+        for (path, data) in edits {
+            if let data { _ = try TextInput.validate(data, what: path) }
+        }
+        let editedFiles = edits.keys.sorted()
+        if !edits.isEmpty {
+            try store.commit { snapshot in
+                let workflow = try Self.workflow(in: snapshot)
+                let person = try secretariat(workflow)
+                return WorkspaceChange(
+                    writes: edits.compactMapValues { $0 }, removals: edits.filter { $0.value == nil }.map(\.key),
+                    author: person, committer: person,
+                    message: "Edit the draft before publishing \(label)\n\nChanged: \(editedFiles.joined(separator: ", "))\n\n\(Trailer.event): edit\n")
+            }
+        }
+        let noteText = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let commitID = try store.commit { snapshot in
+            var workflow = try Self.workflow(in: snapshot)
+            if workflow.version(label) != nil {
+                throw DraftFlowError(.conflict, "version \(label) is published already", fix: "choose a new label")
+            }
+            guard try snapshot.file(workflow.document) != nil else {
+                throw DraftFlowError(.workspace, "the document \(workflow.document) is missing", fix: "restore it with `git checkout -- \(workflow.document)`")
+            }
+            workflow.versions.append(VersionEntry(label: label, published: now, note: noteText.flatMap { $0.isEmpty ? nil : $0 }))
+            let person = try secretariat(workflow)
+            var message = "Publish \(label) of \(workflow.title)\n\n"
+            if let noteText, !noteText.isEmpty { message += noteText + "\n\n" }
+            message += "\(Trailer.event): publish\n\(Trailer.version): \(label)\n"
+            let tagMessage = "\(workflow.title), \(label)\n\n" + (noteText.map { $0.isEmpty ? "" : $0 + "\n\n" } ?? "")
+                + "Published \(Deadline.human(now, in: try workflow.zone())) by \(workflow.secretariat.name).\n"
+            return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
+                                   message: message, tag: VersionTag(label: label, message: tagMessage, tagger: person))
+        }
+        return Publication(label: label, commitID: commitID ?? "", editedFiles: editedFiles)
+    }
+
+    // MARK: Rounds
+
+    public func openRound(on rawLabel: String, closes: String, kind: RoundKind, name rawName: String?) throws -> Round {
+        let label = try SafeName.label(rawLabel)
+        let name = try SafeName.label(rawName ?? "\(label)-\(kind.rawValue)")
+        var opened: Round?
+        try store.commit { snapshot in
+            var workflow = try Self.workflow(in: snapshot)
+            let zone = try workflow.zone()
+            guard workflow.version(label) != nil else {
+                let known = workflow.versions.map(\.label)
+                throw DraftFlowError(.refused, "there is no version \(label)",
+                                     fix: known.isEmpty ? "publish it first with `draftflow publish \(label)`" : "use one of: \(known.joined(separator: ", "))")
+            }
+            if let open = workflow.openRound(at: now) {
+                throw DraftFlowError(.refused, "round \(open.name) is still open until \(Deadline.human(open.effectiveClose, in: zone))",
+                                     fix: "close it first with `draftflow round close`")
+            }
+            if workflow.round(named: name) != nil {
+                throw DraftFlowError(.conflict, "a round named \(name) exists already", fix: "pass --name with a new name")
+            }
+            let closeInstant = try Deadline.parse(closes, timeZone: zone)
+            guard closeInstant > now else {
+                throw DraftFlowError(.refused, "the close \(Deadline.human(closeInstant, in: zone)) is not in the future (now: \(Deadline.human(now, in: zone)))",
+                                     fix: "give a later date, e.g. --closes \(Self.day(now.addingTimeInterval(14 * 86_400), zone))")
+            }
+            let round = Round(name: name, on: label, kind: kind, opened: now, closes: closeInstant)
+            workflow.rounds.append(round)
+            opened = round
+            let person = try secretariat(workflow)
+            let what = kind == .comments ? "comment round" : "silence procedure"
+            return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
+                                   message: "Open \(what) \(name) on \(label), closing \(Deadline.human(closeInstant, in: zone))\n\n"
+                                       + "Closes \(Deadline.iso(closeInstant, in: zone)) (\(Deadline.human(closeInstant, in: TimeZone(identifier: "UTC")!))).\n\n"
+                                       + "\(Trailer.event): round-open\n\(Trailer.round): \(name)\n\(Trailer.version): \(label)\n")
+        }
+        return opened!
+    }
+
+    static func day(_ date: Date, _ zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// Closes the open round now, before its stated close.
+    public func closeRound() throws -> Round {
+        var closed: Round?
+        try store.commit { snapshot in
+            var workflow = try Self.workflow(in: snapshot)
+            guard let open = workflow.openRound(at: now), let index = workflow.rounds.lastIndex(of: open) else {
+                let fix = workflow.rounds.last.map { "round \($0.name) closed at \(Deadline.human($0.effectiveClose, in: (try? workflow.zone()) ?? .gmt))" }
+                throw DraftFlowError(.refused, "no round is open", fix: fix ?? "open one with `draftflow round open`")
+            }
+            workflow.rounds[index].closedEarly = now
+            closed = workflow.rounds[index]
+            let person = try secretariat(workflow)
+            return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
+                                   message: "Close round \(open.name) early\n\nIt was to close \(Deadline.human(open.closes, in: try workflow.zone())).\n\n"
+                                       + "\(Trailer.event): round-close\n\(Trailer.round): \(open.name)\n")
+        }
+        return closed!
+    }
+}

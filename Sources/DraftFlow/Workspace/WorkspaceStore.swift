@@ -1,0 +1,115 @@
+import Foundation
+
+/// A person as git records them: who wrote or committed something, and when.
+public struct Person: Equatable, Sendable {
+    public var name: String
+    public var email: String
+    public var time: Date
+    public var timeZone: TimeZone
+
+    public init(name: String, email: String, time: Date, timeZone: TimeZone) {
+        self.name = name
+        self.email = email
+        self.time = time
+        self.timeZone = timeZone
+    }
+}
+
+/// The workspace's files as of one commit.
+public protocol WorkspaceSnapshot {
+    /// The commit id, or nil before the first commit.
+    var commitID: String? { get }
+    /// The content of the file at `path`, or nil.
+    func file(_ path: String) throws -> Data?
+    /// The names directly inside the folder `path` (files and folders), sorted; empty if none.
+    func list(_ path: String) throws -> [String]
+}
+
+/// One change to the workspace: the files to write and remove, and how git should record it.
+public struct WorkspaceChange: Sendable {
+    public var writes: [String: Data]
+    public var removals: [String]
+    public var author: Person
+    public var committer: Person
+    public var message: String
+    /// An annotated tag to create on the new commit: a published version.
+    public var tag: VersionTag?
+
+    public init(writes: [String: Data] = [:], removals: [String] = [], author: Person, committer: Person, message: String, tag: VersionTag? = nil) {
+        self.writes = writes
+        self.removals = removals
+        self.author = author
+        self.committer = committer
+        self.message = message
+        self.tag = tag
+    }
+}
+
+/// A version's annotated tag.
+public struct VersionTag: Sendable, Equatable {
+    public var label: String
+    public var message: String
+    public var tagger: Person
+
+    public init(label: String, message: String, tagger: Person) {
+        self.label = label
+        self.message = message
+        self.tagger = tagger
+    }
+}
+
+/// A commit as the timeline reads it.
+public struct HistoryEntry: Sendable, Equatable {
+    public var id: String
+    public var authorName: String
+    public var authorEmail: String
+    public var authored: Date
+    public var committerName: String
+    public var committed: Date
+    public var message: String
+
+    public init(id: String, authorName: String, authorEmail: String, authored: Date, committerName: String, committed: Date, message: String) {
+        self.id = id
+        self.authorName = authorName
+        self.authorEmail = authorEmail
+        self.authored = authored
+        self.committerName = committerName
+        self.committed = committed
+        self.message = message
+    }
+}
+
+/// A published version as stored: its tag and commit.
+public struct StoredVersion: Sendable, Equatable {
+    public var label: String
+    public var tagID: String
+    public var commitID: String
+    public var message: String
+
+    public init(label: String, tagID: String, commitID: String, message: String) {
+        self.label = label
+        self.tagID = tagID
+        self.commitID = commitID
+        self.message = message
+    }
+}
+
+/// What the domain needs from storage. The git-backed implementation lives in `DraftFlowGit`.
+public protocol WorkspaceStore {
+    /// The files at the tip of the workspace's branch.
+    func snapshot() throws -> any WorkspaceSnapshot
+    /// Builds a change from the current tip and commits it. When another writer moved the branch
+    /// first, `build` is called again on the new tip, so concurrent writers lose nothing.
+    /// `build` returning nil means there is nothing to commit.
+    @discardableResult
+    func commit(_ build: (any WorkspaceSnapshot) throws -> WorkspaceChange?) throws -> String?
+    /// Files under `folder` in the work tree that differ from the tip: path to new content, or
+    /// nil content for a removed file.
+    func workTreeChanges(under folder: String) throws -> [String: Data?]
+    /// Published versions, in the order they were published.
+    func versions() throws -> [StoredVersion]
+    /// The file at `path` as of version `label`.
+    func file(_ path: String, atVersion label: String) throws -> Data?
+    /// The history of the branch, newest first.
+    func history() throws -> [HistoryEntry]
+}

@@ -1,0 +1,204 @@
+import DraftFlow
+import Foundation
+import Git
+
+/// The workspace's files as of one commit, read through libgit2.
+struct GitSnapshot: WorkspaceSnapshot {
+    let repository: Repository
+    let commit: ObjectID?
+    let tree: ObjectID?
+
+    var commitID: String? { commit?.hex }
+
+    func file(_ path: String) throws -> Data? {
+        guard let tree else { return nil }
+        return try repository.file(in: tree, path: path)
+    }
+
+    func list(_ path: String) throws -> [String] {
+        guard let tree else { return [] }
+        return try repository.treeEntries(tree, path: path).map(\.name).sorted()
+    }
+}
+
+/// A DraftFlow workspace stored in a git repository through libgit2.
+///
+/// Not `Sendable`: it owns a libgit2 repository handle, which must stay on one thread at a time.
+public final class GitWorkspaceStore: WorkspaceStore {
+    public let repository: Repository
+    /// The branch DraftFlow writes, e.g. `refs/heads/main`.
+    public let branch: String
+    /// How many times a commit is rebuilt after losing a race before giving up.
+    public var maximumAttempts = 200
+
+    public init(repository: Repository) throws {
+        self.repository = repository
+        self.branch = try repository.headBranch()
+    }
+
+    /// Opens the workspace at `folder`, or the one containing it.
+    public static func open(containing folder: URL) throws -> GitWorkspaceStore {
+        var current = folder.standardizedFileURL
+        while true {
+            let gitFolder = current.appendingPathComponent(".git").path
+            let workflow = current.appendingPathComponent(Workflow.fileName).path
+            if FileManager.default.fileExists(atPath: gitFolder) && FileManager.default.fileExists(atPath: workflow) {
+                do {
+                    return try GitWorkspaceStore(repository: Repository.open(at: current))
+                } catch let error as GitError {
+                    throw DraftFlowError(.storage, "cannot open the workspace at \(current.path): \(error)")
+                }
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        throw DraftFlowError(.workspace, "no DraftFlow workspace at \(folder.path) or above it",
+                             fix: "cd into a workspace, pass --workspace DIR, or create one with `draftflow init DIR --title TEXT --document FILE`")
+    }
+
+    /// Creates a workspace at `folder` holding `change` as its first commit.
+    public static func create(at folder: URL, first change: WorkspaceChange) throws -> GitWorkspaceStore {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: folder.appendingPathComponent(".git").path)
+            || fileManager.fileExists(atPath: folder.appendingPathComponent(Workflow.fileName).path) {
+            throw DraftFlowError(.conflict, "\(folder.path) holds a workspace or a git repository already",
+                                 fix: "choose a new folder, or work in the existing workspace")
+        }
+        let existed = fileManager.fileExists(atPath: folder.path)
+        do {
+            let store = try GitWorkspaceStore(repository: Repository.create(at: folder))
+            try store.commit { _ in change }
+            return store
+        } catch {
+            // Leave the folder as it was.
+            if existed {
+                try? fileManager.removeItem(at: folder.appendingPathComponent(".git"))
+            } else {
+                try? fileManager.removeItem(at: folder)
+            }
+            if let error = error as? DraftFlowError { throw error }
+            throw DraftFlowError(.storage, "cannot create the workspace at \(folder.path): \(error)")
+        }
+    }
+
+    public func snapshot() throws -> any WorkspaceSnapshot {
+        try storage {
+            let head = try repository.resolve(branch)
+            return GitSnapshot(repository: repository, commit: head, tree: try head.map { try repository.commit($0).tree })
+        }
+    }
+
+    @discardableResult
+    public func commit(_ build: (any WorkspaceSnapshot) throws -> WorkspaceChange?) throws -> String? {
+        for attempt in 0..<maximumAttempts {
+            let head = try storage { try repository.resolve(branch) }
+            let headTree = try storage { try head.map { try repository.commit($0).tree } }
+            let snapshot = GitSnapshot(repository: repository, commit: head, tree: headTree)
+            guard let change = try build(snapshot) else { return nil }
+            let commit = try storage { () -> ObjectID in
+                var updates: [TreeUpdate] = []
+                for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
+                    try Self.checkPath(path)
+                    updates.append(.upsert(path: path, blob: try repository.createBlob(data)))
+                }
+                for path in change.removals.sorted() {
+                    try Self.checkPath(path)
+                    updates.append(.remove(path: path))
+                }
+                let tree = try repository.updateTree(headTree, updates)
+                return try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [],
+                                                   author: Self.signature(change.author), committer: Self.signature(change.committer),
+                                                   message: change.message)
+            }
+            let summary = change.message.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
+            let moved = try storage { try repository.updateReference(branch, to: commit, expected: head, message: "draftflow: " + summary) }
+            if moved {
+                if let tag = change.tag {
+                    do {
+                        try repository.createTag(tag.label, target: commit, tagger: Self.signature(tag.tagger), message: tag.message)
+                    } catch let error as GitError where error.isExists {
+                        throw DraftFlowError(.conflict, "version \(tag.label) was published by someone else at the same moment",
+                                             fix: "see `draftflow status`")
+                    } catch let error as GitError {
+                        throw DraftFlowError(.storage, "cannot tag \(tag.label): \(error)")
+                    }
+                }
+                try syncWorkTree()
+                return commit.hex
+            }
+            // Lost the race: another writer moved the branch. Back off a little and rebuild on its tip.
+            usleep(useconds_t(1_000 * min(50, 1 + attempt * 2) + Int.random(in: 0..<2_000)))
+        }
+        throw DraftFlowError(.storage, "the branch kept moving under this write after \(maximumAttempts) attempts", fix: "try again")
+    }
+
+    /// Brings the work tree to the branch tip, keeping anyone's local edits.
+    public func syncWorkTree() throws {
+        try storage {
+            try repository.withWorkTreeLock {
+                if let head = try repository.resolve(branch) {
+                    try repository.syncWorkTree(to: head)
+                }
+            }
+        }
+    }
+
+    public func workTreeChanges(under folder: String) throws -> [String: Data?] {
+        try storage {
+            guard let head = try repository.resolve(branch) else { return [:] }
+            return try repository.changedFiles(against: head, under: folder)
+        }
+    }
+
+    public func versions() throws -> [StoredVersion] {
+        try storage {
+            var result: [(Date, StoredVersion)] = []
+            for name in try repository.tagNames() {
+                guard let tag = try repository.tag(name) else { continue }
+                result.append((tag.tagger?.time ?? .distantPast, StoredVersion(label: name, tagID: tag.id.hex, commitID: tag.target.hex, message: tag.message)))
+            }
+            return result.sorted { ($0.0, $0.1.label) < ($1.0, $1.1.label) }.map(\.1)
+        }
+    }
+
+    public func file(_ path: String, atVersion label: String) throws -> Data? {
+        try storage {
+            guard let tag = try repository.tag(label) else { return nil }
+            return try repository.file(in: try repository.commit(tag.target).tree, path: path)
+        }
+    }
+
+    public func history() throws -> [HistoryEntry] {
+        try storage {
+            guard let head = try repository.resolve(branch) else { return [] }
+            return try repository.history(from: head).map {
+                HistoryEntry(id: $0.id.hex, authorName: $0.author.name, authorEmail: $0.author.email, authored: $0.author.time,
+                             committerName: $0.committer.name, committed: $0.committer.time, message: $0.message)
+            }
+        }
+    }
+
+    static func signature(_ person: Person) -> Signature {
+        Signature(name: person.name, email: person.email, time: person.time, timeZone: person.timeZone)
+    }
+
+    /// Paths are built by DraftFlow from checked names; this is the last guard before git.
+    static func checkPath(_ path: String) throws {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let bad = path.isEmpty || path.hasPrefix("/") || parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.lowercased() == ".git" }
+            || path.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\\" }
+        if bad {
+            throw DraftFlowError(.invalidInput, "refusing to write the unsafe path '\(path)'")
+        }
+    }
+
+    /// Runs a storage step, turning libgit2 errors into DraftFlow errors.
+    func storage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError {
+            throw DraftFlowError(.storage, "git storage failed: \(error)", fix: "check the workspace with `git fsck`")
+        }
+    }
+}

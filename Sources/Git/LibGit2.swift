@@ -1,0 +1,26 @@
+import Clibgit2
+
+/// Process-wide libgit2 set-up: initialised once, with durable (fsynced) writes.
+public enum LibGit2 {
+    private static let initialization: Int32 = {
+        let result = git_libgit2_init()
+        // Writes must be durable before a command reports success.
+        _ = draftflow_git_enable_fsync(1)
+        _ = draftflow_git_enable_strict_objects(1)
+        return result
+    }()
+
+    /// Initialises libgit2. Call it as its own statement at every entry point, never inside the
+    /// argument list of a libgit2 call (LIBGIT2.md, item 1).
+    public static func initialize() {
+        _ = initialization
+    }
+
+    /// The libgit2 version this process runs with, e.g. "1.5.1".
+    public static var version: String {
+        initialize()
+        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+        git_libgit2_version(&major, &minor, &revision)
+        return "\(major).\(minor).\(revision)"
+    }
+}

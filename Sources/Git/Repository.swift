@@ -1,0 +1,96 @@
+import Clibgit2
+import Foundation
+
+/// A git repository opened through libgit2.
+///
+/// One instance owns one `git_repository` handle, freed in `deinit`. A repository must not be
+/// used from two threads at once (libgit2's threading rules), so this class is not `Sendable`:
+/// keep it inside one task or one actor.
+public final class Repository {
+    let handle: OpaquePointer
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        git_repository_free(handle)
+    }
+
+    /// Opens the repository whose work tree or `.git` folder is at `url`.
+    public static func open(at url: URL) throws -> Repository {
+        LibGit2.initialize()
+        var handle: OpaquePointer?
+        try check(git_repository_open_ext(&handle, url.path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil), "git_repository_open")
+        return Repository(handle: handle!)
+    }
+
+    /// Creates a new, empty repository with a work tree at `url`, its first branch named `branch`.
+    /// Refuses a folder that already holds a repository.
+    public static func create(at url: URL, branch: String = "main") throws -> Repository {
+        LibGit2.initialize()
+        var options = git_repository_init_options()
+        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "git_repository_init_options_init")
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue | GIT_REPOSITORY_INIT_MKDIR.rawValue
+        var handle: OpaquePointer?
+        try branch.withCString { head in
+            options.initial_head = head
+            try check(git_repository_init_ext(&handle, url.path, &options), "git_repository_init")
+        }
+        return Repository(handle: handle!)
+    }
+
+    /// The folder of the work tree, or nil for a bare repository.
+    public var workTree: URL? {
+        guard let path = git_repository_workdir(handle) else { return nil }
+        return URL(fileURLWithPath: String(cString: path), isDirectory: true)
+    }
+
+    /// The `.git` folder.
+    public var gitDirectory: URL {
+        URL(fileURLWithPath: String(cString: git_repository_path(handle)), isDirectory: true)
+    }
+}
+
+// MARK: - Objects
+
+extension Repository {
+    /// Writes `data` as a blob and returns its id.
+    public func createBlob(_ data: Data) throws -> ObjectID {
+        var oid = git_oid()
+        _ = try data.withUnsafeBytes { bytes in
+            try check(git_blob_create_from_buffer(&oid, handle, bytes.baseAddress, bytes.count), "git_blob_create_from_buffer")
+        }
+        return ObjectID(oid)
+    }
+
+    /// The content of a blob.
+    public func blobData(_ id: ObjectID) throws -> Data {
+        var raw = id.raw
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, handle, &raw), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return Data() }
+        return Data(bytes: content, count: size)
+    }
+
+    /// Whether an object with this id is in the object database.
+    public func contains(_ id: ObjectID) -> Bool {
+        var odb: OpaquePointer?
+        guard git_repository_odb(&odb, handle) == 0 else { return false }
+        defer { git_odb_free(odb) }
+        var raw = id.raw
+        return git_odb_exists(odb, &raw) == 1
+    }
+
+    /// The id git would give `data` as a blob, without writing it.
+    public static func blobID(of data: Data) throws -> ObjectID {
+        LibGit2.initialize()
+        var oid = git_oid()
+        _ = try data.withUnsafeBytes { bytes in
+            try check(git_odb_hash(&oid, bytes.baseAddress, bytes.count, GIT_OBJECT_BLOB), "git_odb_hash")
+        }
+        return ObjectID(oid)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+struct CommentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "comment",
+        abstract: "Record one member's submission in the open round.",
+        discussion: """
+        FILE is kept byte for byte and parsed into comments, each with a stable id (CAN-1, CAN-2, ...). \
+        Markdown: one '## <paragraph> (<type>)' section per comment, with an optional 'Proposed change:' \
+        line; plain text without sections is one general comment. CSV: the ISO commenting template's \
+        columns. A second submission by the same member supersedes the first.
+        Example: draftflow comment CAN comments-canada.md --proposal draft-1-canada.md --received 2020-02-28T16:12:00+01:00
+        """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Argument(help: "The member's code, e.g. CAN.")
+    var code: String
+
+    @Argument(help: "The member's comments: Markdown or ISO-template CSV, UTF-8, at most 10 MiB.")
+    var file: String
+
+    @Option(help: ArgumentHelp("The member's edited copy of the draft, kept for the merge.", valueName: "FILE"))
+    var proposal: String?
+
+    @Option(help: ArgumentHelp("When the submission arrived (default: now): YYYY-MM-DD or an ISO 8601 instant.", valueName: "WHEN"))
+    var received: String?
+
+    @Flag(help: "Record a submission that arrived after the close, marked late.")
+    var late = false
+
+    @Option(help: "The round to record it in (default: the open round).")
+    var round: String?
+
+    @Flag(help: "Print the recorded submission as JSON.")
+    var json = false
+
+    func run() throws {
+        try withErrorHandling {
+            let drafting = try options.drafting()
+            let zone = try drafting.workflow().zone()
+            let receivedAt = try received.map { try Deadline.parseInstant($0, timeZone: zone) }
+            let data = try readUserFile(file, what: "the comment file")
+            let proposalFile = try proposal.map { Drafting.IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
+            let submission = try drafting.comment(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
+                                                  proposal: proposalFile, received: receivedAt, late: late, roundName: round)
+            if json {
+                let encoder = RecordCoding.encoder(timeZone: zone)
+                print(String(decoding: try encoder.encode(submission), as: UTF8.self))
+                return
+            }
+            print("Recorded \(submission.comments.count) comment\(submission.comments.count == 1 ? "" : "s") from \(submission.member) in round \(submission.round)"
+                  + (submission.late ? " (late)" : "") + (submission.number > 1 ? ", superseding submission \(submission.number - 1)" : ""))
+            print("  received \(Deadline.human(submission.received, in: zone))")
+            for comment in submission.comments {
+                print("  \(comment.id)  \(comment.anchor)  \(comment.type.rawValue)" + (comment.proposedChange == nil ? "" : "  (proposed text)"))
+            }
+            if let stored = submission.proposal { print("  edited copy kept as \(stored)") }
+        }
+    }
+}

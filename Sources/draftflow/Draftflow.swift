@@ -1,0 +1,110 @@
+import ArgumentParser
+import DraftFlow
+import DraftFlowGit
+import Foundation
+
+@main
+struct Draftflow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draftflow",
+        abstract: "Run the drafting of an intergovernmental text in a git repository.",
+        discussion: """
+        A secretariat publishes a draft, opens a comment round with a deadline, records each \
+        member's comments and proposed edits, and follows where the round stands. Every step is a \
+        commit in an ordinary git repository.
+
+        The current instant is DRAFTFLOW_NOW (ISO 8601) when set, else the clock.
+        Exit codes: 0 success, 2 invalid input, 3 refused by the rules, 4 no usable workspace, \
+        5 conflict with what exists, 6 storage failure.
+        """,
+        subcommands: [
+            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self,
+            Status.self, Log.self, Demo.self,
+        ]
+    )
+}
+
+/// Options every workspace command shares.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace folder (default: the one containing the current folder).", valueName: "DIR"))
+    var workspace: String?
+
+    func open() throws -> GitWorkspaceStore {
+        let folder = workspace.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return try GitWorkspaceStore.open(containing: folder)
+    }
+
+    func drafting() throws -> Drafting {
+        Drafting(store: try open(), now: try Clock.now())
+    }
+}
+
+/// The current instant: DRAFTFLOW_NOW when set, so tests and the demo control time.
+enum Clock {
+    static func now() throws -> Date {
+        guard let text = ProcessInfo.processInfo.environment["DRAFTFLOW_NOW"], !text.isEmpty else { return Date() }
+        do {
+            return try Deadline.parseInstant(text, timeZone: TimeZone(identifier: "UTC")!)
+        } catch {
+            throw DraftFlowError(.invalidInput, "DRAFTFLOW_NOW='\(text)' is not an ISO 8601 instant",
+                                 fix: "set it like DRAFTFLOW_NOW=2020-02-28T16:00:00+01:00, or unset it to use the clock")
+        }
+    }
+}
+
+/// Runs a command body, turning DraftFlow errors into a message and an exit code.
+func withErrorHandling(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as DraftFlowError {
+        var standardError = StandardError()
+        print("error: \(error.message)", to: &standardError)
+        if let fix = error.fix { print("  fix: \(fix)", to: &standardError) }
+        throw ExitCode(exitCode(for: error.kind))
+    }
+}
+
+func exitCode(for kind: DraftFlowError.Kind) -> Int32 {
+    switch kind {
+    case .invalidInput: return 2
+    case .refused: return 3
+    case .workspace: return 4
+    case .conflict: return 5
+    case .storage: return 6
+    }
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
+
+/// Prints a value as JSON on standard output.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    print(String(decoding: data, as: UTF8.self))
+}
+
+/// Reads a file the user named, with errors that say which file and why.
+func readUserFile(_ path: String, what: String) throws -> Data {
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        throw DraftFlowError(.invalidInput, "\(what) \(path) does not exist", fix: "check the path")
+    }
+    guard !isDirectory.boolValue else {
+        throw DraftFlowError(.invalidInput, "\(what) \(path) is a folder, not a file", fix: "name a file")
+    }
+    if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber, size.intValue > TextInput.maximumSize {
+        throw DraftFlowError(.invalidInput, "\(what) \(path) is \(size.intValue) bytes, over the limit of \(TextInput.maximumSize) bytes (10 MiB)",
+                             fix: "split it, or remove embedded images")
+    }
+    do {
+        return try Data(contentsOf: url)
+    } catch {
+        throw DraftFlowError(.invalidInput, "\(what) \(path) cannot be read: \(error.localizedDescription)", fix: "check its permissions")
+    }
+}

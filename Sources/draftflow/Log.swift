@@ -1,0 +1,28 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the timeline read from git history: versions, rounds, submissions.",
+        discussion: "Example: draftflow log --json"
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Flag(help: "Print the timeline as JSON.")
+    var json = false
+
+    func run() throws {
+        try withErrorHandling {
+            let events = try options.drafting().log()
+            if json {
+                try printJSON(events)
+            } else {
+                for event in events {
+                    print("\(event.at)  \(event.summary)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "Register and list member delegations.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a member delegation.",
+            discussion: "Example: draftflow member add CAN --name Canada --email mission.geneva@example.ca"
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Argument(help: "The member's code: ISO 3166 alpha-3, uppercase (CAN, USA).")
+        var code: String
+
+        @Option(help: "The delegation's name, as it appears in the compilation text.")
+        var name: String
+
+        @Option(help: "The delegation's contact address; becomes the author e-mail of its comments.")
+        var email: String?
+
+        func run() throws {
+            try withErrorHandling {
+                let member = try options.drafting().addMember(code: code, name: name, email: email)
+                print("Registered \(member.code): \(member.name)" + (member.email.map { " <\($0)>" } ?? ""))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the registered members.")
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Flag(help: "Print the members as JSON.")
+        var json = false
+
+        func run() throws {
+            try withErrorHandling {
+                let members = try options.drafting().workflow().members
+                if json {
+                    try printJSON(members)
+                } else if members.isEmpty {
+                    print("No member is registered. Add one with `draftflow member add CODE --name NAME`.")
+                } else {
+                    for member in members {
+                        print("\(member.code)\t\(member.name)" + (member.email.map { "\t<\($0)>" } ?? ""))
+                    }
+                }
+            }
+        }
+    }
+}

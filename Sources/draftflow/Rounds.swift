@@ -1,0 +1,75 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+extension RoundKind: ExpressibleByArgument {}
+
+struct RoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round",
+        abstract: "Open and close comment rounds and silence procedures.",
+        subcommands: [Open.self, Close.self]
+    )
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a round on a published version.",
+            discussion: """
+            WHEN is a date, meaning the end of that day (23:59:59) in the workspace's time zone, or an \
+            ISO 8601 instant. One round is open at a time.
+            Example: draftflow round open --on draft-1 --closes 2020-03-01
+            """
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Option(help: ArgumentHelp("The version the round is on.", valueName: "LABEL"))
+        var on: String
+
+        @Option(help: ArgumentHelp("When the round closes: YYYY-MM-DD or an ISO 8601 instant.", valueName: "WHEN"))
+        var closes: String
+
+        @Option(help: "comments (collect comments and proposals) or silence (adopted unless someone objects).")
+        var kind: RoundKind = .comments
+
+        @Option(help: "The round's name (default: LABEL-KIND, e.g. draft-1-comments).")
+        var name: String?
+
+        @Flag(help: "Print the round as JSON.")
+        var json = false
+
+        func run() throws {
+            try withErrorHandling {
+                let drafting = try options.drafting()
+                let round = try drafting.openRound(on: on, closes: closes, kind: kind, name: name)
+                let zone = try drafting.workflow().zone()
+                if json {
+                    try printJSON(["name": round.name, "on": round.on, "kind": round.kind.rawValue,
+                                   "closesAt": Deadline.iso(round.closes, in: zone), "closesAtUTC": Deadline.iso(round.closes, in: .gmt)])
+                } else {
+                    print("Opened \(round.kind == .comments ? "comment round" : "silence procedure") \(round.name) on \(round.on)")
+                    print("  closes \(Deadline.human(round.closes, in: zone))")
+                    print("         \(Deadline.human(round.closes, in: .gmt))")
+                }
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close the open round now, before its stated close.",
+            discussion: "A round whose close has passed is closed already; this is for closing early."
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            try withErrorHandling {
+                let drafting = try options.drafting()
+                let round = try drafting.closeRound()
+                let zone = try drafting.workflow().zone()
+                print("Closed round \(round.name) at \(Deadline.human(round.effectiveClose, in: zone))")
+            }
+        }
+    }
+}

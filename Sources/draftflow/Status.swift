@@ -1,0 +1,69 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show where the workflow stands: versions, the current round and its deadline, who has responded.",
+        discussion: "Example: draftflow status --json"
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Flag(help: "Print the status as JSON.")
+    var json = false
+
+    func run() throws {
+        try withErrorHandling {
+            let report = try options.drafting().status()
+            if json {
+                try printJSON(report)
+                return
+            }
+            print(report.title)
+            print("  document:  \(report.document)")
+            print("  now:       \(report.now) (\(report.timezone))")
+            print("")
+            if report.versions.isEmpty {
+                print("Versions: none published yet")
+            } else {
+                print("Versions:")
+                for version in report.versions {
+                    print("  \(version.label.padding(toLength: 14, withPad: " ", startingAt: 0)) published \(version.published)  commit \(version.commit.prefix(7))")
+                }
+            }
+            print("")
+            guard let round = report.round else {
+                print("Round: none opened yet")
+                return
+            }
+            let kind = round.kind == .comments ? "comment round" : "silence procedure"
+            print("Round \(round.name): \(kind) on \(round.on), \(round.open ? "OPEN" : "CLOSED")")
+            print("  closes \(round.closesAtLocal)")
+            print("         \(round.closesAtUTC)")
+            if let early = round.closedEarlyAt { print("  closed early at \(early)") }
+            print("  \(round.open ? "time left: " + round.timeLeft : round.timeLeft)")
+            if let silence = round.silence {
+                if silence == "kept" {
+                    print("  silence: \(round.open ? "not broken so far" : "kept")")
+                } else {
+                    print("  silence: BROKEN by \((round.brokenBy ?? []).joined(separator: ", "))")
+                }
+            }
+            print("")
+            print("Members:")
+            for member in report.members {
+                var line = "  \(member.code.padding(toLength: 5, withPad: " ", startingAt: 0)) \(member.name.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                switch member.state {
+                case "none": line += "no response"
+                default:
+                    line += "\(member.state) \(member.received ?? ""), \(member.comments) comment\(member.comments == 1 ? "" : "s")"
+                    if member.proposal { line += ", edited copy" }
+                    if member.submissions > 1 { line += " (\(member.submissions) submissions, latest counts)" }
+                }
+                print(line)
+            }
+            if !report.late.isEmpty { print("Late: \(report.late.joined(separator: ", "))") }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Runs the built `draftflow` executable, as a user would.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static var executable: URL {
+        // The test runner lives in the build folder beside the executables it was built with.
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("draftflow")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/draftflow")
+    }
+
+    var folder: URL
+    var now: String?
+
+    @discardableResult
+    func run(_ arguments: [String], now: String? = nil, in directory: URL? = nil) throws -> Result {
+        try CLI.run(arguments, now: now ?? self.now, in: directory ?? folder)
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], now: String?, in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["DRAFTFLOW_NOW"] = now
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A fresh temporary folder for one test, removed afterwards.
+final class ScratchDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> URL {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+}
+
+/// The real `git` command, to check that what DraftFlow wrote is ordinary git.
+@discardableResult
+func git(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", folder.path] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+let sampleDraft = """
+# Outline of the input
+
+## 1 Introduction
+
+1.1 The Council welcomes the invitation to provide an input.
+
+1.2 This input was prepared by the working group.
+
+## 2 Contribution
+
+2.1 ITU contributes to the SDGs.
+
+2.2 Connectivity remains a challenge.
+
+"""
+
+/// A workspace with members CAN, USA, CHN, draft-1 published and a round closing 2020-03-01 (Geneva).
+func makeRoundWorkspace(_ scratch: ScratchDirectory) throws -> CLI {
+    let draft = try scratch.write("outline.md", sampleDraft)
+    let cli = CLI(folder: scratch.url.appendingPathComponent("ws"), now: "2020-02-14T10:00:00+01:00")
+    let created = try CLI.run(["init", "ws", "--title", "Council input to the 2020 HLPF", "--document", draft.path], now: cli.now, in: scratch.url)
+    precondition(created.status == 0, created.error)
+    for (code, name) in [("CAN", "Canada"), ("USA", "United States"), ("CHN", "China")] {
+        let added = try cli.run(["member", "add", code, "--name", name, "--email", "\(code.lowercased())@example.org"])
+        precondition(added.status == 0, added.error)
+    }
+    let published = try cli.run(["publish", "draft-1", "--note", "Draft 1"])
+    precondition(published.status == 0, published.error)
+    let opened = try cli.run(["round", "open", "--on", "draft-1", "--closes", "2020-03-01", "--name", "draft-1"])
+    precondition(opened.status == 0, opened.error)
+    return cli
+}
