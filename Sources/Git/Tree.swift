@@ -36,12 +36,14 @@ extension Repository {
     /// Writes a new tree: `base` (or the empty tree) with `updates` applied. Folders are created
     /// and removed as needed.
     public func updateTree(_ base: ObjectID?, _ updates: [TreeUpdate]) throws -> ObjectID {
-        let baseID = try base ?? emptyTree()
-        var rawBase = baseID.raw
+        if updates.isEmpty { return try base ?? emptyTree() }
+        // Without a base, libgit2 starts from an empty tree without writing one.
         var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, handle, &rawBase), "git_tree_lookup")
+        if let base {
+            var rawBase = base.raw
+            try check(git_tree_lookup(&tree, handle, &rawBase), "git_tree_lookup")
+        }
         defer { git_tree_free(tree) }
-        if updates.isEmpty { return baseID }
         // The C strings must outlive the call: keep them in one array of buffers.
         let paths = updates.map { Array($0.path.utf8CString) }
         var out = git_oid()

@@ -87,7 +87,8 @@ import Testing
         let cli = try makeRoundWorkspace(scratch)
         for label in ["../x", "a/b", ".git", "x.lock", "", "a b", "-rf", "bad\u{1}name"] {
             let result = try cli.run(["publish", label])
-            #expect(result.status == 2, "label \(label) should be refused")
+            // "-rf" never reaches DraftFlow: the argument parser refuses it as an unknown option.
+            #expect(result.status == (label == "-rf" ? 64 : 2), "label \(label) should be refused")
         }
         for code in ["../CAN", "CA/N", ".git", "", "C\u{0}N"] {
             #expect(try cli.run(["member", "add", code, "--name", "X"]).status == 2, "code \(code) should be refused")

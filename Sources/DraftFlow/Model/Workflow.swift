@@ -54,10 +54,15 @@ public struct Round: Codable, Equatable, Sendable {
     /// The instant after which submissions are late.
     public var effectiveClose: Date { closedEarly.map { min($0, closes) } ?? closes }
 
-    public func isOpen(at now: Date) -> Bool { now >= opened && now <= effectiveClose }
+    /// Open from `opened` through the last second of `closes`; a round closed early is closed from
+    /// the instant it was closed.
+    public func isOpen(at now: Date) -> Bool { now >= opened && accepts(receivedAt: now) }
 
     /// Whether something received at `instant` is on time.
-    public func accepts(receivedAt instant: Date) -> Bool { instant <= effectiveClose }
+    public func accepts(receivedAt instant: Date) -> Bool {
+        if let closedEarly, closedEarly <= closes { return instant < closedEarly }
+        return instant <= closes
+    }
 }
 
 /// A published version as listed in `Workflow.md`.

@@ -1,0 +1,97 @@
+import DraftFlow
+import DraftFlowGit
+import Foundation
+import Git
+import Testing
+
+@Suite struct GitWorkspaceStoreTests {
+    let zone = TimeZone(identifier: "Europe/Zurich")!
+
+    func date(_ text: String) throws -> Date { try Deadline.parseInstant(text, timeZone: zone) }
+
+    func makeWorkspace(_ folder: URL) throws -> GitWorkspaceStore {
+        let change = try Drafting.initialChange(title: "Input", documentName: "outline.md", document: Data("## 1 Intro\n\n1.1 Text.\n".utf8),
+                                                timezone: "Europe/Zurich", secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
+                                                now: try date("2020-02-07T17:00:00+01:00"))
+        return try GitWorkspaceStore.create(at: folder, first: change)
+    }
+
+    @Test func aWriterThatLosesTheRaceRebuildsOnTheNewTip() throws {
+        let scratch = try Scratch()
+        let first = try makeWorkspace(scratch.url)
+        let second = try GitWorkspaceStore.open(containing: scratch.url)
+        let now = try date("2020-02-08T10:00:00+01:00")
+        var attempts = 0
+        try first.commit { snapshot in
+            attempts += 1
+            if attempts == 1 {
+                // Another process registers a member between our read and our write.
+                try Drafting(store: second, now: now).addMember(code: "USA", name: "United States", email: nil)
+            }
+            var workflow = try WorkflowFile.parse(try snapshot.file("Workflow.md")!)
+            workflow.members.append(Member(code: "CAN", name: "Canada"))
+            let person = Person(name: "Secretariat", email: "s@example.org", time: now, timeZone: zone)
+            return WorkspaceChange(writes: ["Workflow.md": try WorkflowFile.render(workflow)], author: person, committer: person, message: "Register CAN\n")
+        }
+        #expect(attempts == 2)
+        let members = try Drafting(store: first, now: now).workflow().members.map(\.code)
+        #expect(members == ["USA", "CAN"])
+        #expect(try runGit(["rev-list", "--count", "HEAD"], in: scratch.url) == "3\n")
+        #expect(try runGit(["status", "--porcelain"], in: scratch.url) == "")
+    }
+
+    @Test func roundsOpenOneAtATimeAndCloseEarly() throws {
+        let scratch = try Scratch()
+        let store = try makeWorkspace(scratch.url)
+        let publishing = Drafting(store: store, now: try date("2020-02-14T10:00:00+01:00"))
+        _ = try publishing.publish(label: "draft-1", note: nil)
+        let round = try publishing.openRound(on: "draft-1", closes: "2020-03-01", kind: .comments, name: nil)
+        #expect(round.name == "draft-1-comments")
+        #expect(Deadline.iso(round.closes, in: zone) == "2020-03-01T23:59:59+01:00")
+        #expect(throws: DraftFlowError.self) { try publishing.openRound(on: "draft-1", closes: "2020-03-05", kind: .silence, name: nil) }
+        #expect(throws: DraftFlowError.self) { try publishing.openRound(on: "draft-9", closes: "2020-03-05", kind: .comments, name: "x") }
+
+        let later = Drafting(store: store, now: try date("2020-02-20T12:00:00+01:00"))
+        let closed = try later.closeRound()
+        #expect(closed.closedEarly == (try date("2020-02-20T12:00:00+01:00")))
+        #expect(try later.status().round?.open == false)
+        #expect(throws: DraftFlowError.self) { try later.closeRound() }
+        // A silence procedure can follow once nothing is open.
+        let silence = try later.openRound(on: "draft-1", closes: "2020-02-25", kind: .silence, name: nil)
+        #expect(silence.kind == .silence)
+        #expect(try later.status().round?.silence == "kept")
+    }
+
+    @Test func aRoundWhoseCloseHasPassedIsClosedWithoutACommand() throws {
+        let scratch = try Scratch()
+        let store = try makeWorkspace(scratch.url)
+        let opening = Drafting(store: store, now: try date("2020-02-14T10:00:00+01:00"))
+        _ = try opening.publish(label: "draft-1", note: nil)
+        _ = try opening.openRound(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        let lastSecond = try Drafting(store: store, now: try date("2020-03-01T23:59:59+01:00")).status()
+        #expect(lastSecond.round?.open == true)
+        let after = try Drafting(store: store, now: try date("2020-03-02T00:00:00+01:00")).status()
+        #expect(after.round?.open == false)
+        #expect(after.round?.closesAtUTC == "2020-03-01T22:59:59Z")
+    }
+}
+
+final class Scratch {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-store-\(UUID().uuidString)")
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+func runGit(_ arguments: [String], in folder: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", folder.path] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what DraftFlow needs from Debian's packages, when it is missing:
+# libgit2-dev and pkg-config (to build), git (the tests check DraftFlow's repositories with it),
+# tzdata (time zones). Pass extra package names as arguments.
+set -euo pipefail
+
+packages=(libgit2-dev pkg-config git tzdata "$@")
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update
+        apt-get install -y --no-install-recommends "${missing[@]}"
+    else
+        echo "DraftFlow needs these Debian packages: ${missing[*]}" >&2
+        echo "Install them with:" >&2
+        echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+    if [ -x /opt/swift/usr/bin/swift ]; then
+        echo "Swift is installed in /opt/swift but not on PATH: export PATH=/opt/swift/usr/bin:\$PATH" >&2
+    else
+        echo "DraftFlow needs Swift 6 (https://www.swift.org/install/linux/)." >&2
+    fi
+    exit 1
+fi
