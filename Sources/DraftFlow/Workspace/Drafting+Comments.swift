@@ -82,7 +82,6 @@ extension Drafting {
     }
 
     func round(for requested: String?, receivedAt: Date, late: Bool, workflow: Workflow) throws -> Round {
-        let zone = try workflow.zone()
         if let requested {
             guard let round = workflow.round(named: requested) else {
                 throw DraftFlowError(.invalidInput, "there is no round \(requested)", fix: "see `draftflow status` for the rounds")
@@ -91,10 +90,9 @@ extension Drafting {
         }
         if let open = workflow.openRound(at: now) { return open }
         // A late submission belongs to the round that was open when it arrived, or the last one.
+        // The caller refuses it as late unless --late is given, naming the deadline.
         if let last = workflow.rounds.last(where: { $0.opened <= receivedAt }) ?? workflow.rounds.last {
-            if late || last.isOpen(at: receivedAt) { return last }
-            throw DraftFlowError(.refused, "no round is open: round \(last.name) closed \(Deadline.human(last.effectiveClose, in: zone)) (\(Deadline.human(last.effectiveClose, in: .gmt)))",
-                                 fix: "to record a late submission, add --late")
+            return last
         }
         throw DraftFlowError(.refused, "no round is open", fix: "open one with `draftflow round open --on LABEL --closes DATE`")
     }
