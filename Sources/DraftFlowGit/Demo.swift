@@ -100,6 +100,26 @@ public struct DemoReplay {
                 let responded = status.members.filter { $0.state != "none" }.map(\.code)
                 results.append(.init(at: at, action: step.action,
                                      summary: "Round \(status.round?.name ?? "-") is \(status.round?.open == true ? "open" : "closed"); responded: \(responded.isEmpty ? "none" : responded.joined(separator: ", "))"))
+            case "merge":
+                let outcome = try drafting.merge(round: step.round)
+                let members = Set(outcome.record.changes.flatMap(\.members)).sorted()
+                results.append(.init(at: at, action: step.action,
+                                     summary: "Merged round \(outcome.round): \(outcome.record.changes.count) changes by \(members.joined(separator: ", ")), "
+                                         + "\(outcome.openCollisions.count) collision\(outcome.openCollisions.count == 1 ? "" : "s")"
+                                         + (outcome.openCollisions.isEmpty ? "" : " (" + outcome.openCollisions.map { "\($0.id) at \($0.paragraph)" }.joined(separator: ", ") + ")")))
+            case "resolve":
+                let id = try required(step.collision, "collision", step)
+                let choice: Drafting.Choice
+                if let text = step.text { choice = .text(text) } else if step.take == "base" { choice = .base } else { choice = .member(try required(step.take, "take", step)) }
+                let outcome = try drafting.resolve(collision: id, choice: choice, note: step.note, round: step.round)
+                results.append(.init(at: at, action: step.action,
+                                     summary: "Resolved \(id)" + (step.take.map { " taking \($0)" } ?? " with the secretariat's text")
+                                         + "; \(outcome.openCollisions.count) collision\(outcome.openCollisions.count == 1 ? "" : "s") left"))
+            case "dispose":
+                let id = try required(step.comment, "comment", step)
+                guard let decision = step.decision else { _ = try required(nil, "decision", step); continue }
+                let (disposition, _) = try drafting.dispose(comment: id, decision: decision, text: step.text, note: step.note, round: step.round)
+                results.append(.init(at: at, action: step.action, summary: "\(disposition.comment): \(disposition.decision.title)"))
             default:
                 throw DraftFlowError(.invalidInput, "the example's schedule has an unknown action '\(step.action)'", fix: "restore Workflow.md")
             }

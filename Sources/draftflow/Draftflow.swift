@@ -14,11 +14,12 @@ struct Draftflow: ParsableCommand {
         commit in an ordinary git repository.
 
         The current instant is DRAFTFLOW_NOW (ISO 8601) when set, else the clock.
-        Exit codes: 0 success, 2 invalid input, 3 refused by the rules, 4 no usable workspace, \
+        Exit codes: 0 success, 1 collisions left to resolve (merge, resolve), 2 invalid input, 3 refused by the rules, 4 no usable workspace, \
         5 conflict with what exists, 6 storage failure.
         """,
         subcommands: [
             Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self,
+            Merge.self, Collisions.self, Resolve.self, Dispose.self, Compile.self,
             Status.self, Log.self, Demo.self,
         ]
     )

@@ -64,6 +64,12 @@ struct Status: ParsableCommand {
                 print(line)
             }
             if !report.late.isEmpty { print("Late: \(report.late.joined(separator: ", "))") }
+            if let merge = report.merge {
+                print("")
+                print("Merge of round \(merge.round):")
+                print("  open collisions:    \(merge.openCollisions.isEmpty ? "none" : merge.openCollisions.joined(separator: ", "))")
+                print("  undecided comments: \(merge.undecided.isEmpty ? "none" : merge.undecided.joined(separator: ", "))")
+            }
         }
     }
 }

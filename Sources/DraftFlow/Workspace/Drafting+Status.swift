@@ -47,6 +47,16 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var members: [MemberStatus]
     /// Codes of members whose submission in the round was recorded late.
     public var late: [String]
+    /// The last merged round, with what is left to decide in it.
+    public var merge: MergeStatus?
+
+    public struct MergeStatus: Codable, Equatable, Sendable {
+        public var round: String
+        /// Ids of collisions still to resolve.
+        public var openCollisions: [String]
+        /// Ids of comments with no disposition yet.
+        public var undecided: [String]
+    }
 }
 
 /// One event of the timeline read back from git history.
@@ -103,9 +113,11 @@ extension Drafting {
                                       received: submission.map { Deadline.iso($0.received, in: zone) },
                                       proposal: submission?.proposal != nil))
         }
+        let pending = try pendingDecisions(in: snapshot)
         return StatusReport(title: workflow.title, document: workflow.document, timezone: workflow.timezone,
                             now: Deadline.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
-                            late: memberStatus.filter { $0.state == "late" }.map(\.code))
+                            late: memberStatus.filter { $0.state == "late" }.map(\.code),
+                            merge: pending.map { .init(round: $0.round, openCollisions: $0.collisions.map(\.id), undecided: $0.undecided) })
     }
 
     /// The timeline, oldest first, read from git history, with the closes that passed on their own.

@@ -144,6 +144,11 @@ public struct Drafting {
         if existing.contains(where: { $0.label == label }) {
             throw DraftFlowError(.conflict, "version \(label) is published already", fix: "choose a new label, e.g. \(label)-rev")
         }
+        if let pending = try pendingDecisions(in: store.snapshot()), !pending.collisions.isEmpty {
+            let list = pending.collisions.map { "\($0.id) (paragraph \($0.paragraph))" }.joined(separator: ", ")
+            throw DraftFlowError(.refused, "round \(pending.round) has open collisions: \(list)",
+                                 fix: "resolve each with `draftflow resolve ID --take CODE|base` or `--text FILE`; see `draftflow collisions`")
+        }
         let edits = try store.workTreeChanges(under: "Drafts")
         for (path, data) in edits {
             if let data { _ = try TextInput.validate(data, what: path) }

@@ -5,7 +5,7 @@ import Yams
 public struct Schedule: Codable, Sendable {
     /// One scripted step, done at `at`.
     public struct Step: Codable, Sendable, Equatable {
-        /// `init`, `publish`, `open-round`, `close-round`, `comment` or `status`.
+        /// `init`, `publish`, `open-round`, `close-round`, `comment`, `status`, `merge`, `resolve` or `dispose`.
         public var action: String
         public var at: String
         public var note: String?
@@ -18,6 +18,12 @@ public struct Schedule: Codable, Sendable {
         public var file: String?
         public var proposal: String?
         public var late: Bool?
+        public var round: String?
+        public var collision: String?
+        public var take: String?
+        public var text: String?
+        public var comment: String?
+        public var decision: Decision?
     }
 
     public var title: String

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The secretariat's decision on a comment, as in the ISO commenting template.
+public enum Decision: String, Codable, Sendable, CaseIterable {
+    /// The comment is accepted; any proposed change stays in the text.
+    case accepted
+    /// Accepted with modification: the secretariat's text replaces the proposed change.
+    case modified
+    /// Noted: acknowledged, with no change to the text.
+    case noted
+    /// Not accepted: any proposed change is taken back out of the text.
+    case rejected
+
+    /// How the disposition table writes it.
+    public var title: String {
+        switch self {
+        case .accepted: return "Accepted"
+        case .modified: return "Accepted with modification"
+        case .noted: return "Noted"
+        case .rejected: return "Not accepted"
+        }
+    }
+}
+
+/// One recorded decision on one comment.
+public struct Disposition: Codable, Equatable, Sendable {
+    public var comment: String
+    public var decision: Decision
+    /// For `modified`: the paragraph text the secretariat puts in place of the proposal.
+    public var text: String?
+    /// The ISO template's "observations of the secretariat".
+    public var note: String?
+    public var decided: Date
+
+    public init(comment: String, decision: Decision, text: String?, note: String?, decided: Date) {
+        self.comment = comment
+        self.decision = decision
+        self.text = text
+        self.note = note
+        self.decided = decided
+    }
+}
+
+/// One row of the disposition-of-comments table.
+public struct DispositionRow: Codable, Equatable, Sendable {
+    public var id: String
+    public var member: String
+    public var memberName: String
+    /// The paragraph in the version the round was on, or "general".
+    public var paragraph: String
+    /// Where that paragraph is in the candidate: the same number, a new one, or nil when it was deleted.
+    public var paragraphNow: String?
+    /// The paragraph no longer exists in the candidate: the comment is orphaned, never dropped.
+    public var orphaned: Bool
+    public var type: CommentType
+    public var comment: String
+    public var proposedChange: String?
+    /// `accepted`, `modified`, `noted`, `rejected`, or nil while undecided.
+    public var decision: Decision?
+    /// The secretariat's observation.
+    public var observation: String?
+    /// For `modified`: the text the secretariat used instead.
+    public var modifiedText: String?
+    public var late: Bool
+
+    public init(id: String, member: String, memberName: String, paragraph: String, paragraphNow: String?, orphaned: Bool,
+                type: CommentType, comment: String, proposedChange: String?, decision: Decision?, observation: String?,
+                modifiedText: String?, late: Bool) {
+        self.id = id
+        self.member = member
+        self.memberName = memberName
+        self.paragraph = paragraph
+        self.paragraphNow = paragraphNow
+        self.orphaned = orphaned
+        self.type = type
+        self.comment = comment
+        self.proposedChange = proposedChange
+        self.decision = decision
+        self.observation = observation
+        self.modifiedText = modifiedText
+        self.late = late
+    }
+
+    /// "Accepted", ..., or "Undecided".
+    public var dispositionTitle: String { decision?.title ?? "Undecided" }
+}

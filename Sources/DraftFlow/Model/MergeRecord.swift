@@ -1,0 +1,73 @@
+import Foundation
+
+/// The secretariat's choice for a collision. Keyed by the paragraph, so it survives a re-merge.
+public struct Resolution: Codable, Equatable, Sendable {
+    /// The base paragraph's anchor the collision is on (e.g. "2.4", or "after 2.4" for insertions).
+    public var anchor: String
+    /// A member code whose alternative is taken, or "base" to keep the version's text.
+    public var take: String?
+    /// The secretariat's own text for the passage.
+    public var text: String?
+    public var note: String?
+    public var decided: Date
+    /// The collision's id when it was resolved (ids are renumbered by later merges).
+    public var collision: String
+
+    public init(anchor: String, take: String?, text: String?, note: String?, decided: Date, collision: String) {
+        self.anchor = anchor
+        self.take = take
+        self.text = text
+        self.note = note
+        self.decided = decided
+        self.collision = collision
+    }
+}
+
+/// A collision as recorded in `merge.json`.
+public struct RecordedCollision: Codable, Equatable, Sendable {
+    public struct Alternative: Codable, Equatable, Sendable {
+        public var members: [String]
+        /// The whole paragraph as it would read with this alternative ("" deletes it).
+        public var text: String
+    }
+
+    public var id: String
+    public var paragraph: String
+    public var baseText: String
+    public var alternatives: [Alternative]
+    /// Set once the secretariat resolved it.
+    public var resolution: Resolution?
+
+    public var isOpen: Bool { resolution == nil }
+}
+
+/// A change applied to the candidate, as recorded in `merge.json`.
+public struct RecordedChange: Codable, Equatable, Sendable {
+    public var paragraph: String
+    /// `modified`, `deleted` or `inserted`.
+    public var kind: String
+    public var before: String
+    public var after: String
+    public var members: [String]
+}
+
+/// What the last merge of a round produced: `Comments/<round>/merge.json`.
+public struct MergeRecord: Codable, Equatable, Sendable {
+    public var round: String
+    /// The version the round was on: the base of the three-way merge.
+    public var base: String
+    public var merged: Date
+    public var changes: [RecordedChange]
+    public var collisions: [RecordedCollision]
+    /// Changes found in members' edited copies that no comment of theirs describes; each gets an
+    /// id (`CAN-E1`) so the secretariat can dispose of it like a comment.
+    public var edits: [Comment]
+    /// Comment ids whose paragraph no longer exists in the candidate (or never existed).
+    public var orphaned: [String]
+    public var resolutions: [Resolution]
+
+    public static func path(round: String) -> String { "Comments/\(round)/merge.json" }
+    public static func dispositionsPath(round: String) -> String { "Comments/\(round)/dispositions.json" }
+
+    public var openCollisions: [RecordedCollision] { collisions.filter(\.isOpen) }
+}

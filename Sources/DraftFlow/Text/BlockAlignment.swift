@@ -1,0 +1,148 @@
+import Foundation
+
+/// Aligns the blocks of two versions of a draft: unchanged blocks by a diff of their texts, then,
+/// inside each changed region, modified blocks paired with their old selves by similarity so that
+/// an edit reads as a modification rather than a deletion plus an insertion.
+public enum BlockAlignment {
+
+    /// One step of the alignment, in document order.
+    public enum Step: Sendable, Equatable, Hashable {
+        /// `old[old]` and `new[new]` have the same text.
+        case same(old: Int, new: Int)
+        /// `new[new]` is an edited `old[old]`.
+        case modified(old: Int, new: Int)
+        /// `old[old]` has no counterpart.
+        case deleted(old: Int)
+        /// `new[new]` has no counterpart.
+        case inserted(new: Int)
+    }
+
+    /// Lowest pairing score for two different blocks to count as one edited block.
+    public static let pairingThreshold = 0.5
+
+    /// Aligns two lists of block texts. Within a changed region, deletions come before insertions.
+    public static func align(_ old: [String], _ new: [String]) -> [Step] {
+        var steps: [Step] = []
+        var regionOldStart = 0
+        var regionNewStart = 0
+        for edit in Diff.edits(old, new) where edit.kind == .equal {
+            steps += pairRegion(old, new, regionOldStart..<edit.a.lowerBound, regionNewStart..<edit.b.lowerBound)
+            for offset in 0..<edit.a.count {
+                steps.append(.same(old: edit.a.lowerBound + offset, new: edit.b.lowerBound + offset))
+            }
+            regionOldStart = edit.a.upperBound
+            regionNewStart = edit.b.upperBound
+        }
+        steps += pairRegion(old, new, regionOldStart..<old.count, regionNewStart..<new.count)
+        return steps
+    }
+
+    /// Similarity of two block texts: Dice coefficient of the multisets of the non-whitespace tokens
+    /// of their bodies (heading marker and number left out), in 0...1.
+    public static func similarity(_ first: String, _ second: String) -> Double {
+        similarity(TokenBag(body: first), TokenBag(body: second))
+    }
+
+    struct TokenBag {
+        var counts: [String: Int] = [:]
+        var total = 0
+        var number: String?
+
+        /// The bag of a block's text without its heading marker and number, which says nothing
+        /// about what the paragraph is (renumbering is common).
+        init(body text: String) {
+            let (kind, number) = DraftDocument.classify(text)
+            self.init(DraftDocument.Block(kind: kind, text: text, number: number, anchor: "", index: 0).body)
+            self.number = number
+        }
+
+        init(_ text: String) {
+            for token in Tokenizer.tokenize(text) where token.kind != .whitespace {
+                counts[token.text, default: 0] += 1
+                total += 1
+            }
+        }
+    }
+
+    static func similarity(_ first: TokenBag, _ second: TokenBag) -> Double {
+        let total = first.total + second.total
+        guard total > 0 else { return 1 }
+        let (small, large) = first.counts.count <= second.counts.count ? (first, second) : (second, first)
+        var common = 0
+        for (token, count) in small.counts {
+            common += min(count, large.counts[token] ?? 0)
+        }
+        return Double(2 * common) / Double(total)
+    }
+
+    private static func pairRegion(_ old: [String], _ new: [String], _ oldRange: Range<Int>, _ newRange: Range<Int>) -> [Step] {
+        if oldRange.isEmpty { return newRange.map { .inserted(new: $0) } }
+        if newRange.isEmpty { return oldRange.map { .deleted(old: $0) } }
+        let oldBags = oldRange.map { TokenBag(body: old[$0]) }
+        let newBags = newRange.map { TokenBag(body: new[$0]) }
+        func score(_ i: Int, _ j: Int) -> Double {
+            var value = similarity(oldBags[i], newBags[j])
+            // Keeping its number is a hint, not proof, that a paragraph is the same one edited.
+            if let number = oldBags[i].number, number == newBags[j].number { value += 0.15 }
+            return value >= pairingThreshold ? value : 0
+        }
+        let rows = oldRange.count
+        let columns = newRange.count
+        var pairs: [(Int, Int)] = []
+        if rows * columns <= 4096 {
+            // Best monotone pairing (maximum total score), by dynamic programming.
+            var table = [Double](repeating: 0, count: (rows + 1) * (columns + 1))
+            var scores = [Double](repeating: 0, count: rows * columns)
+            for i in 0..<rows { for j in 0..<columns { scores[i * columns + j] = score(i, j) } }
+            for i in 1...rows {
+                for j in 1...columns {
+                    var best = max(table[(i - 1) * (columns + 1) + j], table[i * (columns + 1) + j - 1])
+                    let s = scores[(i - 1) * columns + j - 1]
+                    if s > 0 { best = max(best, table[(i - 1) * (columns + 1) + j - 1] + s) }
+                    table[i * (columns + 1) + j] = best
+                }
+            }
+            var i = rows, j = columns
+            while i > 0 && j > 0 {
+                let here = table[i * (columns + 1) + j]
+                let s = scores[(i - 1) * columns + j - 1]
+                if s > 0 && here == table[(i - 1) * (columns + 1) + j - 1] + s {
+                    pairs.append((i - 1, j - 1))
+                    i -= 1
+                    j -= 1
+                } else if here == table[(i - 1) * (columns + 1) + j] {
+                    i -= 1
+                } else {
+                    j -= 1
+                }
+            }
+            pairs.reverse()
+        } else {
+            // Large rewritten regions: greedy, looking a bounded window ahead.
+            var nextColumn = 0
+            for i in 0..<rows where nextColumn < columns {
+                var best = 0.0, bestColumn = -1
+                for j in nextColumn..<min(columns, nextColumn + 32) {
+                    let s = score(i, j)
+                    if s > best { best = s; bestColumn = j }
+                }
+                if bestColumn >= 0 {
+                    pairs.append((i, bestColumn))
+                    nextColumn = bestColumn + 1
+                }
+            }
+        }
+        var steps: [Step] = []
+        var i = 0, j = 0
+        for (pi, pj) in pairs + [(rows, columns)] {
+            while i < pi { steps.append(.deleted(old: oldRange.lowerBound + i)); i += 1 }
+            while j < pj { steps.append(.inserted(new: newRange.lowerBound + j)); j += 1 }
+            if pi < rows {
+                steps.append(.modified(old: oldRange.lowerBound + pi, new: newRange.lowerBound + pj))
+                i += 1
+                j += 1
+            }
+        }
+        return steps
+    }
+}

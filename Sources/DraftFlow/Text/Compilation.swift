@@ -1,0 +1,179 @@
+import Foundation
+
+/// The compilation text as negotiators read it: the base draft with every proposal shown inline
+/// and attributed, e.g. `~~notes~~ **welcomes** (Canada)`, and each collision as bracketed
+/// alternatives, `[Alt 1 (Canada): …] [Alt 2 (United States): …]`.
+public enum Compilation {
+
+    /// One piece of a rendered block.
+    enum Piece {
+        case plain(String)
+        case change(deleted: String, inserted: String, by: String)
+        case alternatives([(label: String, text: String?)])  // nil text: the alternative deletes
+    }
+
+    struct RenderedBlock {
+        var kind: DraftDocument.BlockKind
+        var pieces: [Piece]
+    }
+
+    /// The compilation as Markdown. `memberNames` maps member codes to names ("CAN" → "Canada");
+    /// codes without a name are shown as they are.
+    public static func markdown(base: String, result: MergeResult, memberNames: [String: String]) -> String {
+        let blocks = renderedBlocks(result: result, memberNames: memberNames)
+        return DraftDocument.render(blockTexts: blocks.map { markdownBlock($0) })
+    }
+
+    /// The compilation as an HTML fragment: one `<p dir="auto">` or `<hN dir="auto">` per block,
+    /// `<del>`, `<ins>` and `<span class="by">` inline, text escaped.
+    public static func html(base: String, result: MergeResult, memberNames: [String: String]) -> String {
+        renderedBlocks(result: result, memberNames: memberNames).map { htmlBlock($0) }.joined(separator: "\n") + "\n"
+    }
+
+    static func names(_ members: [String], _ memberNames: [String: String]) -> String {
+        members.map { memberNames[$0] ?? $0 }.joined(separator: ", ")
+    }
+
+    static func renderedBlocks(result: MergeResult, memberNames: [String: String]) -> [RenderedBlock] {
+        let base = result.base
+        var insertionsAtGap: [Int: [AttributedChange]] = [:]
+        var changesInBlock: [Int: [AttributedChange]] = [:]
+        for change in result.changes {
+            if change.kind == .insertedParagraphs {
+                insertionsAtGap[change.blockIndex, default: []].append(change)
+            } else {
+                changesInBlock[change.blockIndex, default: []].append(change)
+            }
+        }
+        var insertionCollisions: [Int: Collision] = [:]
+        var blockCollisions: [Int: Collision] = [:]
+        for collision in result.collisions {
+            if collision.isInsertion { insertionCollisions[collision.blockIndex] = collision }
+            else { blockCollisions[collision.blockIndex] = collision }
+        }
+
+        func alternativesPiece(_ collision: Collision, skipUnchanged: Bool) -> Piece {
+            var shown: [(label: String, text: String?)] = []
+            for alternative in collision.alternatives {
+                if skipUnchanged && !alternative.text.isEmpty && alternative.fragment == collision.baseFragment { continue }
+                let label = "Alt \(shown.count + 1) (\(names(alternative.members, memberNames)))"
+                shown.append((label, alternative.text.isEmpty ? nil : alternative.fragment))
+            }
+            return .alternatives(shown)
+        }
+
+        var blocks: [RenderedBlock] = []
+        for gap in 0...base.blocks.count {
+            for change in insertionsAtGap[gap] ?? [] {
+                for text in DraftDocument.splitBlocks(change.newFragment) {
+                    let (kind, _) = DraftDocument.classify(text)
+                    let (marker, rest) = InlineMarkup.splitHeadingMarker(text)
+                    blocks.append(RenderedBlock(kind: kind, pieces: [
+                        .plain(marker), .change(deleted: "", inserted: rest, by: names(change.members, memberNames)),
+                    ]))
+                }
+            }
+            if let collision = insertionCollisions[gap] {
+                blocks.append(RenderedBlock(kind: .paragraph, pieces: [alternativesPiece(collision, skipUnchanged: false)]))
+            }
+            guard gap < base.blocks.count else { break }
+            let block = base.blocks[gap]
+            let changes = changesInBlock[gap] ?? []
+            if let deletion = changes.first(where: { $0.kind == .deletedParagraph }) {
+                let (marker, rest) = InlineMarkup.splitHeadingMarker(block.text)
+                blocks.append(RenderedBlock(kind: block.kind, pieces: [
+                    .plain(marker), .change(deleted: rest, inserted: "", by: names(deletion.members, memberNames)),
+                ]))
+                continue
+            }
+            var inline: [(range: Range<Int>, piece: Piece)] = changes.compactMap { change in
+                change.tokenRange.map {
+                    ($0, .change(deleted: change.baseFragment, inserted: change.newFragment,
+                                 by: names(change.members, memberNames)))
+                }
+            }
+            if let collision = blockCollisions[gap], let span = collision.tokenRange {
+                inline += collision.otherChanges.compactMap { change in
+                    change.tokenRange.map {
+                        ($0, .change(deleted: change.baseFragment, inserted: change.newFragment,
+                                     by: names(change.members, memberNames)))
+                    }
+                }
+                inline.append((span, alternativesPiece(collision, skipUnchanged: true)))
+            }
+            inline.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+            let tokens = Tokenizer.tokenize(block.text)
+            var pieces: [Piece] = []
+            var position = 0
+            for (range, piece) in inline {
+                if position < range.lowerBound { pieces.append(.plain(WordDiff.join(tokens, position..<range.lowerBound))) }
+                pieces.append(piece)
+                position = max(position, range.upperBound)
+            }
+            if position < tokens.count { pieces.append(.plain(WordDiff.join(tokens, position..<tokens.count))) }
+            blocks.append(RenderedBlock(kind: block.kind, pieces: pieces))
+        }
+        return blocks
+    }
+
+    /// A change's deleted and inserted text without surrounding whitespace, which goes outside
+    /// the markup: "~~notes~~ **welcomes** (Canada) " rather than "~~notes ~~**welcomes **(Canada)".
+    static func changeParts(deleted: String, inserted: String) -> (lead: String, deleted: String, inserted: String, trail: String) {
+        let first = deleted.isEmpty ? inserted : deleted
+        let last = inserted.isEmpty ? deleted : inserted
+        return (InlineMarkup.splitWhitespace(first).lead, InlineMarkup.splitWhitespace(deleted).core,
+                InlineMarkup.splitWhitespace(inserted).core, InlineMarkup.splitWhitespace(last).trail)
+    }
+
+    // MARK: - Markdown
+
+    static func markdownBlock(_ block: RenderedBlock) -> String {
+        var text = ""
+        for piece in block.pieces {
+            switch piece {
+            case .plain(let plain):
+                text += plain
+            case .change(let deleted, let inserted, let by):
+                let parts = changeParts(deleted: deleted, inserted: inserted)
+                var marked: [String] = []
+                if !parts.deleted.isEmpty { marked.append("~~\(parts.deleted)~~") }
+                if !parts.inserted.isEmpty { marked.append("**\(parts.inserted)**") }
+                text += parts.lead + marked.joined(separator: " ") + " (\(by))" + parts.trail
+            case .alternatives(let alternatives):
+                text += alternatives.map { label, fragment in
+                    "[\(label): \(fragment ?? "*delete*")]"
+                }.joined(separator: " ")
+            }
+        }
+        return text
+    }
+
+    // MARK: - HTML
+
+    static func htmlBlock(_ block: RenderedBlock) -> String {
+        var pieces = block.pieces
+        if case .heading = block.kind, case .plain(let first)? = pieces.first {
+            pieces[0] = .plain(InlineMarkup.splitHeadingMarker(first).rest)
+        }
+        var body = ""
+        for piece in pieces {
+            switch piece {
+            case .plain(let plain):
+                body += InlineMarkup.escapeHTML(plain)
+            case .change(let deleted, let inserted, let by):
+                let parts = changeParts(deleted: deleted, inserted: inserted)
+                body += InlineMarkup.escapeHTML(parts.lead)
+                if !parts.deleted.isEmpty { body += "<del>\(InlineMarkup.escapeHTML(parts.deleted))</del>" }
+                if !parts.inserted.isEmpty { body += "<ins>\(InlineMarkup.escapeHTML(parts.inserted))</ins>" }
+                body += " <span class=\"by\">(\(InlineMarkup.escapeHTML(by)))</span>" + InlineMarkup.escapeHTML(parts.trail)
+            case .alternatives(let alternatives):
+                body += alternatives.map { label, fragment in
+                    let content = fragment.map { "<ins>\(InlineMarkup.escapeHTML($0))</ins>" } ?? "<del>delete</del>"
+                    return "<span class=\"alt\">[\(InlineMarkup.escapeHTML(label)): \(content)]</span>"
+                }.joined(separator: " ")
+            }
+        }
+        let (open, close) = InlineMarkup.htmlTags(block.kind)
+        return open + body + close
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Small helpers shared by the Markdown and HTML renderers.
+enum InlineMarkup {
+
+    /// Splits a fragment into leading whitespace, core and trailing whitespace, so emphasis markers
+    /// can hug the words (`**word** ` rather than `**word **`, which Markdown does not render).
+    static func splitWhitespace(_ text: String) -> (lead: String, core: String, trail: String) {
+        let scalars = Array(text)
+        var start = 0
+        while start < scalars.count && scalars[start].isWhitespace { start += 1 }
+        var end = scalars.count
+        while end > start && scalars[end - 1].isWhitespace { end -= 1 }
+        return (String(scalars[..<start]), String(scalars[start..<end]), String(scalars[end...]))
+    }
+
+    /// `text` wrapped in a Markdown marker, whitespace kept outside; "" stays "".
+    static func markdownWrap(_ text: String, _ marker: String) -> String {
+        let (lead, core, trail) = splitWhitespace(text)
+        return core.isEmpty ? text : lead + marker + core + marker + trail
+    }
+
+    /// The heading marker of a block text ("## ") and the rest.
+    static func splitHeadingMarker(_ text: String) -> (marker: String, rest: String) {
+        var index = text.startIndex
+        while index < text.endIndex && text[index] == "#" { index = text.index(after: index) }
+        guard index != text.startIndex else { return ("", text) }
+        while index < text.endIndex && (text[index] == " " || text[index] == "\t") { index = text.index(after: index) }
+        return (String(text[..<index]), String(text[index...]))
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The opening and closing tags for a block of this kind, with `dir="auto"` for right-to-left text.
+    static func htmlTags(_ kind: DraftDocument.BlockKind, classes: String? = nil) -> (open: String, close: String) {
+        let classAttribute = classes.map { " class=\"\($0)\"" } ?? ""
+        switch kind {
+        case .heading(let level):
+            let tag = "h\(min(max(level, 1), 6))"
+            return ("<\(tag) dir=\"auto\"\(classAttribute)>", "</\(tag)>")
+        case .paragraph:
+            return ("<p dir=\"auto\"\(classAttribute)>", "</p>")
+        }
+    }
+}

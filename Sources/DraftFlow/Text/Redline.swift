@@ -1,0 +1,209 @@
+import Foundation
+
+/// A piece of a paragraph in a redline.
+public enum RedlineSegment: Sendable, Equatable, Hashable {
+    case equal(String)
+    case inserted(String)
+    case deleted(String)
+}
+
+/// One paragraph of a redline.
+public struct RedlineBlock: Sendable, Equatable, Hashable {
+    public enum Status: Sendable, Equatable, Hashable {
+        case unchanged
+        case modified
+        case inserted
+        case deleted
+        /// The paragraph was taken out at `from` (old anchor) and put back, identical or nearly so,
+        /// at `to` (new anchor). Its segments show any differences.
+        case moved(from: String, to: String)
+    }
+
+    public var status: Status
+    public var kind: DraftDocument.BlockKind
+    /// Anchor in the old version (nil for inserted paragraphs).
+    public var oldAnchor: String?
+    /// Anchor in the new version (nil for deleted paragraphs).
+    public var newAnchor: String?
+    public var segments: [RedlineSegment]
+
+    public init(status: Status, kind: DraftDocument.BlockKind, oldAnchor: String?, newAnchor: String?,
+                segments: [RedlineSegment]) {
+        self.status = status
+        self.kind = kind
+        self.oldAnchor = oldAnchor
+        self.newAnchor = newAnchor
+        self.segments = segments
+    }
+}
+
+/// Word-level differences between two versions of a draft (character-level in Chinese and
+/// Japanese text), aligned paragraph by paragraph, with moved paragraphs recognised.
+public enum Redline {
+
+    /// Lowest token similarity for a deleted and an inserted paragraph to count as a move.
+    public static let moveThreshold = 0.9
+
+    /// Compares two versions. Blocks come in the order of the new version, deleted blocks where
+    /// they stood; a moved paragraph appears once, at its new place.
+    public static func compare(old: String, new: String) -> [RedlineBlock] {
+        let oldDocument = DraftDocument.parse(old)
+        let newDocument = DraftDocument.parse(new)
+        let oldTexts = oldDocument.blockTexts
+        let newTexts = newDocument.blockTexts
+        let steps = BlockAlignment.align(oldTexts, newTexts)
+
+        // Moves: a deleted paragraph inserted elsewhere, identical or nearly so.
+        var deleted: [Int] = []
+        var inserted: [Int] = []
+        for step in steps {
+            if case .deleted(let i) = step { deleted.append(i) }
+            if case .inserted(let j) = step { inserted.append(j) }
+        }
+        var moveTarget: [Int: Int] = [:]  // new index → old index
+        var movedOld = Set<Int>()
+        if !deleted.isEmpty && !inserted.isEmpty {
+            if deleted.count * inserted.count <= 250_000 {
+                let oldBags = deleted.map { BlockAlignment.TokenBag(body: oldTexts[$0]) }
+                for j in inserted {
+                    let bag = BlockAlignment.TokenBag(body: newTexts[j])
+                    var best = moveThreshold, bestOld = -1
+                    for (position, i) in deleted.enumerated() where !movedOld.contains(i) {
+                        let score = oldTexts[i] == newTexts[j] ? 1.0 : BlockAlignment.similarity(oldBags[position], bag)
+                        if score >= best { best = score; bestOld = i }
+                    }
+                    if bestOld >= 0 {
+                        moveTarget[j] = bestOld
+                        movedOld.insert(bestOld)
+                    }
+                }
+            } else {
+                var byText: [String: [Int]] = [:]
+                for i in deleted.reversed() { byText[oldTexts[i], default: []].append(i) }
+                for j in inserted {
+                    if let i = byText[newTexts[j]]?.popLast() {
+                        moveTarget[j] = i
+                        movedOld.insert(i)
+                    }
+                }
+            }
+        }
+
+        var blocks: [RedlineBlock] = []
+        for step in steps {
+            switch step {
+            case .same(let i, let j):
+                let block = newDocument.blocks[j]
+                blocks.append(RedlineBlock(status: .unchanged, kind: block.kind, oldAnchor: oldDocument.blocks[i].anchor,
+                                           newAnchor: block.anchor, segments: [.equal(block.text)]))
+            case .modified(let i, let j):
+                let block = newDocument.blocks[j]
+                blocks.append(RedlineBlock(status: .modified, kind: block.kind, oldAnchor: oldDocument.blocks[i].anchor,
+                                           newAnchor: block.anchor, segments: segments(old: oldTexts[i], new: newTexts[j])))
+            case .deleted(let i):
+                if movedOld.contains(i) { continue }
+                let block = oldDocument.blocks[i]
+                blocks.append(RedlineBlock(status: .deleted, kind: block.kind, oldAnchor: block.anchor, newAnchor: nil,
+                                           segments: [.deleted(block.text)]))
+            case .inserted(let j):
+                let block = newDocument.blocks[j]
+                if let i = moveTarget[j] {
+                    let from = oldDocument.blocks[i].anchor
+                    blocks.append(RedlineBlock(status: .moved(from: from, to: block.anchor), kind: block.kind,
+                                               oldAnchor: from, newAnchor: block.anchor,
+                                               segments: segments(old: oldTexts[i], new: newTexts[j])))
+                } else {
+                    blocks.append(RedlineBlock(status: .inserted, kind: block.kind, oldAnchor: nil, newAnchor: block.anchor,
+                                               segments: [.inserted(block.text)]))
+                }
+            }
+        }
+        return blocks
+    }
+
+    /// Word-level segments turning `old` into `new` (character-level for CJK).
+    public static func segments(old: String, new: String) -> [RedlineSegment] {
+        let oldTokens = Tokenizer.tokenize(old)
+        let newTokens = Tokenizer.tokenize(new)
+        var result: [RedlineSegment] = []
+        func append(_ segment: RedlineSegment) {
+            switch (result.last, segment) {
+            case (.equal(let a)?, .equal(let b)): result[result.count - 1] = .equal(a + b)
+            case (.deleted(let a)?, .deleted(let b)): result[result.count - 1] = .deleted(a + b)
+            case (.inserted(let a)?, .inserted(let b)): result[result.count - 1] = .inserted(a + b)
+            case (_, .equal(let s)) where s.isEmpty, (_, .deleted(let s)) where s.isEmpty, (_, .inserted(let s)) where s.isEmpty:
+                break
+            default: result.append(segment)
+            }
+        }
+        var position = 0
+        for hunk in WordDiff.hunks(oldTokens, newTokens) {
+            append(.equal(WordDiff.join(oldTokens, position..<hunk.a.lowerBound)))
+            append(.deleted(WordDiff.join(oldTokens, hunk.a)))
+            append(.inserted(WordDiff.join(newTokens, hunk.b)))
+            position = hunk.a.upperBound
+        }
+        append(.equal(WordDiff.join(oldTokens, position..<oldTokens.count)))
+        return result
+    }
+
+    // MARK: - Rendering
+
+    /// The redline as Markdown: `~~deleted~~`, `**inserted**`, moved paragraphs noted "(moved from 2.3)".
+    public static func markdown(_ blocks: [RedlineBlock]) -> String {
+        DraftDocument.render(blockTexts: blocks.map { block in
+            var text = ""
+            for (index, segment) in block.segments.enumerated() {
+                switch segment {
+                case .equal(let s):
+                    text += s
+                case .deleted(let s), .inserted(let s):
+                    let marker: String
+                    if case .deleted = segment { marker = "~~" } else { marker = "**" }
+                    if index == 0, case .heading = block.kind {
+                        let (heading, rest) = InlineMarkup.splitHeadingMarker(s)
+                        text += heading + InlineMarkup.markdownWrap(rest, marker)
+                    } else {
+                        text += InlineMarkup.markdownWrap(s, marker)
+                    }
+                }
+            }
+            if case .moved(let from, _) = block.status { text += " (moved from \(from))" }
+            return text
+        })
+    }
+
+    /// The redline as an HTML fragment: one element per paragraph with `dir="auto"`, `<del>` and `<ins>`.
+    public static func html(_ blocks: [RedlineBlock]) -> String {
+        blocks.map { block in
+            var segments = block.segments
+            if case .heading = block.kind, let first = segments.first {
+                switch first {
+                case .equal(let s): segments[0] = .equal(InlineMarkup.splitHeadingMarker(s).rest)
+                case .deleted(let s): segments[0] = .deleted(InlineMarkup.splitHeadingMarker(s).rest)
+                case .inserted(let s): segments[0] = .inserted(InlineMarkup.splitHeadingMarker(s).rest)
+                }
+            }
+            var body = ""
+            for segment in segments {
+                switch segment {
+                case .equal(let s): body += InlineMarkup.escapeHTML(s)
+                case .deleted(let s): body += "<del>\(InlineMarkup.escapeHTML(s))</del>"
+                case .inserted(let s): body += "<ins>\(InlineMarkup.escapeHTML(s))</ins>"
+                }
+            }
+            var classes: String?
+            switch block.status {
+            case .unchanged: classes = nil
+            case .modified: classes = "modified"
+            case .inserted: classes = "inserted"
+            case .deleted: classes = "deleted"
+            case .moved(let from, _):
+                classes = "moved"
+                body += " <span class=\"note\">(moved from \(InlineMarkup.escapeHTML(from)))</span>"
+            }
+            let (open, close) = InlineMarkup.htmlTags(block.kind, classes: classes)
+            return open + body + close
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+/// Builds the candidate next draft of a round from scratch: the base version, every member's
+/// latest edited copy and proposed paragraph texts, the secretariat's dispositions and the
+/// collisions it resolved. The same inputs always give the same candidate.
+public struct CandidateBuilder: Sendable {
+    /// The pseudo-member to whom the secretariat's own texts (modified dispositions) are attributed.
+    public static let secretariatCode = "SECRETARIAT"
+
+    public struct Input: Sendable {
+        public var member: String
+        /// The member's edited copy of the draft, if any.
+        public var proposal: String?
+        /// The member's comments in their latest submission.
+        public var comments: [Comment]
+
+        public init(member: String, proposal: String?, comments: [Comment]) {
+            self.member = member
+            self.proposal = proposal
+            self.comments = comments
+        }
+    }
+
+    public struct Candidate: Sendable {
+        /// The candidate text, with resolved collisions applied.
+        public var text: String
+        public var merge: MergeResult
+        public var collisions: [RecordedCollision]
+        public var changes: [RecordedChange]
+        public var edits: [Comment]
+        public var orphaned: [String]
+    }
+
+    public var base: String
+    public var inputs: [Input]
+    public var dispositions: [Disposition]
+    public var resolutions: [Resolution]
+
+    public init(base: String, inputs: [Input], dispositions: [Disposition], resolutions: [Resolution]) {
+        self.base = base
+        self.inputs = inputs
+        self.dispositions = dispositions
+        self.resolutions = resolutions
+    }
+
+    public func build() -> Candidate {
+        let baseDocument = DraftDocument.parse(base)
+        let baseTexts = baseDocument.blockTexts
+        let decisions = Dictionary(dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
+        // A proposed change is out of the text once the secretariat did not accept it as proposed.
+        func isWithdrawn(_ id: String) -> Bool {
+            guard let decision = decisions[id]?.decision else { return false }
+            return decision != .accepted
+        }
+
+        var proposals: [Proposal] = []
+        var paragraphProposals: [ParagraphProposal] = []
+        var edits: [Comment] = []
+        for input in inputs.sorted(by: { $0.member < $1.member }) {
+            let anchoredWithText = Set(input.comments.compactMap { comment -> String? in
+                guard case .paragraph(let anchor) = comment.anchor, comment.proposedChange != nil else { return nil }
+                return anchor
+            })
+            var revert = Set<String>()
+            for comment in input.comments where isWithdrawn(comment.id) {
+                if case .paragraph(let anchor) = comment.anchor { revert.insert(anchor) }
+            }
+            if let proposal = input.proposal {
+                let proposalTexts = DraftDocument.splitBlocks(proposal)
+                let steps = BlockAlignment.align(baseTexts, proposalTexts)
+                // Changes in the edited copy that no comment of the member describes become edits.
+                var editNumber = 0
+                var previousAnchor = "start"
+                for step in steps {
+                    var key: String?
+                    var before = "", after = ""
+                    switch step {
+                    case .same(let old, _):
+                        previousAnchor = baseDocument.blocks[old].anchor
+                    case .modified(let old, let new):
+                        key = baseDocument.blocks[old].anchor
+                        before = baseTexts[old]
+                        after = proposalTexts[new]
+                        previousAnchor = baseDocument.blocks[old].anchor
+                    case .deleted(let old):
+                        key = baseDocument.blocks[old].anchor
+                        before = baseTexts[old]
+                        previousAnchor = baseDocument.blocks[old].anchor
+                    case .inserted(let new):
+                        key = "after " + previousAnchor
+                        after = proposalTexts[new]
+                    }
+                    guard let key, !anchoredWithText.contains(key) else { continue }
+                    if edits.contains(where: { $0.member == input.member && $0.anchor == .paragraph(key) }) {
+                        // Several paragraphs inserted at one place make one edit.
+                        if let index = edits.lastIndex(where: { $0.member == input.member && $0.anchor == .paragraph(key) }) {
+                            edits[index].proposedChange = (edits[index].proposedChange ?? "") + "\n\n" + after
+                        }
+                        continue
+                    }
+                    editNumber += 1
+                    let what = before.isEmpty ? "Inserts a paragraph" : after.isEmpty ? "Deletes paragraph \(key)" : "Changes paragraph \(key)"
+                    edits.append(Comment(id: "\(input.member)-E\(editNumber)", member: input.member,
+                                         parsed: ParsedComment(anchor: .paragraph(key), type: .editorial,
+                                                               text: "\(what) in the member's edited copy of the draft.",
+                                                               proposedChange: after)))
+                }
+                for edit in edits where edit.member == input.member && isWithdrawn(edit.id) {
+                    if case .paragraph(let anchor) = edit.anchor { revert.insert(anchor) }
+                }
+                proposals.append(Proposal(members: [input.member],
+                                          text: Self.reverting(revert, in: steps, base: baseDocument, proposal: proposalTexts)))
+            }
+            for comment in input.comments {
+                guard case .paragraph(let anchor) = comment.anchor, let text = comment.proposedChange, !isWithdrawn(comment.id) else { continue }
+                paragraphProposals.append(ParagraphProposal(members: [input.member], anchor: anchor,
+                                                            text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))
+            }
+        }
+        for disposition in dispositions where disposition.decision == .modified {
+            guard let text = disposition.text else { continue }
+            let comment = inputs.flatMap(\.comments).first { $0.id == disposition.comment } ?? edits.first { $0.id == disposition.comment }
+            guard let comment, case .paragraph(let anchor) = comment.anchor else { continue }
+            paragraphProposals.append(ParagraphProposal(members: [Self.secretariatCode], anchor: anchor,
+                                                        text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))
+        }
+
+        let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals)
+        var chosen: [String: String] = [:]
+        var collisions: [RecordedCollision] = []
+        for collision in merge.collisions {
+            let alternatives = collision.alternatives.map { RecordedCollision.Alternative(members: $0.members, text: $0.text) }
+            var applied: Resolution?
+            if let resolution = resolutions.last(where: { $0.anchor == collision.anchor }) {
+                if let text = resolution.text {
+                    chosen[collision.id] = Self.numbered(text, like: baseDocument.block(anchor: collision.anchor))
+                    applied = resolution
+                } else if resolution.take == "base" {
+                    chosen[collision.id] = collision.isInsertion ? "" : collision.baseText
+                    applied = resolution
+                } else if let take = resolution.take, let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) {
+                    chosen[collision.id] = alternative.text
+                    applied = resolution
+                }
+            }
+            collisions.append(RecordedCollision(id: collision.id, paragraph: collision.anchor, baseText: collision.baseText,
+                                                alternatives: alternatives, resolution: applied))
+        }
+        let changes = merge.changes.map { change -> RecordedChange in
+            let kind: String
+            switch change.kind {
+            case .modified: kind = "modified"
+            case .deletedParagraph: kind = "deleted"
+            case .insertedParagraphs: kind = "inserted"
+            }
+            return RecordedChange(paragraph: change.anchor, kind: kind, before: change.baseFragment, after: change.newFragment, members: change.members)
+        }
+        var orphaned: [String] = []
+        for comment in inputs.flatMap(\.comments) {
+            guard case .paragraph(let anchor) = comment.anchor else { continue }
+            if baseDocument.block(anchor: anchor) == nil || merge.anchorMap[anchor] == .some(nil) {
+                orphaned.append(comment.id)
+            }
+        }
+        return Candidate(text: merge.applying(resolution: chosen), merge: merge, collisions: collisions, changes: changes,
+                         edits: edits, orphaned: orphaned)
+    }
+
+    /// The member's blocks with the paragraphs in `anchors` put back as they were in the base.
+    static func reverting(_ anchors: Set<String>, in steps: [BlockAlignment.Step], base: DraftDocument, proposal: [String]) -> String {
+        guard !anchors.isEmpty else { return DraftDocument.render(blockTexts: proposal) }
+        var blocks: [String] = []
+        var previousAnchor = "start"
+        for step in steps {
+            switch step {
+            case .same(let old, let new):
+                blocks.append(proposal[new])
+                previousAnchor = base.blocks[old].anchor
+            case .modified(let old, let new):
+                blocks.append(anchors.contains(base.blocks[old].anchor) ? base.blocks[old].text : proposal[new])
+                previousAnchor = base.blocks[old].anchor
+            case .deleted(let old):
+                if anchors.contains(base.blocks[old].anchor) { blocks.append(base.blocks[old].text) }
+                previousAnchor = base.blocks[old].anchor
+            case .inserted(let new):
+                if !anchors.contains("after " + previousAnchor) { blocks.append(proposal[new]) }
+            }
+        }
+        return DraftDocument.render(blockTexts: blocks)
+    }
+
+    /// Proposed texts often leave out the paragraph number: put it back so the paragraph keeps it.
+    static func numbered(_ text: String, like block: DraftDocument.Block?) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let block, let number = block.number, !trimmed.isEmpty else { return trimmed }
+        let prefix = String(block.text.prefix { $0 != " " })
+        if trimmed.hasPrefix(prefix + " ") || trimmed.hasPrefix(number + " ") || trimmed.hasPrefix("#") { return trimmed }
+        return prefix + " " + trimmed
+    }
+}

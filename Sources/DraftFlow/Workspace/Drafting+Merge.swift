@@ -1,0 +1,322 @@
+import Foundation
+
+extension Drafting {
+    /// What `merge`, `resolve` and `dispose` leave behind.
+    public struct MergeOutcome: Sendable {
+        public var round: String
+        public var base: String
+        public var record: MergeRecord
+        public var commitID: String?
+        public var openCollisions: [RecordedCollision] { record.openCollisions }
+    }
+
+    /// Everything about one round's merge, read from one snapshot.
+    struct RoundState {
+        var workflow: Workflow
+        var round: Round
+        var baseText: String
+        var submissions: [String: Submission]
+        var inputs: [CandidateBuilder.Input]
+        var record: MergeRecord?
+        var dispositions: [Disposition]
+    }
+
+    // MARK: Reading a round
+
+    func roundState(_ requested: String?, in snapshot: any WorkspaceSnapshot, requireMerge: Bool) throws -> RoundState {
+        let workflow = try Self.workflow(in: snapshot)
+        let round: Round
+        if let requested {
+            let name = try SafeName.label(requested)
+            guard let found = workflow.round(named: name) else {
+                throw DraftFlowError(.invalidInput, "there is no round \(name)",
+                                     fix: "use one of: \(workflow.rounds.map(\.name).joined(separator: ", "))")
+            }
+            round = found
+        } else if requireMerge, let merged = try workflow.rounds.last(where: { try snapshot.file(MergeRecord.path(round: $0.name)) != nil }) {
+            round = merged
+        } else if let last = workflow.rounds.last(where: { $0.kind == .comments }) {
+            round = last
+        } else {
+            throw DraftFlowError(.refused, "no comment round has been opened", fix: "open one with `draftflow round open --on LABEL --closes DATE`")
+        }
+        let record = try snapshot.file(MergeRecord.path(round: round.name)).map { try RecordCoding.decoder().decode(MergeRecord.self, from: $0) }
+        if requireMerge && record == nil {
+            throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
+        }
+        let dispositions = try snapshot.file(MergeRecord.dispositionsPath(round: round.name))
+            .map { try RecordCoding.decoder().decode([Disposition].self, from: $0) } ?? []
+        guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
+            throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
+        }
+        let baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
+        let submissions = Self.current(try Self.submissions(round: round.name, in: snapshot))
+        var inputs: [CandidateBuilder.Input] = []
+        for (member, submission) in submissions.sorted(by: { $0.key < $1.key }) {
+            let proposal = try submission.proposal.flatMap { try snapshot.file($0) }.map { try TextInput.validate($0, what: "the proposal of \(member)") }
+            inputs.append(.init(member: member, proposal: proposal, comments: submission.comments))
+        }
+        return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
+                          record: record, dispositions: dispositions)
+    }
+
+    /// Builds the candidate of `state` with `dispositions` and `resolutions`, and the change that commits it.
+    func candidateChange(_ state: RoundState, dispositions: [Disposition], resolutions: [Resolution], message: String) throws
+        -> (WorkspaceChange, MergeRecord) {
+        let builder = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: dispositions, resolutions: resolutions)
+        let candidate = builder.build()
+        let record = MergeRecord(round: state.round.name, base: state.round.on, merged: now, changes: candidate.changes,
+                                 collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned,
+                                 resolutions: resolutions)
+        let zone = try state.workflow.zone()
+        let encoder = RecordCoding.encoder(timeZone: zone)
+        var writes: [String: Data] = [
+            state.workflow.document: Data(candidate.text.utf8),
+            MergeRecord.path(round: state.round.name): try encoder.encode(record),
+        ]
+        if !dispositions.isEmpty {
+            writes[MergeRecord.dispositionsPath(round: state.round.name)] = try encoder.encode(dispositions)
+        }
+        let person = try secretariat(state.workflow)
+        return (WorkspaceChange(writes: writes, author: person, committer: person, message: message), record)
+    }
+
+    func refuseUnpublishedEdits() throws {
+        let edits = try store.workTreeChanges(under: "Drafts")
+        if !edits.isEmpty {
+            throw DraftFlowError(.refused, "Drafts/ has edits that are not published: \(edits.keys.sorted().joined(separator: ", "))",
+                                 fix: "publish them with `draftflow publish LABEL`, or undo them with `git checkout -- Drafts`")
+        }
+    }
+
+    // MARK: Merge
+
+    /// Combines the round's edited copies and proposed texts into a candidate next draft in `Drafts/`.
+    public func merge(round requested: String?) throws -> MergeOutcome {
+        try refuseUnpublishedEdits()
+        var outcome: MergeOutcome?
+        let commit = try store.commit { snapshot in
+            let state = try roundState(requested, in: snapshot, requireMerge: false)
+            let zone = try state.workflow.zone()
+            if state.round.isOpen(at: now) {
+                throw DraftFlowError(.refused, "round \(state.round.name) is open until \(Deadline.human(state.round.effectiveClose, in: zone)): merging now would miss what is still to come",
+                                     fix: "wait for the close, or close it early with `draftflow round close`")
+            }
+            guard !state.inputs.isEmpty else {
+                throw DraftFlowError(.refused, "round \(state.round.name) received no submission: there is nothing to merge", fix: "publish the next version as it is")
+            }
+            let resolutions = state.record?.resolutions ?? []
+            let (change, record) = try candidateChange(state, dispositions: state.dispositions, resolutions: resolutions, message: "")
+            var message = "Merge the proposals of round \(state.round.name) into a candidate next draft\n\n"
+            message += "Base: \(state.round.on). Inputs: " + state.inputs.map { input in
+                let name = state.workflow.member(input.member)?.name ?? input.member
+                return input.proposal == nil ? "\(name) (comments)" : "\(name) (comments and edited copy)"
+            }.joined(separator: ", ") + ".\n"
+            message += "\(record.changes.count) change\(record.changes.count == 1 ? "" : "s") applied, \(record.openCollisions.count) collision\(record.openCollisions.count == 1 ? "" : "s") to resolve.\n\n"
+            for applied in record.changes {
+                message += "- \(applied.paragraph): \(applied.kind) by \(applied.members.joined(separator: ", "))\n"
+            }
+            for collision in record.openCollisions {
+                message += "- \(collision.id) at \(collision.paragraph): collision between " + collision.alternatives.map { $0.members.joined(separator: "+") }.joined(separator: " and ") + "\n"
+            }
+            message += "\n\(Trailer.event): merge\n\(Trailer.round): \(state.round.name)\n\(Trailer.version): \(state.round.on)\n"
+            var final = change
+            final.message = message
+            outcome = MergeOutcome(round: state.round.name, base: state.round.on, record: record, commitID: nil)
+            _ = zone
+            return final
+        }
+        outcome?.commitID = commit
+        return outcome!
+    }
+
+    /// The collisions of the last merged round (open ones, or all).
+    public func collisions(round: String?, includeResolved: Bool = false) throws -> [RecordedCollision] {
+        let state = try roundState(round, in: store.snapshot(), requireMerge: true)
+        let all = state.record?.collisions ?? []
+        return includeResolved ? all : all.filter(\.isOpen)
+    }
+
+    /// How a collision is resolved.
+    public enum Choice: Sendable, Equatable {
+        case member(String)
+        case base
+        case text(String)
+    }
+
+    /// Resolves one open collision and rebuilds the candidate with the choice.
+    public func resolve(collision id: String, choice: Choice, note: String?, round: String?) throws -> MergeOutcome {
+        try refuseUnpublishedEdits()
+        var outcome: MergeOutcome?
+        let commit = try store.commit { snapshot in
+            let state = try roundState(round, in: snapshot, requireMerge: true)
+            let record = state.record!
+            guard let collision = record.collisions.first(where: { $0.id == id }) else {
+                throw DraftFlowError(.invalidInput, "there is no collision \(id) in round \(state.round.name)",
+                                     fix: record.collisions.isEmpty ? "there are no collisions" : "use one of: \(record.collisions.map(\.id).joined(separator: ", "))")
+            }
+            var resolution = Resolution(anchor: collision.paragraph, take: nil, text: nil, note: note, decided: now, collision: id)
+            let described: String
+            switch choice {
+            case .base:
+                resolution.take = "base"
+                described = "keep the text of \(state.round.on)"
+            case .member(let raw):
+                let code = try SafeName.memberCode(raw)
+                guard collision.alternatives.contains(where: { $0.members.contains(code) }) else {
+                    let offered = collision.alternatives.flatMap(\.members)
+                    throw DraftFlowError(.invalidInput, "\(code) has no alternative in collision \(id)",
+                                         fix: "take one of: \(offered.joined(separator: ", ")), or --take base, or --text FILE")
+                }
+                resolution.take = code
+                described = "take the text of \(state.workflow.member(code)?.name ?? code)"
+            case .text(let text):
+                guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    throw DraftFlowError(.invalidInput, "the text for collision \(id) is empty", fix: "write the paragraph as it should read")
+                }
+                resolution.text = text
+                described = "use the secretariat's text"
+            }
+            var resolutions = record.resolutions.filter { $0.anchor != collision.paragraph }
+            resolutions.append(resolution)
+            var message = "Resolve collision \(id) at paragraph \(collision.paragraph): \(described)\n\n"
+            if let note, !note.isEmpty { message += note + "\n\n" }
+            for alternative in collision.alternatives {
+                message += "Alternative of \(alternative.members.joined(separator: ", ")): \(alternative.text)\n"
+            }
+            message += "\n\(Trailer.event): resolve\n\(Trailer.round): \(state.round.name)\n"
+            let (change, newRecord) = try candidateChange(state, dispositions: state.dispositions, resolutions: resolutions, message: message)
+            outcome = MergeOutcome(round: state.round.name, base: state.round.on, record: newRecord, commitID: nil)
+            return change
+        }
+        outcome?.commitID = commit
+        return outcome!
+    }
+
+    // MARK: Dispositions
+
+    /// Records the secretariat's decision on one comment; the text change it causes is in the same commit.
+    public func dispose(comment id: String, decision: Decision, text: String?, note: String?, round: String?) throws -> (Disposition, MergeOutcome) {
+        try refuseUnpublishedEdits()
+        if decision == .modified && (text?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) {
+            throw DraftFlowError(.invalidInput, "a `modified` disposition needs the secretariat's text", fix: "pass --text FILE with the paragraph as it should read")
+        }
+        if decision != .modified && text != nil {
+            throw DraftFlowError(.invalidInput, "--text goes with `modified` only", fix: "leave out --text, or use `modified`")
+        }
+        var result: (Disposition, MergeOutcome)?
+        let commit = try store.commit { snapshot in
+            let state = try roundState(round, in: snapshot, requireMerge: true)
+            let record = state.record!
+            let comments = state.inputs.flatMap(\.comments) + record.edits
+            guard let comment = comments.first(where: { $0.id == id }) else {
+                throw DraftFlowError(.invalidInput, "there is no comment \(id) in round \(state.round.name)",
+                                     fix: "see `draftflow dispositions` for the comment ids")
+            }
+            if decision == .modified, case .general = comment.anchor {
+                throw DraftFlowError(.invalidInput, "\(id) is a general comment: there is no paragraph to put modified text in",
+                                     fix: "use accepted or noted, and say what was done in --note")
+            }
+            let disposition = Disposition(comment: id, decision: decision, text: text, note: note, decided: now)
+            var dispositions = state.dispositions.filter { $0.comment != id }
+            dispositions.append(disposition)
+            dispositions.sort { Self.commentOrder($0.comment, $1.comment) }
+            let member = state.workflow.member(comment.member)?.name ?? comment.member
+            var message = "Dispose of \(id) (\(member), \(comment.anchor)): \(decision.title)\n\n"
+            if let note, !note.isEmpty { message += "Observation: \(note)\n" }
+            if let text { message += "Text used instead: \(text.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
+            if comment.proposedChange != nil {
+                switch decision {
+                case .accepted: message += "The proposed change stays in the candidate.\n"
+                case .modified: message += "The secretariat's text replaces the proposed change in the candidate.\n"
+                case .noted, .rejected: message += "The proposed change is taken out of the candidate.\n"
+                }
+            }
+            message += "\n\(Trailer.event): dispose\n\(Trailer.round): \(state.round.name)\n\(Trailer.member): \(comment.member)\n"
+            let (change, newRecord) = try candidateChange(state, dispositions: dispositions, resolutions: record.resolutions, message: message)
+            result = (disposition, MergeOutcome(round: state.round.name, base: state.round.on, record: newRecord, commitID: nil))
+            return change
+        }
+        result?.1.commitID = commit
+        return result!
+    }
+
+    /// Orders comment ids as people expect: by member, then by number (CAN-2 before CAN-10), edits last.
+    static func commentOrder(_ left: String, _ right: String) -> Bool {
+        func key(_ id: String) -> (String, Int, Int) {
+            let parts = id.split(separator: "-")
+            let member = String(parts.first ?? "")
+            let tail = String(parts.last ?? "")
+            if tail.hasPrefix("E") { return (member, 1, Int(tail.dropFirst()) ?? 0) }
+            return (member, 0, Int(tail) ?? 0)
+        }
+        return key(left) < key(right)
+    }
+
+    /// The disposition-of-comments table: one row per comment of the round, decided or not.
+    public func dispositionRows(round: String?) throws -> (round: String, rows: [DispositionRow]) {
+        let state = try roundState(round, in: store.snapshot(), requireMerge: false)
+        return (state.round.name, try Self.rows(state, builderRecord: state.record))
+    }
+
+    static func rows(_ state: RoundState, builderRecord: MergeRecord?) throws -> [DispositionRow] {
+        let record: MergeRecord
+        if let builderRecord {
+            record = builderRecord
+        } else {
+            let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions, resolutions: []).build()
+            record = MergeRecord(round: state.round.name, base: state.round.on, merged: Date(timeIntervalSince1970: 0), changes: candidate.changes,
+                                 collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned, resolutions: [])
+        }
+        let baseDocument = DraftDocument.parse(state.baseText)
+        let merge = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions, resolutions: record.resolutions).build().merge
+        let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
+        var rows: [DispositionRow] = []
+        let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { commentOrder($0.id, $1.id) }
+        for comment in comments {
+            let disposition = decisions[comment.id]
+            var paragraphNow: String?
+            var orphaned = false
+            if case .paragraph(let anchor) = comment.anchor, !anchor.hasPrefix("after ") {
+                if baseDocument.block(anchor: anchor) == nil {
+                    orphaned = true
+                } else if let mapped = merge.anchorMap[anchor] {
+                    paragraphNow = mapped
+                    orphaned = mapped == nil
+                }
+            } else if case .paragraph(let anchor) = comment.anchor {
+                paragraphNow = anchor
+            }
+            rows.append(DispositionRow(id: comment.id, member: comment.member, memberName: state.workflow.member(comment.member)?.name ?? comment.member,
+                                       paragraph: comment.anchor.description, paragraphNow: orphaned ? nil : (paragraphNow ?? (comment.anchor == .general ? "general" : nil)),
+                                       orphaned: orphaned, type: comment.type, comment: comment.text, proposedChange: comment.proposedChange,
+                                       decision: disposition?.decision, observation: disposition?.note, modifiedText: disposition?.text,
+                                       late: state.submissions[comment.member]?.late ?? false))
+        }
+        return rows
+    }
+
+    // MARK: Compilation
+
+    /// The compilation text: the version the round was on with every member's proposals inline and attributed.
+    public func compilation(round: String?, html: Bool) throws -> String {
+        let state = try roundState(round, in: store.snapshot(), requireMerge: false)
+        let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions,
+                                         resolutions: state.record?.resolutions ?? []).build()
+        var names = Dictionary(state.workflow.members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        names[CandidateBuilder.secretariatCode] = "Secretariat"
+        return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names)
+                    : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names)
+    }
+
+    /// The open collisions and undecided comments of the last merged round, for `status` and `publish`.
+    func pendingDecisions(in snapshot: any WorkspaceSnapshot) throws -> (round: String, collisions: [RecordedCollision], undecided: [String])? {
+        let workflow = try Self.workflow(in: snapshot)
+        guard let round = try workflow.rounds.last(where: { try snapshot.file(MergeRecord.path(round: $0.name)) != nil }) else { return nil }
+        let state = try roundState(round.name, in: snapshot, requireMerge: true)
+        let decided = Set(state.dispositions.map(\.comment))
+        let undecided = (state.inputs.flatMap(\.comments) + (state.record?.edits ?? [])).map(\.id).filter { !decided.contains($0) }
+            .sorted(by: Self.commentOrder)
+        return (round.name, state.record?.openCollisions ?? [], undecided)
+    }
+}

@@ -1,0 +1,248 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+/// Writes command output to `-o FILE`, or prints it.
+func emit(_ text: String, to output: String?) throws {
+    guard let output else {
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+        throw DraftFlowError(.invalidInput, "cannot write \(output): \(error.localizedDescription)", fix: "check the folder exists and is writable")
+    }
+}
+
+func describe(_ collision: RecordedCollision, names: [String: String]) -> String {
+    var text = "\(collision.id)  paragraph \(collision.paragraph)\(collision.isOpen ? "" : "  (resolved)")\n"
+    text += "    base: \(collision.baseText)\n"
+    for alternative in collision.alternatives {
+        let who = alternative.members.map { code in names[code].map { "\($0) (\(code))" } ?? code }.joined(separator: ", ")
+        text += "    \(who): \(alternative.text.isEmpty ? "(deletes the paragraph)" : alternative.text)\n"
+    }
+    return text
+}
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge the round's edited copies and proposed texts into a candidate next draft.",
+        discussion: """
+        Every member's latest edited copy, and every comment that proposes text for a paragraph, is \
+        merged three-way, word by word, against the version the round was on. Changes to different \
+        passages all apply, attributed; two members changing the same passage differently is a \
+        collision, listed and left unapplied until resolved. The candidate is committed in Drafts/.
+        Exit status: 0 when no collision is left, 1 when collisions wait to be resolved.
+        Example: draftflow merge --round draft-1
+        """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "The round to merge (default: the last comment round).")
+    var round: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        var open = 0
+        try withErrorHandling {
+            let drafting = try options.drafting()
+            let outcome = try drafting.merge(round: round)
+            open = outcome.openCollisions.count
+            if json {
+                try printJSON(outcome.record)
+                return
+            }
+            let names = Dictionary(try drafting.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            print("Merged round \(outcome.round) onto \(outcome.base): \(outcome.record.changes.count) changes applied (commit \(outcome.commitID?.prefix(7) ?? "-"))")
+            // One line per paragraph: a paragraph may carry several word-level changes.
+            var seen: [String] = []
+            var byParagraph: [String: (kinds: Set<String>, members: Set<String>, count: Int)] = [:]
+            for change in outcome.record.changes {
+                if byParagraph[change.paragraph] == nil { seen.append(change.paragraph) }
+                var entry = byParagraph[change.paragraph] ?? ([], [], 0)
+                entry.kinds.insert(change.kind)
+                entry.members.formUnion(change.members)
+                entry.count += 1
+                byParagraph[change.paragraph] = entry
+            }
+            for paragraph in seen {
+                let entry = byParagraph[paragraph]!
+                let who = entry.members.sorted().map { names[$0] ?? $0 }.joined(separator: ", ")
+                print("  \(paragraph.padding(toLength: 10, withPad: " ", startingAt: 0)) \(entry.kinds.sorted().joined(separator: ", ")) (\(entry.count) change\(entry.count == 1 ? "" : "s")) by \(who)")
+            }
+            if !outcome.record.edits.isEmpty {
+                print("Changes found only in edited copies (dispose of them like comments): \(outcome.record.edits.map(\.id).joined(separator: ", "))")
+            }
+            if !outcome.record.orphaned.isEmpty {
+                print("Orphaned comments (their paragraph is gone): \(outcome.record.orphaned.joined(separator: ", "))")
+            }
+            if outcome.openCollisions.isEmpty {
+                print("No collision to resolve.")
+            } else {
+                print("\(outcome.openCollisions.count) collision\(outcome.openCollisions.count == 1 ? "" : "s") to resolve:")
+                for collision in outcome.openCollisions { print(describe(collision, names: names), terminator: "") }
+                print("Resolve each with `draftflow resolve ID --take CODE|base` or `--text FILE`.")
+            }
+        }
+        if open > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Collisions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the open collisions of the last merge: id, paragraph, base text, and each alternative with its members.",
+        discussion: "Example: draftflow collisions --json"
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "The round (default: the last merged round).")
+    var round: String?
+
+    @Flag(help: "List resolved collisions too.")
+    var all = false
+
+    @Flag(help: "Print the collisions as JSON.")
+    var json = false
+
+    func run() throws {
+        try withErrorHandling {
+            let drafting = try options.drafting()
+            let collisions = try drafting.collisions(round: round, includeResolved: all)
+            if json {
+                try printJSON(collisions)
+                return
+            }
+            if collisions.isEmpty {
+                print(all ? "No collisions." : "No open collisions.")
+                return
+            }
+            let names = Dictionary(try drafting.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            for collision in collisions { print(describe(collision, names: names), terminator: "") }
+        }
+    }
+}
+
+struct Resolve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Resolve one collision: take a member's alternative, the base text, or the secretariat's text.",
+        discussion: "Example: draftflow resolve C1 --take USA --note \"The US wording covers both points.\""
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Argument(help: "The collision id, e.g. C1.")
+    var id: String
+
+    @Option(help: ArgumentHelp("A member code whose alternative is taken, or `base` to keep the version's text.", valueName: "CODE|base"))
+    var take: String?
+
+    @Option(help: ArgumentHelp("A file with the paragraph as the secretariat wants it.", valueName: "FILE"))
+    var text: String?
+
+    @Option(help: "Why: recorded in the commit and the merge record.")
+    var note: String?
+
+    @Option(help: "The round (default: the last merged round).")
+    var round: String?
+
+    func validate() throws {
+        if (take == nil) == (text == nil) {
+            throw ValidationError("give exactly one of --take CODE|base or --text FILE")
+        }
+    }
+
+    func run() throws {
+        var open = 0
+        try withErrorHandling {
+            let choice: Drafting.Choice
+            if let text {
+                choice = .text(try TextInput.validate(try readUserFile(text, what: "the text"), what: "the text \(text)"))
+            } else if take == "base" {
+                choice = .base
+            } else {
+                choice = .member(take ?? "")
+            }
+            let outcome = try options.drafting().resolve(collision: id, choice: choice, note: note, round: round)
+            open = outcome.openCollisions.count
+            print("Resolved \(id). \(open == 0 ? "No collision is left." : "\(open) collision\(open == 1 ? "" : "s") still open: \(outcome.openCollisions.map(\.id).joined(separator: ", "))")")
+        }
+        if open > 0 { throw ExitCode(1) }
+    }
+}
+
+extension Decision: ExpressibleByArgument {}
+
+struct Dispose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Decide one comment: accepted, modified, noted or rejected.",
+        discussion: """
+        The disposition and the text change it causes are one commit. `rejected` and `noted` take a \
+        proposed change back out of the candidate; `modified` puts the secretariat's --text in its place. \
+        The note is the ISO template's "observations of the secretariat".
+        Example: draftflow dispose CAN-2 modified --text para-4.2.md --note "Merged with the existing sentence."
+        """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Argument(help: "The comment id, e.g. CAN-1, or an edit found in an edited copy, e.g. CAN-E1.")
+    var comment: String
+
+    @Argument(help: "accepted, modified, noted or rejected.")
+    var decision: Decision
+
+    @Option(help: ArgumentHelp("For `modified`: a file with the paragraph as the secretariat wants it.", valueName: "FILE"))
+    var text: String?
+
+    @Option(help: "The observation of the secretariat.")
+    var note: String?
+
+    @Option(help: "The round (default: the last merged round).")
+    var round: String?
+
+    func run() throws {
+        try withErrorHandling {
+            let body = try text.map { try TextInput.validate(try readUserFile($0, what: "the text"), what: "the text \($0)") }
+            let (disposition, outcome) = try options.drafting().dispose(comment: comment, decision: decision, text: body, note: note, round: round)
+            print("\(disposition.comment): \(disposition.decision.title)" + (disposition.note.map { " (\($0))" } ?? ""))
+            if !outcome.openCollisions.isEmpty {
+                print("Open collisions: \(outcome.openCollisions.map(\.id).joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the compilation text: the draft with every member's proposals inline and attributed.",
+        discussion: """
+        As UN negotiators read it: deletions struck through, insertions in bold, "(Canada)" after \
+        each, and collisions as bracketed alternatives.
+        Example: draftflow compile --format html -o compilation.html
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "The round (default: the last comment round).")
+    var round: String?
+
+    @Option(help: "md or html.")
+    var format: Format = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of printing.", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        try withErrorHandling {
+            try emit(try options.drafting().compilation(round: round, html: format == .html), to: output)
+        }
+    }
+}
