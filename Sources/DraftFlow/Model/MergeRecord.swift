@@ -29,6 +29,11 @@ public struct RecordedCollision: Codable, Equatable, Sendable {
         public var members: [String]
         /// The whole paragraph as it would read with this alternative ("" deletes it).
         public var text: String
+
+        public init(members: [String], text: String) {
+            self.members = members
+            self.text = text
+        }
     }
 
     public var id: String
@@ -39,6 +44,14 @@ public struct RecordedCollision: Codable, Equatable, Sendable {
     public var resolution: Resolution?
 
     public var isOpen: Bool { resolution == nil }
+
+    public init(id: String, paragraph: String, baseText: String, alternatives: [Alternative], resolution: Resolution?) {
+        self.id = id
+        self.paragraph = paragraph
+        self.baseText = baseText
+        self.alternatives = alternatives
+        self.resolution = resolution
+    }
 }
 
 /// A change applied to the candidate, as recorded in `merge.json`.

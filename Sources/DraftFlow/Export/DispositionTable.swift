@@ -1,0 +1,216 @@
+import Foundation
+
+/// The disposition-of-comments table (the ISO commenting template's columns), rendered as Markdown,
+/// CSV, JSON or a self-contained HTML page.
+public enum DispositionTable {
+
+    public enum Format: String, CaseIterable, Sendable {
+        case md, csv, json, html
+    }
+
+    /// The column headings, in order (the ISO commenting template's wording).
+    public static let columns = [
+        "Id", "Member", "Paragraph", "Type of comment", "Comments", "Proposed change", "Disposition",
+        "Observations of the secretariat",
+    ]
+
+    /// The table of `rows` in `format`. `title` heads the Markdown and HTML renderings; CSV and JSON
+    /// hold the rows only.
+    public static func render(_ rows: [DispositionRow], title: String, format: Format) throws -> String {
+        switch format {
+        case .md:
+            return "# " + title.replacingOccurrences(of: "\n", with: " ") + "\n\n" + markdownTable(rows)
+        case .csv:
+            return csv(rows)
+        case .json:
+            return try json(rows)
+        case .html:
+            return htmlDocument(rows, title: title)
+        }
+    }
+
+    // MARK: - Cells
+
+    /// The cells of one row, in the order of `columns`.
+    public static func cells(_ row: DispositionRow) -> [String] {
+        [row.id, member(row), paragraph(row), row.type.rawValue, row.comment, row.proposedChange ?? "",
+         disposition(row), observation(row)]
+    }
+
+    /// "Canada (CAN)", or the code alone when the name is empty or the code itself.
+    static func member(_ row: DispositionRow) -> String {
+        let name = row.memberName.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty || name == row.member ? row.member : "\(name) (\(row.member))"
+    }
+
+    /// "2.3", "2.3 (now 2.4)" or "2.3 (deleted: orphaned)".
+    static func paragraph(_ row: DispositionRow) -> String {
+        if row.orphaned { return "\(row.paragraph) (deleted: orphaned)" }
+        if let now = row.paragraphNow, now != row.paragraph { return "\(row.paragraph) (now \(now))" }
+        return row.paragraph
+    }
+
+    /// "Accepted", ..., "Undecided", with " (late)" when the comment came after the close.
+    static func disposition(_ row: DispositionRow) -> String {
+        row.dispositionTitle + (row.late ? " (late)" : "")
+    }
+
+    /// The observation, then "Modified text: ..." when the secretariat wrote its own text.
+    static func observation(_ row: DispositionRow) -> String {
+        var parts: [String] = []
+        if let observation = row.observation, !observation.isEmpty { parts.append(observation) }
+        if let text = row.modifiedText, !text.isEmpty { parts.append("Modified text: " + text) }
+        return parts.joined(separator: "\n")
+    }
+
+    // MARK: - Markdown
+
+    /// A GitHub Markdown table (header, separator, one line per row), ending with a newline.
+    public static func markdownTable(_ rows: [DispositionRow]) -> String {
+        var lines = ["| " + columns.joined(separator: " | ") + " |",
+                     "|" + String(repeating: "---|", count: columns.count)]
+        for row in rows {
+            lines.append("| " + cells(row).map(markdownCell).joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell's text for a Markdown table: `|` escaped, line breaks as `<br>`, `<` as `&lt;` so that
+    /// text never becomes markup.
+    static func markdownCell(_ text: String) -> String {
+        ExportSupport.lines(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            .map { line in
+                line.replacingOccurrences(of: "\\|", with: "\\\\|")
+                    .replacingOccurrences(of: "|", with: "\\|")
+                    .replacingOccurrences(of: "<", with: "&lt;")
+            }
+            .joined(separator: "<br>")
+    }
+
+    // MARK: - CSV
+
+    /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a
+    /// line break (line breaks inside fields are kept as written).
+    public static func csv(_ rows: [DispositionRow]) -> String {
+        var out = columns.map(csvField).joined(separator: ",") + "\r\n"
+        for row in rows {
+            out += cells(row).map(csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func csvField(_ text: String) -> String {
+        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: - JSON
+
+    private struct JSONRow: Encodable {
+        let row: DispositionRow
+
+        enum CodingKeys: String, CodingKey {
+            case id, member, memberName, paragraph, paragraphNow, orphaned, type, comment, proposedChange, disposition,
+                 observation, modifiedText, late
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(row.id, forKey: .id)
+            try container.encode(row.member, forKey: .member)
+            try container.encode(row.memberName, forKey: .memberName)
+            try container.encode(row.paragraph, forKey: .paragraph)
+            try container.encode(row.paragraphNow, forKey: .paragraphNow)
+            try container.encode(row.orphaned, forKey: .orphaned)
+            try container.encode(row.type.rawValue, forKey: .type)
+            try container.encode(row.comment, forKey: .comment)
+            try container.encode(row.proposedChange, forKey: .proposedChange)
+            try container.encode(row.decision?.rawValue ?? "undecided", forKey: .disposition)
+            try container.encode(row.observation, forKey: .observation)
+            try container.encode(row.modifiedText, forKey: .modifiedText)
+            try container.encode(row.late, forKey: .late)
+        }
+    }
+
+    /// An array of objects, every key present (`null` when there is no value), pretty printed with
+    /// sorted keys, ending with a newline.
+    public static func json(_ rows: [DispositionRow]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            let data = try encoder.encode(rows.map(JSONRow.init))
+            return String(decoding: data, as: UTF8.self) + "\n"
+        } catch {
+            throw DraftFlowError(.invalidInput, "the disposition table could not be written as JSON: \(error)")
+        }
+    }
+
+    // MARK: - HTML
+
+    /// The CSS of the table, shared with the final text packet.
+    static let tableCSS = """
+    table.dispositions { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3; }
+    table.dispositions th, table.dispositions td { border: 0.6pt solid #555; padding: 3pt 4pt; vertical-align: top; text-align: start; }
+    table.dispositions th { background: #e8ecf2; font-weight: bold; }
+    table.dispositions thead { display: table-header-group; }
+    table.dispositions tr { break-inside: avoid; page-break-inside: avoid; }
+    table.dispositions td.id, table.dispositions td.paragraph, table.dispositions td.type { white-space: nowrap; }
+    table.dispositions tr.late td.disposition { color: #8a4b00; }
+    table.dispositions tr.undecided td.disposition { font-style: italic; color: #8a0000; }
+    table.dispositions col.comment, table.dispositions col.proposed, table.dispositions col.observation { width: 20%; }
+    """
+
+    /// The `<table>` element alone, for embedding in a page.
+    public static func htmlTable(_ rows: [DispositionRow]) -> String {
+        let classes = ["id", "member", "paragraph", "type", "comment", "proposed", "disposition", "observation"]
+        var out = "<table class=\"dispositions\">\n<colgroup>"
+        out += classes.map { "<col class=\"\($0)\">" }.joined()
+        out += "</colgroup>\n<thead>\n<tr>"
+        out += columns.map { "<th scope=\"col\">\(ExportSupport.escape($0))</th>" }.joined()
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for row in rows {
+            var rowClasses: [String] = []
+            if row.late { rowClasses.append("late") }
+            if row.decision == nil { rowClasses.append("undecided") }
+            if row.orphaned { rowClasses.append("orphaned") }
+            out += rowClasses.isEmpty ? "<tr>" : "<tr class=\"\(rowClasses.joined(separator: " "))\">"
+            for (index, cell) in cells(row).enumerated() {
+                out += "<td class=\"\(classes[index])\" dir=\"\(ExportSupport.direction(cell))\">"
+                out += ExportSupport.escapeMultiline(cell) + "</td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        return out
+    }
+
+    /// A complete HTML5 page: inline CSS, no external resources, A4 landscape when printed.
+    static func htmlDocument(_ rows: [DispositionRow], title: String) -> String {
+        let escapedTitle = ExportSupport.escape(title)
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escapedTitle)</title>
+        <style>
+        @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
+          @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "Noto Naskh Arabic", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif; color: #111; margin: 1.5em; }
+        @media print { body { margin: 0; } }
+        h1 { font-size: 15pt; margin: 0 0 0.8em 0; }
+        p.count { font-size: 9pt; color: #444; }
+        \(tableCSS)
+        </style>
+        </head>
+        <body>
+        <h1 dir="\(ExportSupport.direction(title))">\(escapedTitle)</h1>
+        <p class="count">\(rows.count) \(rows.count == 1 ? "comment" : "comments")</p>
+        \(htmlTable(rows))</body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// Helpers shared by the export renderers (disposition table, final text packet).
+enum ExportSupport {
+
+    // MARK: - HTML
+
+    /// Text escaped for HTML element content and attribute values.
+    static func escape(_ text: String) -> String {
+        InlineMarkup.escapeHTML(text)
+    }
+
+    /// Text escaped for HTML, line breaks (LF, CRLF, CR) turned into `<br>`.
+    static func escapeMultiline(_ text: String) -> String {
+        lines(text).map(escape).joined(separator: "<br>")
+    }
+
+    /// The lines of a text, whatever its line ends.
+    static func lines(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r":
+                result.append(current)
+                current = ""
+                previousWasCR = true
+                continue
+            case "\n":
+                if !previousWasCR {
+                    result.append(current)
+                    current = ""
+                }
+            default:
+                current.unicodeScalars.append(scalar)
+            }
+            previousWasCR = false
+        }
+        result.append(current)
+        return result
+    }
+
+    /// The `dir` attribute value for a text: "rtl" when its first strong character is right-to-left
+    /// (Arabic, Hebrew, Syriac, Thaana, N'Ko), else "auto". Browsers honour `auto` themselves; PDF
+    /// engines such as WeasyPrint do not, so right-to-left text is marked explicitly.
+    static func direction(_ text: String) -> String {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if isRightToLeft(value) { return "rtl" }
+            if scalar.properties.isAlphabetic { return "auto" }
+        }
+        return "auto"
+    }
+
+    private static func isRightToLeft(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0590...0x08FF,  // Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, N'Ko, Samaritan, Mandaic, Arabic Extended
+             0xFB1D...0xFDFF,  // Hebrew and Arabic presentation forms A
+             0xFE70...0xFEFF,  // Arabic presentation forms B
+             0x10800...0x10FFF, 0x1E800...0x1EFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A CSS string literal: quotes, backslashes, `<` and control characters escaped, so the text can
+    /// sit inside a `<style>` element without ending it.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<", ">", "&":
+                result += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += " "
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A Markdown heading marker shifted down by `levels` (capped at 6): "## Title" → "#### Title".
+    static func demoteHeading(_ text: String, by levels: Int) -> String {
+        let (marker, rest) = InlineMarkup.splitHeadingMarker(text)
+        let level = marker.prefix(while: { $0 == "#" }).count
+        guard level > 0 else { return text }
+        return String(repeating: "#", count: min(level + levels, 6)) + " " + rest
+    }
+
+    // MARK: - Markdown inline → HTML
+
+    /// Markdown inline text as HTML: `**strong**`, `*emphasis*`, backslash escapes; everything else
+    /// escaped. Line breaks stay soft (a newline).
+    static func inlineHTML(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let first = rest.first {
+            if first == "\\", let next = rest.dropFirst().first, next.isASCII, next.isPunctuation || next.isSymbol {
+                out += escape(String(next))
+                rest = rest.dropFirst(2)
+                continue
+            }
+            if rest.hasPrefix("**"), let (inner, after) = delimited(rest.dropFirst(2), by: "**") {
+                out += "<strong>" + inlineHTML(String(inner)) + "</strong>"
+                rest = after
+                continue
+            }
+            if first == "*", !rest.hasPrefix("**"), let (inner, after) = delimited(rest.dropFirst(), by: "*") {
+                out += "<em>" + inlineHTML(String(inner)) + "</em>"
+                rest = after
+                continue
+            }
+            out += escape(String(first))
+            rest = rest.dropFirst()
+        }
+        return out
+    }
+
+    /// The text up to the closing `delimiter` and what follows it, when the enclosed text is not empty
+    /// and does not start or end with whitespace.
+    private static func delimited(_ text: Substring, by delimiter: String) -> (Substring, Substring)? {
+        guard let close = text.range(of: delimiter) else { return nil }
+        let inner = text[..<close.lowerBound]
+        guard let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace else { return nil }
+        if delimiter == "*", inner.hasPrefix("*") { return nil }
+        return (inner, text[close.upperBound...])
+    }
+
+    // MARK: - Dates
+
+    /// "14 February 2020, 10:00 (UTC+01:00)" for an ISO 8601 instant with its offset, in that offset;
+    /// the text itself when it is not ISO 8601.
+    static func humanDate(_ iso: String) -> String {
+        let trimmed = iso.trimmingCharacters(in: .whitespaces)
+        guard let date = parseISO(trimmed) else { return iso }
+        let offset = offsetSeconds(trimmed) ?? 0
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy, HH:mm"
+        return formatter.string(from: date) + " (" + offsetLabel(offset) + ")"
+    }
+
+    static func parseISO(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// The offset written at the end of an ISO 8601 instant ("Z", "+01:00", "-0500").
+    private static func offsetSeconds(_ text: String) -> Int? {
+        if text.hasSuffix("Z") || text.hasSuffix("z") { return 0 }
+        let scalars = Array(text.unicodeScalars)
+        for length in [6, 5] where scalars.count > length {
+            let tail = scalars[(scalars.count - length)...]
+            guard let sign = tail.first, sign == "+" || sign == "-" else { continue }
+            let digits = tail.dropFirst().filter { $0 != ":" }
+            guard digits.count == 4, digits.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }) else { continue }
+            let value = String(String.UnicodeScalarView(digits))
+            guard let hours = Int(value.prefix(2)), let minutes = Int(value.suffix(2)) else { continue }
+            return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        }
+        return nil
+    }
+
+    private static func offsetLabel(_ seconds: Int) -> String {
+        if seconds == 0 { return "UTC" }
+        let sign = seconds < 0 ? "-" : "+"
+        let absolute = abs(seconds)
+        let hours = absolute / 3600, minutes = (absolute % 3600) / 60
+        return "UTC" + sign + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+    }
+}
