@@ -19,7 +19,7 @@ struct Draftflow: ParsableCommand {
         """,
         subcommands: [
             Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self,
-            Merge.self, Collisions.self, Resolve.self, Dispose.self, Compile.self,
+            Merge.self, Collisions.self, Resolve.self, Dispose.self, Dispositions.self, Compile.self,
             Status.self, Log.self, Demo.self,
         ]
     )

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Turns the HTML exports into DOCX (with pandoc) and PDF (with an HTML-to-PDF engine), running the
+/// programs found on `PATH` directly, never through a shell.
+///
+/// PDF is made by the engine from DraftFlow's own HTML rather than through `pandoc --pdf-engine`:
+/// pandoc's HTML reader drops the `<style>` element, so its route loses the page size, the
+/// landscape disposition table, the table borders and the colours of the redline.
+public enum Pandoc {
+
+    public enum OutputFormat: String, CaseIterable, Sendable {
+        case docx, pdf
+    }
+
+    /// The programs that can print HTML to PDF, in order of preference.
+    public enum PDFEngine: String, CaseIterable, Sendable {
+        case weasyprint, wkhtmltopdf, chromium
+
+        /// The executable names tried on `PATH`.
+        var executableNames: [String] {
+            switch self {
+            case .weasyprint: return ["weasyprint"]
+            case .wkhtmltopdf: return ["wkhtmltopdf"]
+            case .chromium: return ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+            }
+        }
+    }
+
+    /// How long a conversion may take before it is stopped.
+    public static let timeout: TimeInterval = 180
+
+    /// The `pandoc` executable on `PATH`, if any.
+    public static func locate() -> URL? {
+        executable(named: "pandoc")
+    }
+
+    /// The first PDF engine found on `PATH`, with its executable.
+    public static func locatePDFEngine() -> (engine: PDFEngine, executable: URL)? {
+        for engine in PDFEngine.allCases {
+            for name in engine.executableNames {
+                if let url = executable(named: name) { return (engine, url) }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `format` can be made on this machine.
+    public static func isAvailable(_ format: OutputFormat) -> Bool {
+        switch format {
+        case .docx: return locate() != nil
+        case .pdf: return locatePDFEngine() != nil
+        }
+    }
+
+    /// An executable file called `name` in one of the `PATH` directories.
+    public static func executable(named name: String) -> URL? {
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let fileManager = FileManager.default
+        for directory in path.split(separator: ":", omittingEmptySubsequences: true) {
+            let candidate = URL(fileURLWithPath: String(directory), isDirectory: true).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               fileManager.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// Converts a complete HTML document to `format` and writes it to `output` (replacing any file
+    /// there). Nothing is written at `output` when the conversion fails.
+    public static func convert(html: String, to format: OutputFormat, output: URL) throws {
+        let fileManager = FileManager.default
+        let work = fileManager.temporaryDirectory.appendingPathComponent("draftflow-export-\(UUID().uuidString)", isDirectory: true)
+        do {
+            try fileManager.createDirectory(at: work, withIntermediateDirectories: true)
+        } catch {
+            throw DraftFlowError(.storage, "cannot create a temporary folder for the conversion: \(error.localizedDescription)")
+        }
+        defer { try? fileManager.removeItem(at: work) }
+
+        let input = work.appendingPathComponent("input.html")
+        let result = work.appendingPathComponent("output.\(format.rawValue)")
+        do {
+            try Data(html.utf8).write(to: input)
+        } catch {
+            throw DraftFlowError(.storage, "cannot write the temporary HTML file: \(error.localizedDescription)")
+        }
+
+        switch format {
+        case .docx:
+            guard let pandoc = locate() else { throw missingPandoc }
+            try run(pandoc, ["-f", "html", "-t", "docx", "-o", result.path, input.path], name: "pandoc", in: work)
+        case .pdf:
+            guard let found = locatePDFEngine() else { throw missingPDFEngine }
+            let executable = found.executable
+            switch found.engine {
+            case .weasyprint:
+                try run(executable, ["--encoding", "utf-8", input.path, result.path], name: "weasyprint", in: work)
+            case .wkhtmltopdf:
+                try run(executable, ["--quiet", "--encoding", "utf-8", "--enable-local-file-access", "--page-size", "A4",
+                                     "--print-media-type", input.path, result.path],
+                        name: "wkhtmltopdf", in: work)
+            case .chromium:
+                let profile = work.appendingPathComponent("profile", isDirectory: true)
+                try run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions",
+                                     "--no-first-run", "--user-data-dir=\(profile.path)", "--no-pdf-header-footer",
+                                     "--print-to-pdf-no-header", "--print-to-pdf=\(result.path)",
+                                     input.absoluteString],
+                        name: executable.lastPathComponent, in: work)
+            }
+        }
+
+        guard let data = try? Data(contentsOf: result), !data.isEmpty else {
+            throw DraftFlowError(.storage, "the \(format.rawValue.uppercased()) conversion produced no file")
+        }
+        let magic: [UInt8] = format == .pdf ? Array("%PDF".utf8) : [0x50, 0x4B, 0x03, 0x04]
+        guard Array(data.prefix(magic.count)) == magic else {
+            throw DraftFlowError(.storage, "the \(format.rawValue.uppercased()) conversion produced a file that is not \(format.rawValue.uppercased())")
+        }
+        do {
+            try data.write(to: output, options: .atomic)
+        } catch {
+            throw DraftFlowError(.storage, "cannot write \(output.path): \(error.localizedDescription)",
+                                 fix: "check that the folder exists and can be written")
+        }
+    }
+
+    // MARK: - Errors
+
+    static let missingPandoc = DraftFlowError(
+        .workspace, "pandoc is not installed: DOCX and PDF are made with pandoc",
+        fix: "install it with `sudo apt-get install -y pandoc` (and weasyprint for PDF), or use --format html or md")
+
+    static let missingPDFEngine = DraftFlowError(
+        .workspace, "no PDF engine is installed: PDF is made with weasyprint, wkhtmltopdf or chromium",
+        fix: "install one with `sudo apt-get install -y weasyprint fonts-wqy-microhei` (the font covers Chinese), or use --format html, md or docx")
+
+    // MARK: - Running
+
+    /// Runs `executable` with `arguments`, stdout discarded, stderr kept for the error message.
+    static func run(_ executable: URL, _ arguments: [String], name: String, in directory: URL) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = environment["HOME"] ?? directory.path
+        process.environment = environment
+        let stderrFile = directory.appendingPathComponent("\(UUID().uuidString).stderr")
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        guard let stderrHandle = try? FileHandle(forWritingTo: stderrFile) else {
+            throw DraftFlowError(.storage, "cannot create a temporary file for \(name)'s messages")
+        }
+        defer { try? stderrHandle.close() }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderrHandle
+
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        do {
+            try process.run()
+        } catch {
+            throw DraftFlowError(.storage, "cannot run \(executable.path): \(error.localizedDescription)")
+        }
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            _ = finished.wait(timeout: .now() + 5)
+            throw DraftFlowError(.storage, "\(name) did not finish within \(Int(timeout)) seconds and was stopped")
+        }
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            let messages = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
+            let lines = messages.split(whereSeparator: \.isNewline).map(String.init)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let excerpt = lines.prefix(8).joined(separator: "\n  ")
+            let status = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "signal \(process.terminationStatus)"
+            throw DraftFlowError(.storage, "\(name) failed (\(status))" + (excerpt.isEmpty ? "" : ":\n  " + excerpt),
+                                 fix: "check the message above; --format html always works")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@Suite struct MergeCommandTests {
+    /// A closed round where CAN and USA rewrite 2.2 differently and CHN edits 1.1.
+    func makeMergedRound(_ scratch: ScratchDirectory) throws -> CLI {
+        let cli = try makeRoundWorkspace(scratch)
+        let can = try scratch.write("can.md", "## 2.2 (technical)\nBe precise.\nProposed change: 2.2 Connectivity remains a serious challenge.\n")
+        let usa = try scratch.write("usa.csv", "MB/NC,Clause/Subclause,Paragraph/Figure/Table/Note,Type of comment,Comments,Proposed change\nUS,2,2.2,te,Name investment.,\"2.2 Connectivity remains a grave challenge.\"\n")
+        let chn = try scratch.write("chn.md", "We support it.\n")
+        let chnDraft = try scratch.write("chn-draft.md", sampleDraft.replacingOccurrences(of: "The Council welcomes", with: "The Council warmly welcomes"))
+        #expect(try cli.run(["comment", "CAN", can.path], now: "2020-02-20T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["comment", "USA", usa.path], now: "2020-02-21T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["comment", "CHN", chn.path, "--proposal", chnDraft.path], now: "2020-02-22T10:00:00+01:00").status == 0)
+        return cli
+    }
+
+    @Test func mergeExitsOneWhileCollisionsWaitAndZeroOnceResolved() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeMergedRound(scratch)
+        let early = try cli.run(["merge"], now: "2020-02-25T10:00:00+01:00")
+        #expect(early.status == 3)
+        #expect(early.error.contains("is open until"))
+
+        let merged = try cli.run(["merge"], now: "2020-03-02T10:00:00+01:00")
+        #expect(merged.status == 1, "\(merged.error)")
+        #expect(merged.output.contains("1.1        modified (1 change) by China"))
+        #expect(merged.output.contains("C1  paragraph 2.2"))
+
+        let listed = try cli.run(["collisions", "--json"], now: "2020-03-02T10:05:00+01:00")
+        let collisions = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        try #require(collisions.count == 1)
+        #expect(collisions[0]["id"] as? String == "C1")
+        #expect(collisions[0]["paragraph"] as? String == "2.2")
+        #expect(collisions[0]["baseText"] as? String == "2.2 Connectivity remains a challenge.")
+        let alternatives = try #require(collisions[0]["alternatives"] as? [[String: Any]])
+        #expect(alternatives.map { $0["members"] as? [String] } == [["CAN"], ["USA"]])
+
+        let refused = try cli.run(["publish", "final-draft"], now: "2020-03-02T10:06:00+01:00")
+        #expect(refused.status == 3)
+        #expect(refused.error.contains("C1 (paragraph 2.2)"))
+
+        #expect(try cli.run(["resolve", "C1", "--take", "FRA"], now: "2020-03-02T10:07:00+01:00").status == 2)
+        #expect(try cli.run(["resolve", "C9", "--take", "CAN"], now: "2020-03-02T10:07:00+01:00").status == 2)
+        #expect(try cli.run(["resolve", "C1"], now: "2020-03-02T10:07:00+01:00").status == 64)
+        let text = try scratch.write("2.2.md", "Connectivity remains a serious and grave challenge.\n")
+        let resolved = try cli.run(["resolve", "C1", "--text", text.path, "--note", "Both points kept."], now: "2020-03-02T10:08:00+01:00")
+        #expect(resolved.status == 0, "\(resolved.error)")
+        let draft = try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8)
+        #expect(draft.contains("2.2 Connectivity remains a serious and grave challenge."))
+        #expect(draft.contains("1.1 The Council warmly welcomes the invitation to provide an input."))
+        #expect(try cli.run(["collisions"], now: "2020-03-02T10:09:00+01:00").output == "No open collisions.\n")
+        #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
+        #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
+    }
+
+    @Test func dispositionsInEveryFormat() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeMergedRound(scratch)
+        _ = try cli.run(["merge"], now: "2020-03-02T10:00:00+01:00")
+        #expect(try cli.run(["dispose", "CAN-1", "rejected", "--note", "Not agreed."], now: "2020-03-02T11:00:00+01:00").status == 0)
+        #expect(try cli.run(["dispose", "CAN-1", "modified"], now: "2020-03-02T11:00:00+01:00").status == 2)
+        #expect(try cli.run(["dispose", "XYZ-1", "accepted"], now: "2020-03-02T11:00:00+01:00").status == 2)
+        #expect(try cli.run(["dispose", "CHN-1", "approved"], now: "2020-03-02T11:00:00+01:00").status == 64)
+        // Rejecting Canada's proposal removes it: no collision is left at 2.2.
+        #expect(try cli.run(["collisions"], now: "2020-03-02T11:01:00+01:00").output == "No open collisions.\n")
+        let draft = try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8)
+        #expect(draft.contains("2.2 Connectivity remains a grave challenge."))
+
+        let json = try cli.run(["dispositions", "--format", "json"], now: "2020-03-02T11:02:00+01:00")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["CAN-1", "CHN-1", "CHN-E1", "USA-1"])
+        #expect(rows[0]["disposition"] as? String == "rejected")
+        #expect(rows[0]["observation"] as? String == "Not agreed.")
+        #expect(rows[1]["disposition"] as? String == "undecided")
+
+        let csv = scratch.url.appendingPathComponent("d.csv")
+        #expect(try cli.run(["dispositions", "--format", "csv", "-o", csv.path], now: "2020-03-02T11:02:00+01:00").status == 0)
+        let csvText = try String(contentsOf: csv, encoding: .utf8)
+        #expect(csvText.hasPrefix("Id,Member,Paragraph,Type of comment,Comments,Proposed change,Disposition,Observations of the secretariat\r\n"))
+        #expect(csvText.contains("CAN-1,Canada (CAN),2.2,technical,Be precise.,2.2 Connectivity remains a serious challenge.,Not accepted,Not agreed."))
+        let html = try cli.run(["dispositions", "--format", "html"], now: "2020-03-02T11:02:00+01:00")
+        #expect(html.output.contains("<table"))
+        #expect(html.output.contains("Not accepted"))
+        let compile = try cli.run(["compile"], now: "2020-03-02T11:03:00+01:00")
+        #expect(compile.output.contains("(China)"))
+        #expect(try git(["log", "-1", "--format=%s"], in: cli.folder).output == "Dispose of CAN-1 (Canada, 2.2): Not accepted\n")
+    }
+}
