@@ -13,6 +13,10 @@ public struct DemoReplay {
 
     public struct Report {
         public var workspace: URL
+        /// The final text packet files written beside the workspace, by format.
+        public var packet: [(format: String, file: URL)] = []
+        /// Formats that could not be written, with the reason (e.g. pandoc missing).
+        public var skipped: [(format: String, reason: String)] = []
         public var steps: [StepResult]
         public var timeline: [TimelineEvent]
         public var status: StatusReport
@@ -63,7 +67,8 @@ public struct DemoReplay {
             if step.action == "init" {
                 let change = try Drafting.initialChange(
                     title: script.title, documentName: URL(fileURLWithPath: script.document).lastPathComponent,
-                    document: try readExample(script.document), timezone: script.timezone, secretariat: script.secretariat, now: now)
+                    document: try readExample(script.document), timezone: script.timezone, secretariat: script.secretariat,
+                    recipient: script.recipient, due: script.due, now: now)
                 store = try GitWorkspaceStore.create(at: output, first: change)
                 let drafting = Drafting(store: store!, now: now)
                 for member in script.members {
@@ -115,6 +120,9 @@ public struct DemoReplay {
                 results.append(.init(at: at, action: step.action,
                                      summary: "Resolved \(id)" + (step.take.map { " taking \($0)" } ?? " with the secretariat's text")
                                          + "; \(outcome.openCollisions.count) collision\(outcome.openCollisions.count == 1 ? "" : "s") left"))
+            case "finalize":
+                let result = try drafting.finalize(label: step.label ?? "final", overObjection: false, note: step.note)
+                results.append(.init(at: at, action: step.action, summary: "Finalized \(result.label): silence \(result.silence) in \(result.round)"))
             case "dispose":
                 let id = try required(step.comment, "comment", step)
                 guard let decision = step.decision else { _ = try required(nil, "decision", step); continue }
@@ -128,7 +136,33 @@ public struct DemoReplay {
             throw DraftFlowError(.invalidInput, "the example's schedule is empty", fix: "restore Workflow.md")
         }
         let end = Drafting(store: store, now: try Deadline.parseInstant(last.at, timeZone: zone))
-        return Report(workspace: output, steps: results, timeline: try end.log(), status: try end.status())
+        var report = Report(workspace: output, steps: results, timeline: try end.log(), status: try end.status())
+        if script.schedule.contains(where: { $0.action == "finalize" }) {
+            try writePacket(end, into: &report)
+        }
+        return report
+    }
+
+    /// Writes the final text packet (Markdown, HTML, DOCX, PDF) in a folder beside the workspace.
+    private func writePacket(_ drafting: Drafting, into report: inout Report) throws {
+        let packet = try drafting.packet(version: nil)
+        let folder = output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + "-packet")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let base = folder.appendingPathComponent("\(packet.version)-packet")
+        let html = FinalTextPacket.html(packet)
+        try Data(FinalTextPacket.markdown(packet).utf8).write(to: base.appendingPathExtension("md"))
+        report.packet.append(("md", base.appendingPathExtension("md")))
+        try Data(html.utf8).write(to: base.appendingPathExtension("html"))
+        report.packet.append(("html", base.appendingPathExtension("html")))
+        for format in Pandoc.OutputFormat.allCases {
+            let file = base.appendingPathExtension(format.rawValue)
+            do {
+                try Pandoc.convert(html: html, to: format, output: file)
+                report.packet.append((format.rawValue, file))
+            } catch let error as DraftFlowError {
+                report.skipped.append((format.rawValue, error.message + (error.fix.map { " (\($0))" } ?? "")))
+            }
+        }
     }
 
     private func required(_ value: String?, _ key: String, _ step: Schedule.Step) throws -> String {

@@ -151,6 +151,12 @@ public final class GitWorkspaceStore: WorkspaceStore {
         }
     }
 
+    public func workTreeFile(_ path: String) throws -> Data? {
+        try Self.checkPath(path)
+        guard let root = repository.workTree else { return nil }
+        return FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+    }
+
     public func versions() throws -> [StoredVersion] {
         try storage {
             var result: [(Date, StoredVersion)] = []

@@ -65,8 +65,19 @@ struct Demo: ParsableCommand {
             for member in report.status.members {
                 print("  \(member.code)  \(member.name): \(member.state == "none" ? "no response" : "\(member.state), \(member.comments) comments")")
             }
+            if let merge = report.status.merge {
+                print("Merge of \(merge.round): open collisions \(merge.openCollisions.isEmpty ? "none" : merge.openCollisions.joined(separator: ", ")), undecided comments \(merge.undecided.isEmpty ? "none" : merge.undecided.joined(separator: ", "))")
+            }
+            if let silence = report.status.round?.silence {
+                print("Silence in \(report.status.round?.name ?? ""): \(silence)")
+            }
             print("")
             print("Workspace: \(report.workspace.path)")
+            if !report.packet.isEmpty {
+                print("Final text packet for the chair:")
+                for (format, file) in report.packet { print("  \(format.padding(toLength: 5, withPad: " ", startingAt: 0)) \(file.path)") }
+            }
+            for (format, reason) in report.skipped { print("  \(format): not written: \(reason)") }
             print("  try: cd \(report.workspace.path) && DRAFTFLOW_NOW=\(report.status.now) draftflow status")
             print("       git -C \(report.workspace.path) log --stat")
         }

@@ -20,7 +20,9 @@ struct Draftflow: ParsableCommand {
         subcommands: [
             Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self,
             Merge.self, Collisions.self, Resolve.self, Dispose.self, Dispositions.self, Compile.self,
+            Finalize.self, RedlineCommand.self, Export.self,
             Status.self, Log.self, Demo.self,
+            Verify.self,
         ]
     )
 }

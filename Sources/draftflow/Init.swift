@@ -27,6 +27,12 @@ struct Init: ParsableCommand {
     @Option(name: .customLong("secretariat-email"), help: "The secretariat's e-mail address.")
     var secretariatEmail: String = "secretariat@example.org"
 
+    @Option(help: "Who receives the final text, e.g. \"the President of ECOSOC\".")
+    var recipient: String?
+
+    @Option(help: ArgumentHelp("When the final text is due: YYYY-MM-DD or an ISO 8601 instant.", valueName: "WHEN"))
+    var due: String?
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -36,7 +42,8 @@ struct Init: ParsableCommand {
             let data = try readUserFile(document, what: "the document")
             let change = try Drafting.initialChange(
                 title: title, documentName: URL(fileURLWithPath: document).lastPathComponent, document: data, timezone: timezone,
-                secretariat: Secretariat(name: secretariatName, email: secretariatEmail), now: now)
+                secretariat: Secretariat(name: secretariatName, email: secretariatEmail),
+                recipient: recipient, due: due, now: now)
             let folder = URL(fileURLWithPath: directory)
             let store = try GitWorkspaceStore.create(at: folder, first: change)
             let workflow = try Drafting(store: store, now: now).workflow()

@@ -242,7 +242,14 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            try emit(try options.drafting().compilation(round: round, html: format == .html), to: output)
+            let drafting = try options.drafting()
+            let text = try drafting.compilation(round: round, html: format == .html)
+            if format == .html {
+                let title = "\(try drafting.workflow().title): compilation text"
+                try emit(HTMLPage.wrap(title: title, body: text), to: output)
+            } else {
+                try emit(text, to: output)
+            }
         }
     }
 }

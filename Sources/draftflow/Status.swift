@@ -47,7 +47,8 @@ struct Status: ParsableCommand {
                 if silence == "kept" {
                     print("  silence: \(round.open ? "not broken so far" : "kept")")
                 } else {
-                    print("  silence: BROKEN by \((round.brokenBy ?? []).joined(separator: ", "))")
+                    let who = (round.objections ?? []).map { "\($0.member) at \($0.received)" }
+                    print("  silence: BROKEN by \(who.joined(separator: ", "))")
                 }
             }
             print("")

@@ -155,7 +155,7 @@ public enum DispositionTable {
     table.dispositions th { background: #e8ecf2; font-weight: bold; }
     table.dispositions thead { display: table-header-group; }
     table.dispositions tr { break-inside: avoid; page-break-inside: avoid; }
-    table.dispositions td.id, table.dispositions td.paragraph, table.dispositions td.type { white-space: nowrap; }
+    table.dispositions td.id, table.dispositions td.type { white-space: nowrap; }
     table.dispositions tr.late td.disposition { color: #8a4b00; }
     table.dispositions tr.undecided td.disposition { font-style: italic; color: #8a0000; }
     table.dispositions col.comment, table.dispositions col.proposed, table.dispositions col.observation { width: 20%; }

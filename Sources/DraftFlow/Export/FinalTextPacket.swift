@@ -419,7 +419,7 @@ public struct FinalTextPacket: Sendable, Equatable {
         table.grid th { background: #e8ecf2; }
         td.date { white-space: nowrap; }
         .number { text-align: end; }
-        .late { color: #8a4b00; font-style: italic; }
+        span.late { color: #8a4b00; font-style: italic; }
         p.silence, p.changes { font-weight: bold; }
         code { font-family: "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; font-size: 9pt; word-break: break-all; }
         ins { color: #0a6b1f; text-decoration: underline; background: #e7f5ea; }

@@ -91,6 +91,10 @@ public struct Workflow: Codable, Equatable, Sendable {
     public var members: [Member]
     public var versions: [VersionEntry]
     public var rounds: [Round]
+    /// Who receives the final text, e.g. "the President of ECOSOC".
+    public var recipient: String?
+    /// When the final text is due to the recipient: a date (YYYY-MM-DD) or an instant.
+    public var due: String?
 
     public init(title: String, document: String, timezone: String, secretariat: Secretariat,
                 members: [Member] = [], versions: [VersionEntry] = [], rounds: [Round] = []) {
@@ -104,7 +108,7 @@ public struct Workflow: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, document, timezone, secretariat, members, versions, rounds
+        case title, document, timezone, secretariat, recipient, due, members, versions, rounds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -116,6 +120,8 @@ public struct Workflow: Codable, Equatable, Sendable {
         members = try container.decodeIfPresent([Member].self, forKey: .members) ?? []
         versions = try container.decodeIfPresent([VersionEntry].self, forKey: .versions) ?? []
         rounds = try container.decodeIfPresent([Round].self, forKey: .rounds) ?? []
+        recipient = try container.decodeIfPresent(String.self, forKey: .recipient)
+        due = try container.decodeIfPresent(String.self, forKey: .due)
     }
 
     public func member(_ code: String) -> Member? { members.first { $0.code == code } }

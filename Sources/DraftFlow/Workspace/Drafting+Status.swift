@@ -25,6 +25,13 @@ public struct StatusReport: Codable, Equatable, Sendable {
         /// For silence rounds: `kept` (not broken so far, while open) or `broken`.
         public var silence: String?
         public var brokenBy: [String]?
+        /// For silence rounds: each objection, who and when.
+        public var objections: [Objection]?
+    }
+
+    public struct Objection: Codable, Equatable, Sendable {
+        public var member: String
+        public var received: String
     }
 
     public struct MemberStatus: Codable, Equatable, Sendable {
@@ -93,16 +100,18 @@ extension Drafting {
             let remaining = open ? Deadline.remaining(from: now, to: round.effectiveClose) : Deadline.remaining(from: now, to: round.effectiveClose)
             var silence: String?
             var brokenBy: [String]?
+            var objections: [StatusReport.Objection]?
             if round.kind == .silence {
-                let objectors = latest.values.filter { !$0.late }.map(\.member).sorted()
-                silence = objectors.isEmpty ? "kept" : "broken"
-                brokenBy = objectors
+                let objecting = try Self.objections(round, in: snapshot)
+                silence = objecting.isEmpty ? "kept" : "broken"
+                brokenBy = objecting.map(\.member).sorted()
+                objections = objecting.map { .init(member: $0.member, received: Deadline.iso($0.received, in: zone)) }
             }
             roundStatus = .init(name: round.name, on: round.on, kind: round.kind, openedAt: Deadline.iso(round.opened, in: zone),
                                 closesAt: Deadline.iso(round.closes, in: zone), closesAtUTC: Deadline.iso(round.closes, in: .gmt),
                                 closesAtLocal: Deadline.human(round.closes, in: zone),
                                 closedEarlyAt: round.closedEarly.map { Deadline.iso($0, in: zone) },
-                                open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy)
+                                open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections)
         }
         for member in workflow.members {
             let submission = latest[member.code]

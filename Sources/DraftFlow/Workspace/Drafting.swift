@@ -72,7 +72,8 @@ public struct Drafting {
 
     /// The first commit of a new workspace.
     public static func initialChange(title: String, documentName: String, document: Data, timezone: String,
-                                     secretariat: Secretariat, now: Date) throws -> WorkspaceChange {
+                                     secretariat: Secretariat, recipient: String? = nil, due: String? = nil,
+                                     now: Date) throws -> WorkspaceChange {
         let zone = try Deadline.timeZone(timezone)
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmedTitle.isEmpty, !trimmedTitle.contains(where: { $0.isNewline }) else {
@@ -81,7 +82,12 @@ public struct Drafting {
         let name = try SafeName.fileName(documentName)
         _ = try TextInput.validate(document, what: "the document \(documentName)")
         let path = "Drafts/" + name
-        let workflow = Workflow(title: trimmedTitle, document: path, timezone: timezone, secretariat: secretariat)
+        var workflow = Workflow(title: trimmedTitle, document: path, timezone: timezone, secretariat: secretariat)
+        if let recipient, !recipient.trimmingCharacters(in: .whitespaces).isEmpty { workflow.recipient = recipient }
+        if let due {
+            _ = try Deadline.parse(due, timeZone: zone)
+            workflow.due = due
+        }
         let person = Person(name: secretariat.name, email: secretariat.email, time: now, timeZone: zone)
         let readme = "# Comments\n\nOne folder per round, one folder per member inside it, holding each submission as it was received and the record DraftFlow made of it.\n"
         return WorkspaceChange(

@@ -30,6 +30,8 @@ public struct Schedule: Codable, Sendable {
     public var document: String
     public var timezone: String
     public var secretariat: Secretariat
+    public var recipient: String?
+    public var due: String?
     public var members: [Member]
     public var schedule: [Step]
 

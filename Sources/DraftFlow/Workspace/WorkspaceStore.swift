@@ -106,6 +106,8 @@ public protocol WorkspaceStore {
     /// Files under `folder` in the work tree that differ from the tip: path to new content, or
     /// nil content for a removed file.
     func workTreeChanges(under folder: String) throws -> [String: Data?]
+    /// The file at `path` in the work tree as it is now, or nil.
+    func workTreeFile(_ path: String) throws -> Data?
     /// Published versions, in the order they were published.
     func versions() throws -> [StoredVersion]
     /// The file at `path` as of version `label`.

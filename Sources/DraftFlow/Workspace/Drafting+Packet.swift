@@ -1,0 +1,77 @@
+import Foundation
+
+extension Drafting {
+    /// The final text packet for the chair, built from the workspace's history.
+    ///
+    /// - Parameter version: the version to transmit (default: the last published one).
+    public func packet(version requested: String?) throws -> FinalTextPacket {
+        let snapshot = try store.snapshot()
+        let workflow = try Self.workflow(in: snapshot)
+        let zone = try workflow.zone()
+        let stored = try store.versions()
+        guard let first = workflow.versions.first else {
+            throw DraftFlowError(.refused, "no version is published yet", fix: "publish one with `draftflow publish draft-1`")
+        }
+        let label = try requested.map { try SafeName.label($0) } ?? workflow.versions.last!.label
+        guard let entry = workflow.version(label) else {
+            throw DraftFlowError(.invalidInput, "there is no version \(label)", fix: "use one of: \(workflow.versions.map(\.label).joined(separator: ", "))")
+        }
+        let text = try documentText(label)
+        let firstText = try documentText(first.label)
+
+        // The timeline: what a chair needs to see, up to this version.
+        let shown: Set<String> = ["publish", "round-open", "round-close", "round-closed", "comment", "merge", "finalize"]
+        let timeline = try log().filter { shown.contains($0.event) }
+            .filter { (try? Deadline.parseInstant($0.at, timeZone: zone)).map { $0 <= entry.published } ?? true }
+            .map { FinalTextPacket.Event(at: $0.at, what: $0.summary) }
+
+        var commenters: [FinalTextPacket.Commenter] = []
+        var rows: [DispositionRow] = []
+        for round in workflow.rounds where round.opened <= entry.published {
+            let latest = Self.current(try Self.submissions(round: round.name, in: snapshot))
+            for submission in latest.values.sorted(by: { $0.received < $1.received }) {
+                let name = workflow.member(submission.member)?.name ?? submission.member
+                commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (objection in \(round.name))" : name,
+                                        received: Deadline.iso(submission.received, in: zone), comments: submission.comments.count, late: submission.late))
+            }
+            if round.kind == .comments, try snapshot.file(MergeRecord.path(round: round.name)) != nil {
+                rows += try dispositionRows(round: round.name).rows
+            }
+        }
+
+        let silenceOutcome: String
+        if let note = entry.note, note.hasPrefix("Silence") {
+            silenceOutcome = note
+        } else if let silence = workflow.rounds.last(where: { $0.kind == .silence }) {
+            let objections = try Self.objections(silence, in: snapshot)
+            if silence.isOpen(at: now) {
+                silenceOutcome = "Silence procedure \(silence.name) on \(silence.on) is open until \(Deadline.human(silence.effectiveClose, in: zone))"
+                    + (objections.isEmpty ? "; not broken so far." : "; broken by \(objections.map(\.member).joined(separator: ", ")).")
+            } else {
+                silenceOutcome = objections.isEmpty
+                    ? "Silence kept: no member objected to \(silence.on) before \(Deadline.human(silence.effectiveClose, in: zone))."
+                    : "Silence broken by \(objections.map(\.member).joined(separator: ", ")) in \(silence.name)."
+            }
+        } else {
+            silenceOutcome = "No silence procedure was held."
+        }
+
+        var sources = workflow.versions.compactMap { version -> FinalTextPacket.Source? in
+            guard let tag = stored.first(where: { $0.label == version.label }) else { return nil }
+            return FinalTextPacket.Source(label: version.label, tag: tag.tagID, commit: tag.commitID)
+        }
+        if let head = snapshot.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
+
+        let due = try workflow.due.map { Deadline.human(try Deadline.parse($0, timeZone: zone), in: zone) }
+        return FinalTextPacket(
+            title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due.map(Self.dayOnly),
+            preparedBy: workflow.secretariat.name, preparedAt: Deadline.iso(now, in: zone), timeline: timeline, commenters: commenters,
+            silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: Redline.compare(old: firstText, new: text),
+            dispositions: rows, sources: sources)
+    }
+
+    /// "16 March 2020, 23:59:59 CET (Europe/Zurich)" → "16 March 2020".
+    static func dayOnly(_ human: String) -> String {
+        String(human.split(separator: ",").first ?? Substring(human))
+    }
+}

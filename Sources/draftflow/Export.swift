@@ -1,0 +1,43 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the final text packet for the chair.",
+        discussion: """
+        The packet holds the clean text; a transmittal summary (title, recipient, due date, the \
+        timeline, which members commented and when, the silence outcome); the redline from the first \
+        version; the disposition table; and the commit and tag ids it was built from. HTML is \
+        self-contained and prints well; DOCX and PDF are made by pandoc.
+        Example: draftflow export final --format html -o final-packet.html
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, docx, pdf }
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Argument(help: "The version to transmit (default: the last published one).")
+    var version: String?
+
+    @Option(help: "md, html, docx or pdf.")
+    var format: Format = .html
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "FILE"))
+    var output: String
+
+    func run() throws {
+        try withErrorHandling {
+            let packet = try options.drafting().packet(version: version)
+            let url = URL(fileURLWithPath: output)
+            switch format {
+            case .md: try emit(FinalTextPacket.markdown(packet), to: output)
+            case .html: try emit(FinalTextPacket.html(packet), to: output)
+            case .docx: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .docx, output: url)
+            case .pdf: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
+            }
+            print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
+        }
+    }
+}

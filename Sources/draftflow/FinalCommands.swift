@@ -1,0 +1,90 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+struct Finalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Publish the final version once the silence procedure on the final draft has closed unbroken.",
+        discussion: """
+        Refused while the silence procedure is open, while collisions are open or comments undecided, \
+        and after broken silence, naming the objections. The secretariat can then merge and circulate \
+        a new text, or finalize over the objection with --over-objection --note, which is recorded.
+        Example: draftflow finalize --label final
+        """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "The final version's label.")
+    var label: String = "final"
+
+    @Flag(name: .customLong("over-objection"), help: "Finalize although silence was broken (needs --note).")
+    var overObjection = false
+
+    @Option(help: "The secretariat's reasons, recorded in the commit and the tag.")
+    var note: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        try withErrorHandling {
+            let result = try options.drafting().finalize(label: label, overObjection: overObjection, note: note)
+            if json {
+                try printJSON(["label": result.label, "commit": result.commitID, "round": result.round, "silence": result.silence,
+                               "overridden": result.overridden.joined(separator: ",")])
+                return
+            }
+            print("Finalized \(result.label) (commit \(result.commitID.prefix(7))): silence \(result.silence) in \(result.round)"
+                  + (result.overridden.isEmpty ? "" : ", over the objection of \(result.overridden.joined(separator: ", "))"))
+        }
+    }
+}
+
+struct RedlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redline",
+        abstract: "Show word-level differences between two versions, or a version and the working draft.",
+        discussion: """
+        FROM and TO are version labels, or `working` for the draft in Drafts/ as it is now. Chinese and \
+        Japanese text is compared character by character; moved paragraphs are shown as moved.
+        Example: draftflow redline draft-1 final-draft --format html -o redline.html
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, docx }
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Argument(help: "The older version.")
+    var from: String
+
+    @Argument(help: "The newer version, or `working`.")
+    var to: String = Drafting.workingDraft
+
+    @Option(help: "md, html or docx (docx needs pandoc and -o).")
+    var format: Format = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of printing.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
+    }
+
+    func run() throws {
+        try withErrorHandling {
+            let drafting = try options.drafting()
+            let blocks = try drafting.redline(from: from, to: to)
+            let title = "\(try drafting.workflow().title): redline \(from) → \(to)"
+            switch format {
+            case .md:
+                try emit("# \(title)\n\n" + Redline.markdown(blocks), to: output)
+            case .html:
+                try emit(HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: output)
+            case .docx:
+                try Pandoc.convert(html: HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: .docx, output: URL(fileURLWithPath: output!))
+            }
+        }
+    }
+}
