@@ -28,6 +28,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "draftflow-bench",
+            dependencies: ["DraftFlow", "DraftFlowGit", "Git"],
+            path: "Benchmarks/draftflow-bench"
+        ),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),

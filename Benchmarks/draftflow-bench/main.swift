@@ -1,0 +1,2 @@
+// The benchmark program: see BENCHMARKS.md.
+print("draftflow-bench: not written yet")
