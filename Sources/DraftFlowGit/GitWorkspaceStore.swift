@@ -133,6 +133,52 @@ public final class GitWorkspaceStore: WorkspaceStore {
         throw DraftFlowError(.storage, "the branch kept moving under this write after \(maximumAttempts) attempts", fix: "try again")
     }
 
+    @discardableResult
+    public func commitSeries(_ build: (any WorkspaceSnapshot) throws -> [WorkspaceChange]) throws -> [String] {
+        for attempt in 0..<maximumAttempts {
+            let head = try storage { try repository.resolve(branch) }
+            let headTree = try storage { try head.map { try repository.commit($0).tree } }
+            let changes = try build(GitSnapshot(repository: repository, commit: head, tree: headTree))
+            if changes.isEmpty { return [] }
+            if changes.contains(where: { $0.tag != nil }) {
+                throw DraftFlowError(.storage, "a series of commits cannot publish a version")
+            }
+            let commits = try storage {
+                try repository.writingInOnePack { batch -> [ObjectID] in
+                    var parent = head
+                    var tree = headTree
+                    var written: [ObjectID] = []
+                    for change in changes {
+                        var updates: [TreeUpdate] = []
+                        for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
+                            try Self.checkPath(path)
+                            updates.append(.upsert(path: path, blob: try batch.createBlob(data)))
+                        }
+                        for path in change.removals.sorted() {
+                            try Self.checkPath(path)
+                            updates.append(.remove(path: path))
+                        }
+                        let newTree = try batch.updateTree(tree, updates)
+                        let commit = try batch.createCommit(tree: newTree, parents: parent.map { [$0] } ?? [],
+                                                            author: Self.signature(change.author), committer: Self.signature(change.committer),
+                                                            message: change.message)
+                        written.append(commit)
+                        parent = commit
+                        tree = newTree
+                    }
+                    return written
+                }
+            }
+            let summary = "\(changes.count) commits: " + (changes.first?.message.split(separator: "\n").first.map(String.init) ?? "")
+            if try storage({ try repository.updateReference(branch, to: commits.last!, expected: head, message: "draftflow: " + summary) }) {
+                try syncWorkTree()
+                return commits.map(\.hex)
+            }
+            usleep(useconds_t(1_000 * min(50, 1 + attempt * 2) + Int.random(in: 0..<2_000)))
+        }
+        throw DraftFlowError(.storage, "the branch kept moving under this write after \(maximumAttempts) attempts", fix: "try again")
+    }
+
     /// Brings the work tree to the branch tip, keeping anyone's local edits.
     public func syncWorkTree() throws {
         try storage {

@@ -18,7 +18,7 @@ struct Draftflow: ParsableCommand {
         5 conflict with what exists, 6 storage failure.
         """,
         subcommands: [
-            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self,
+            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self,
             Merge.self, Collisions.self, Resolve.self, Dispose.self, Dispositions.self, Compile.self,
             Finalize.self, RedlineCommand.self, Export.self,
             Status.self, Log.self, Demo.self,

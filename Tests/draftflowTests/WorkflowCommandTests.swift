@@ -102,7 +102,7 @@ import Testing
     @Test func everyCommandHasHelp() throws {
         let scratch = try ScratchDirectory()
         for command in [[], ["init"], ["member"], ["member", "add"], ["member", "list"], ["publish"], ["round"], ["round", "open"],
-                        ["round", "close"], ["comment"], ["status"], ["log"], ["demo"], ["merge"], ["collisions"], ["resolve"], ["dispose"], ["dispositions"], ["compile"]] {
+                        ["round", "close"], ["comment"], ["status"], ["log"], ["demo"], ["merge"], ["collisions"], ["resolve"], ["dispose"], ["dispositions"], ["compile"], ["intake"], ["finalize"], ["redline"], ["export"], ["verify"]] {
             let result = try CLI.run(command + ["--help"], now: nil, in: scratch.url)
             #expect(result.status == 0, "\(command) --help")
             #expect(result.output.contains("USAGE"), "\(command) --help")

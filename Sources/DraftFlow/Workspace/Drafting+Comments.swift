@@ -11,6 +11,51 @@ extension Drafting {
         }
     }
 
+    /// A submission checked and parsed, before anything is written.
+    struct PreparedSubmission {
+        var code: String
+        var parsed: [ParsedComment]
+        var file: IncomingFile
+        var proposal: IncomingFile?
+        var receivedAt: Date
+        var late: Bool
+        var fileExtension: String
+    }
+
+    /// One submission of a batch (see `commentBatch`).
+    public struct BatchItem: Sendable {
+        public var member: String
+        public var file: IncomingFile
+        public var proposal: IncomingFile?
+        public var received: Date?
+        public init(member: String, file: IncomingFile, proposal: IncomingFile?, received: Date?) {
+            self.member = member
+            self.file = file
+            self.proposal = proposal
+            self.received = received
+        }
+    }
+
+    func prepare(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool) throws -> PreparedSubmission {
+        let code = try SafeName.memberCode(rawCode)
+        let receivedAt = received ?? now
+        if receivedAt > now.addingTimeInterval(60) {
+            throw DraftFlowError(.invalidInput, "the received instant is in the future", fix: "give the instant the submission arrived, e.g. --received 2020-02-28T16:12:00+01:00")
+        }
+        // Parse before touching storage: a malformed file writes nothing.
+        let parsed: [ParsedComment]
+        do {
+            parsed = try CommentParser.parse(data: file.data, fileName: file.name)
+        } catch let error as DraftFlowError where rawCode != "" {
+            throw DraftFlowError(error.kind, "\(code): \(error.message)", fix: error.fix)
+        }
+        if let proposal {
+            try TextInput.validate(proposal.data, what: "the proposal \(proposal.name) of \(code)")
+        }
+        return PreparedSubmission(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
+                                  fileExtension: SafeName.fileExtension(ofFileName: file.name))
+    }
+
     /// Records one member's submission in the open round (or in `roundName`).
     ///
     /// - Parameters:
@@ -18,67 +63,100 @@ extension Drafting {
     ///   - late: record it even though it arrived after the close, marked late.
     public func comment(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?,
                         late: Bool, roundName: String?) throws -> Submission {
-        let code = try SafeName.memberCode(rawCode)
-        let receivedAt = received ?? now
-        if receivedAt > now.addingTimeInterval(60) {
-            throw DraftFlowError(.invalidInput, "the received instant is in the future", fix: "give the instant the submission arrived, e.g. --received 2020-02-28T16:12:00+01:00")
-        }
-        // Parse before touching storage: a malformed file writes nothing.
-        let parsed = try CommentParser.parse(data: file.data, fileName: file.name)
-        if let proposal {
-            try TextInput.validate(proposal.data, what: "the proposal \(proposal.name)")
-        }
-        let fileExtension = SafeName.fileExtension(ofFileName: file.name)
+        let prepared = try prepare(member: rawCode, file: file, proposal: proposal, received: received, late: late)
         let requestedRound = try roundName.map { try SafeName.label($0) }
         var recorded: Submission?
         try store.commit { snapshot in
             let workflow = try Self.workflow(in: snapshot)
-            let zone = try workflow.zone()
-            guard let member = workflow.member(code) else {
-                let known = workflow.members.map(\.code)
-                throw DraftFlowError(.invalidInput, "\(code) is not a registered member",
-                                     fix: known.isEmpty ? "register it with `draftflow member add \(code) --name NAME`"
-                                         : "register it with `draftflow member add \(code) --name NAME`, or use one of: \(known.joined(separator: ", "))")
-            }
-            let round = try self.round(for: requestedRound, receivedAt: receivedAt, late: late, workflow: workflow)
-            guard receivedAt >= round.opened else {
-                throw DraftFlowError(.refused, "the submission was received \(Deadline.human(receivedAt, in: zone)), before round \(round.name) opened (\(Deadline.human(round.opened, in: zone)))",
-                                     fix: "check --received")
-            }
-            let isLate = !round.accepts(receivedAt: receivedAt)
-            if isLate && !late {
-                throw DraftFlowError(.refused, "round \(round.name) closed \(Deadline.human(round.effectiveClose, in: zone)) (\(Deadline.human(round.effectiveClose, in: .gmt))); this submission was received \(Deadline.human(receivedAt, in: zone)), which is late",
-                                     fix: "to record it all the same, marked late, add --late")
-            }
-            let existing = Self.submissionsOf(member: code, round: round.name, in: snapshot)
-            let earlier = try existing.map { path -> Submission in
-                guard let data = try snapshot.file(path) else { throw DraftFlowError(.storage, "cannot read \(path)") }
-                return try RecordCoding.decoder().decode(Submission.self, from: data)
-            }
-            let number = (earlier.map(\.number).max() ?? 0) + 1
-            var nextComment = (earlier.flatMap(\.comments).compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0) + 1
-            var comments: [Comment] = []
-            for item in parsed {
-                comments.append(Comment(id: "\(code)-\(nextComment)", member: code, parsed: item))
-                nextComment += 1
-            }
-            let folder = Submission.folder(round: round.name, member: code)
-            let storedFile = "\(folder)/submission-\(number).\(fileExtension)"
-            let storedProposal = proposal.map { _ in "\(folder)/submission-\(number).proposal.md" }
-            let submission = Submission(member: code, round: round.name, number: number, received: receivedAt, late: isLate,
-                                        originalName: file.name, file: storedFile, proposal: storedProposal,
-                                        fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) },
-                                        comments: comments)
+            let earlier = try Self.earlierSubmissions(of: prepared.code, workflow: workflow, requestedRound: requestedRound,
+                                                      drafting: self, prepared: prepared, snapshot: snapshot)
+            let (change, submission) = try submissionChange(prepared, workflow: workflow, requestedRound: requestedRound, earlier: earlier)
             recorded = submission
-            var writes: [String: Data] = [storedFile: file.data]
-            if let proposal, let storedProposal { writes[storedProposal] = proposal.data }
-            writes[Submission.recordPath(round: round.name, member: code, number: number)] = try RecordCoding.encoder(timeZone: zone).encode(submission)
-            let author = Person(name: member.name, email: member.email ?? "\(code.lowercased())@members.invalid", time: receivedAt, timeZone: zone)
-            let committer = try secretariat(workflow)
-            return WorkspaceChange(writes: writes, author: author, committer: committer,
-                                   message: Self.commentMessage(submission, member: member, round: round, zone: zone, supersedes: number > 1))
+            return change
         }
         return recorded!
+    }
+
+    /// Records many submissions at once: each is its own commit, authored by its member, but all
+    /// their objects are written as one pack with one sync, and the branch moves once.
+    /// Any invalid submission stops the whole batch before anything is written.
+    public func commentBatch(_ items: [BatchItem], late: Bool, roundName: String?) throws -> [Submission] {
+        let prepared = try items.map { try prepare(member: $0.member, file: $0.file, proposal: $0.proposal, received: $0.received, late: late) }
+        let requestedRound = try roundName.map { try SafeName.label($0) }
+        var recorded: [Submission] = []
+        try store.commitSeries { snapshot in
+            recorded = []
+            let workflow = try Self.workflow(in: snapshot)
+            var changes: [WorkspaceChange] = []
+            var inBatch: [String: [Submission]] = [:]
+            for item in prepared {
+                var earlier = try Self.earlierSubmissions(of: item.code, workflow: workflow, requestedRound: requestedRound,
+                                                          drafting: self, prepared: item, snapshot: snapshot)
+                earlier += inBatch[item.code] ?? []
+                let (change, submission) = try submissionChange(item, workflow: workflow, requestedRound: requestedRound, earlier: earlier)
+                inBatch[item.code, default: []].append(submission)
+                recorded.append(submission)
+                changes.append(change)
+            }
+            return changes
+        }
+        return recorded
+    }
+
+    static func earlierSubmissions(of code: String, workflow: Workflow, requestedRound: String?, drafting: Drafting,
+                                   prepared: PreparedSubmission, snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        guard workflow.member(code) != nil,
+              let round = try? drafting.round(for: requestedRound, receivedAt: prepared.receivedAt, late: prepared.late, workflow: workflow) else { return [] }
+        return try submissionsOf(member: code, round: round.name, in: snapshot).map { path -> Submission in
+            guard let data = try snapshot.file(path) else { throw DraftFlowError(.storage, "cannot read \(path)") }
+            return try RecordCoding.decoder().decode(Submission.self, from: data)
+        }
+    }
+
+    /// The commit that records one prepared submission, given the member's earlier submissions in the round.
+    func submissionChange(_ prepared: PreparedSubmission, workflow: Workflow, requestedRound: String?, earlier: [Submission]) throws
+        -> (WorkspaceChange, Submission) {
+        let code = prepared.code
+        let zone = try workflow.zone()
+        guard let member = workflow.member(code) else {
+            let known = workflow.members.map(\.code)
+            throw DraftFlowError(.invalidInput, "\(code) is not a registered member",
+                                 fix: known.isEmpty ? "register it with `draftflow member add \(code) --name NAME`"
+                                     : "register it with `draftflow member add \(code) --name NAME`, or use one of: \(known.prefix(20).joined(separator: ", "))")
+        }
+        let receivedAt = prepared.receivedAt
+        let round = try self.round(for: requestedRound, receivedAt: receivedAt, late: prepared.late, workflow: workflow)
+        guard receivedAt >= round.opened else {
+            throw DraftFlowError(.refused, "the submission of \(code) was received \(Deadline.human(receivedAt, in: zone)), before round \(round.name) opened (\(Deadline.human(round.opened, in: zone)))",
+                                 fix: "check --received")
+        }
+        let isLate = !round.accepts(receivedAt: receivedAt)
+        if isLate && !prepared.late {
+            throw DraftFlowError(.refused, "round \(round.name) closed \(Deadline.human(round.effectiveClose, in: zone)) (\(Deadline.human(round.effectiveClose, in: .gmt))); this submission was received \(Deadline.human(receivedAt, in: zone)), which is late",
+                                 fix: "to record it all the same, marked late, add --late")
+        }
+        let number = (earlier.map(\.number).max() ?? 0) + 1
+        var nextComment = (earlier.flatMap(\.comments).compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0) + 1
+        var comments: [Comment] = []
+        for item in prepared.parsed {
+            comments.append(Comment(id: "\(code)-\(nextComment)", member: code, parsed: item))
+            nextComment += 1
+        }
+        let folder = Submission.folder(round: round.name, member: code)
+        let storedFile = "\(folder)/submission-\(number).\(prepared.fileExtension)"
+        let storedProposal = prepared.proposal.map { _ in "\(folder)/submission-\(number).proposal.md" }
+        let submission = Submission(member: code, round: round.name, number: number, received: receivedAt, late: isLate,
+                                    originalName: prepared.file.name, file: storedFile, proposal: storedProposal,
+                                    fileBlob: GitBlobHash.hex(prepared.file.data), proposalBlob: prepared.proposal.map { GitBlobHash.hex($0.data) },
+                                    comments: comments)
+        var writes: [String: Data] = [storedFile: prepared.file.data]
+        if let proposal = prepared.proposal, let storedProposal { writes[storedProposal] = proposal.data }
+        writes[Submission.recordPath(round: round.name, member: code, number: number)] = try RecordCoding.encoder(timeZone: zone).encode(submission)
+        let author = Person(name: member.name, email: member.email ?? "\(code.lowercased())@members.invalid", time: receivedAt, timeZone: zone)
+        let committer = try secretariat(workflow)
+        let change = WorkspaceChange(writes: writes, author: author, committer: committer,
+                                     message: Self.commentMessage(submission, member: member, round: round, zone: zone, supersedes: number > 1))
+        return (change, submission)
     }
 
     func round(for requested: String?, receivedAt: Date, late: Bool, workflow: Workflow) throws -> Round {

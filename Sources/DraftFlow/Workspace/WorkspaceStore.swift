@@ -103,6 +103,11 @@ public protocol WorkspaceStore {
     /// `build` returning nil means there is nothing to commit.
     @discardableResult
     func commit(_ build: (any WorkspaceSnapshot) throws -> WorkspaceChange?) throws -> String?
+    /// Commits several changes in a row, each its own commit on top of the previous one, with all
+    /// their objects written and synced at once and the branch moved once. `build` returns the
+    /// changes in order; like `commit`, it is called again on the new tip after a lost race.
+    @discardableResult
+    func commitSeries(_ build: (any WorkspaceSnapshot) throws -> [WorkspaceChange]) throws -> [String]
     /// Files under `folder` in the work tree that differ from the tip: path to new content, or
     /// nil content for a removed file.
     func workTreeChanges(under folder: String) throws -> [String: Data?]

@@ -1,0 +1,83 @@
+import ArgumentParser
+import DraftFlow
+import Foundation
+
+struct Intake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record every submission in a folder at once: one attributed commit each, written and synced together.",
+        discussion: """
+        The folder holds one comment file per member, named by its code (CAN.md, USA.csv), and \
+        optionally its edited copy of the draft (CAN.proposal.md). Every file is checked before \
+        anything is written: one bad file stops the whole intake and nothing is recorded.
+        Example: draftflow intake inbox/ --received 2020-03-01T18:00:00+01:00
+        """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Argument(help: "The folder of submissions.")
+    var folder: String
+
+    @Option(help: ArgumentHelp("When the submissions arrived (default: now).", valueName: "WHEN"))
+    var received: String?
+
+    @Flag(help: "Record submissions that arrived after the close, marked late.")
+    var late = false
+
+    @Option(help: "The round to record them in (default: the open round).")
+    var round: String?
+
+    @Flag(help: "Print the recorded submissions as JSON.")
+    var json = false
+
+    func run() throws {
+        try withErrorHandling {
+            let drafting = try options.drafting()
+            let zone = try drafting.workflow().zone()
+            let receivedAt = try received.map { try Deadline.parseInstant($0, timeZone: zone) }
+            let url = URL(fileURLWithPath: folder)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw DraftFlowError(.invalidInput, "\(folder) is not a folder", fix: "name a folder holding CODE.md or CODE.csv files")
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
+            var comments: [String: String] = [:]
+            var proposals: [String: String] = [:]
+            for name in names {
+                if name.hasSuffix(".proposal.md") {
+                    proposals[String(name.dropLast(".proposal.md".count))] = name
+                } else if let dot = name.lastIndex(of: ".") {
+                    let code = String(name[..<dot])
+                    if let other = comments[code] {
+                        throw DraftFlowError(.invalidInput, "\(folder) has two comment files for \(code): \(other) and \(name)", fix: "keep one per member")
+                    }
+                    comments[code] = name
+                } else {
+                    throw DraftFlowError(.invalidInput, "\(name) in \(folder) has no extension", fix: "name comment files CODE.md or CODE.csv")
+                }
+            }
+            if let orphan = proposals.keys.sorted().first(where: { comments[$0] == nil }) {
+                throw DraftFlowError(.invalidInput, "\(orphan).proposal.md has no comment file beside it", fix: "add \(orphan).md (a general comment is enough)")
+            }
+            guard !comments.isEmpty else {
+                throw DraftFlowError(.invalidInput, "\(folder) holds no submission", fix: "put CODE.md or CODE.csv files in it")
+            }
+            var items: [Drafting.BatchItem] = []
+            for code in comments.keys.sorted() {
+                let commentName = comments[code]!
+                let data = try readUserFile(url.appendingPathComponent(commentName).path, what: "the comment file")
+                let proposal = try proposals[code].map {
+                    Drafting.IncomingFile(name: $0, data: try readUserFile(url.appendingPathComponent($0).path, what: "the proposal"))
+                }
+                items.append(.init(member: code, file: .init(name: commentName, data: data), proposal: proposal, received: receivedAt))
+            }
+            let submissions = try drafting.commentBatch(items, late: late, roundName: round)
+            if json {
+                print(String(decoding: try RecordCoding.encoder(timeZone: zone).encode(submissions), as: UTF8.self))
+                return
+            }
+            let count = submissions.reduce(0) { $0 + $1.comments.count }
+            print("Recorded \(submissions.count) submissions (\(count) comments, \(submissions.filter { $0.proposal != nil }.count) edited copies) in round \(submissions.first?.round ?? "-")")
+        }
+    }
+}
