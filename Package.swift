@@ -18,8 +18,9 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
-        .target(name: "Git", dependencies: ["Clibgit2"]),
-        .target(name: "DraftFlow", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ContentHash"),
+        .target(name: "Git", dependencies: ["Clibgit2", "ContentHash"]),
+        .target(name: "DraftFlow", dependencies: ["ContentHash", .product(name: "Yams", package: "Yams")]),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
         .executableTarget(
             name: "draftflow",

@@ -96,11 +96,14 @@ public final class GitWorkspaceStore: WorkspaceStore {
             let headTree = try storage { try head.map { try repository.commit($0).tree } }
             let snapshot = GitSnapshot(repository: repository, commit: head, tree: headTree)
             guard let change = try build(snapshot) else { return nil }
+            var written: [String: (id: ObjectID, data: Data)] = [:]
             let commit = try storage { () -> ObjectID in
                 var updates: [TreeUpdate] = []
                 for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
                     try Self.checkPath(path)
-                    updates.append(.upsert(path: path, blob: try repository.createBlob(data)))
+                    let blob = try repository.createBlob(data)
+                    written[path] = (blob, data)
+                    updates.append(.upsert(path: path, blob: blob))
                 }
                 for path in change.removals.sorted() {
                     try Self.checkPath(path)
@@ -124,7 +127,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                         throw DraftFlowError(.storage, "cannot tag \(tag.label): \(error)")
                     }
                 }
-                try syncWorkTree()
+                try syncWorkTree(known: written)
                 return commit.hex
             }
             // Lost the race: another writer moved the branch. Back off a little and rebuild on its tip.
@@ -143,16 +146,23 @@ public final class GitWorkspaceStore: WorkspaceStore {
             if changes.contains(where: { $0.tag != nil }) {
                 throw DraftFlowError(.storage, "a series of commits cannot publish a version")
             }
+            var written: [String: (id: ObjectID, data: Data)] = [:]
             let commits = try storage {
-                try repository.writingInOnePack { batch -> [ObjectID] in
+                try repository.writingInOnePack { batch, plan -> [ObjectID] in
                     var parent = head
                     var tree = headTree
-                    var written: [ObjectID] = []
+                    var commits: [ObjectID] = []
                     for change in changes {
                         var updates: [TreeUpdate] = []
                         for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
                             try Self.checkPath(path)
-                            updates.append(.upsert(path: path, blob: try batch.createBlob(data)))
+                            let blob = try batch.createBlob(data)
+                            written[path] = (blob, data)
+                            if let basePath = change.similarTo[path], let headTree,
+                               let base = try repository.entry(in: headTree, path: basePath), base.kind == .blob {
+                                plan.deltaBases[blob] = base.id
+                            }
+                            updates.append(.upsert(path: path, blob: blob))
                         }
                         for path in change.removals.sorted() {
                             try Self.checkPath(path)
@@ -162,16 +172,17 @@ public final class GitWorkspaceStore: WorkspaceStore {
                         let commit = try batch.createCommit(tree: newTree, parents: parent.map { [$0] } ?? [],
                                                             author: Self.signature(change.author), committer: Self.signature(change.committer),
                                                             message: change.message)
-                        written.append(commit)
+                        commits.append(commit)
                         parent = commit
                         tree = newTree
                     }
-                    return written
+                    plan.commits = commits
+                    return commits
                 }
             }
             let summary = "\(changes.count) commits: " + (changes.first?.message.split(separator: "\n").first.map(String.init) ?? "")
             if try storage({ try repository.updateReference(branch, to: commits.last!, expected: head, message: "draftflow: " + summary) }) {
-                try syncWorkTree()
+                try syncWorkTree(known: written)
                 return commits.map(\.hex)
             }
             usleep(useconds_t(1_000 * min(50, 1 + attempt * 2) + Int.random(in: 0..<2_000)))
@@ -180,11 +191,11 @@ public final class GitWorkspaceStore: WorkspaceStore {
     }
 
     /// Brings the work tree to the branch tip, keeping anyone's local edits.
-    public func syncWorkTree() throws {
+    public func syncWorkTree(known: [String: (id: ObjectID, data: Data)] = [:]) throws {
         try storage {
             try repository.withWorkTreeLock {
                 if let head = try repository.resolve(branch) {
-                    try repository.syncWorkTree(to: head)
+                    try repository.syncWorkTree(to: head, known: known)
                 }
             }
         }

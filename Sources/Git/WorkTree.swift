@@ -18,8 +18,10 @@ extension Repository {
     ///
     /// Call it while holding `withWorkTreeLock`, so that processes writing at the same time leave
     /// the work tree at the newest commit.
+    /// - Parameter known: contents the caller has at hand (what it just committed), used instead of
+    ///   reading the blob back from the object database when their id matches.
     @discardableResult
-    public func syncWorkTree(to commit: ObjectID) throws -> WorkTreeSync {
+    public func syncWorkTree(to commit: ObjectID, known: [String: (id: ObjectID, data: Data)] = [:]) throws -> WorkTreeSync {
         guard let root = workTree else { return WorkTreeSync() }
         let tree = try self.commit(commit).tree
         var target: [String: ObjectID] = [:]
@@ -35,9 +37,20 @@ extension Repository {
             indexed[String(cString: entry.pointee.path)] = ObjectID(entry.pointee.id)
         }
 
+        func content(_ path: String, _ id: ObjectID) throws -> Data {
+            if let file = known[path], file.id == id { return file.data }
+            return try blobData(id)
+        }
         var result = WorkTreeSync()
         for (path, id) in target.sorted(by: { $0.key < $1.key }) where indexed[path] != id {
             let url = root.appendingPathComponent(path)
+            if let file = known[path], file.id == id, indexed[path] == nil, !FileManager.default.fileExists(atPath: url.path) {
+                // A new file we just committed: write it and index it without hashing it again.
+                try write(file.data, to: url)
+                try indexWrittenFile(index, path: path, url: url, id: id)
+                result.updated.append(path)
+                continue
+            }
             if let current = try? Data(contentsOf: url) {
                 let currentID = try Repository.blobID(of: current)
                 if currentID != id && currentID != indexed[path] {
@@ -47,10 +60,10 @@ extension Repository {
                     continue
                 }
                 if currentID != id {
-                    try write(try blobData(id), to: url)
+                    try write(try content(path, id), to: url)
                 }
             } else {
-                try write(try blobData(id), to: url)
+                try write(try content(path, id), to: url)
             }
             try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
             result.updated.append(path)
@@ -115,6 +128,29 @@ extension Repository {
         return changes
     }
 
+    /// Adds a file just written with known content `id` to the index, from its stat data.
+    private func indexWrittenFile(_ index: OpaquePointer?, path: String, url: URL, id: ObjectID) throws {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
+            return
+        }
+        var entry = git_index_entry()
+        entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
+        entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
+        entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
+        entry.mode = GIT_FILEMODE_BLOB.rawValue
+        entry.uid = info.st_uid
+        entry.gid = info.st_gid
+        entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
+        entry.id = id.raw
+        try path.withCString { cPath in
+            entry.path = cPath
+            try check(git_index_add(index, &entry), "git_index_add(\(path))")
+        }
+    }
+
     private func setIndexEntry(_ index: OpaquePointer?, path: String, id: ObjectID) throws {
         var entry = git_index_entry()
         entry.mode = GIT_FILEMODE_BLOB.rawValue
@@ -125,9 +161,37 @@ extension Repository {
         }
     }
 
+    /// Writes a work-tree file: to a temporary file, then renamed into place. No fsync: the work
+    /// tree is a view of the commit, whose objects are already durable.
     private func write(_ data: Data, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
+        let folder = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).draftflow-\(getpid())")
+        let descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(errno)))", operation: "write")
+        }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        Glibc.close(descriptor)
+        if failure != 0 || Glibc.rename(temporary.path, url.path) != 0 {
+            let code = failure != 0 ? failure : errno
+            unlink(temporary.path)
+            throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(code)))", operation: "write")
+        }
     }
 
     private func removeEmptyFolders(from folder: URL, upTo root: URL) {

@@ -16,7 +16,7 @@ public enum TextInput {
         guard let text = String(validatingUTF8Data: data) else {
             throw DraftFlowError(.invalidInput, "\(what) is not valid UTF-8 text", fix: "save the file as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))")
         }
-        if data.contains(0) {
+        if text.utf8.contains(0) {
             throw DraftFlowError(.invalidInput, "\(what) contains NUL bytes: it is not a text file", fix: "send the text as Markdown, plain text or CSV")
         }
         return text
@@ -26,8 +26,12 @@ public enum TextInput {
 extension String {
     /// Decodes UTF-8 strictly: nil for any invalid sequence (never replaces bytes).
     init?(validatingUTF8Data data: Data) {
-        guard let text = String(validating: data, as: UTF8.self) else { return nil }
-        self = text
+        // Validate from the contiguous bytes: iterating `Data` byte by byte is many times slower.
+        let decoded = data.withUnsafeBytes { raw -> String? in
+            String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self)
+        }
+        guard let decoded else { return nil }
+        self = decoded
     }
 }
 

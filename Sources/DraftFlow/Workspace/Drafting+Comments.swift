@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 
 extension Drafting {
@@ -154,8 +155,9 @@ extension Drafting {
         writes[Submission.recordPath(round: round.name, member: code, number: number)] = try RecordCoding.encoder(timeZone: zone).encode(submission)
         let author = Person(name: member.name, email: member.email ?? "\(code.lowercased())@members.invalid", time: receivedAt, timeZone: zone)
         let committer = try secretariat(workflow)
-        let change = WorkspaceChange(writes: writes, author: author, committer: committer,
+        var change = WorkspaceChange(writes: writes, author: author, committer: committer,
                                      message: Self.commentMessage(submission, member: member, round: round, zone: zone, supersedes: number > 1))
+        if let storedProposal { change.similarTo[storedProposal] = workflow.document }
         return (change, submission)
     }
 

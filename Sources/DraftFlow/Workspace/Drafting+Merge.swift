@@ -23,7 +23,7 @@ extension Drafting {
 
     // MARK: Reading a round
 
-    func roundState(_ requested: String?, in snapshot: any WorkspaceSnapshot, requireMerge: Bool) throws -> RoundState {
+    func roundState(_ requested: String?, in snapshot: any WorkspaceSnapshot, requireMerge: Bool, loadTexts: Bool = true) throws -> RoundState {
         let workflow = try Self.workflow(in: snapshot)
         let round: Round
         if let requested {
@@ -46,14 +46,19 @@ extension Drafting {
         }
         let dispositions = try snapshot.file(MergeRecord.dispositionsPath(round: round.name))
             .map { try RecordCoding.decoder().decode([Disposition].self, from: $0) } ?? []
-        guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
-            throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
+        var baseText = ""
+        if loadTexts {
+            guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
+                throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
+            }
+            baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
         }
-        let baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
         let submissions = Self.current(try Self.submissions(round: round.name, in: snapshot))
         var inputs: [CandidateBuilder.Input] = []
         for (member, submission) in submissions.sorted(by: { $0.key < $1.key }) {
-            let proposal = try submission.proposal.flatMap { try snapshot.file($0) }.map { try TextInput.validate($0, what: "the proposal of \(member)") }
+            let proposal = loadTexts
+                ? try submission.proposal.flatMap { try snapshot.file($0) }.map { try TextInput.validate($0, what: "the proposal of \(member)") }
+                : nil
             inputs.append(.init(member: member, proposal: proposal, comments: submission.comments))
         }
         return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
@@ -132,7 +137,7 @@ extension Drafting {
 
     /// The collisions of the last merged round (open ones, or all).
     public func collisions(round: String?, includeResolved: Bool = false) throws -> [RecordedCollision] {
-        let state = try roundState(round, in: store.snapshot(), requireMerge: true)
+        let state = try roundState(round, in: store.snapshot(), requireMerge: true, loadTexts: false)
         let all = state.record?.collisions ?? []
         return includeResolved ? all : all.filter(\.isOpen)
     }
@@ -313,7 +318,7 @@ extension Drafting {
     func pendingDecisions(in snapshot: any WorkspaceSnapshot) throws -> (round: String, collisions: [RecordedCollision], undecided: [String])? {
         let workflow = try Self.workflow(in: snapshot)
         guard let round = try workflow.rounds.last(where: { try snapshot.file(MergeRecord.path(round: $0.name)) != nil }) else { return nil }
-        let state = try roundState(round.name, in: snapshot, requireMerge: true)
+        let state = try roundState(round.name, in: snapshot, requireMerge: true, loadTexts: false)
         let decided = Set(state.dispositions.map(\.comment))
         let undecided = (state.inputs.flatMap(\.comments) + (state.record?.edits ?? [])).map(\.id).filter { !decided.contains($0) }
             .sorted(by: Self.commentOrder)

@@ -34,6 +34,9 @@ public struct WorkspaceChange: Sendable {
     public var message: String
     /// An annotated tag to create on the new commit: a published version.
     public var tag: VersionTag?
+    /// Written paths that are edited copies of a file already in the workspace (path → that
+    /// file's path), so storage can keep them as small differences.
+    public var similarTo: [String: String] = [:]
 
     public init(writes: [String: Data] = [:], removals: [String] = [], author: Person, committer: Person, message: String, tag: VersionTag? = nil) {
         self.writes = writes
