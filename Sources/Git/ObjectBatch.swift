@@ -1,5 +1,8 @@
 import Clibgit2
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a batch wrote that must go into the pack: its commits (everything new is reachable from
 /// them), and blobs that are edited copies of a blob the repository already holds.
@@ -31,7 +34,7 @@ extension Repository {
 
         var writer = PackWriter()
         var seen = Set<ObjectID>()
-        var bases: [ObjectID: Data] = [:]
+        var bases: [ObjectID: Delta.Index] = [:]
         func read(_ id: ObjectID) throws -> (type: git_object_t, data: Data) {
             var raw = id.raw
             var object: OpaquePointer?
@@ -58,31 +61,74 @@ extension Repository {
             default:
                 break
             }
-            if object.type == GIT_OBJECT_BLOB, let base = plan.deltaBases[id], contains(base), object.data.count > 4096 {
-                let baseData = try bases[base] ?? blobData(base)
-                bases[base] = baseData
-                try writer.addDelta(data: object.data, base: base, baseData: baseData)
+            if object.type == GIT_OBJECT_BLOB, let base = plan.deltaBases[id], base != id, object.data.count > 4096 {
+                // The base goes into the pack too: a pack on disk must hold its deltas' bases.
+                if bases[base] == nil {
+                    let baseData = try blobData(base)
+                    bases[base] = Delta.Index(baseData)
+                    try writer.add(id: base, type: GIT_OBJECT_BLOB, data: baseData)
+                }
+                try writer.addDelta(id: id, data: object.data, base: base, index: bases[base]!)
             } else {
-                try writer.add(type: object.type, data: object.data)
+                try writer.add(id: id, type: object.type, data: object.data)
             }
         }
         for commit in plan.commits { try add(commit) }
         if !writer.isEmpty {
-            let pack = writer.pack()
-            var writepack: UnsafeMutablePointer<git_odb_writepack>?
-            try check(git_odb_write_pack(&writepack, odb, nil, nil), "git_odb_write_pack")
-            defer { writepack?.pointee.free(writepack) }
-            var progress = git_indexer_progress()
-            guard let append = writepack?.pointee.append, let commit = writepack?.pointee.commit else {
-                throw GitError(code: -1, errorClass: 0, message: "the object database cannot write packs", operation: "git_odb_write_pack")
-            }
-            _ = try pack.withUnsafeBytes { bytes in
-                try check(append(writepack, bytes.baseAddress, bytes.count, &progress), "writepack.append")
-            }
-            try check(commit(writepack, &progress), "writepack.commit")
+            try install(try writer.packAndIndex())
         }
         try check(git_mempack_reset(backend), "git_mempack_reset")
         return result
+    }
+
+    /// Puts a pack and its index into `objects/pack`: each written to a temporary file, synced,
+    /// then renamed into place (the index last, so the pack is never seen without it), then the
+    /// folder is synced.
+    private func install(_ files: (pack: Data, index: Data, checksum: [UInt8])) throws {
+        let folder = gitDirectory.appendingPathComponent("objects/pack")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = "pack-" + files.checksum.map { String(format: "%02x", $0) }.joined()
+        for (data, suffix) in [(files.pack, "pack"), (files.index, "idx")] {
+            let temporary = folder.appendingPathComponent("tmp_\(name).\(suffix).\(getpid())")
+            let final = folder.appendingPathComponent("\(name).\(suffix)")
+            try Self.writeSynced(data, to: temporary)
+            guard rename(temporary.path, final.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary.path)
+                throw GitError(code: -1, errorClass: 0, message: "cannot install \(final.path): \(reason)", operation: "pack")
+            }
+        }
+        let descriptor = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            Glibc.close(descriptor)
+        }
+    }
+
+    private static func writeSynced(_ data: Data, to url: URL) throws {
+        let descriptor = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o444)
+        guard descriptor >= 0 else {
+            throw GitError(code: -1, errorClass: 0, message: "cannot create \(url.path): \(String(cString: strerror(errno)))", operation: "pack")
+        }
+        defer { Glibc.close(descriptor) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(url.path)
+            throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(failure)))", operation: "pack")
+        }
     }
 
     /// The ids in a raw tree object: entries are "<mode> <name>\0<20-byte id>".

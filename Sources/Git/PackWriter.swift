@@ -9,39 +9,82 @@ import Foundation
 /// against it (depth 1), so 193 edited copies of a 600 KB draft cost a few KB each, and reading
 /// one back later applies a single delta.
 struct PackWriter {
-    private var body = Data()
-    private var count: UInt32 = 0
+    /// The pack so far: header (its count is filled in at the end), then the objects.
+    private var body = Data("PACK".utf8) + Data([0, 0, 0, 2, 0, 0, 0, 0])
+    /// Each object's id, offset in the pack and CRC-32 of its bytes there, for the index.
+    private var entries: [(id: ObjectID, offset: Int, crc: UInt32)] = []
+    private var ids = Set<ObjectID>()
+
+    func contains(_ id: ObjectID) -> Bool { ids.contains(id) }
 
     /// Adds a whole object.
-    mutating func add(type: git_object_t, data: Data) throws {
+    mutating func add(id: ObjectID, type: git_object_t, data: Data) throws {
+        guard !ids.contains(id) else { return }
+        let start = body.count
         appendHeader(type: UInt8(type.rawValue), size: data.count)
         body.append(try Self.deflate(data))
-        count += 1
+        finish(id, from: start)
     }
 
-    /// Adds `data` as a delta against `base`, an object the repository already holds.
-    mutating func addDelta(data: Data, base: ObjectID, baseData: Data) throws {
-        let delta = Delta.encode(base: baseData, target: data)
+    /// Adds `data` as a delta against `base`, which must be in this pack too.
+    mutating func addDelta(id: ObjectID, data: Data, base: ObjectID, index: Delta.Index) throws {
+        guard !ids.contains(id) else { return }
+        let delta = Delta.encode(index: index, target: data)
+        let start = body.count
         appendHeader(type: 7, size: delta.count)  // OBJ_REF_DELTA
         var raw = base.raw
         withUnsafeBytes(of: &raw.id) { body.append(contentsOf: $0) }
         body.append(try Self.deflate(delta))
-        count += 1
+        finish(id, from: start)
     }
 
-    var isEmpty: Bool { count == 0 }
-
-    /// The complete pack: header, objects, SHA-1 trailer.
-    func pack() -> Data {
-        var pack = Data("PACK".utf8)
-        for value in [UInt32(2), count] {
-            pack.append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)])
+    private mutating func finish(_ id: ObjectID, from start: Int) {
+        let crc = body.withUnsafeBytes { raw in
+            UInt32(crc32(0, raw.bindMemory(to: Bytef.self).baseAddress! + start, uInt(raw.count - start)))
         }
-        pack.append(body)
+        entries.append((id, start, crc))
+        ids.insert(id)
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// The complete pack and its version 2 index: what `git index-pack` would write for it.
+    func packAndIndex() throws -> (pack: Data, index: Data, checksum: [UInt8]) {
+        var pack = body
+        let count = UInt32(entries.count)
+        pack.replaceSubrange(8..<12, with: Self.bigEndian(count))
         var sha = SHA1()
         sha.update(pack)
-        pack.append(contentsOf: sha.finalize())
-        return pack
+        let checksum = sha.finalize()
+        pack.append(contentsOf: checksum)
+
+        guard pack.count < Int(Int32.max) else {
+            throw GitError(code: -1, errorClass: 0, message: "a batch over 2 GiB cannot be written as one pack", operation: "pack")
+        }
+        let sorted = entries.map { entry -> (raw: [UInt8], offset: Int, crc: UInt32) in
+            var raw = entry.id.raw
+            return (withUnsafeBytes(of: &raw.id) { Array($0) }, entry.offset, entry.crc)
+        }.sorted { $0.raw.lexicographicallyPrecedes($1.raw) }
+        var index = Data([0xff, 0x74, 0x4f, 0x63, 0, 0, 0, 2])
+        var fanout = [UInt32](repeating: 0, count: 256)
+        for entry in sorted { fanout[Int(entry.raw[0])] += 1 }
+        var running: UInt32 = 0
+        for byte in 0..<256 {
+            running += fanout[byte]
+            index.append(Self.bigEndian(running))
+        }
+        for entry in sorted { index.append(contentsOf: entry.raw) }
+        for entry in sorted { index.append(Self.bigEndian(entry.crc)) }
+        for entry in sorted { index.append(Self.bigEndian(UInt32(entry.offset))) }
+        index.append(contentsOf: checksum)
+        var indexSHA = SHA1()
+        indexSHA.update(index)
+        index.append(contentsOf: indexSHA.finalize())
+        return (pack, index, checksum)
+    }
+
+    static func bigEndian(_ value: UInt32) -> Data {
+        Data([UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)])
     }
 
     private mutating func appendHeader(type: UInt8, size: Int) {
@@ -77,19 +120,43 @@ enum Delta {
     /// A delta that rebuilds `target` from `base`. Works line by line: lines found in the base
     /// are copied; a changed line is matched against the base line expected at that place, and
     /// only its changed middle is inserted.
+    /// A base prepared once for many deltas: its lines, looked up by content.
+    struct Index {
+        let base: Data
+        let lines: [Range<Int>]
+        let linesByHash: [Int: [Int]]
+
+        init(_ base: Data) {
+            self.base = base
+            var lines: [Range<Int>] = []
+            var linesByHash: [Int: [Int]] = [:]
+            base.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                lines = Delta.lines(bytes)
+                for (index, line) in lines.enumerated() {
+                    linesByHash[Delta.hash(bytes, line), default: []].append(index)
+                }
+            }
+            self.lines = lines
+            self.linesByHash = linesByHash
+        }
+    }
+
     static func encode(base: Data, target: Data) -> Data {
+        encode(index: Index(base), target: target)
+    }
+
+    static func encode(index prepared: Index, target: Data) -> Data {
         var out = Data()
+        let base = prepared.base
         appendVarint(base.count, to: &out)
         appendVarint(target.count, to: &out)
         base.withUnsafeBytes { baseRaw in
             target.withUnsafeBytes { targetRaw in
                 let baseBytes = baseRaw.bindMemory(to: UInt8.self)
                 let targetBytes = targetRaw.bindMemory(to: UInt8.self)
-                let baseLines = lines(baseBytes)
-                var firstOffset: [Int: [Int]] = [:]  // line hash -> line indexes in the base
-                for (index, line) in baseLines.enumerated() {
-                    firstOffset[hash(baseBytes, line), default: []].append(index)
-                }
+                let baseLines = prepared.lines
+                let firstOffset = prepared.linesByHash
                 var pendingCopy: (offset: Int, length: Int)?
                 var pendingInsert: [UInt8] = []
                 var expectedBaseLine = 0
@@ -149,7 +216,7 @@ enum Delta {
         return out
     }
 
-    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         for index in 0..<bytes.count where bytes[index] == 0x0a {
@@ -160,7 +227,7 @@ enum Delta {
         return result
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range])))
         return hasher.finalize()

@@ -16,7 +16,7 @@ public enum TextInput {
         guard let text = String(validatingUTF8Data: data) else {
             throw DraftFlowError(.invalidInput, "\(what) is not valid UTF-8 text", fix: "save the file as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))")
         }
-        if text.utf8.contains(0) {
+        if data.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
             throw DraftFlowError(.invalidInput, "\(what) contains NUL bytes: it is not a text file", fix: "send the text as Markdown, plain text or CSV")
         }
         return text
