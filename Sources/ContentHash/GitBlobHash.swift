@@ -65,24 +65,31 @@ public struct SHA1: Sendable {
     }
 
     private mutating func process(_ block: UnsafePointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { words in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
             for index in 0..<16 {
-                words[index] = UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16 | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
+                let base = index &* 4
+                w[index] = UInt32(block[base]) << 24 | UInt32(block[base &+ 1]) << 16 | UInt32(block[base &+ 2]) << 8 | UInt32(block[base &+ 3])
             }
             for index in 16..<80 {
-                let value = words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16]
-                words[index] = (value << 1) | (value >> 31)
+                let value = w[index &- 3] ^ w[index &- 8] ^ w[index &- 14] ^ w[index &- 16]
+                w[index] = (value << 1) | (value >> 31)
             }
             var (a, b, c, d, e) = state
-            for index in 0..<80 {
-                let f: UInt32, k: UInt32
-                switch index {
-                case 0..<20: f = (b & c) | (~b & d); k = 0x5A82_7999
-                case 20..<40: f = b ^ c ^ d; k = 0x6ED9_EBA1
-                case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1B_BCDC
-                default: f = b ^ c ^ d; k = 0xCA62_C1D6
-                }
-                let temp = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ words[index]
+            // Four loops with their own function and constant: no branch inside the rounds.
+            for index in 0..<20 {
+                let temp = ((a << 5) | (a >> 27)) &+ ((b & c) | (~b & d)) &+ e &+ 0x5A82_7999 &+ w[index]
+                e = d; d = c; c = (b << 30) | (b >> 2); b = a; a = temp
+            }
+            for index in 20..<40 {
+                let temp = ((a << 5) | (a >> 27)) &+ (b ^ c ^ d) &+ e &+ 0x6ED9_EBA1 &+ w[index]
+                e = d; d = c; c = (b << 30) | (b >> 2); b = a; a = temp
+            }
+            for index in 40..<60 {
+                let temp = ((a << 5) | (a >> 27)) &+ ((b & c) | (b & d) | (c & d)) &+ e &+ 0x8F1B_BCDC &+ w[index]
+                e = d; d = c; c = (b << 30) | (b >> 2); b = a; a = temp
+            }
+            for index in 60..<80 {
+                let temp = ((a << 5) | (a >> 27)) &+ (b ^ c ^ d) &+ e &+ 0xCA62_C1D6 &+ w[index]
                 e = d; d = c; c = (b << 30) | (b >> 2); b = a; a = temp
             }
             state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)

@@ -184,6 +184,12 @@ enum Delta {
                     pendingInsert.append(contentsOf: targetBytes[range])
                 }
                 for line in lines(targetBytes) {
+                    // Most lines of an edited copy are the base's next line: check it before hashing.
+                    if expectedBaseLine < baseLines.count, equal(baseBytes, baseLines[expectedBaseLine], targetBytes, line) {
+                        copy(baseLines[expectedBaseLine].lowerBound, line.count)
+                        expectedBaseLine += 1
+                        continue
+                    }
                     let candidates = firstOffset[hash(targetBytes, line)] ?? []
                     if let match = candidates.first(where: { equal(baseBytes, baseLines[$0], targetBytes, line) && $0 >= expectedBaseLine })
                         ?? candidates.first(where: { equal(baseBytes, baseLines[$0], targetBytes, line) }) {

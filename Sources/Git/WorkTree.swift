@@ -168,8 +168,14 @@ extension Repository {
         if !FileManager.default.fileExists(atPath: folder.path) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).draftflow-\(getpid())")
-        let descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A new file is written in place (O_EXCL: nobody else's file is overwritten); an existing
+        // one through a temporary file renamed over it, so a reader never sees it half written.
+        var temporary = url
+        var descriptor = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST {
+            temporary = folder.appendingPathComponent(".\(url.lastPathComponent).draftflow-\(getpid())")
+            descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else {
             throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(errno)))", operation: "write")
         }
@@ -187,7 +193,7 @@ extension Repository {
             }
         }
         Glibc.close(descriptor)
-        if failure != 0 || Glibc.rename(temporary.path, url.path) != 0 {
+        if failure != 0 || (temporary != url && Glibc.rename(temporary.path, url.path) != 0) {
             let code = failure != 0 ? failure : errno
             unlink(temporary.path)
             throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(code)))", operation: "write")

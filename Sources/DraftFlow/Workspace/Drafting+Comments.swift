@@ -13,7 +13,7 @@ extension Drafting {
     }
 
     /// A submission checked and parsed, before anything is written.
-    struct PreparedSubmission {
+    struct PreparedSubmission: Sendable {
         var code: String
         var parsed: [ParsedComment]
         var file: IncomingFile
@@ -21,6 +21,9 @@ extension Drafting {
         var receivedAt: Date
         var late: Bool
         var fileExtension: String
+        /// Git's blob ids of the file and the proposal, to verify them later byte for byte.
+        var fileBlob: String
+        var proposalBlob: String?
     }
 
     /// One submission of a batch (see `commentBatch`).
@@ -38,6 +41,10 @@ extension Drafting {
     }
 
     func prepare(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool) throws -> PreparedSubmission {
+        try Self.prepare(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: now)
+    }
+
+    static func prepare(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool, now: Date) throws -> PreparedSubmission {
         let code = try SafeName.memberCode(rawCode)
         let receivedAt = received ?? now
         if receivedAt > now.addingTimeInterval(60) {
@@ -54,7 +61,8 @@ extension Drafting {
             try TextInput.validate(proposal.data, what: "the proposal \(proposal.name) of \(code)")
         }
         return PreparedSubmission(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
-                                  fileExtension: SafeName.fileExtension(ofFileName: file.name))
+                                  fileExtension: SafeName.fileExtension(ofFileName: file.name),
+                                  fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) })
     }
 
     /// Records one member's submission in the open round (or in `roundName`).
@@ -82,7 +90,7 @@ extension Drafting {
     /// their objects are written as one pack with one sync, and the branch moves once.
     /// Any invalid submission stops the whole batch before anything is written.
     public func commentBatch(_ items: [BatchItem], late: Bool, roundName: String?) throws -> [Submission] {
-        let prepared = try items.map { try prepare(member: $0.member, file: $0.file, proposal: $0.proposal, received: $0.received, late: late) }
+        let prepared = try prepareConcurrently(items, late: late)
         let requestedRound = try roundName.map { try SafeName.label($0) }
         var recorded: [Submission] = []
         try store.commitSeries { snapshot in
@@ -102,6 +110,17 @@ extension Drafting {
             return changes
         }
         return recorded
+    }
+
+    /// Checks, parses and hashes the submissions on every core: each is independent of the others.
+    func prepareConcurrently(_ items: [BatchItem], late: Bool) throws -> [PreparedSubmission] {
+        let results = PreparedResults(count: items.count)
+        let now = self.now
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let item = items[index]
+            results.set(index, Result { try Self.prepare(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late, now: now) })
+        }
+        return try results.values.map { try $0!.get() }
     }
 
     static func earlierSubmissions(of code: String, workflow: Workflow, requestedRound: String?, drafting: Drafting,
@@ -148,7 +167,7 @@ extension Drafting {
         let storedProposal = prepared.proposal.map { _ in "\(folder)/submission-\(number).proposal.md" }
         let submission = Submission(member: code, round: round.name, number: number, received: receivedAt, late: isLate,
                                     originalName: prepared.file.name, file: storedFile, proposal: storedProposal,
-                                    fileBlob: GitBlobHash.hex(prepared.file.data), proposalBlob: prepared.proposal.map { GitBlobHash.hex($0.data) },
+                                    fileBlob: prepared.fileBlob, proposalBlob: prepared.proposalBlob,
                                     comments: comments)
         var writes: [String: Data] = [storedFile: prepared.file.data]
         if let proposal = prepared.proposal, let storedProposal { writes[storedProposal] = proposal.data }
@@ -203,5 +222,26 @@ extension Drafting {
         message += "\(Trailer.received): \(Deadline.iso(submission.received, in: zone))\n"
         if submission.late { message += "\(Trailer.late): yes\n" }
         return message
+    }
+}
+
+/// Results written from several threads, each to its own slot.
+private final class PreparedResults: @unchecked Sendable {
+    // Guarded by `lock`; each index is written once.
+    private let lock = NSLock()
+    private var slots: [Result<Drafting.PreparedSubmission, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Drafting.PreparedSubmission, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [Result<Drafting.PreparedSubmission, any Error>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
