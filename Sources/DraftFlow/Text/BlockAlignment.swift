@@ -64,6 +64,25 @@ public enum BlockAlignment {
         }
     }
 
+    /// Whether the common prefix and suffix of two texts cover at least 60% of the longer one.
+    static func sharesEnds(_ first: String, _ second: String) -> Bool {
+        let a = first.utf8, b = second.utf8
+        let longer = max(a.count, b.count)
+        guard longer > 0 else { return true }
+        var prefix = 0
+        var ia = a.startIndex, ib = b.startIndex
+        while ia != a.endIndex, ib != b.endIndex, a[ia] == b[ib] { prefix += 1; a.formIndex(after: &ia); b.formIndex(after: &ib) }
+        var suffix = 0
+        var ja = a.endIndex, jb = b.endIndex
+        while suffix < min(a.count, b.count) - prefix {
+            a.formIndex(before: &ja)
+            b.formIndex(before: &jb)
+            guard a[ja] == b[jb] else { break }
+            suffix += 1
+        }
+        return Double(prefix + suffix) >= 0.6 * Double(longer)
+    }
+
     static func similarity(_ first: TokenBag, _ second: TokenBag) -> Double {
         let total = first.total + second.total
         guard total > 0 else { return 1 }
@@ -78,6 +97,11 @@ public enum BlockAlignment {
     private static func pairRegion(_ old: [String], _ new: [String], _ oldRange: Range<Int>, _ newRange: Range<Int>) -> [Step] {
         if oldRange.isEmpty { return newRange.map { .inserted(new: $0) } }
         if newRange.isEmpty { return oldRange.map { .deleted(old: $0) } }
+        // The common case, one paragraph edited in place: when most of its bytes are kept at both
+        // ends, it is the same paragraph, without weighing its words.
+        if oldRange.count == 1, newRange.count == 1, sharesEnds(old[oldRange.lowerBound], new[newRange.lowerBound]) {
+            return [.modified(old: oldRange.lowerBound, new: newRange.lowerBound)]
+        }
         let oldBags = oldRange.map { TokenBag(body: old[$0]) }
         let newBags = newRange.map { TokenBag(body: new[$0]) }
         func score(_ i: Int, _ j: Int) -> Double {

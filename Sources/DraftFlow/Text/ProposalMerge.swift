@@ -6,6 +6,8 @@ public struct Proposal: Sendable, Equatable, Hashable {
     public var members: [String]
     /// The full edited text.
     public var text: String
+    /// The text already split into blocks, when the caller has it (saves splitting it again).
+    var blocks: [String]?
 
     public init(members: [String], text: String) {
         self.members = members
@@ -181,13 +183,18 @@ public enum ProposalMerge {
     /// members is merged word by word (character by character in CJK text): changes to different
     /// passages combine, identical changes merge with all their members, and different changes to
     /// the same passage make a collision, where the base paragraph is kept.
+    ///
+    /// - Parameter alignments: for each of `proposals`, its alignment with the base when the caller
+    ///   has it already (`BlockAlignment.align(base blocks, proposal blocks)`), to save doing it twice.
     public static func merge(base: String, proposals: [Proposal],
-                             paragraphProposals: [ParagraphProposal] = []) -> MergeResult {
+                             paragraphProposals: [ParagraphProposal] = [],
+                             alignments: [[BlockAlignment.Step]?] = []) -> MergeResult {
         let baseDocument = DraftDocument.parse(base)
         let baseTexts = baseDocument.blockTexts
         var allProposals: [(members: [String], blocks: [String])] = proposals.map {
-            (normalize($0.members), DraftDocument.splitBlocks($0.text))
+            (normalize($0.members), $0.blocks ?? DraftDocument.splitBlocks($0.text))
         }
+        var knownSteps: [[BlockAlignment.Step]?] = proposals.indices.map { $0 < alignments.count ? alignments[$0] : nil }
         var unmatched: [ParagraphProposal] = []
         for proposal in paragraphProposals {
             guard let index = baseDocument.index(ofAnchor: proposal.anchor) else {
@@ -195,8 +202,22 @@ public enum ProposalMerge {
                 continue
             }
             var blocks = baseTexts
-            blocks.replaceSubrange(index...index, with: DraftDocument.splitBlocks(proposal.text))
+            let replacement = DraftDocument.splitBlocks(proposal.text)
+            blocks.replaceSubrange(index...index, with: replacement)
             allProposals.append((normalize(proposal.members), blocks))
+            // One paragraph replaced: the alignment is known without comparing the whole draft.
+            var steps: [BlockAlignment.Step] = (0..<index).map { .same(old: $0, new: $0) }
+            if replacement.isEmpty {
+                steps.append(.deleted(old: index))
+            } else if replacement[0] == baseTexts[index] {
+                steps.append(.same(old: index, new: index))
+            } else {
+                steps.append(.modified(old: index, new: index))
+            }
+            for extra in replacement.indices.dropFirst() { steps.append(.inserted(new: index + extra)) }
+            let shift = replacement.count - 1
+            for old in (index + 1)..<max(index + 1, baseTexts.count) { steps.append(.same(old: old, new: old + shift)) }
+            knownSteps.append(steps)
         }
 
         // What each proposal does to each base block and gap.
@@ -213,7 +234,7 @@ public enum ProposalMerge {
                     pendingInsert = []
                 }
             }
-            for step in BlockAlignment.align(baseTexts, proposal.blocks) {
+            for step in knownSteps[proposalIndex] ?? BlockAlignment.align(baseTexts, proposal.blocks) {
                 switch step {
                 case .same(let old, _):
                     flushInsert()

@@ -35,22 +35,47 @@ public enum Tokenizer {
     }
 
     /// The tokens of `text` with their kinds.
+    ///
+    /// ASCII text is classified byte by byte; at any other character (or an ASCII character that a
+    /// following byte may combine with) it falls back to whole characters.
     public static func tokenize(_ text: String) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(text.utf8.count / 3 + 1)
-        var current = ""
-        var currentKind: TokenKind = .word
-        for character in text {
-            let kind = self.kind(of: character)
-            let joinsRun = (kind == .word || kind == .whitespace) && kind == currentKind && !current.isEmpty
-            if !joinsRun {
-                if !current.isEmpty { result.append(Token(text: current, kind: currentKind)) }
-                current = ""
+        let utf8 = text.utf8
+        var index = text.startIndex
+        var tokenStart = index
+        var currentKind: TokenKind?
+        while index < text.endIndex {
+            let byte = utf8[index]
+            let kind: TokenKind
+            let next: String.Index
+            let after = utf8.index(after: index)
+            if byte < 0x80 && (after == text.endIndex || utf8[after] < 0x80) {
+                switch byte {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: kind = .word
+                case 0x09...0x0D, 0x20: kind = .whitespace
+                default: kind = .punctuation
+                }
+                next = after
+            } else {
+                kind = self.kind(of: text[index])
+                next = text.index(after: index)
+            }
+            if let current = currentKind {
+                let joinsRun = (kind == .word || kind == .whitespace) && kind == current
+                if !joinsRun {
+                    result.append(Token(text: String(text[tokenStart..<index]), kind: current))
+                    tokenStart = index
+                    currentKind = kind
+                }
+            } else {
                 currentKind = kind
             }
-            current.append(character)
+            index = next
         }
-        if !current.isEmpty { result.append(Token(text: current, kind: currentKind)) }
+        if let current = currentKind, tokenStart < text.endIndex {
+            result.append(Token(text: String(text[tokenStart..<text.endIndex]), kind: current))
+        }
         return result
     }
 

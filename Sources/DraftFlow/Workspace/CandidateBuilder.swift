@@ -54,6 +54,7 @@ public struct CandidateBuilder: Sendable {
         }
 
         var proposals: [Proposal] = []
+        var alignments: [[BlockAlignment.Step]?] = []
         var paragraphProposals: [ParagraphProposal] = []
         var edits: [Comment] = []
         for input in inputs.sorted(by: { $0.member < $1.member }) {
@@ -108,8 +109,16 @@ public struct CandidateBuilder: Sendable {
                 for edit in edits where edit.member == input.member && isWithdrawn(edit.id) {
                     if case .paragraph(let anchor) = edit.anchor { revert.insert(anchor) }
                 }
-                proposals.append(Proposal(members: [input.member],
-                                          text: Self.reverting(revert, in: steps, base: baseDocument, proposal: proposalTexts)))
+                if revert.isEmpty {
+                    var whole = Proposal(members: [input.member], text: proposal)
+                    whole.blocks = proposalTexts
+                    proposals.append(whole)
+                } else {
+                    proposals.append(Proposal(members: [input.member],
+                                              text: Self.reverting(revert, in: steps, base: baseDocument, proposal: proposalTexts)))
+                }
+                // Unchanged by dispositions, the proposal's alignment is the one just computed.
+                alignments.append(revert.isEmpty ? steps : nil)
             }
             for comment in input.comments {
                 guard case .paragraph(let anchor) = comment.anchor, let text = comment.proposedChange, !isWithdrawn(comment.id) else { continue }
@@ -125,7 +134,7 @@ public struct CandidateBuilder: Sendable {
                                                         text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))
         }
 
-        let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals)
+        let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals, alignments: alignments)
         var chosen: [String: String] = [:]
         var collisions: [RecordedCollision] = []
         for collision in merge.collisions {
