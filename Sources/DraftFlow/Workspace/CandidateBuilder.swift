@@ -57,6 +57,7 @@ public struct CandidateBuilder: Sendable {
         var alignments: [[BlockAlignment.Step]?] = []
         var paragraphProposals: [ParagraphProposal] = []
         var edits: [Comment] = []
+        let aligned = Self.alignConcurrently(baseTexts, inputs)
         for input in inputs.sorted(by: { $0.member < $1.member }) {
             let anchoredWithText = Set(input.comments.compactMap { comment -> String? in
                 guard case .paragraph(let anchor) = comment.anchor, comment.proposedChange != nil else { return nil }
@@ -67,8 +68,7 @@ public struct CandidateBuilder: Sendable {
                 if case .paragraph(let anchor) = comment.anchor { revert.insert(anchor) }
             }
             if let proposal = input.proposal {
-                let proposalTexts = DraftDocument.splitBlocks(proposal)
-                let steps = BlockAlignment.align(baseTexts, proposalTexts)
+                let (proposalTexts, steps) = aligned[input.member] ?? Self.align(baseTexts, proposal)
                 // Changes in the edited copy that no comment of the member describes become edits.
                 var editNumber = 0
                 var previousAnchor = "start"
@@ -175,6 +175,23 @@ public struct CandidateBuilder: Sendable {
                          edits: edits, orphaned: orphaned)
     }
 
+    static func align(_ baseTexts: [String], _ proposal: String) -> ([String], [BlockAlignment.Step]) {
+        let blocks = DraftDocument.splitBlocks(proposal)
+        return (blocks, BlockAlignment.align(baseTexts, blocks))
+    }
+
+    /// Every edited copy split and aligned with the base, on every core: they are independent.
+    static func alignConcurrently(_ baseTexts: [String], _ inputs: [Input]) -> [String: ([String], [BlockAlignment.Step])] {
+        let withProposals = inputs.filter { $0.proposal != nil }
+        let slots = AlignmentSlots(count: withProposals.count)
+        DispatchQueue.concurrentPerform(iterations: withProposals.count) { index in
+            slots.set(index, align(baseTexts, withProposals[index].proposal!))
+        }
+        var result: [String: ([String], [BlockAlignment.Step])] = [:]
+        for (index, input) in withProposals.enumerated() { result[input.member] = slots.value(index) }
+        return result
+    }
+
     /// The member's blocks with the paragraphs in `anchors` put back as they were in the base.
     static func reverting(_ anchors: Set<String>, in steps: [BlockAlignment.Step], base: DraftDocument, proposal: [String]) -> String {
         guard !anchors.isEmpty else { return DraftDocument.render(blockTexts: proposal) }
@@ -205,5 +222,26 @@ public struct CandidateBuilder: Sendable {
         let prefix = String(block.text.prefix { $0 != " " })
         if trimmed.hasPrefix(prefix + " ") || trimmed.hasPrefix(number + " ") || trimmed.hasPrefix("#") { return trimmed }
         return prefix + " " + trimmed
+    }
+}
+
+/// Alignments computed on several threads, each written once to its own slot.
+private final class AlignmentSlots: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var slots: [([String], [BlockAlignment.Step])?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: ([String], [BlockAlignment.Step])) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func value(_ index: Int) -> ([String], [BlockAlignment.Step])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }
