@@ -156,7 +156,14 @@ public final class GitWorkspaceStore: WorkspaceStore {
                         var updates: [TreeUpdate] = []
                         for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
                             try Self.checkPath(path)
-                            let blob = try batch.createBlob(data)
+                            let blob: ObjectID
+                            if data.count > 65_536, let known = change.blobIDs[path].flatMap(ObjectID.init(hex:)) {
+                                // A large file whose id is known: straight into the pack.
+                                blob = known
+                                plan.directBlobs[blob] = data
+                            } else {
+                                blob = try batch.createBlob(data)
+                            }
                             written[path] = (blob, data)
                             if let basePath = change.similarTo[path], let headTree,
                                let base = try repository.entry(in: headTree, path: basePath), base.kind == .blob {

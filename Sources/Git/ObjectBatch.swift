@@ -10,6 +10,9 @@ public struct PackPlan: Sendable {
     public var commits: [ObjectID] = []
     /// New blob → the existing blob it is an edited copy of (stored as a delta against it).
     public var deltaBases: [ObjectID: ObjectID] = [:]
+    /// Blobs named in the batch's trees but never handed to libgit2: their content, by id. They
+    /// go straight into the pack, which saves holding a second copy of large files in memory.
+    public var directBlobs: [ObjectID: Data] = [:]
     public init() {}
 }
 
@@ -30,7 +33,8 @@ extension Repository {
         // The odb owns the backend from here on and frees it with the odb.
         try check(git_odb_add_backend(odb, backend, 999), "git_odb_add_backend")
         var plan = PackPlan()
-        let result = try body(batch, &plan)
+        // Trees may name blobs that only the pack will hold (`directBlobs`).
+        let result = try LibGit2.withoutStrictObjectCreation { try body(batch, &plan) }
 
         var writer = PackWriter()
         var seen = Set<ObjectID>()
@@ -48,7 +52,7 @@ extension Repository {
         func add(_ id: ObjectID) throws {
             guard !seen.contains(id), !contains(id) else { return }
             seen.insert(id)
-            let object = try read(id)
+            let object: (type: git_object_t, data: Data) = try plan.directBlobs[id].map { (GIT_OBJECT_BLOB, $0) } ?? read(id)
             switch object.type {
             case GIT_OBJECT_COMMIT:
                 // The commit's tree is the 40 hex digits after "tree ".

@@ -176,7 +176,11 @@ extension Drafting {
         let committer = try secretariat(workflow)
         var change = WorkspaceChange(writes: writes, author: author, committer: committer,
                                      message: Self.commentMessage(submission, member: member, round: round, zone: zone, supersedes: number > 1))
-        if let storedProposal { change.similarTo[storedProposal] = workflow.document }
+        change.blobIDs[storedFile] = prepared.fileBlob
+        if let storedProposal {
+            change.similarTo[storedProposal] = workflow.document
+            change.blobIDs[storedProposal] = prepared.proposalBlob
+        }
         return (change, submission)
     }
 

@@ -37,6 +37,9 @@ public struct WorkspaceChange: Sendable {
     /// Written paths that are edited copies of a file already in the workspace (path → that
     /// file's path), so storage can keep them as small differences.
     public var similarTo: [String: String] = [:]
+    /// Git blob ids of written files that the writer computed already (path → id), so storage
+    /// need not hash them again.
+    public var blobIDs: [String: String] = [:]
 
     public init(writes: [String: Data] = [:], removals: [String] = [], author: Person, committer: Person, message: String, tag: VersionTag? = nil) {
         self.writes = writes
