@@ -84,3 +84,23 @@ public struct MergeRecord: Codable, Equatable, Sendable {
 
     public var openCollisions: [RecordedCollision] { collisions.filter(\.isOpen) }
 }
+
+/// The little of a merge that `status`, `publish` and `finalize` need, kept beside the full
+/// record so they need not read it: `Comments/<round>/merge-summary.json`.
+public struct MergeSummary: Codable, Equatable, Sendable {
+    public struct PendingCollision: Codable, Equatable, Sendable {
+        public var id: String
+        public var paragraph: String
+    }
+
+    public var openCollisions: [PendingCollision]
+    /// Ids of the edits found in edited copies (`CAN-E1`), which need dispositions too.
+    public var edits: [String]
+
+    public init(_ record: MergeRecord) {
+        openCollisions = record.openCollisions.map { PendingCollision(id: $0.id, paragraph: $0.paragraph) }
+        edits = record.edits.map(\.id)
+    }
+
+    public static func path(round: String) -> String { "Comments/\(round)/merge-summary.json" }
+}

@@ -78,6 +78,7 @@ extension Drafting {
         var writes: [String: Data] = [
             state.workflow.document: Data(candidate.text.utf8),
             MergeRecord.path(round: state.round.name): try encoder.encode(record),
+            MergeSummary.path(round: state.round.name): try encoder.encode(MergeSummary(record)),
         ]
         if !dispositions.isEmpty {
             writes[MergeRecord.dispositionsPath(round: state.round.name)] = try encoder.encode(dispositions)
@@ -315,13 +316,23 @@ extension Drafting {
     }
 
     /// The open collisions and undecided comments of the last merged round, for `status` and `publish`.
-    func pendingDecisions(in snapshot: any WorkspaceSnapshot) throws -> (round: String, collisions: [RecordedCollision], undecided: [String])? {
+    func pendingDecisions(in snapshot: any WorkspaceSnapshot, submissions known: [Submission]? = nil, knownRound: String? = nil) throws
+        -> (round: String, collisions: [MergeSummary.PendingCollision], undecided: [String])? {
         let workflow = try Self.workflow(in: snapshot)
         guard let round = try workflow.rounds.last(where: { try snapshot.file(MergeRecord.path(round: $0.name)) != nil }) else { return nil }
-        let state = try roundState(round.name, in: snapshot, requireMerge: true, loadTexts: false)
-        let decided = Set(state.dispositions.map(\.comment))
-        let undecided = (state.inputs.flatMap(\.comments) + (state.record?.edits ?? [])).map(\.id).filter { !decided.contains($0) }
-            .sorted(by: Self.commentOrder)
-        return (round.name, state.record?.openCollisions ?? [], undecided)
+        let decoder = RecordCoding.decoder()
+        let summary: MergeSummary
+        if let data = try snapshot.file(MergeSummary.path(round: round.name)) {
+            summary = try decoder.decode(MergeSummary.self, from: data)
+        } else {
+            // Workspaces merged before the summary existed: read the full record.
+            summary = MergeSummary(try decoder.decode(MergeRecord.self, from: try snapshot.file(MergeRecord.path(round: round.name))!))
+        }
+        let dispositions = try snapshot.file(MergeRecord.dispositionsPath(round: round.name)).map { try decoder.decode([Disposition].self, from: $0) } ?? []
+        let submissions = try (knownRound == round.name ? known : nil) ?? Self.submissions(round: round.name, in: snapshot)
+        let decided = Set(dispositions.map(\.comment))
+        let ids = Self.current(submissions).values.flatMap { $0.comments.map(\.id) } + summary.edits
+        let undecided = ids.filter { !decided.contains($0) }.sorted(by: Self.commentOrder)
+        return (round.name, summary.openCollisions, undecided)
     }
 }

@@ -93,8 +93,9 @@ extension Drafting {
         var roundStatus: StatusReport.RoundStatus?
         var memberStatus: [StatusReport.MemberStatus] = []
         let round = workflow.currentRound(at: now)
-        let latest = try round.map { Self.current(try Self.submissions(round: $0.name, in: snapshot)) } ?? [:]
-        let counts = try round.map { round in Dictionary(grouping: try Self.submissions(round: round.name, in: snapshot), by: \.member).mapValues(\.count) } ?? [:]
+        let all = try round.map { try Self.submissions(round: $0.name, in: snapshot) } ?? []
+        let latest = Self.current(all)
+        let counts = Dictionary(grouping: all, by: \.member).mapValues(\.count)
         if let round {
             let open = round.isOpen(at: now)
             let remaining = open ? Deadline.remaining(from: now, to: round.effectiveClose) : Deadline.remaining(from: now, to: round.effectiveClose)
@@ -122,7 +123,7 @@ extension Drafting {
                                       received: submission.map { Deadline.iso($0.received, in: zone) },
                                       proposal: submission?.proposal != nil))
         }
-        let pending = try pendingDecisions(in: snapshot)
+        let pending = try pendingDecisions(in: snapshot, submissions: all, knownRound: round?.name)
         return StatusReport(title: workflow.title, document: workflow.document, timezone: workflow.timezone,
                             now: Deadline.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
                             late: memberStatus.filter { $0.state == "late" }.map(\.code),
