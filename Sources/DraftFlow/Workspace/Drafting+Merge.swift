@@ -247,6 +247,19 @@ extension Drafting {
         return result!
     }
 
+    /// Comment ids in `commentOrder`, computing each sort key once.
+    static func sortedComments(_ ids: [String]) -> [String] {
+        ids.map { (commentKey($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    static func commentKey(_ id: String) -> (String, Int, Int) {
+        let parts = id.split(separator: "-")
+        let member = String(parts.first ?? "")
+        let tail = String(parts.last ?? "")
+        if tail.hasPrefix("E") { return (member, 1, Int(tail.dropFirst()) ?? 0) }
+        return (member, 0, Int(tail) ?? 0)
+    }
+
     /// Orders comment ids as people expect: by member, then by number (CAN-2 before CAN-10), edits last.
     static func commentOrder(_ left: String, _ right: String) -> Bool {
         func key(_ id: String) -> (String, Int, Int) {
@@ -332,7 +345,7 @@ extension Drafting {
         let submissions = try (knownRound == round.name ? known : nil) ?? Self.submissions(round: round.name, in: snapshot)
         let decided = Set(dispositions.map(\.comment))
         let ids = Self.current(submissions).values.flatMap { $0.comments.map(\.id) } + summary.edits
-        let undecided = ids.filter { !decided.contains($0) }.sorted(by: Self.commentOrder)
+        let undecided = Self.sortedComments(ids.filter { !decided.contains($0) })
         return (round.name, summary.openCollisions, undecided)
     }
 }
