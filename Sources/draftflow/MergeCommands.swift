@@ -129,14 +129,21 @@ struct Collisions: ParsableCommand {
 
 struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Resolve one collision: take a member's alternative, the base text, or the secretariat's text.",
-        discussion: "Example: draftflow resolve C1 --take USA --note \"The US wording covers both points.\""
+        abstract: "Resolve one collision (or all): take a member's alternative, the base text, or the secretariat's text.",
+        discussion: """
+        Example: draftflow resolve C1 --take USA --note "The US wording covers both points."
+        With --all, every open collision is resolved the same way in one commit: --take base keeps \
+        the version's text everywhere; --take CODE takes that member's alternative wherever it has one.
+        """
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Argument(help: "The collision id, e.g. C1.")
-    var id: String
+    @Argument(help: "The collision id, e.g. C1 (leave out with --all).")
+    var id: String?
+
+    @Flag(help: "Resolve every open collision the same way.")
+    var all = false
 
     @Option(help: ArgumentHelp("A member code whose alternative is taken, or `base` to keep the version's text.", valueName: "CODE|base"))
     var take: String?
@@ -154,6 +161,9 @@ struct Resolve: ParsableCommand {
         if (take == nil) == (text == nil) {
             throw ValidationError("give exactly one of --take CODE|base or --text FILE")
         }
+        if all && id != nil { throw ValidationError("give a collision id or --all, not both") }
+        if !all && id == nil { throw ValidationError("give a collision id, e.g. C1, or --all") }
+        if all && text != nil { throw ValidationError("--all goes with --take, not --text") }
     }
 
     func run() throws {
@@ -167,9 +177,17 @@ struct Resolve: ParsableCommand {
             } else {
                 choice = .member(take ?? "")
             }
-            let outcome = try options.drafting().resolve(collision: id, choice: choice, note: note, round: round)
+            let outcome: Drafting.MergeOutcome
+            if all {
+                let (resolved, result) = try options.drafting().resolveAll(choice: choice, note: note, round: round)
+                print("Resolved \(resolved.count) collision\(resolved.count == 1 ? "" : "s"): \(resolved.joined(separator: ", "))")
+                outcome = result
+            } else {
+                outcome = try options.drafting().resolve(collision: id!, choice: choice, note: note, round: round)
+                print("Resolved \(id!).", terminator: " ")
+            }
             open = outcome.openCollisions.count
-            print("Resolved \(id). \(open == 0 ? "No collision is left." : "\(open) collision\(open == 1 ? "" : "s") still open: \(outcome.openCollisions.map(\.id).joined(separator: ", "))")")
+            print(open == 0 ? "No collision is left." : "\(open) collision\(open == 1 ? "" : "s") still open: \(outcome.openCollisions.map(\.id).joined(separator: ", "))")
         }
         if open > 0 { throw ExitCode(1) }
     }
@@ -179,22 +197,26 @@ extension Decision: ExpressibleByArgument {}
 
 struct Dispose: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Decide one comment: accepted, modified, noted or rejected.",
+        abstract: "Decide one comment (accepted, modified, noted or rejected), or every undecided one.",
         discussion: """
         The disposition and the text change it causes are one commit. `rejected` and `noted` take a \
         proposed change back out of the candidate; `modified` puts the secretariat's --text in its place. \
         The note is the ISO template's "observations of the secretariat".
         Example: draftflow dispose CAN-2 modified --text para-4.2.md --note "Merged with the existing sentence."
+        Example: draftflow dispose --all-undecided accepted --note "Accepted as proposed."
         """
     )
 
     @OptionGroup var options: WorkspaceOptions
 
     @Argument(help: "The comment id, e.g. CAN-1, or an edit found in an edited copy, e.g. CAN-E1.")
-    var comment: String
+    var comment: String?
 
     @Argument(help: "accepted, modified, noted or rejected.")
-    var decision: Decision
+    var decision: Decision?
+
+    @Option(name: .customLong("all-undecided"), help: ArgumentHelp("Give every undecided comment this decision (accepted, noted or rejected), in one commit.", valueName: "DECISION"))
+    var allUndecided: Decision?
 
     @Option(help: ArgumentHelp("For `modified`: a file with the paragraph as the secretariat wants it.", valueName: "FILE"))
     var text: String?
@@ -205,10 +227,24 @@ struct Dispose: ParsableCommand {
     @Option(help: "The round (default: the last merged round).")
     var round: String?
 
+    func validate() throws {
+        if allUndecided != nil {
+            if comment != nil || decision != nil { throw ValidationError("--all-undecided takes no comment id or decision of its own") }
+            if text != nil { throw ValidationError("--all-undecided goes without --text") }
+        } else if comment == nil || decision == nil {
+            throw ValidationError("give a comment id and a decision, e.g. `dispose CAN-1 accepted`, or --all-undecided DECISION")
+        }
+    }
+
     func run() throws {
         try withErrorHandling {
+            if let allUndecided {
+                let (disposed, _) = try options.drafting().disposeAll(undecided: allUndecided, note: note, round: round)
+                print("\(allUndecided.title): \(disposed.count) comment\(disposed.count == 1 ? "" : "s") (\(disposed.prefix(10).joined(separator: ", "))\(disposed.count > 10 ? ", ..." : ""))")
+                return
+            }
             let body = try text.map { try TextInput.validate(try readUserFile($0, what: "the text"), what: "the text \($0)") }
-            let (disposition, outcome) = try options.drafting().dispose(comment: comment, decision: decision, text: body, note: note, round: round)
+            let (disposition, outcome) = try options.drafting().dispose(comment: comment!, decision: decision!, text: body, note: note, round: round)
             print("\(disposition.comment): \(disposition.decision.title)" + (disposition.note.map { " (\($0))" } ?? ""))
             if !outcome.openCollisions.isEmpty {
                 print("Open collisions: \(outcome.openCollisions.map(\.id).joined(separator: ", "))")

@@ -86,4 +86,29 @@ import Testing
         #expect(compile.output.contains("(China)"))
         #expect(try git(["log", "-1", "--format=%s"], in: cli.folder).output == "Dispose of CAN-1 (Canada, 2.2): Not accepted\n")
     }
+
+    @Test func resolveAllAndDisposeAllUndecided() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeMergedRound(scratch)
+        #expect(try cli.run(["merge"], now: "2020-03-02T10:00:00+01:00").status == 1)
+        #expect(try cli.run(["resolve", "--all"], now: "2020-03-02T10:01:00+01:00").status == 64)
+        #expect(try cli.run(["resolve", "C1", "--all", "--take", "base"], now: "2020-03-02T10:01:00+01:00").status == 64)
+        let resolved = try cli.run(["resolve", "--all", "--take", "USA", "--note", "US wording."], now: "2020-03-02T10:02:00+01:00")
+        #expect(resolved.status == 0, "\(resolved.error)")
+        #expect(resolved.output.contains("Resolved 1 collision: C1"))
+        let draft = try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8)
+        #expect(draft.contains("2.2 Connectivity remains a grave challenge."))
+
+        #expect(try cli.run(["dispose", "CAN-1", "rejected"], now: "2020-03-02T10:03:00+01:00").status == 0)
+        #expect(try cli.run(["dispose", "--all-undecided", "modified"], now: "2020-03-02T10:04:00+01:00").status == 2)
+        let all = try cli.run(["dispose", "--all-undecided", "accepted", "--note", "As proposed."], now: "2020-03-02T10:05:00+01:00")
+        #expect(all.status == 0, "\(all.error)")
+        #expect(all.output.contains("Accepted: 3 comments (CHN-1, CHN-E1, USA-1)"))
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["status", "--json"], now: "2020-03-02T10:06:00+01:00").output.utf8)) as? [String: Any])
+        let merge = try #require(status["merge"] as? [String: Any])
+        #expect(merge["undecided"] as? [String] == [])
+        #expect(merge["openCollisions"] as? [String] == [])
+        #expect(try cli.run(["dispose", "--all-undecided", "accepted"], now: "2020-03-02T10:07:00+01:00").status == 3)
+        #expect(try git(["log", "-1", "--format=%s"], in: cli.folder).output == "Dispose of the 3 remaining comments of round draft-1: Accepted\n")
+    }
 }

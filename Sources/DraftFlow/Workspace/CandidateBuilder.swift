@@ -71,6 +71,7 @@ public struct CandidateBuilder: Sendable {
                 let (proposalTexts, steps) = aligned[input.member] ?? Self.align(baseTexts, proposal)
                 // Changes in the edited copy that no comment of the member describes become edits.
                 var editNumber = 0
+                var editIndex: [String: Int] = [:]  // this member's edit at each anchor
                 var previousAnchor = "start"
                 for step in steps {
                     var key: String?
@@ -92,13 +93,12 @@ public struct CandidateBuilder: Sendable {
                         after = proposalTexts[new]
                     }
                     guard let key, !anchoredWithText.contains(key) else { continue }
-                    if edits.contains(where: { $0.member == input.member && $0.anchor == .paragraph(key) }) {
+                    if let index = editIndex[key] {
                         // Several paragraphs inserted at one place make one edit.
-                        if let index = edits.lastIndex(where: { $0.member == input.member && $0.anchor == .paragraph(key) }) {
-                            edits[index].proposedChange = (edits[index].proposedChange ?? "") + "\n\n" + after
-                        }
+                        edits[index].proposedChange = (edits[index].proposedChange ?? "") + "\n\n" + after
                         continue
                     }
+                    editIndex[key] = edits.count
                     editNumber += 1
                     let what = before.isEmpty ? "Inserts a paragraph" : after.isEmpty ? "Deletes paragraph \(key)" : "Changes paragraph \(key)"
                     edits.append(Comment(id: "\(input.member)-E\(editNumber)", member: input.member,
@@ -106,8 +106,8 @@ public struct CandidateBuilder: Sendable {
                                                                text: "\(what) in the member's edited copy of the draft.",
                                                                proposedChange: after)))
                 }
-                for edit in edits where edit.member == input.member && isWithdrawn(edit.id) {
-                    if case .paragraph(let anchor) = edit.anchor { revert.insert(anchor) }
+                for index in editIndex.values where isWithdrawn(edits[index].id) {
+                    if case .paragraph(let anchor) = edits[index].anchor { revert.insert(anchor) }
                 }
                 if revert.isEmpty {
                     var whole = Proposal(members: [input.member], text: proposal)
@@ -126,9 +126,11 @@ public struct CandidateBuilder: Sendable {
                                                             text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))
             }
         }
+        var commentsByID: [String: Comment] = [:]
+        for comment in inputs.flatMap(\.comments) + edits { commentsByID[comment.id] = comment }
         for disposition in dispositions where disposition.decision == .modified {
             guard let text = disposition.text else { continue }
-            let comment = inputs.flatMap(\.comments).first { $0.id == disposition.comment } ?? edits.first { $0.id == disposition.comment }
+            let comment = commentsByID[disposition.comment]
             guard let comment, case .paragraph(let anchor) = comment.anchor else { continue }
             paragraphProposals.append(ParagraphProposal(members: [Self.secretariatCode], anchor: anchor,
                                                         text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))

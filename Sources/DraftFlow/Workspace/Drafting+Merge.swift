@@ -199,7 +199,85 @@ extension Drafting {
         return outcome!
     }
 
+    /// Resolves every open collision the same way: keep the base text, or take `member`'s
+    /// alternative where it has one (collisions without one stay open). One commit.
+    public func resolveAll(choice: Choice, note: String?, round: String?) throws -> (resolved: [String], outcome: MergeOutcome) {
+        try refuseUnpublishedEdits()
+        if case .text = choice {
+            throw DraftFlowError(.invalidInput, "one text cannot resolve every collision", fix: "use --take base or --take CODE with --all")
+        }
+        var result: ([String], MergeOutcome)?
+        let commit = try store.commit { snapshot in
+            let state = try roundState(round, in: snapshot, requireMerge: true)
+            let record = state.record!
+            var resolutions = record.resolutions
+            var resolved: [String] = []
+            for collision in record.openCollisions {
+                var resolution = Resolution(anchor: collision.paragraph, take: nil, text: nil, note: note, decided: now, collision: collision.id)
+                switch choice {
+                case .base: resolution.take = "base"
+                case .member(let raw):
+                    let code = try SafeName.memberCode(raw)
+                    guard collision.alternatives.contains(where: { $0.members.contains(code) }) else { continue }
+                    resolution.take = code
+                case .text: continue
+                }
+                resolutions.removeAll { $0.anchor == collision.paragraph }
+                resolutions.append(resolution)
+                resolved.append(collision.id)
+            }
+            guard !resolved.isEmpty else {
+                throw DraftFlowError(.refused, "no open collision can be resolved that way",
+                                     fix: record.openCollisions.isEmpty ? "there is none open" : "see `draftflow collisions`")
+            }
+            let how: String
+            switch choice {
+            case .base: how = "keep the text of \(state.round.on)"
+            case .member(let code): how = "take the text of \(state.workflow.member(code)?.name ?? code)"
+            case .text: how = ""
+            }
+            var message = "Resolve \(resolved.count) collision\(resolved.count == 1 ? "" : "s"): \(how)\n\n"
+            if let note, !note.isEmpty { message += note + "\n\n" }
+            message += "Resolved: \(resolved.joined(separator: ", "))\n\n\(Trailer.event): resolve\n\(Trailer.round): \(state.round.name)\n"
+            let (change, newRecord) = try candidateChange(state, dispositions: state.dispositions, resolutions: resolutions, message: message)
+            result = (resolved, MergeOutcome(round: state.round.name, base: state.round.on, record: newRecord, commitID: nil))
+            return change
+        }
+        result?.1.commitID = commit
+        return (result!.0, result!.1)
+    }
+
     // MARK: Dispositions
+
+    /// Gives every comment still undecided the same disposition, in one commit: the usual way to
+    /// accept what remains after the contested comments were decided one by one.
+    public func disposeAll(undecided decision: Decision, note: String?, round: String?) throws -> (disposed: [String], outcome: MergeOutcome) {
+        try refuseUnpublishedEdits()
+        if decision == .modified {
+            throw DraftFlowError(.invalidInput, "`modified` needs the secretariat's text for each comment", fix: "dispose of those one by one with --text")
+        }
+        var result: ([String], MergeOutcome)?
+        let commit = try store.commit { snapshot in
+            let state = try roundState(round, in: snapshot, requireMerge: true)
+            let record = state.record!
+            let decided = Set(state.dispositions.map(\.comment))
+            let undecided = Self.sortedComments((state.inputs.flatMap(\.comments) + record.edits).map(\.id).filter { !decided.contains($0) })
+            guard !undecided.isEmpty else {
+                throw DraftFlowError(.refused, "every comment of round \(state.round.name) has a disposition", fix: "see `draftflow dispositions`")
+            }
+            var dispositions = state.dispositions
+            for id in undecided { dispositions.append(Disposition(comment: id, decision: decision, text: nil, note: note, decided: now)) }
+            dispositions.sort { Self.commentOrder($0.comment, $1.comment) }
+            var message = "Dispose of the \(undecided.count) remaining comment\(undecided.count == 1 ? "" : "s") of round \(state.round.name): \(decision.title)\n\n"
+            if let note, !note.isEmpty { message += "Observation: \(note)\n\n" }
+            message += "Comments: \(undecided.joined(separator: ", "))\n\n\(Trailer.event): dispose\n\(Trailer.round): \(state.round.name)\n"
+            let (change, newRecord) = try candidateChange(state, dispositions: dispositions, resolutions: record.resolutions, message: message)
+            result = (undecided, MergeOutcome(round: state.round.name, base: state.round.on, record: newRecord, commitID: nil))
+            return change
+        }
+        result?.1.commitID = commit
+        return (result!.0, result!.1)
+    }
 
     /// Records the secretariat's decision on one comment; the text change it causes is in the same commit.
     public func dispose(comment id: String, decision: Decision, text: String?, note: String?, round: String?) throws -> (Disposition, MergeOutcome) {
