@@ -99,8 +99,10 @@ public enum BlockAlignment {
         if newRange.isEmpty { return oldRange.map { .deleted(old: $0) } }
         // The common case, one paragraph edited in place: when most of its bytes are kept at both
         // ends, it is the same paragraph, without weighing its words.
-        if oldRange.count == 1, newRange.count == 1, sharesEnds(old[oldRange.lowerBound], new[newRange.lowerBound]) {
-            return [.modified(old: oldRange.lowerBound, new: newRange.lowerBound)]
+        // Several paragraphs in a row edited in place pair up the same way, one to one.
+        if oldRange.count == newRange.count,
+           zip(oldRange, newRange).allSatisfy({ sharesEnds(old[$0], new[$1]) }) {
+            return zip(oldRange, newRange).map { .modified(old: $0, new: $1) }
         }
         let oldBags = oldRange.map { TokenBag(body: old[$0]) }
         let newBags = newRange.map { TokenBag(body: new[$0]) }

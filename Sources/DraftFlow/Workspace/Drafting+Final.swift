@@ -94,7 +94,10 @@ extension Drafting {
 
     /// The document's text at a version, or in the work tree for `working`.
     public func documentText(_ version: String) throws -> String {
-        let workflow = try workflow()
+        try documentText(version, workflow: try workflow())
+    }
+
+    func documentText(_ version: String, workflow: Workflow) throws -> String {
         if version == Self.workingDraft {
             guard let data = try store.workTreeFile(workflow.document) else {
                 throw DraftFlowError(.workspace, "\(workflow.document) is missing from the work tree", fix: "restore it with `git checkout -- \(workflow.document)`")
@@ -112,6 +115,7 @@ extension Drafting {
 
     /// Word-level differences between two versions (or a version and the working draft).
     public func redline(from: String, to: String) throws -> [RedlineBlock] {
-        Redline.compare(old: try documentText(from), new: try documentText(to))
+        let workflow = try workflow()
+        return Redline.compare(old: try documentText(from, workflow: workflow), new: try documentText(to, workflow: workflow))
     }
 }
