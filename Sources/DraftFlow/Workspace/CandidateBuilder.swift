@@ -11,6 +11,10 @@ public struct CandidateBuilder: Sendable {
         public var member: String
         /// The member's edited copy of the draft, if any.
         public var proposal: String?
+        /// The edited copy already split and aligned with the base, with its unchanged blocks left
+        /// empty (they are the base's): what `prepare` makes, so that 193 whole copies need not be
+        /// held in memory at once.
+        public var aligned: Aligned?
         /// The member's comments in their latest submission.
         public var comments: [Comment]
 
@@ -19,6 +23,21 @@ public struct CandidateBuilder: Sendable {
             self.proposal = proposal
             self.comments = comments
         }
+    }
+
+    /// An edited copy's blocks (unchanged ones empty) and its alignment with the base.
+    public struct Aligned: Sendable {
+        public var blocks: [String]
+        public var steps: [BlockAlignment.Step]
+    }
+
+    /// Splits and aligns an edited copy with the base, keeping only the blocks it changed.
+    public static func prepare(_ proposal: String, baseBlocks: [String]) -> Aligned {
+        var (blocks, steps) = align(baseBlocks, proposal)
+        for step in steps {
+            if case .same(_, let new) = step { blocks[new] = "" }
+        }
+        return Aligned(blocks: blocks, steps: steps)
     }
 
     public struct Candidate: Sendable {
@@ -67,8 +86,8 @@ public struct CandidateBuilder: Sendable {
             for comment in input.comments where isWithdrawn(comment.id) {
                 if case .paragraph(let anchor) = comment.anchor { revert.insert(anchor) }
             }
-            if let proposal = input.proposal {
-                let (proposalTexts, steps) = aligned[input.member] ?? Self.align(baseTexts, proposal)
+            if input.proposal != nil || input.aligned != nil {
+                let (proposalTexts, steps) = input.aligned.map { ($0.blocks, $0.steps) } ?? aligned[input.member] ?? Self.align(baseTexts, input.proposal!)
                 // Changes in the edited copy that no comment of the member describes become edits.
                 var editNumber = 0
                 var editIndex: [String: Int] = [:]  // this member's edit at each anchor
@@ -110,7 +129,7 @@ public struct CandidateBuilder: Sendable {
                     if case .paragraph(let anchor) = edits[index].anchor { revert.insert(anchor) }
                 }
                 if revert.isEmpty {
-                    var whole = Proposal(members: [input.member], text: proposal)
+                    var whole = Proposal(members: [input.member], text: "")
                     whole.blocks = proposalTexts
                     proposals.append(whole)
                 } else {
@@ -184,7 +203,7 @@ public struct CandidateBuilder: Sendable {
 
     /// Every edited copy split and aligned with the base, on every core: they are independent.
     static func alignConcurrently(_ baseTexts: [String], _ inputs: [Input]) -> [String: ([String], [BlockAlignment.Step])] {
-        let withProposals = inputs.filter { $0.proposal != nil }
+        let withProposals = inputs.filter { $0.proposal != nil && $0.aligned == nil }
         let slots = AlignmentSlots(count: withProposals.count)
         DispatchQueue.concurrentPerform(iterations: withProposals.count) { index in
             slots.set(index, align(baseTexts, withProposals[index].proposal!))
@@ -194,15 +213,24 @@ public struct CandidateBuilder: Sendable {
         return result
     }
 
+    /// `prepare` for several copies, on every core.
+    public static func prepareConcurrently(_ texts: [String], baseBlocks: [String]) -> [Aligned] {
+        let slots = PreparedSlots(count: texts.count)
+        DispatchQueue.concurrentPerform(iterations: texts.count) { index in
+            slots.set(index, prepare(texts[index], baseBlocks: baseBlocks))
+        }
+        return slots.values
+    }
+
     /// The member's blocks with the paragraphs in `anchors` put back as they were in the base.
     static func reverting(_ anchors: Set<String>, in steps: [BlockAlignment.Step], base: DraftDocument, proposal: [String]) -> String {
-        guard !anchors.isEmpty else { return DraftDocument.render(blockTexts: proposal) }
         var blocks: [String] = []
         var previousAnchor = "start"
         for step in steps {
             switch step {
-            case .same(let old, let new):
-                blocks.append(proposal[new])
+            case .same(let old, _):
+                // Unchanged: the base's block (the copy's may have been dropped to save memory).
+                blocks.append(base.blocks[old].text)
                 previousAnchor = base.blocks[old].anchor
             case .modified(let old, let new):
                 blocks.append(anchors.contains(base.blocks[old].anchor) ? base.blocks[old].text : proposal[new])
@@ -245,5 +273,26 @@ private final class AlignmentSlots: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots[index]
+    }
+}
+
+/// Prepared copies from several threads, each written once to its own slot.
+private final class PreparedSlots: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var slots: [CandidateBuilder.Aligned?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: CandidateBuilder.Aligned) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [CandidateBuilder.Aligned] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }

@@ -56,13 +56,37 @@ extension Drafting {
         let submissions = Self.current(try Self.submissions(round: round.name, in: snapshot))
         var inputs: [CandidateBuilder.Input] = []
         for (member, submission) in submissions.sorted(by: { $0.key < $1.key }) {
-            let proposal = loadTexts
-                ? try submission.proposal.flatMap { try snapshot.file($0) }.map { try TextInput.validate($0, what: "the proposal of \(member)") }
-                : nil
-            inputs.append(.init(member: member, proposal: proposal, comments: submission.comments))
+            inputs.append(.init(member: member, proposal: nil, comments: submission.comments))
+        }
+        if loadTexts {
+            try alignProposals(&inputs, submissions: submissions, baseText: baseText, snapshot: snapshot)
         }
         return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
                           record: record, dispositions: dispositions)
+    }
+
+    /// Reads the edited copies a few at a time and aligns them with the base on every core, keeping
+    /// only what each changed: memory holds a handful of whole copies, not all 193.
+    func alignProposals(_ inputs: inout [CandidateBuilder.Input], submissions: [String: Submission], baseText: String,
+                        snapshot: any WorkspaceSnapshot) throws {
+        let baseBlocks = DraftDocument.splitBlocks(baseText)
+        let withProposals = inputs.indices.filter { submissions[inputs[$0].member]?.proposal != nil }
+        let chunk = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var start = 0
+        while start < withProposals.count {
+            let indexes = Array(withProposals[start..<min(start + chunk, withProposals.count)])
+            var texts: [String] = []
+            for index in indexes {
+                let member = inputs[index].member
+                guard let path = submissions[member]?.proposal, let data = try snapshot.file(path) else {
+                    throw DraftFlowError(.workspace, "the edited copy of \(member) is missing", fix: "check the round's folder with `git log --stat`")
+                }
+                texts.append(try TextInput.validate(data, what: "the proposal of \(member)"))
+            }
+            let prepared = CandidateBuilder.prepareConcurrently(texts, baseBlocks: baseBlocks)
+            for (offset, index) in indexes.enumerated() { inputs[index].aligned = prepared[offset] }
+            start += chunk
+        }
     }
 
     /// Builds the candidate of `state` with `dispositions` and `resolutions`, and the change that commits it.
