@@ -115,19 +115,7 @@ extension Repository {
             throw GitError(code: -1, errorClass: 0, message: "cannot create \(url.path): \(String(cString: strerror(errno)))", operation: "pack")
         }
         defer { Glibc.close(descriptor) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = writeAll(data, to: descriptor)
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         if failure != 0 {
             unlink(url.path)

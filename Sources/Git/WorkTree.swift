@@ -179,19 +179,7 @@ extension Repository {
         guard descriptor >= 0 else {
             throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(errno)))", operation: "write")
         }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = writeAll(data, to: descriptor)
         Glibc.close(descriptor)
         if failure != 0 || (temporary != url && Glibc.rename(temporary.path, url.path) != 0) {
             let code = failure != 0 ? failure : errno

@@ -30,18 +30,8 @@ public enum HTMLPage {
         """
     }
 
+    /// `text` with `&`, `<`, `>`, `"` and `'` escaped for HTML.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        InlineMarkup.escapeHTML(text)
     }
 }
