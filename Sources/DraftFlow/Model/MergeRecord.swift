@@ -78,6 +78,9 @@ public struct MergeRecord: Codable, Equatable, Sendable {
     /// Comment ids whose paragraph no longer exists in the candidate (or never existed).
     public var orphaned: [String]
     public var resolutions: [Resolution]
+    /// Where each paragraph of the base is in the candidate: base anchor → candidate anchor, ""
+    /// when it was deleted. (Absent in records written before it existed.)
+    public var paragraphsNow: [String: String]?
 
     public static func path(round: String) -> String { "Comments/\(round)/merge.json" }
     public static func dispositionsPath(round: String) -> String { "Comments/\(round)/dispositions.json" }

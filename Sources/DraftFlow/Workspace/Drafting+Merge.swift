@@ -94,9 +94,10 @@ extension Drafting {
         -> (WorkspaceChange, MergeRecord) {
         let builder = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: dispositions, resolutions: resolutions)
         let candidate = builder.build()
-        let record = MergeRecord(round: state.round.name, base: state.round.on, merged: now, changes: candidate.changes,
+        var record = MergeRecord(round: state.round.name, base: state.round.on, merged: now, changes: candidate.changes,
                                  collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned,
                                  resolutions: resolutions)
+        record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
         let zone = try state.workflow.zone()
         let encoder = RecordCoding.encoder(timeZone: zone)
         var writes: [String: Data] = [
@@ -376,21 +377,32 @@ extension Drafting {
 
     /// The disposition-of-comments table: one row per comment of the round, decided or not.
     public func dispositionRows(round: String?) throws -> (round: String, rows: [DispositionRow]) {
-        let state = try roundState(round, in: store.snapshot(), requireMerge: false)
+        let snapshot = try store.snapshot()
+        // A merged round's record says where each paragraph went: no need to merge again.
+        let light = try roundState(round, in: snapshot, requireMerge: false, loadTexts: false)
+        if light.record?.paragraphsNow != nil {
+            return (light.round.name, try Self.rows(light, builderRecord: light.record))
+        }
+        let state = try roundState(round, in: snapshot, requireMerge: false)
         return (state.round.name, try Self.rows(state, builderRecord: state.record))
     }
 
     static func rows(_ state: RoundState, builderRecord: MergeRecord?) throws -> [DispositionRow] {
-        let record: MergeRecord
+        var record: MergeRecord
         if let builderRecord {
             record = builderRecord
         } else {
             let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions, resolutions: []).build()
             record = MergeRecord(round: state.round.name, base: state.round.on, merged: Date(timeIntervalSince1970: 0), changes: candidate.changes,
                                  collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned, resolutions: [])
+            record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
         }
-        let baseDocument = DraftDocument.parse(state.baseText)
-        let merge = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions, resolutions: record.resolutions).build().merge
+        if record.paragraphsNow == nil {
+            // A record from before `paragraphsNow`: merge again to know where paragraphs went.
+            let merge = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions, resolutions: record.resolutions).build().merge
+            record.paragraphsNow = merge.anchorMap.mapValues { $0 ?? "" }
+        }
+        let paragraphsNow = record.paragraphsNow ?? [:]
         let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
         var rows: [DispositionRow] = []
         let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { commentOrder($0.id, $1.id) }
@@ -399,11 +411,12 @@ extension Drafting {
             var paragraphNow: String?
             var orphaned = false
             if case .paragraph(let anchor) = comment.anchor, !anchor.hasPrefix("after ") {
-                if baseDocument.block(anchor: anchor) == nil {
+                if let now = paragraphsNow[anchor] {
+                    paragraphNow = now.isEmpty ? nil : now
+                    orphaned = now.isEmpty
+                } else {
+                    // Not a paragraph of the version the round was on.
                     orphaned = true
-                } else if let mapped = merge.anchorMap[anchor] {
-                    paragraphNow = mapped
-                    orphaned = mapped == nil
                 }
             } else if case .paragraph(let anchor) = comment.anchor {
                 paragraphNow = anchor
