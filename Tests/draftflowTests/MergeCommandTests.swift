@@ -50,6 +50,10 @@ import Testing
         #expect(draft.contains("2.2 Connectivity remains a serious and grave challenge."))
         #expect(draft.contains("1.1 The Council warmly welcomes the invitation to provide an input."))
         #expect(try cli.run(["collisions"], now: "2020-03-02T10:09:00+01:00").output == "No open collisions.\n")
+        // A resolution applied to the candidate in place gives what a whole new merge gives.
+        let remerged = try cli.run(["merge"], now: "2020-03-02T10:10:00+01:00")
+        #expect(remerged.status == 0, "\(remerged.error)")
+        #expect(try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8) == draft)
         #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
     }

@@ -180,7 +180,8 @@ extension Drafting {
         try refuseUnpublishedEdits()
         var outcome: MergeOutcome?
         let commit = try store.commit { snapshot in
-            let state = try roundState(round, in: snapshot, requireMerge: true)
+            // The proposals are read only if the resolution cannot be applied to the candidate as it stands.
+            let state = try roundState(round, in: snapshot, requireMerge: true, loadTexts: false)
             let record = state.record!
             guard let collision = record.collisions.first(where: { $0.id == id }) else {
                 throw DraftFlowError(.invalidInput, "there is no collision \(id) in round \(state.round.name)",
@@ -216,12 +217,60 @@ extension Drafting {
                 message += "Alternative of \(alternative.members.joined(separator: ", ")): \(alternative.text)\n"
             }
             message += "\n\(Trailer.event): resolve\n\(Trailer.round): \(state.round.name)\n"
-            let (change, newRecord) = try candidateChange(state, dispositions: state.dispositions, resolutions: resolutions, message: message)
+            if let (change, newRecord) = try resolvedInPlace(state, collision: collision, resolution: resolution, resolutions: resolutions,
+                                                             snapshot: snapshot, message: message) {
+                outcome = MergeOutcome(round: state.round.name, base: state.round.on, record: newRecord, commitID: nil)
+                return change
+            }
+            let full = try roundState(state.round.name, in: snapshot, requireMerge: true)
+            let (change, newRecord) = try candidateChange(full, dispositions: full.dispositions, resolutions: resolutions, message: message)
             outcome = MergeOutcome(round: state.round.name, base: state.round.on, record: newRecord, commitID: nil)
             return change
         }
         outcome?.commitID = commit
         return outcome!
+    }
+
+    /// Applies a resolution to the committed candidate directly when that is exactly what a new
+    /// merge would give: the collision is on one paragraph, which the candidate still holds as it
+    /// was in the base, and the choice is one paragraph. Nil when a full merge is needed.
+    func resolvedInPlace(_ state: RoundState, collision: RecordedCollision, resolution: Resolution, resolutions: [Resolution],
+                         snapshot: any WorkspaceSnapshot, message: String) throws -> (WorkspaceChange, MergeRecord)? {
+        guard var record = state.record, let paragraphsNow = record.paragraphsNow,
+              !collision.paragraph.hasPrefix("after "), !collision.baseText.isEmpty,
+              let anchorNow = paragraphsNow[collision.paragraph], !anchorNow.isEmpty,
+              let data = try snapshot.file(state.workflow.document) else { return nil }
+        let candidate = DraftDocument.parse(try TextInput.validate(data, what: state.workflow.document))
+        guard let index = candidate.index(ofAnchor: anchorNow), candidate.blocks[index].text == collision.baseText else { return nil }
+        let chosen: String
+        if let text = resolution.text {
+            chosen = CandidateBuilder.numbered(text, like: DraftDocument.parse(collision.baseText).blocks.first)
+        } else if resolution.take == "base" {
+            chosen = collision.baseText
+        } else if let take = resolution.take, let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) {
+            chosen = alternative.text
+        } else {
+            return nil
+        }
+        // One paragraph in, one out, with the same number: anything else renumbers, so merge again.
+        let replacement = DraftDocument.parse(chosen)
+        guard replacement.blocks.count == 1, replacement.blocks[0].anchor == candidate.blocks[index].anchor || replacement.blocks[0].number == nil
+        else { return nil }
+        var blocks = candidate.blockTexts
+        blocks[index] = replacement.blocks[0].text
+        record.resolutions = resolutions
+        record.merged = now
+        if let position = record.collisions.firstIndex(where: { $0.id == collision.id }) {
+            record.collisions[position].resolution = resolution
+        }
+        let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
+        let person = try secretariat(state.workflow)
+        let change = WorkspaceChange(writes: [
+            state.workflow.document: Data(DraftDocument.render(blockTexts: blocks).utf8),
+            MergeRecord.path(round: state.round.name): try encoder.encode(record),
+            MergeSummary.path(round: state.round.name): try encoder.encode(MergeSummary(record)),
+        ], author: person, committer: person, message: message)
+        return (change, record)
     }
 
     /// Resolves every open collision the same way: keep the base text, or take `member`'s
