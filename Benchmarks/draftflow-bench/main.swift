@@ -229,9 +229,17 @@ final class Bench {
         // Set-up: the workspace, the members, the zero draft published as draft-1.
         result.setup.add(try df(["init", workspace, "--title", title, "--document", draftPath, "--timezone", "Europe/Zurich",
                                  "--secretariat-name", secretariat, "--secretariat-email", "secretariat@example.org"], at: now))
-        for (index, member) in workload.members.enumerated() {
-            result.setup.add(try df(["member", "add", "--workspace", workspace, member, "--name", "Delegation \(member)",
-                                     "--email", "\(member.lowercased())@example.org"], at: now.addingTimeInterval(Double(index))))
+        if has(["member"], "import") {
+            // One command and one commit for the whole membership, as a secretariat would.
+            let list = "\(root)/members.csv"
+            try ("code,name,email\n" + workload.members.map { "\($0),Delegation \($0),\($0.lowercased())@example.org" }.joined(separator: "\n") + "\n")
+                .write(toFile: list, atomically: true, encoding: .utf8)
+            result.setup.add(try df(["member", "import", "--workspace", workspace, list], at: now))
+        } else {
+            for (index, member) in workload.members.enumerated() {
+                result.setup.add(try df(["member", "add", "--workspace", workspace, member, "--name", "Delegation \(member)",
+                                         "--email", "\(member.lowercased())@example.org"], at: now.addingTimeInterval(Double(index))))
+            }
         }
         guard let name = try fileManager.contentsOfDirectory(atPath: "\(workspace)/Drafts").sorted().first(where: { $0.hasSuffix(".md") }) else {
             throw BenchError("no draft in \(workspace)/Drafts")

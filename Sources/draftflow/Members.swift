@@ -6,7 +6,7 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Register and list member delegations.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, Import.self, List.self]
     )
 
     struct Add: ParsableCommand {
@@ -30,6 +30,26 @@ struct MemberCommand: ParsableCommand {
             try withErrorHandling {
                 let member = try options.drafting().addMember(code: code, name: name, email: email)
                 print("Registered \(member.code): \(member.name)" + (member.email.map { " <\($0)>" } ?? ""))
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register many members at once from a CSV file: code,name[,email] per line.",
+            discussion: "One commit for all; one bad line registers nobody. Example: draftflow member import members.csv"
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Argument(help: "A CSV file: `code,name,email` lines, with an optional header line.")
+        var file: String
+
+        func run() throws {
+            try withErrorHandling {
+                let text = try TextInput.validate(try readUserFile(file, what: "the member list"), what: "the member list \(file)")
+                let members = try options.drafting().importMembers(csv: text)
+                print("Registered \(members.count) members: \(members.prefix(10).map(\.code).joined(separator: ", "))\(members.count > 10 ? ", ..." : "")")
             }
         }
     }

@@ -101,7 +101,7 @@ import Testing
 
     @Test func everyCommandHasHelp() throws {
         let scratch = try ScratchDirectory()
-        for command in [[], ["init"], ["member"], ["member", "add"], ["member", "list"], ["publish"], ["round"], ["round", "open"],
+        for command in [[], ["init"], ["member"], ["member", "add"], ["member", "import"], ["member", "list"], ["publish"], ["round"], ["round", "open"],
                         ["round", "close"], ["comment"], ["status"], ["log"], ["demo"], ["merge"], ["collisions"], ["resolve"], ["dispose"], ["dispositions"], ["compile"], ["intake"], ["finalize"], ["redline"], ["export"], ["verify"]] {
             let result = try CLI.run(command + ["--help"], now: nil, in: scratch.url)
             #expect(result.status == 0, "\(command) --help")
@@ -115,5 +115,26 @@ import Testing
         #expect(result.status == 4)
         #expect(result.error.contains("no DraftFlow workspace"))
         #expect(result.error.contains("draftflow init"))
+    }
+
+    @Test func membersImportedFromCSVInOneCommit() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let before = try git(["rev-list", "--count", "HEAD"], in: cli.folder).output
+        let bad = try scratch.write("bad.csv", "code,name,email\nFRA,France,\nDEU\n")
+        let refused = try cli.run(["member", "import", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.error.contains("line 3"))
+        let duplicate = try scratch.write("dup.csv", "CAN,Canada\n")
+        #expect(try cli.run(["member", "import", duplicate.path]).status == 5)
+        #expect(try git(["rev-list", "--count", "HEAD"], in: cli.folder).output == before)
+        let good = try scratch.write("members.csv", "code,name,email\nFRA,France,fra@example.org\nDEU,Germany,\nBRA,Brazil\n")
+        let imported = try cli.run(["member", "import", good.path])
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output == "Registered 3 members: FRA, DEU, BRA\n")
+        let list = try cli.run(["member", "list"]).output
+        #expect(list.contains("DEU\tGermany\n"))
+        #expect(list.contains("FRA\tFrance\t<fra@example.org>"))
+        #expect(try git(["rev-list", "--count", "HEAD"], in: cli.folder).output == "\(Int(before.trimmingCharacters(in: .whitespacesAndNewlines))! + 1)\n")
     }
 }
