@@ -194,4 +194,15 @@ struct DeadlineTests {
             Issue.record("unexpected error \(error)")
         }
     }
+
+    @Test func recordInstantsReadWithoutACalendarMatchTheFullParser() throws {
+        let zone = TimeZone(identifier: "Europe/Zurich")!
+        for text in ["2020-03-01T23:59:59+01:00", "2020-07-01T23:59:59+02:00", "2020-03-01T22:59:59Z", "1999-12-31T23:59:59-05:30",
+                     "2030-03-13T08:00:00+01:00", "2000-02-29T12:00:00Z"] {
+            #expect(RecordCoding.instant(text) == (try Deadline.parseInstant(text, timeZone: zone)), "\(text)")
+        }
+        #expect(RecordCoding.instant("2020-03-01") == nil)
+        #expect(RecordCoding.instant("2020-13-01T00:00:00Z") == nil)
+        #expect(RecordCoding.instant("2020-03-01T23:59:59+0100") == nil)
+    }
 }

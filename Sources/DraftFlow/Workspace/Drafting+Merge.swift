@@ -505,7 +505,9 @@ extension Drafting {
             // Workspaces merged before the summary existed: read the full record.
             summary = MergeSummary(try decoder.decode(MergeRecord.self, from: try snapshot.file(MergeRecord.path(round: round.name))!))
         }
-        let dispositions = try snapshot.file(MergeRecord.dispositionsPath(round: round.name)).map { try decoder.decode([Disposition].self, from: $0) } ?? []
+        // Only which comments are decided matters here: read no more of each disposition than that.
+        struct Decided: Decodable { var comment: String }
+        let dispositions = try snapshot.file(MergeRecord.dispositionsPath(round: round.name)).map { try decoder.decode([Decided].self, from: $0) } ?? []
         let submissions = try (knownRound == round.name ? known : nil) ?? Self.submissions(round: round.name, in: snapshot)
         let decided = Set(dispositions.map(\.comment))
         let ids = Self.current(submissions).values.flatMap { $0.comments.map(\.id) } + summary.edits
