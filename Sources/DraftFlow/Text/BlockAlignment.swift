@@ -22,6 +22,24 @@ public enum BlockAlignment {
 
     /// Aligns two lists of block texts. Within a changed region, deletions come before insertions.
     public static func align(_ old: [String], _ new: [String]) -> [Step] {
+        // The usual edited copy: the same paragraphs in the same places, some edited in place.
+        // Pair them by position, without a diff, when that is what a diff would find.
+        if old.count == new.count {
+            var steps: [Step] = []
+            steps.reserveCapacity(old.count)
+            var inPlace = true
+            for index in old.indices {
+                if old[index] == new[index] {
+                    steps.append(.same(old: index, new: index))
+                } else if sharesEnds(old[index], new[index]) && !new.contains(old[index]) {
+                    steps.append(.modified(old: index, new: index))
+                } else {
+                    inPlace = false
+                    break
+                }
+            }
+            if inPlace { return steps }
+        }
         var steps: [Step] = []
         var regionOldStart = 0
         var regionNewStart = 0

@@ -127,15 +127,17 @@ extension Drafting {
         try refuseUnpublishedEdits()
         var outcome: MergeOutcome?
         let commit = try store.commit { snapshot in
-            let state = try roundState(requested, in: snapshot, requireMerge: false)
-            let zone = try state.workflow.zone()
-            if state.round.isOpen(at: now) {
-                throw DraftFlowError(.refused, "round \(state.round.name) is open until \(Deadline.human(state.round.effectiveClose, in: zone)): merging now would miss what is still to come",
+            // Check what can be refused before reading every edited copy.
+            let light = try roundState(requested, in: snapshot, requireMerge: false, loadTexts: false)
+            let zone = try light.workflow.zone()
+            if light.round.isOpen(at: now) {
+                throw DraftFlowError(.refused, "round \(light.round.name) is open until \(Deadline.human(light.round.effectiveClose, in: zone)): merging now would miss what is still to come",
                                      fix: "wait for the close, or close it early with `draftflow round close`")
             }
-            guard !state.inputs.isEmpty else {
-                throw DraftFlowError(.refused, "round \(state.round.name) received no submission: there is nothing to merge", fix: "publish the next version as it is")
+            guard !light.inputs.isEmpty else {
+                throw DraftFlowError(.refused, "round \(light.round.name) received no submission: there is nothing to merge", fix: "publish the next version as it is")
             }
+            let state = try roundState(light.round.name, in: snapshot, requireMerge: false)
             let resolutions = state.record?.resolutions ?? []
             let (change, record) = try candidateChange(state, dispositions: state.dispositions, resolutions: resolutions, message: "")
             var message = "Merge the proposals of round \(state.round.name) into a candidate next draft\n\n"
