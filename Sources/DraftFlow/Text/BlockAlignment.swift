@@ -82,6 +82,14 @@ public enum BlockAlignment {
         }
     }
 
+    /// The pairing score of two blocks, as `pairRegion` weighs them.
+    static func pairScore(_ first: String, _ second: String) -> Double {
+        let a = TokenBag(body: first), b = TokenBag(body: second)
+        var value = similarity(a, b)
+        if let number = a.number, number == b.number { value += 0.15 }
+        return value
+    }
+
     /// Whether the common prefix and suffix of two texts cover at least 60% of the longer one.
     static func sharesEnds(_ first: String, _ second: String) -> Bool {
         let a = first.utf8, b = second.utf8
@@ -117,9 +125,10 @@ public enum BlockAlignment {
         if newRange.isEmpty { return oldRange.map { .deleted(old: $0) } }
         // The common case, one paragraph edited in place: when most of its bytes are kept at both
         // ends, it is the same paragraph, without weighing its words.
-        // Several paragraphs in a row edited in place pair up the same way, one to one.
+        // Several paragraphs in a row edited in place pair up the same way, one to one: by their
+        // shared ends, or else by the words of that one pair, before weighing every pair.
         if oldRange.count == newRange.count,
-           zip(oldRange, newRange).allSatisfy({ sharesEnds(old[$0], new[$1]) }) {
+           zip(oldRange, newRange).allSatisfy({ sharesEnds(old[$0], new[$1]) || pairScore(old[$0], new[$1]) >= pairingThreshold }) {
             return zip(oldRange, newRange).map { .modified(old: $0, new: $1) }
         }
         let oldBags = oldRange.map { TokenBag(body: old[$0]) }
