@@ -21,6 +21,12 @@ import Testing
         #expect(try git(["show", "HEAD~1:Comments/draft-1/CAN/submission-1.proposal.md"], in: cli.folder).output.contains("a major challenge"))
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
         #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
+        // Each commit carries the round's index as of that commit: status reads it, not every record.
+        let index = try JSONSerialization.jsonObject(with: Data(try git(["show", "HEAD:Comments/draft-1/index.json"], in: cli.folder).output.utf8)) as? [String: Any]
+        let members = try #require(index?["members"] as? [String: [String: Any]])
+        #expect(members["CAN"]?["comments"] as? [String] == ["CAN-1"])
+        #expect(members["USA"]?["proposal"] as? Bool == false)
+        #expect(try git(["show", "HEAD~1:Comments/draft-1/index.json"], in: cli.folder).output.contains("USA") == false)
         // The objects went into one pack, not one loose object each.
         #expect(try git(["count-objects", "-v"], in: cli.folder).output.contains("packs: 1"))
     }

@@ -79,7 +79,10 @@ extension Drafting {
             let workflow = try Self.workflow(in: snapshot)
             let earlier = try Self.earlierSubmissions(of: prepared.code, workflow: workflow, requestedRound: requestedRound,
                                                       drafting: self, prepared: prepared, snapshot: snapshot)
-            let (change, submission) = try submissionChange(prepared, workflow: workflow, requestedRound: requestedRound, earlier: earlier)
+            var (change, submission) = try submissionChange(prepared, workflow: workflow, requestedRound: requestedRound, earlier: earlier)
+            var index = try Self.roundIndex(submission.round, in: snapshot)
+            index.record(submission)
+            change.writes[RoundIndex.path(round: submission.round)] = try RecordCoding.encoder(timeZone: try workflow.zone()).encode(index)
             recorded = submission
             return change
         }
@@ -98,11 +101,18 @@ extension Drafting {
             let workflow = try Self.workflow(in: snapshot)
             var changes: [WorkspaceChange] = []
             var inBatch: [String: [Submission]] = [:]
+            var indexes: [String: RoundIndex] = [:]
+            let encoder = RecordCoding.encoder(timeZone: try workflow.zone())
             for item in prepared {
                 var earlier = try Self.earlierSubmissions(of: item.code, workflow: workflow, requestedRound: requestedRound,
                                                           drafting: self, prepared: item, snapshot: snapshot)
                 earlier += inBatch[item.code] ?? []
-                let (change, submission) = try submissionChange(item, workflow: workflow, requestedRound: requestedRound, earlier: earlier)
+                var (change, submission) = try submissionChange(item, workflow: workflow, requestedRound: requestedRound, earlier: earlier)
+                // Each commit of the series carries the index as of that commit.
+                var index = try indexes[submission.round] ?? Self.roundIndex(submission.round, in: snapshot)
+                index.record(submission)
+                indexes[submission.round] = index
+                change.writes[RoundIndex.path(round: submission.round)] = try encoder.encode(index)
                 inBatch[item.code, default: []].append(submission)
                 recorded.append(submission)
                 changes.append(change)

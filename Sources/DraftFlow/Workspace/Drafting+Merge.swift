@@ -495,7 +495,7 @@ extension Drafting {
     }
 
     /// The open collisions and undecided comments of the last merged round, for `status` and `publish`.
-    func pendingDecisions(in snapshot: any WorkspaceSnapshot, submissions known: [Submission]? = nil, knownRound: String? = nil) throws
+    func pendingDecisions(in snapshot: any WorkspaceSnapshot, index known: RoundIndex? = nil, knownRound: String? = nil) throws
         -> (round: String, collisions: [MergeSummary.PendingCollision], undecided: [String])? {
         let workflow = try Self.workflow(in: snapshot)
         guard let round = try workflow.rounds.last(where: { try snapshot.file(MergeRecord.path(round: $0.name)) != nil }) else { return nil }
@@ -510,9 +510,9 @@ extension Drafting {
         // Only which comments are decided matters here: read no more of each disposition than that.
         struct Decided: Decodable { var comment: String }
         let dispositions = try snapshot.file(MergeRecord.dispositionsPath(round: round.name)).map { try decoder.decode([Decided].self, from: $0) } ?? []
-        let submissions = try (knownRound == round.name ? known : nil) ?? Self.submissions(round: round.name, in: snapshot)
+        let index = try (knownRound == round.name ? known : nil) ?? Self.roundIndex(round.name, in: snapshot)
         let decided = Set(dispositions.map(\.comment))
-        let ids = Self.current(submissions).values.flatMap { $0.comments.map(\.id) } + summary.edits
+        let ids = index.members.values.flatMap(\.comments) + summary.edits
         let undecided = Self.sortedComments(ids.filter { !decided.contains($0) })
         return (round.name, summary.openCollisions, undecided)
     }

@@ -93,9 +93,7 @@ extension Drafting {
         var roundStatus: StatusReport.RoundStatus?
         var memberStatus: [StatusReport.MemberStatus] = []
         let round = workflow.currentRound(at: now)
-        let all = try round.map { try Self.submissions(round: $0.name, in: snapshot) } ?? []
-        let latest = Self.current(all)
-        let counts = Dictionary(grouping: all, by: \.member).mapValues(\.count)
+        let index = try round.map { try Self.roundIndex($0.name, in: snapshot) } ?? RoundIndex()
         if let round {
             let open = round.isOpen(at: now)
             let remaining = open ? Deadline.remaining(from: now, to: round.effectiveClose) : Deadline.remaining(from: now, to: round.effectiveClose)
@@ -115,15 +113,15 @@ extension Drafting {
                                 open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections)
         }
         for member in workflow.members {
-            let submission = latest[member.code]
+            let entry = index.members[member.code]
             memberStatus.append(.init(code: member.code, name: member.name,
-                                      state: submission.map { $0.late ? "late" : "received" } ?? "none",
-                                      comments: submission?.comments.count ?? 0,
-                                      submissions: counts[member.code] ?? 0,
-                                      received: submission.map { Deadline.iso($0.received, in: zone) },
-                                      proposal: submission?.proposal != nil))
+                                      state: entry.map { $0.late ? "late" : "received" } ?? "none",
+                                      comments: entry?.comments.count ?? 0,
+                                      submissions: entry?.submissions ?? 0,
+                                      received: entry.map { Deadline.iso($0.received, in: zone) },
+                                      proposal: entry?.proposal ?? false))
         }
-        let pending = try pendingDecisions(in: snapshot, submissions: all, knownRound: round?.name)
+        let pending = try pendingDecisions(in: snapshot, index: index, knownRound: round?.name)
         return StatusReport(title: workflow.title, document: workflow.document, timezone: workflow.timezone,
                             now: Deadline.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
                             late: memberStatus.filter { $0.state == "late" }.map(\.code),

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Where every member stands in one round, kept up to date by each submission's commit:
+/// `Comments/<round>/index.json`. `status` reads this one file instead of every record.
+public struct RoundIndex: Codable, Equatable, Sendable {
+    public struct Entry: Codable, Equatable, Sendable {
+        /// The number of the member's latest submission, the one that counts.
+        public var latest: Int
+        /// How many submissions the member made in the round.
+        public var submissions: Int
+        public var received: Date
+        public var late: Bool
+        public var proposal: Bool
+        /// The ids of the comments of the latest submission.
+        public var comments: [String]
+    }
+
+    public var members: [String: Entry] = [:]
+
+    public init() {}
+
+    public static func path(round: String) -> String { "Comments/\(round)/index.json" }
+
+    /// Takes a new submission into account (a later number supersedes an earlier one).
+    public mutating func record(_ submission: Submission) {
+        let count = (members[submission.member]?.submissions ?? 0) + 1
+        if let current = members[submission.member], current.latest > submission.number {
+            members[submission.member]?.submissions = count
+            return
+        }
+        members[submission.member] = Entry(latest: submission.number, submissions: count, received: submission.received,
+                                           late: submission.late, proposal: submission.proposal != nil,
+                                           comments: submission.comments.map(\.id))
+    }
+
+    /// The index of the records themselves, for rounds recorded before the index existed.
+    public init(_ submissions: [Submission]) {
+        for submission in submissions.sorted(by: { ($0.member, $0.number) < ($1.member, $1.number) }) { record(submission) }
+    }
+}
+
+extension Drafting {
+    /// The round's index: the file when there is one, else built from the records.
+    static func roundIndex(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> RoundIndex {
+        if let data = try snapshot.file(RoundIndex.path(round: round)) {
+            return try RecordCoding.decoder().decode(RoundIndex.self, from: data)
+        }
+        return RoundIndex(try submissions(round: round, in: snapshot))
+    }
+}
