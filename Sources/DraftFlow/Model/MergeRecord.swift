@@ -81,9 +81,23 @@ public struct MergeRecord: Codable, Equatable, Sendable {
     /// Where each paragraph of the base is in the candidate: base anchor → candidate anchor, ""
     /// when it was deleted. (Absent in records written before it existed.)
     public var paragraphsNow: [String: String]?
+    /// Set when `changes` and `edits` are stored in files of their own beside this record
+    /// (`merge-changes.json`, `merge-edits.json`): they are large, and most commands need neither.
+    public var partsApart: Bool?
 
     public static func path(round: String) -> String { "Comments/\(round)/merge.json" }
     public static func dispositionsPath(round: String) -> String { "Comments/\(round)/dispositions.json" }
+    public static func changesPath(round: String) -> String { "Comments/\(round)/merge-changes.json" }
+    public static func editsPath(round: String) -> String { "Comments/\(round)/merge-edits.json" }
+
+    /// The record as stored in `merge.json`, without its large parts.
+    public var withoutParts: MergeRecord {
+        var copy = self
+        copy.changes = []
+        copy.edits = []
+        copy.partsApart = true
+        return copy
+    }
 
     public var openCollisions: [RecordedCollision] { collisions.filter(\.isOpen) }
 }

@@ -23,7 +23,8 @@ extension Drafting {
 
     // MARK: Reading a round
 
-    func roundState(_ requested: String?, in snapshot: any WorkspaceSnapshot, requireMerge: Bool, loadTexts: Bool = true) throws -> RoundState {
+    func roundState(_ requested: String?, in snapshot: any WorkspaceSnapshot, requireMerge: Bool, loadTexts: Bool = true,
+                    loadParts: Bool = true) throws -> RoundState {
         let workflow = try Self.workflow(in: snapshot)
         let round: Round
         if let requested {
@@ -40,7 +41,12 @@ extension Drafting {
         } else {
             throw DraftFlowError(.refused, "no comment round has been opened", fix: "open one with `draftflow round open --on LABEL --closes DATE`")
         }
-        let record = try snapshot.file(MergeRecord.path(round: round.name)).map { try RecordCoding.decoder().decode(MergeRecord.self, from: $0) }
+        var record = try snapshot.file(MergeRecord.path(round: round.name)).map { try RecordCoding.decoder().decode(MergeRecord.self, from: $0) }
+        if loadParts, record?.partsApart == true {
+            let decoder = RecordCoding.decoder()
+            record?.changes = try snapshot.file(MergeRecord.changesPath(round: round.name)).map { try decoder.decode([RecordedChange].self, from: $0) } ?? []
+            record?.edits = try snapshot.file(MergeRecord.editsPath(round: round.name)).map { try decoder.decode([Comment].self, from: $0) } ?? []
+        }
         if requireMerge && record == nil {
             throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
         }
@@ -102,7 +108,9 @@ extension Drafting {
         let encoder = RecordCoding.encoder(timeZone: zone)
         var writes: [String: Data] = [
             state.workflow.document: Data(candidate.text.utf8),
-            MergeRecord.path(round: state.round.name): try encoder.encode(record),
+            MergeRecord.path(round: state.round.name): try encoder.encode(record.withoutParts),
+            MergeRecord.changesPath(round: state.round.name): try encoder.encode(record.changes),
+            MergeRecord.editsPath(round: state.round.name): try encoder.encode(record.edits),
             MergeSummary.path(round: state.round.name): try encoder.encode(MergeSummary(record)),
         ]
         if !dispositions.isEmpty {
@@ -165,7 +173,7 @@ extension Drafting {
 
     /// The collisions of the last merged round (open ones, or all).
     public func collisions(round: String?, includeResolved: Bool = false) throws -> [RecordedCollision] {
-        let state = try roundState(round, in: store.snapshot(), requireMerge: true, loadTexts: false)
+        let state = try roundState(round, in: store.snapshot(), requireMerge: true, loadTexts: false, loadParts: false)
         let all = state.record?.collisions ?? []
         return includeResolved ? all : all.filter(\.isOpen)
     }
@@ -183,7 +191,7 @@ extension Drafting {
         var outcome: MergeOutcome?
         let commit = try store.commit { snapshot in
             // The proposals are read only if the resolution cannot be applied to the candidate as it stands.
-            let state = try roundState(round, in: snapshot, requireMerge: true, loadTexts: false)
+            let state = try roundState(round, in: snapshot, requireMerge: true, loadTexts: false, loadParts: false)
             let record = state.record!
             guard let collision = record.collisions.first(where: { $0.id == id }) else {
                 throw DraftFlowError(.invalidInput, "there is no collision \(id) in round \(state.round.name)",
@@ -238,7 +246,7 @@ extension Drafting {
     /// was in the base, and the choice is one paragraph. Nil when a full merge is needed.
     func resolvedInPlace(_ state: RoundState, collision: RecordedCollision, resolution: Resolution, resolutions: [Resolution],
                          snapshot: any WorkspaceSnapshot, message: String) throws -> (WorkspaceChange, MergeRecord)? {
-        guard var record = state.record, let paragraphsNow = record.paragraphsNow,
+        guard var record = state.record, record.partsApart == true, let paragraphsNow = record.paragraphsNow,
               !collision.paragraph.hasPrefix("after "), !collision.baseText.isEmpty,
               let anchorNow = paragraphsNow[collision.paragraph], !anchorNow.isEmpty,
               let data = try snapshot.file(state.workflow.document) else { return nil }
@@ -265,12 +273,16 @@ extension Drafting {
         if let position = record.collisions.firstIndex(where: { $0.id == collision.id }) {
             record.collisions[position].resolution = resolution
         }
+        // The edits did not change: keep the summary's list of them.
+        guard let summaryData = try snapshot.file(MergeSummary.path(round: state.round.name)) else { return nil }
+        var summary = try RecordCoding.decoder().decode(MergeSummary.self, from: summaryData)
+        summary.openCollisions = MergeSummary(record).openCollisions
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
         let person = try secretariat(state.workflow)
         let change = WorkspaceChange(writes: [
             state.workflow.document: Data(DraftDocument.render(blockTexts: blocks).utf8),
-            MergeRecord.path(round: state.round.name): try encoder.encode(record),
-            MergeSummary.path(round: state.round.name): try encoder.encode(MergeSummary(record)),
+            MergeRecord.path(round: state.round.name): try encoder.encode(record.withoutParts),
+            MergeSummary.path(round: state.round.name): try encoder.encode(summary),
         ], author: person, committer: person, message: message)
         return (change, record)
     }
