@@ -113,10 +113,13 @@ public struct MergeSummary: Codable, Equatable, Sendable {
     public var openCollisions: [PendingCollision]
     /// Ids of the edits found in edited copies (`CAN-E1`), which need dispositions too.
     public var edits: [String]
+    /// Ids of the comments and edits that have a disposition. (Absent in older summaries.)
+    public var decided: [String]?
 
-    public init(_ record: MergeRecord) {
+    public init(_ record: MergeRecord, dispositions: [Disposition]? = nil) {
         openCollisions = record.openCollisions.map { PendingCollision(id: $0.id, paragraph: $0.paragraph) }
         edits = record.edits.map(\.id)
+        decided = dispositions.map { $0.map(\.comment) }
     }
 
     public static func path(round: String) -> String { "Comments/\(round)/merge-summary.json" }

@@ -111,7 +111,7 @@ extension Drafting {
             MergeRecord.path(round: state.round.name): try encoder.encode(record.withoutParts),
             MergeRecord.changesPath(round: state.round.name): try encoder.encode(record.changes),
             MergeRecord.editsPath(round: state.round.name): try encoder.encode(record.edits),
-            MergeSummary.path(round: state.round.name): try encoder.encode(MergeSummary(record)),
+            MergeSummary.path(round: state.round.name): try encoder.encode(MergeSummary(record, dispositions: dispositions)),
         ]
         if !dispositions.isEmpty {
             writes[MergeRecord.dispositionsPath(round: state.round.name)] = try encoder.encode(dispositions)
@@ -519,11 +519,13 @@ extension Drafting {
             // Workspaces merged before the summary existed: read the full record.
             summary = MergeSummary(try decoder.decode(MergeRecord.self, from: try snapshot.file(MergeRecord.path(round: round.name))!))
         }
-        // Only which comments are decided matters here: read no more of each disposition than that.
+        // Only which comments are decided matters here: the summary says, or else the dispositions
+        // (read no further than each one's comment id).
         struct Decided: Decodable { var comment: String }
-        let dispositions = try snapshot.file(MergeRecord.dispositionsPath(round: round.name)).map { try decoder.decode([Decided].self, from: $0) } ?? []
+        let decidedIDs = try summary.decided
+            ?? (snapshot.file(MergeRecord.dispositionsPath(round: round.name)).map { try decoder.decode([Decided].self, from: $0) } ?? []).map(\.comment)
         let index = try (knownRound == round.name ? known : nil) ?? Self.roundIndex(round.name, in: snapshot)
-        let decided = Set(dispositions.map(\.comment))
+        let decided = Set(decidedIDs)
         let ids = index.members.values.flatMap(\.comments) + summary.edits
         let undecided = Self.sortedComments(ids.filter { !decided.contains($0) })
         return (round.name, summary.openCollisions, undecided)
