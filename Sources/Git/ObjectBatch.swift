@@ -50,7 +50,7 @@ extension Repository {
         }
         // Every object reachable from the new commits that the repository does not hold yet.
         func add(_ id: ObjectID) throws {
-            guard !seen.contains(id), !contains(id) else { return }
+            guard !seen.contains(id), !contains(id, refresh: false) else { return }
             seen.insert(id)
             let object: (type: git_object_t, data: Data) = try plan.directBlobs[id].map { (GIT_OBJECT_BLOB, $0) } ?? read(id)
             switch object.type {
@@ -65,7 +65,8 @@ extension Repository {
             default:
                 break
             }
-            if object.type == GIT_OBJECT_BLOB, let base = plan.deltaBases[id], base != id, object.data.count > 4096 {
+            if object.type == GIT_OBJECT_BLOB, let base = plan.deltaBases[id], base != id, object.data.count > 4096,
+               contains(base, refresh: false) {
                 // The base goes into the pack too: a pack on disk must hold its deltas' bases.
                 if bases[base] == nil {
                     let baseData = try blobData(base)

@@ -76,12 +76,16 @@ extension Repository {
     }
 
     /// Whether an object with this id is in the object database.
-    public func contains(_ id: ObjectID) -> Bool {
+    ///
+    /// - Parameter refresh: look for packs written since the repository was opened when the
+    ///   object is not found (a directory scan per miss: leave it off when asking about many new
+    ///   objects, as a batch does).
+    public func contains(_ id: ObjectID, refresh: Bool = true) -> Bool {
         var odb: OpaquePointer?
         guard git_repository_odb(&odb, handle) == 0 else { return false }
         defer { git_odb_free(odb) }
         var raw = id.raw
-        return git_odb_exists(odb, &raw) == 1
+        return git_odb_exists_ext(odb, &raw, refresh ? 0 : UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 1
     }
 
     /// The id git would give `data` as a blob, without writing it.

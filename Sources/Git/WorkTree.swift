@@ -165,9 +165,7 @@ extension Repository {
     /// tree is a view of the commit, whose objects are already durable.
     private func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
+        try Self.makeFolders(folder.path)
         // A new file is written in place (O_EXCL: nobody else's file is overwritten); an existing
         // one through a temporary file renamed over it, so a reader never sees it half written.
         var temporary = url
@@ -185,6 +183,22 @@ extension Repository {
             let code = failure != 0 ? failure : errno
             unlink(temporary.path)
             throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(code)))", operation: "write")
+        }
+    }
+
+    /// `mkdir -p` with plain system calls (Foundation's looks up user and group names each time).
+    static func makeFolders(_ path: String) throws {
+        if Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else {
+            throw GitError(code: -1, errorClass: 0, message: "cannot create \(path): \(String(cString: strerror(errno)))", operation: "mkdir")
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else {
+            throw GitError(code: -1, errorClass: 0, message: "cannot create \(path)", operation: "mkdir")
+        }
+        try makeFolders(parent)
+        if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw GitError(code: -1, errorClass: 0, message: "cannot create \(path): \(String(cString: strerror(errno)))", operation: "mkdir")
         }
     }
 

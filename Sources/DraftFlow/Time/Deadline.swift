@@ -344,15 +344,32 @@ public enum Deadline {
         static func abbreviation(identifier: String, at date: Date, isDaylightSaving: Bool) -> String? {
             guard !identifier.isEmpty, !identifier.contains(".."), !identifier.hasPrefix("/"),
                   identifier.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0 != "\\" }) else { return nil }
-            for directory in directories {
-                let url = URL(fileURLWithPath: directory).appendingPathComponent(identifier)
-                if let data = try? Data(contentsOf: url), data.count < 1_000_000,
-                   let name = abbreviation(in: [UInt8](data), at: Int64(date.timeIntervalSince1970.rounded(.down)),
-                                           isDaylightSaving: isDaylightSaving) {
-                    return name
+            guard let bytes = Files.shared.bytes(identifier) else { return nil }
+            return abbreviation(in: bytes, at: Int64(date.timeIntervalSince1970.rounded(.down)), isDaylightSaving: isDaylightSaving)
+        }
+
+        /// Zone files read once per process: a batch names the same zone hundreds of times.
+        final class Files: @unchecked Sendable {
+            static let shared = Files()
+            // Guarded by `lock`.
+            private let lock = NSLock()
+            private var cache: [String: [UInt8]?] = [:]
+
+            func bytes(_ identifier: String) -> [UInt8]? {
+                lock.lock()
+                defer { lock.unlock() }
+                if let cached = cache[identifier] { return cached }
+                var found: [UInt8]?
+                for directory in TZif.directories {
+                    let url = URL(fileURLWithPath: directory).appendingPathComponent(identifier)
+                    if let data = try? Data(contentsOf: url), data.count < 1_000_000, data.starts(with: [0x54, 0x5A, 0x69, 0x66]) {
+                        found = [UInt8](data)
+                        break
+                    }
                 }
+                cache[identifier] = .some(found)
+                return found
             }
-            return nil
         }
 
         private struct Header {
