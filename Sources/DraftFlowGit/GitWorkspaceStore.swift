@@ -146,46 +146,23 @@ public final class GitWorkspaceStore: WorkspaceStore {
             if changes.contains(where: { $0.tag != nil }) {
                 throw DraftFlowError(.storage, "a series of commits cannot publish a version")
             }
+            // Blobs, trees and commits serialized here and written as one pack, synced once.
+            let series = changes.map { change -> SeriesCommit in
+                SeriesCommit(
+                    files: change.writes.sorted(by: { $0.key < $1.key }).map { path, data in
+                        SeriesCommit.File(path: path, data: data, id: change.blobIDs[path].flatMap(ObjectID.init(hex:)), similarTo: change.similarTo[path])
+                    },
+                    removals: change.removals.sorted(),
+                    author: Self.signature(change.author), committer: Self.signature(change.committer), message: change.message)
+            }
+            for change in changes {
+                for path in change.writes.keys { try Self.checkPath(path) }
+                for path in change.removals { try Self.checkPath(path) }
+            }
+            let (commits, blobs) = try storage { try repository.writeSeries(series, parent: head) }
             var written: [String: (id: ObjectID, data: Data)] = [:]
-            let commits = try storage {
-                try repository.writingInOnePack { batch, plan -> [ObjectID] in
-                    var parent = head
-                    var tree = headTree
-                    var commits: [ObjectID] = []
-                    for change in changes {
-                        var updates: [TreeUpdate] = []
-                        for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
-                            try Self.checkPath(path)
-                            let blob: ObjectID
-                            if data.count > 65_536, let known = change.blobIDs[path].flatMap(ObjectID.init(hex:)) {
-                                // A large file whose id is known: straight into the pack.
-                                blob = known
-                                plan.directBlobs[blob] = data
-                            } else {
-                                blob = try batch.createBlob(data)
-                            }
-                            written[path] = (blob, data)
-                            if let basePath = change.similarTo[path], let headTree,
-                               let base = try repository.entry(in: headTree, path: basePath), base.kind == .blob {
-                                plan.deltaBases[blob] = base.id
-                            }
-                            updates.append(.upsert(path: path, blob: blob))
-                        }
-                        for path in change.removals.sorted() {
-                            try Self.checkPath(path)
-                            updates.append(.remove(path: path))
-                        }
-                        let newTree = try batch.updateTree(tree, updates)
-                        let commit = try batch.createCommit(tree: newTree, parents: parent.map { [$0] } ?? [],
-                                                            author: Self.signature(change.author), committer: Self.signature(change.committer),
-                                                            message: change.message)
-                        commits.append(commit)
-                        parent = commit
-                        tree = newTree
-                    }
-                    plan.commits = commits
-                    return commits
-                }
+            for change in changes {
+                for (path, data) in change.writes { if let id = blobs[path] { written[path] = (id, data) } }
             }
             let summary = "\(changes.count) commits: " + (changes.first?.message.split(separator: "\n").first.map(String.init) ?? "")
             if try storage({ try repository.updateReference(branch, to: commits.last!, expected: head, message: "draftflow: " + summary) }) {

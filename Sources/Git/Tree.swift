@@ -8,6 +8,8 @@ public struct TreeEntry: Equatable, Sendable {
     public let id: ObjectID
     public let kind: Kind
     public let executable: Bool
+    /// The git file mode (0o100644, 0o100755, 0o40000, 0o120000, 0o160000).
+    public let mode: UInt32
 }
 
 /// A change to a tree: put a blob at a path, or remove the path.
@@ -135,7 +137,8 @@ extension Repository {
         case GIT_OBJECT_TREE: kind = .tree
         default: kind = .other
         }
-        return TreeEntry(name: name, id: id, kind: kind, executable: git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
+        let mode = git_tree_entry_filemode(entry)
+        return TreeEntry(name: name, id: id, kind: kind, executable: mode == GIT_FILEMODE_BLOB_EXECUTABLE, mode: mode.rawValue)
     }
 }
 

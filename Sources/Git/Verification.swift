@@ -251,7 +251,7 @@ extension VerifiedObject {
             case "100644", "100755", "100664", "120000": kind = .blob
             default: kind = .other
             }
-            entries.append(TreeEntry(name: name, id: id, kind: kind, executable: mode == "100755"))
+            entries.append(TreeEntry(name: name, id: id, kind: kind, executable: mode == "100755", mode: UInt32(mode, radix: 8) ?? 0))
             index = nul + 21
         }
         return entries
