@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -18,7 +19,7 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
-        .target(name: "ContentHash"),
+        .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Git", dependencies: ["Clibgit2", "ContentHash"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", .product(name: "Yams", package: "Yams")]),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
