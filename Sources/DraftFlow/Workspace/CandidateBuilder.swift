@@ -204,22 +204,23 @@ public struct CandidateBuilder: Sendable {
     /// Every edited copy split and aligned with the base, on every core: they are independent.
     static func alignConcurrently(_ baseTexts: [String], _ inputs: [Input]) -> [String: ([String], [BlockAlignment.Step])] {
         let withProposals = inputs.filter { $0.proposal != nil && $0.aligned == nil }
-        let slots = AlignmentSlots(count: withProposals.count)
+        let slots = ConcurrentSlots<([String], [BlockAlignment.Step])>(count: withProposals.count)
         DispatchQueue.concurrentPerform(iterations: withProposals.count) { index in
             slots.set(index, align(baseTexts, withProposals[index].proposal!))
         }
         var result: [String: ([String], [BlockAlignment.Step])] = [:]
-        for (index, input) in withProposals.enumerated() { result[input.member] = slots.value(index) }
+        let values = slots.values
+        for (index, input) in withProposals.enumerated() { result[input.member] = values[index] }
         return result
     }
 
     /// `prepare` for several copies, on every core.
     public static func prepareConcurrently(_ texts: [String], baseBlocks: [String]) -> [Aligned] {
-        let slots = PreparedSlots(count: texts.count)
+        let slots = ConcurrentSlots<Aligned>(count: texts.count)
         DispatchQueue.concurrentPerform(iterations: texts.count) { index in
             slots.set(index, prepare(texts[index], baseBlocks: baseBlocks))
         }
-        return slots.values
+        return slots.values.map { $0! }
     }
 
     /// The member's blocks with the paragraphs in `anchors` put back as they were in the base.
@@ -252,47 +253,5 @@ public struct CandidateBuilder: Sendable {
         let prefix = String(block.text.prefix { $0 != " " })
         if trimmed.hasPrefix(prefix + " ") || trimmed.hasPrefix(number + " ") || trimmed.hasPrefix("#") { return trimmed }
         return prefix + " " + trimmed
-    }
-}
-
-/// Alignments computed on several threads, each written once to its own slot.
-private final class AlignmentSlots: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var slots: [([String], [BlockAlignment.Step])?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: ([String], [BlockAlignment.Step])) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func value(_ index: Int) -> ([String], [BlockAlignment.Step])? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
-    }
-}
-
-/// Prepared copies from several threads, each written once to its own slot.
-private final class PreparedSlots: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var slots: [CandidateBuilder.Aligned?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: CandidateBuilder.Aligned) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [CandidateBuilder.Aligned] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }

@@ -124,7 +124,7 @@ extension Drafting {
 
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
     func prepareConcurrently(_ items: [BatchItem], late: Bool) throws -> [PreparedSubmission] {
-        let results = PreparedResults(count: items.count)
+        let results = ConcurrentSlots<Result<PreparedSubmission, any Error>>(count: items.count)
         let now = self.now
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             let item = items[index]
@@ -236,26 +236,5 @@ extension Drafting {
         message += "\(Trailer.received): \(Deadline.iso(submission.received, in: zone))\n"
         if submission.late { message += "\(Trailer.late): yes\n" }
         return message
-    }
-}
-
-/// Results written from several threads, each to its own slot.
-private final class PreparedResults: @unchecked Sendable {
-    // Guarded by `lock`; each index is written once.
-    private let lock = NSLock()
-    private var slots: [Result<Drafting.PreparedSubmission, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Drafting.PreparedSubmission, any Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var values: [Result<Drafting.PreparedSubmission, any Error>?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }
