@@ -168,3 +168,33 @@ import DraftFlow
         #expect(Redline.html(blocks).contains("<h2 dir=\"auto\" class=\"inserted\"><ins>2 B</ins></h2>"))
     }
 }
+
+@Suite struct RedlineSegmentsTests {
+    /// Whatever the shortcut at the shared ends, the segments rebuild both texts exactly.
+    @Test func segmentsRebuildBothTextsExactly() {
+        let pairs: [(String, String)] = [
+            ("The Council welcomes the report of the group.", "The Council warmly welcomes the report of the group."),
+            ("Le Conseil prend note du rapport préliminaire du groupe.", "Le Conseil prend note du rapport final du groupe."),
+            ("国际电联支持可持续发展目标。", "国际电联全力支持可持续发展目标。"),
+            ("يرحب المجلس بالتقرير المقدم من الفريق.", "يرحب المجلس ترحيبا حارا بالتقرير المقدم من الفريق."),
+            ("Совет приветствует доклад группы.", "Совет с удовлетворением приветствует доклад группы."),
+            ("a b c", "a b c d"), ("a b c d", "a b c"), ("same text", "same text"), ("", "new"), ("old", ""),
+            ("x y  z", "x y z"), ("one\ntwo three", "one\ntwo four three"),
+        ]
+        for (old, new) in pairs {
+            let segments = Redline.segments(old: old, new: new)
+            var oldSide = "", newSide = ""
+            for segment in segments {
+                switch segment {
+                case .equal(let text): oldSide += text; newSide += text
+                case .deleted(let text): oldSide += text
+                case .inserted(let text): newSide += text
+                }
+            }
+            #expect(oldSide == old, "\(old) -> \(new)")
+            #expect(newSide == new, "\(old) -> \(new)")
+        }
+        #expect(Redline.segments(old: "The Council welcomes the report of the group.", new: "The Council warmly welcomes the report of the group.")
+                == [.equal("The Council "), .inserted("warmly "), .equal("welcomes the report of the group.")])
+    }
+}

@@ -123,6 +123,54 @@ public enum Redline {
 
     /// Word-level segments turning `old` into `new` (character-level for CJK).
     public static func segments(old: String, new: String) -> [RedlineSegment] {
+        // What both share at the start and the end, up to a space, is equal text: only the middle
+        // needs tokenizing and comparing (an edited paragraph usually changes a few words).
+        let (prefix, suffix) = sharedEnds(old, new)
+        if prefix > 0 || suffix > 0 {
+            let oldUTF8 = Array(old.utf8), newUTF8 = Array(new.utf8)
+            let oldMiddle = String(decoding: oldUTF8[prefix..<(oldUTF8.count - suffix)], as: UTF8.self)
+            let newMiddle = String(decoding: newUTF8[prefix..<(newUTF8.count - suffix)], as: UTF8.self)
+            var result: [RedlineSegment] = [.equal(String(decoding: oldUTF8[0..<prefix], as: UTF8.self))]
+            for segment in tokenSegments(old: oldMiddle, new: newMiddle) {
+                if case .equal(let text) = segment, case .equal(let before)? = result.last {
+                    result[result.count - 1] = .equal(before + text)
+                } else {
+                    result.append(segment)
+                }
+            }
+            let tail = String(decoding: oldUTF8[(oldUTF8.count - suffix)...], as: UTF8.self)
+            if case .equal(let before)? = result.last {
+                result[result.count - 1] = .equal(before + tail)
+            } else {
+                result.append(.equal(tail))
+            }
+            return result.filter { if case .equal(let text) = $0 { return !text.isEmpty } else { return true } }
+        }
+        return tokenSegments(old: old, new: new)
+    }
+
+    /// The byte lengths of the common start and end of two texts, each cut back to just after
+    /// (start) or just before (end) an ASCII space or line break, so no word is split.
+    static func sharedEnds(_ old: String, _ new: String) -> (prefix: Int, suffix: Int) {
+        let a = Array(old.utf8), b = Array(new.utf8)
+        let limit = min(a.count, b.count)
+        var prefix = 0
+        while prefix < limit && a[prefix] == b[prefix] { prefix += 1 }
+        if prefix == a.count && prefix == b.count { return (0, 0) }
+        // Back to just after a space, strictly inside the shared start.
+        var cut = prefix
+        while cut > 0 && !(a[cut - 1] == 0x20 || a[cut - 1] == 0x0a) { cut -= 1 }
+        if cut == prefix && cut > 0 { cut -= 1; while cut > 0 && !(a[cut - 1] == 0x20 || a[cut - 1] == 0x0a) { cut -= 1 } }
+        let start = cut
+        var suffix = 0
+        while suffix < limit - start && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var end = suffix
+        while end > 0 && !(a[a.count - end] == 0x20 || a[a.count - end] == 0x0a) { end -= 1 }
+        if end == suffix && end > 0 { end -= 1; while end > 0 && !(a[a.count - end] == 0x20 || a[a.count - end] == 0x0a) { end -= 1 } }
+        return (start, end)
+    }
+
+    static func tokenSegments(old: String, new: String) -> [RedlineSegment] {
         let oldTokens = Tokenizer.tokenize(old)
         let newTokens = Tokenizer.tokenize(new)
         var result: [RedlineSegment] = []
