@@ -16,16 +16,6 @@ public enum LibGit2 {
         _ = initialization
     }
 
-    /// Runs `body` with libgit2's check that objects named in new trees exist turned off, for
-    /// trees that name blobs about to be written in the same pack. The option is process-wide:
-    /// call this only where no other thread uses libgit2.
-    public static func withoutStrictObjectCreation<T>(_ body: () throws -> T) rethrows -> T {
-        initialize()
-        _ = draftflow_git_enable_strict_objects(0)
-        defer { _ = draftflow_git_enable_strict_objects(1) }
-        return try body()
-    }
-
     /// The libgit2 version this process runs with, e.g. "1.5.1".
     public static var version: String {
         initialize()

@@ -136,7 +136,7 @@ extension Drafting {
     static func earlierSubmissions(of code: String, workflow: Workflow, requestedRound: String?, drafting: Drafting,
                                    prepared: PreparedSubmission, snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         guard workflow.member(code) != nil,
-              let round = try? drafting.round(for: requestedRound, receivedAt: prepared.receivedAt, late: prepared.late, workflow: workflow) else { return [] }
+              let round = try? drafting.round(for: requestedRound, receivedAt: prepared.receivedAt, workflow: workflow) else { return [] }
         return try submissionsOf(member: code, round: round.name, in: snapshot).map { path -> Submission in
             guard let data = try snapshot.file(path) else { throw DraftFlowError(.storage, "cannot read \(path)") }
             return try RecordCoding.decoder().decode(Submission.self, from: data)
@@ -155,7 +155,7 @@ extension Drafting {
                                      : "register it with `draftflow member add \(code) --name NAME`, or use one of: \(known.prefix(20).joined(separator: ", "))")
         }
         let receivedAt = prepared.receivedAt
-        let round = try self.round(for: requestedRound, receivedAt: receivedAt, late: prepared.late, workflow: workflow)
+        let round = try self.round(for: requestedRound, receivedAt: receivedAt, workflow: workflow)
         guard receivedAt >= round.opened else {
             throw DraftFlowError(.refused, "the submission of \(code) was received \(Deadline.human(receivedAt, in: zone)), before round \(round.name) opened (\(Deadline.human(round.opened, in: zone)))",
                                  fix: "check --received")
@@ -194,7 +194,7 @@ extension Drafting {
         return (change, submission)
     }
 
-    func round(for requested: String?, receivedAt: Date, late: Bool, workflow: Workflow) throws -> Round {
+    func round(for requested: String?, receivedAt: Date, workflow: Workflow) throws -> Round {
         if let requested {
             guard let round = workflow.round(named: requested) else {
                 throw DraftFlowError(.invalidInput, "there is no round \(requested)", fix: "see `draftflow status` for the rounds")

@@ -96,7 +96,7 @@ extension Drafting {
         let index = try round.map { try Self.roundIndex($0.name, in: snapshot) } ?? RoundIndex()
         if let round {
             let open = round.isOpen(at: now)
-            let remaining = open ? Deadline.remaining(from: now, to: round.effectiveClose) : Deadline.remaining(from: now, to: round.effectiveClose)
+            let remaining = Deadline.remaining(from: now, to: round.effectiveClose)
             var silence: String?
             var brokenBy: [String]?
             var objections: [StatusReport.Objection]?

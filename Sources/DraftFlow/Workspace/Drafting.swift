@@ -37,10 +37,6 @@ public struct Drafting {
     }
 
     /// Every recorded submission of `round`, all numbers, sorted by member then number.
-    public func submissions(round: String) throws -> [Submission] {
-        try Self.submissions(round: round, in: store.snapshot())
-    }
-
     static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         var result: [Submission] = []
         let decoder = RecordCoding.decoder()
