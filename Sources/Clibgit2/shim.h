@@ -2,7 +2,6 @@
 #define DRAFTFLOW_CLIBGIT2_SHIM_H
 #define GIT_DEPRECATE_HARD
 #include <git2.h>
-#include <git2/sys/mempack.h>
 #include <git2/sys/repository.h>
 #include <git2/sys/odb_backend.h>
 /* zlib, which libgit2 itself uses: DraftFlow writes packs of its own. */

@@ -91,11 +91,9 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     @discardableResult
     public func commit(_ build: (any WorkspaceSnapshot) throws -> WorkspaceChange?) throws -> String? {
-        for attempt in 0..<maximumAttempts {
-            let head = try storage { try repository.resolve(branch) }
-            let headTree = try storage { try head.map { try repository.commit($0).tree } }
-            let snapshot = GitSnapshot(repository: repository, commit: head, tree: headTree)
-            guard let change = try build(snapshot) else { return nil }
+        var tagged: (commit: ObjectID, tag: VersionTag)?
+        let commit = try advance { head, headTree -> Step<ObjectID>? in
+            guard let change = try build(GitSnapshot(repository: repository, commit: head, tree: headTree)) else { return nil }
             var written: [String: (id: ObjectID, data: Data)] = [:]
             let commit = try storage { () -> ObjectID in
                 var updates: [TreeUpdate] = []
@@ -114,37 +112,33 @@ public final class GitWorkspaceStore: WorkspaceStore {
                                                    author: Self.signature(change.author), committer: Self.signature(change.committer),
                                                    message: change.message)
             }
-            let summary = change.message.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
-            let moved = try storage { try repository.updateReference(branch, to: commit, expected: head, message: "draftflow: " + summary) }
-            if moved {
-                if let tag = change.tag {
-                    do {
-                        try repository.createTag(tag.label, target: commit, tagger: Self.signature(tag.tagger), message: tag.message)
-                    } catch let error as GitError where error.isExists {
-                        throw DraftFlowError(.conflict, "version \(tag.label) was published by someone else at the same moment",
-                                             fix: "see `draftflow status`")
-                    } catch let error as GitError {
-                        throw DraftFlowError(.storage, "cannot tag \(tag.label): \(error)")
-                    }
-                }
-                try syncWorkTree(known: written)
-                return commit.hex
-            }
-            // Lost the race: another writer moved the branch. Back off a little and rebuild on its tip.
-            usleep(useconds_t(1_000 * min(50, 1 + attempt * 2) + Int.random(in: 0..<2_000)))
+            tagged = change.tag.map { (commit, $0) }
+            return Step(tip: commit, written: written, summary: change.message, result: commit)
         }
-        throw DraftFlowError(.storage, "the branch kept moving under this write after \(maximumAttempts) attempts", fix: "try again")
+        if let (target, tag) = tagged, commit != nil {
+            do {
+                try repository.createTag(tag.label, target: target, tagger: Self.signature(tag.tagger), message: tag.message)
+            } catch let error as GitError where error.isExists {
+                throw DraftFlowError(.conflict, "version \(tag.label) was published by someone else at the same moment",
+                                     fix: "see `draftflow status`")
+            } catch let error as GitError {
+                throw DraftFlowError(.storage, "cannot tag \(tag.label): \(error)")
+            }
+        }
+        return commit?.hex
     }
 
     @discardableResult
     public func commitSeries(_ build: (any WorkspaceSnapshot) throws -> [WorkspaceChange]) throws -> [String] {
-        for attempt in 0..<maximumAttempts {
-            let head = try storage { try repository.resolve(branch) }
-            let headTree = try storage { try head.map { try repository.commit($0).tree } }
+        try advance { head, headTree -> Step<[ObjectID]>? in
             let changes = try build(GitSnapshot(repository: repository, commit: head, tree: headTree))
-            if changes.isEmpty { return [] }
+            if changes.isEmpty { return nil }
             if changes.contains(where: { $0.tag != nil }) {
                 throw DraftFlowError(.storage, "a series of commits cannot publish a version")
+            }
+            for change in changes {
+                for path in change.writes.keys { try Self.checkPath(path) }
+                for path in change.removals { try Self.checkPath(path) }
             }
             // Blobs, trees and commits serialized here and written as one pack, synced once.
             let series = changes.map { change -> SeriesCommit in
@@ -155,20 +149,37 @@ public final class GitWorkspaceStore: WorkspaceStore {
                     removals: change.removals.sorted(),
                     author: Self.signature(change.author), committer: Self.signature(change.committer), message: change.message)
             }
-            for change in changes {
-                for path in change.writes.keys { try Self.checkPath(path) }
-                for path in change.removals { try Self.checkPath(path) }
-            }
             let (commits, blobs) = try storage { try repository.writeSeries(series, parent: head) }
             var written: [String: (id: ObjectID, data: Data)] = [:]
             for change in changes {
                 for (path, data) in change.writes { if let id = blobs[path] { written[path] = (id, data) } }
             }
-            let summary = "\(changes.count) commits: " + (changes.first?.message.split(separator: "\n").first.map(String.init) ?? "")
-            if try storage({ try repository.updateReference(branch, to: commits.last!, expected: head, message: "draftflow: " + summary) }) {
-                try syncWorkTree(known: written)
-                return commits.map(\.hex)
+            return Step(tip: commits.last!, written: written, summary: "\(changes.count) commits: " + changes[0].message, result: commits)
+        }?.map(\.hex) ?? []
+    }
+
+    /// What one attempt wrote: the new tip, the files it holds (for the work tree), a summary for
+    /// the reflog, and what to hand back.
+    struct Step<Result> {
+        var tip: ObjectID
+        var written: [String: (id: ObjectID, data: Data)]
+        var summary: String
+        var result: Result
+    }
+
+    /// Writes on the branch tip, then moves the branch by compare-and-swap from that tip. When
+    /// another writer moved it first, `write` runs again on the new tip, so nothing is lost.
+    private func advance<Result>(_ write: (_ head: ObjectID?, _ headTree: ObjectID?) throws -> Step<Result>?) throws -> Result? {
+        for attempt in 0..<maximumAttempts {
+            let head = try storage { try repository.resolve(branch) }
+            let headTree = try storage { try head.map { try repository.commit($0).tree } }
+            guard let step = try write(head, headTree) else { return nil }
+            let summary = step.summary.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
+            if try storage({ try repository.updateReference(branch, to: step.tip, expected: head, message: "draftflow: " + summary) }) {
+                try syncWorkTree(known: step.written)
+                return step.result
             }
+            // Lost the race: back off a little and rebuild on the new tip.
             usleep(useconds_t(1_000 * min(50, 1 + attempt * 2) + Int.random(in: 0..<2_000)))
         }
         throw DraftFlowError(.storage, "the branch kept moving under this write after \(maximumAttempts) attempts", fix: "try again")
