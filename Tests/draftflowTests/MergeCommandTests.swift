@@ -26,6 +26,8 @@ import Testing
         #expect(merged.status == 1, "\(merged.error)")
         #expect(merged.output.contains("1.1        modified (1 change) by China"))
         #expect(merged.output.contains("C1  paragraph 2.2"))
+        #expect(try git(["log", "-1", "--format=%B"], in: cli.folder).output
+                .contains("Inputs: Canada (comments), China (comments and edited copy), United States (comments)."))
 
         let listed = try cli.run(["collisions", "--json"], now: "2020-03-02T10:05:00+01:00")
         let collisions = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])

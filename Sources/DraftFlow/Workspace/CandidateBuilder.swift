@@ -9,18 +9,16 @@ public struct CandidateBuilder: Sendable {
 
     public struct Input: Sendable {
         public var member: String
-        /// The member's edited copy of the draft, if any.
-        public var proposal: String?
-        /// The edited copy already split and aligned with the base, with its unchanged blocks left
-        /// empty (they are the base's): what `prepare` makes, so that 193 whole copies need not be
-        /// held in memory at once.
+        /// The member's edited copy of the draft, if any, split and aligned with the base by
+        /// `prepare` (its unchanged blocks left empty: they are the base's), so that 193 whole
+        /// copies need not be held in memory at once.
         public var aligned: Aligned?
         /// The member's comments in their latest submission.
         public var comments: [Comment]
 
-        public init(member: String, proposal: String?, comments: [Comment]) {
+        public init(member: String, aligned: Aligned?, comments: [Comment]) {
             self.member = member
-            self.proposal = proposal
+            self.aligned = aligned
             self.comments = comments
         }
     }
@@ -33,7 +31,8 @@ public struct CandidateBuilder: Sendable {
 
     /// Splits and aligns an edited copy with the base, keeping only the blocks it changed.
     public static func prepare(_ proposal: String, baseBlocks: [String]) -> Aligned {
-        var (blocks, steps) = align(baseBlocks, proposal)
+        var blocks = DraftDocument.splitBlocks(proposal)
+        let steps = BlockAlignment.align(baseBlocks, blocks)
         for step in steps {
             if case .same(_, let new) = step { blocks[new] = "" }
         }
@@ -76,7 +75,6 @@ public struct CandidateBuilder: Sendable {
         var alignments: [[BlockAlignment.Step]?] = []
         var paragraphProposals: [ParagraphProposal] = []
         var edits: [Comment] = []
-        let aligned = Self.alignConcurrently(baseTexts, inputs)
         for input in inputs.sorted(by: { $0.member < $1.member }) {
             let anchoredWithText = Set(input.comments.compactMap { comment -> String? in
                 guard case .paragraph(let anchor) = comment.anchor, comment.proposedChange != nil else { return nil }
@@ -86,8 +84,8 @@ public struct CandidateBuilder: Sendable {
             for comment in input.comments where isWithdrawn(comment.id) {
                 if case .paragraph(let anchor) = comment.anchor { revert.insert(anchor) }
             }
-            if input.proposal != nil || input.aligned != nil {
-                let (proposalTexts, steps) = input.aligned.map { ($0.blocks, $0.steps) } ?? aligned[input.member] ?? Self.align(baseTexts, input.proposal!)
+            if let aligned = input.aligned {
+                let (proposalTexts, steps) = (aligned.blocks, aligned.steps)
                 // Changes in the edited copy that no comment of the member describes become edits.
                 var editNumber = 0
                 var editIndex: [String: Int] = [:]  // this member's edit at each anchor
@@ -194,24 +192,6 @@ public struct CandidateBuilder: Sendable {
         }
         return Candidate(text: merge.applying(resolution: chosen), merge: merge, collisions: collisions, changes: changes,
                          edits: edits, orphaned: orphaned)
-    }
-
-    static func align(_ baseTexts: [String], _ proposal: String) -> ([String], [BlockAlignment.Step]) {
-        let blocks = DraftDocument.splitBlocks(proposal)
-        return (blocks, BlockAlignment.align(baseTexts, blocks))
-    }
-
-    /// Every edited copy split and aligned with the base, on every core: they are independent.
-    static func alignConcurrently(_ baseTexts: [String], _ inputs: [Input]) -> [String: ([String], [BlockAlignment.Step])] {
-        let withProposals = inputs.filter { $0.proposal != nil && $0.aligned == nil }
-        let slots = ConcurrentSlots<([String], [BlockAlignment.Step])>(count: withProposals.count)
-        DispatchQueue.concurrentPerform(iterations: withProposals.count) { index in
-            slots.set(index, align(baseTexts, withProposals[index].proposal!))
-        }
-        var result: [String: ([String], [BlockAlignment.Step])] = [:]
-        let values = slots.values
-        for (index, input) in withProposals.enumerated() { result[input.member] = values[index] }
-        return result
     }
 
     /// `prepare` for several copies, on every core.

@@ -62,7 +62,7 @@ extension Drafting {
         let submissions = Self.current(try Self.submissions(round: round.name, in: snapshot))
         var inputs: [CandidateBuilder.Input] = []
         for (member, submission) in submissions.sorted(by: { $0.key < $1.key }) {
-            inputs.append(.init(member: member, proposal: nil, comments: submission.comments))
+            inputs.append(.init(member: member, aligned: nil, comments: submission.comments))
         }
         if loadTexts {
             try alignProposals(&inputs, submissions: submissions, baseText: baseText, snapshot: snapshot)
@@ -149,10 +149,11 @@ extension Drafting {
             let resolutions = state.record?.resolutions ?? []
             let (change, record) = try candidateChange(state, dispositions: state.dispositions, resolutions: resolutions, message: "")
             var message = "Merge the proposals of round \(state.round.name) into a candidate next draft\n\n"
-            message += "Base: \(state.round.on). Inputs: " + state.inputs.map { input in
+            let inputs = state.inputs.map { input -> String in
                 let name = state.workflow.member(input.member)?.name ?? input.member
-                return input.proposal == nil ? "\(name) (comments)" : "\(name) (comments and edited copy)"
-            }.joined(separator: ", ") + ".\n"
+                return input.aligned == nil ? "\(name) (comments)" : "\(name) (comments and edited copy)"
+            }
+            message += "Base: \(state.round.on). Inputs: \(inputs.joined(separator: ", ")).\n"
             message += "\(record.changes.count) change\(record.changes.count == 1 ? "" : "s") applied, \(record.openCollisions.count) collision\(record.openCollisions.count == 1 ? "" : "s") to resolve.\n\n"
             for applied in record.changes {
                 message += "- \(applied.paragraph): \(applied.kind) by \(applied.members.joined(separator: ", "))\n"
