@@ -79,23 +79,20 @@ public struct MergeRecord: Codable, Equatable, Sendable {
     public var orphaned: [String]
     public var resolutions: [Resolution]
     /// Where each paragraph of the base is in the candidate: base anchor → candidate anchor, ""
-    /// when it was deleted. (Absent in records written before it existed.)
-    public var paragraphsNow: [String: String]?
-    /// Set when `changes` and `edits` are stored in files of their own beside this record
-    /// (`merge-changes.json`, `merge-edits.json`): they are large, and most commands need neither.
-    public var partsApart: Bool?
+    /// when it was deleted.
+    public var paragraphsNow: [String: String] = [:]
 
     public static func path(round: String) -> String { "Comments/\(round)/merge.json" }
     public static func dispositionsPath(round: String) -> String { "Comments/\(round)/dispositions.json" }
     public static func changesPath(round: String) -> String { "Comments/\(round)/merge-changes.json" }
     public static func editsPath(round: String) -> String { "Comments/\(round)/merge-edits.json" }
 
-    /// The record as stored in `merge.json`, without its large parts.
+    /// The record as stored in `merge.json`: `changes` and `edits`, which are large and which most
+    /// commands do not need, are stored in files of their own beside it.
     public var withoutParts: MergeRecord {
         var copy = self
         copy.changes = []
         copy.edits = []
-        copy.partsApart = true
         return copy
     }
 
@@ -113,13 +110,13 @@ public struct MergeSummary: Codable, Equatable, Sendable {
     public var openCollisions: [PendingCollision]
     /// Ids of the edits found in edited copies (`CAN-E1`), which need dispositions too.
     public var edits: [String]
-    /// Ids of the comments and edits that have a disposition. (Absent in older summaries.)
-    public var decided: [String]?
+    /// Ids of the comments and edits that have a disposition.
+    public var decided: [String]
 
-    public init(_ record: MergeRecord, dispositions: [Disposition]? = nil) {
+    public init(_ record: MergeRecord, dispositions: [Disposition]) {
         openCollisions = record.openCollisions.map { PendingCollision(id: $0.id, paragraph: $0.paragraph) }
         edits = record.edits.map(\.id)
-        decided = dispositions.map { $0.map(\.comment) }
+        decided = dispositions.map(\.comment)
     }
 
     public static func path(round: String) -> String { "Comments/\(round)/merge-summary.json" }

@@ -42,7 +42,7 @@ extension Drafting {
             throw DraftFlowError(.refused, "no comment round has been opened", fix: "open one with `draftflow round open --on LABEL --closes DATE`")
         }
         var record = try snapshot.file(MergeRecord.path(round: round.name)).map { try RecordCoding.decoder().decode(MergeRecord.self, from: $0) }
-        if loadParts, record?.partsApart == true {
+        if loadParts {
             let decoder = RecordCoding.decoder()
             record?.changes = try snapshot.file(MergeRecord.changesPath(round: round.name)).map { try decoder.decode([RecordedChange].self, from: $0) } ?? []
             record?.edits = try snapshot.file(MergeRecord.editsPath(round: round.name)).map { try decoder.decode([Comment].self, from: $0) } ?? []
@@ -247,9 +247,9 @@ extension Drafting {
     /// was in the base, and the choice is one paragraph. Nil when a full merge is needed.
     func resolvedInPlace(_ state: RoundState, collision: RecordedCollision, resolution: Resolution, resolutions: [Resolution],
                          snapshot: any WorkspaceSnapshot, message: String) throws -> (WorkspaceChange, MergeRecord)? {
-        guard var record = state.record, record.partsApart == true, let paragraphsNow = record.paragraphsNow,
+        guard var record = state.record,
               !collision.paragraph.hasPrefix("after "), !collision.baseText.isEmpty,
-              let anchorNow = paragraphsNow[collision.paragraph], !anchorNow.isEmpty,
+              let anchorNow = record.paragraphsNow[collision.paragraph], !anchorNow.isEmpty,
               let data = try snapshot.file(state.workflow.document) else { return nil }
         let candidate = DraftDocument.parse(try TextInput.validate(data, what: state.workflow.document))
         guard let index = candidate.index(ofAnchor: anchorNow), candidate.blocks[index].text == collision.baseText else { return nil }
@@ -277,7 +277,7 @@ extension Drafting {
         // The edits did not change: keep the summary's list of them.
         guard let summaryData = try snapshot.file(MergeSummary.path(round: state.round.name)) else { return nil }
         var summary = try RecordCoding.decoder().decode(MergeSummary.self, from: summaryData)
-        summary.openCollisions = MergeSummary(record).openCollisions
+        summary.openCollisions = MergeSummary(record, dispositions: []).openCollisions
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
         let person = try secretariat(state.workflow)
         let change = WorkspaceChange(writes: [
@@ -444,7 +444,7 @@ extension Drafting {
         let snapshot = try store.snapshot()
         // A merged round's record says where each paragraph went: no need to merge again.
         let light = try roundState(round, in: snapshot, requireMerge: false, loadTexts: false)
-        if light.record?.paragraphsNow != nil {
+        if light.record != nil {
             return (light.round.name, try Self.rows(light, builderRecord: light.record))
         }
         let state = try roundState(round, in: snapshot, requireMerge: false)
@@ -461,12 +461,7 @@ extension Drafting {
                                  collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned, resolutions: [])
             record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
         }
-        if record.paragraphsNow == nil {
-            // A record from before `paragraphsNow`: merge again to know where paragraphs went.
-            let merge = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions, resolutions: record.resolutions).build().merge
-            record.paragraphsNow = merge.anchorMap.mapValues { $0 ?? "" }
-        }
-        let paragraphsNow = record.paragraphsNow ?? [:]
+        let paragraphsNow = record.paragraphsNow
         let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
         var rows: [DispositionRow] = []
         let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { commentOrder($0.id, $1.id) }
@@ -511,22 +506,11 @@ extension Drafting {
     func pendingDecisions(in snapshot: any WorkspaceSnapshot, index known: RoundIndex? = nil, knownRound: String? = nil) throws
         -> (round: String, collisions: [MergeSummary.PendingCollision], undecided: [String])? {
         let workflow = try Self.workflow(in: snapshot)
-        guard let round = try workflow.rounds.last(where: { try snapshot.file(MergeRecord.path(round: $0.name)) != nil }) else { return nil }
-        let decoder = RecordCoding.decoder()
-        let summary: MergeSummary
-        if let data = try snapshot.file(MergeSummary.path(round: round.name)) {
-            summary = try decoder.decode(MergeSummary.self, from: data)
-        } else {
-            // Workspaces merged before the summary existed: read the full record.
-            summary = MergeSummary(try decoder.decode(MergeRecord.self, from: try snapshot.file(MergeRecord.path(round: round.name))!))
-        }
-        // Only which comments are decided matters here: the summary says, or else the dispositions
-        // (read no further than each one's comment id).
-        struct Decided: Decodable { var comment: String }
-        let decidedIDs = try summary.decided
-            ?? (snapshot.file(MergeRecord.dispositionsPath(round: round.name)).map { try decoder.decode([Decided].self, from: $0) } ?? []).map(\.comment)
+        guard let round = try workflow.rounds.last(where: { try snapshot.file(MergeSummary.path(round: $0.name)) != nil }),
+              let data = try snapshot.file(MergeSummary.path(round: round.name)) else { return nil }
+        let summary = try RecordCoding.decoder().decode(MergeSummary.self, from: data)
         let index = try (knownRound == round.name ? known : nil) ?? Self.roundIndex(round.name, in: snapshot)
-        let decided = Set(decidedIDs)
+        let decided = Set(summary.decided)
         let ids = index.members.values.flatMap(\.comments) + summary.edits
         let undecided = Self.sortedComments(ids.filter { !decided.contains($0) })
         return (round.name, summary.openCollisions, undecided)
