@@ -26,14 +26,7 @@ struct CommentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The member's edited copy of the draft, kept for the merge.", valueName: "FILE"))
     var proposal: String?
 
-    @Option(help: ArgumentHelp("When the submission arrived (default: now): YYYY-MM-DD or an ISO 8601 instant.", valueName: "WHEN"))
-    var received: String?
-
-    @Flag(help: "Record a submission that arrived after the close, marked late.")
-    var late = false
-
-    @Option(help: "The round to record it in (default: the open round).")
-    var round: String?
+    @OptionGroup var submission: SubmissionOptions
 
     @Flag(help: "Print the recorded submission as JSON.")
     var json = false
@@ -42,11 +35,11 @@ struct CommentCommand: ParsableCommand {
         try withErrorHandling {
             let drafting = try options.drafting()
             let zone = try drafting.workflow().zone()
-            let receivedAt = try received.map { try Deadline.parseInstant($0, timeZone: zone) }
             let data = try readUserFile(file, what: "the comment file")
             let proposalFile = try proposal.map { Drafting.IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
             let submission = try drafting.comment(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
-                                                  proposal: proposalFile, received: receivedAt, late: late, roundName: round)
+                                                  proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
+                                                  late: self.submission.late, roundName: self.submission.round)
             if json {
                 let encoder = RecordCoding.encoder(timeZone: zone)
                 print(String(decoding: try encoder.encode(submission), as: UTF8.self))
@@ -60,5 +53,22 @@ struct CommentCommand: ParsableCommand {
             }
             if let stored = submission.proposal { print("  edited copy kept as \(stored)") }
         }
+    }
+}
+
+/// When and where submissions go: shared by `comment` and `intake`.
+struct SubmissionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("When the submission arrived (default: now): YYYY-MM-DD or an ISO 8601 instant.", valueName: "WHEN"))
+    var received: String?
+
+    @Flag(help: "Record what arrived after the close, marked late.")
+    var late = false
+
+    @Option(help: "The round to record it in (default: the open round).")
+    var round: String?
+
+    /// `--received` read in the workspace's zone, or nil for now.
+    func receivedAt(in zone: TimeZone) throws -> Date? {
+        try received.map { try Deadline.parseInstant($0, timeZone: zone) }
     }
 }

@@ -18,14 +18,7 @@ struct Intake: ParsableCommand {
     @Argument(help: "The folder of submissions.")
     var folder: String
 
-    @Option(help: ArgumentHelp("When the submissions arrived (default: now).", valueName: "WHEN"))
-    var received: String?
-
-    @Flag(help: "Record submissions that arrived after the close, marked late.")
-    var late = false
-
-    @Option(help: "The round to record them in (default: the open round).")
-    var round: String?
+    @OptionGroup var submission: SubmissionOptions
 
     @Flag(help: "Print the recorded submissions as JSON.")
     var json = false
@@ -34,7 +27,7 @@ struct Intake: ParsableCommand {
         try withErrorHandling {
             let drafting = try options.drafting()
             let zone = try drafting.workflow().zone()
-            let receivedAt = try received.map { try Deadline.parseInstant($0, timeZone: zone) }
+            let receivedAt = try submission.receivedAt(in: zone)
             let url = URL(fileURLWithPath: folder)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -71,7 +64,7 @@ struct Intake: ParsableCommand {
                 }
                 items.append(.init(member: code, file: .init(name: commentName, data: data), proposal: proposal, received: receivedAt))
             }
-            let submissions = try drafting.commentBatch(items, late: late, roundName: round)
+            let submissions = try drafting.commentBatch(items, late: submission.late, roundName: submission.round)
             if json {
                 print(String(decoding: try RecordCoding.encoder(timeZone: zone).encode(submissions), as: UTF8.self))
                 return
