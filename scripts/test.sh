@@ -7,5 +7,4 @@ bash scripts/install-dependencies.sh
 # Tests make git repositories of their own; give git an identity where the machine has none.
 export GIT_AUTHOR_NAME="${GIT_AUTHOR_NAME:-DraftFlow tests}" GIT_AUTHOR_EMAIL="${GIT_AUTHOR_EMAIL:-tests@example.org}"
 export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-DraftFlow tests}" GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-tests@example.org}"
-swift build --build-tests
-swift test --skip-build
+swift test
