@@ -70,7 +70,9 @@ struct Intake: ParsableCommand {
                 return
             }
             let count = submissions.reduce(0) { $0 + $1.comments.count }
-            print("Recorded \(submissions.count) submissions (\(count) comments, \(submissions.filter { $0.proposal != nil }.count) edited copies) in round \(submissions.first?.round ?? "-")")
+            let copies = submissions.filter { $0.proposal != nil }.count
+            print("Recorded \(submissions.count) submission\(submissions.count == 1 ? "" : "s") (\(count) comment\(count == 1 ? "" : "s"), "
+                  + "\(copies) edited cop\(copies == 1 ? "y" : "ies")) in round \(submissions.first?.round ?? "-")")
         }
     }
 }

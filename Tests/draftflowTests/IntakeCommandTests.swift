@@ -11,7 +11,7 @@ import Testing
         let before = try git(["rev-parse", "HEAD"], in: cli.folder).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let result = try cli.run(["intake", scratch.url.appendingPathComponent("inbox").path, "--received", "2020-02-28T12:00:00+01:00"], now: "2020-02-28T13:00:00+01:00")
         #expect(result.status == 0, "\(result.error)")
-        #expect(result.output.contains("Recorded 2 submissions (2 comments, 1 edited copies)"))
+        #expect(result.output.contains("Recorded 2 submissions (2 comments, 1 edited copy)"))
         let log = try git(["log", "--format=%an|%aI|%s", "\(before)..HEAD"], in: cli.folder).output
         #expect(log == """
             United States|2020-02-28T12:00:00+01:00|Comments of United States (USA) on draft-1: 1 comment
