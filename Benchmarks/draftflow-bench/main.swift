@@ -290,7 +290,9 @@ final class Bench {
             round.inputBytes = submissions.reduce(0) { $0 + $1.comments.utf8.count + $1.proposal.utf8.count }
             note("  round \(label): \(submissions.count) submissions, \(round.comments) comments, \(round.inputBytes / 1_000_000) MB of files")
 
-            // 1. Intake: every submission its own member-authored, durable commit.
+            // 1. Intake: every submission its own member-authored, durable commit. The generated files are
+            // flushed to disk first, so neither tool pays for writing back the benchmark's own input.
+            sync()
             let received = opens.addingTimeInterval(7 * 86_400)
             if batchIntake {
                 round.intake.add(try df(["intake", "--workspace", workspace, folder, "--round", label], at: received))
@@ -303,6 +305,7 @@ final class Bench {
                 }
             }
             // The peer: write the same files into the repository, then git add and git commit per submission.
+            sync()
             for (m, submission) in submissions.enumerated() {
                 let target = "\(peer)/Comments/\(label)/\(submission.member)"
                 round.peerIntake.add(seconds: try peerWrite {
@@ -385,7 +388,7 @@ final class Bench {
             round.peerRedline = median(peerTimes)
             note("    redline \(label) -> \(next): draftflow \(seconds(round.redline)), git diff --word-diff \(seconds(round.peerRedline))")
 
-            try? fileManager.removeItem(atPath: folder)
+            if !options.keep { try? fileManager.removeItem(atPath: folder) }
             result.rounds.append(round)
             now = published
         }

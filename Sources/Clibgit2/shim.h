@@ -14,4 +14,9 @@ static inline int draftflow_git_enable_fsync(int enabled) {
 static inline int draftflow_git_enable_strict_objects(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
 }
+/* Whether every object read is hashed again (libgit2's default). Git itself does not do this on reads;
+   `draftflow verify` re-hashes every object on its own. */
+static inline int draftflow_git_enable_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
 #endif

@@ -7,6 +7,9 @@ public enum LibGit2 {
         // Writes must be durable before a command reports success.
         _ = draftflow_git_enable_fsync(1)
         _ = draftflow_git_enable_strict_objects(1)
+        // Reads are not hashed again (as with git itself): zlib's checksum and the delta sizes still
+        // catch damaged bytes, and `draftflow verify` re-hashes every object.
+        _ = draftflow_git_enable_strict_hash_verification(0)
         return result
     }()
 
