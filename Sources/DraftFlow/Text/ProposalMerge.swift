@@ -297,6 +297,25 @@ private struct GapInsertion {
     var blocks: [String]
 }
 
+/// A text (or none) compared and hashed by its exact UTF-8 bytes: grouping many long versions of one
+/// paragraph needs neither Unicode normalization nor comparing each with every other.
+private struct ExactText: Hashable {
+    var text: String?
+
+    init(_ text: String?) { self.text = text }
+
+    static func == (first: ExactText, second: ExactText) -> Bool {
+        guard let a = first.text, let b = second.text else { return first.text == nil && second.text == nil }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        guard var text else { return hasher.combine(0 as UInt8) }
+        hasher.combine(1 as UInt8)
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// One distinct version of a base paragraph, with every member who proposed it.
 private struct Variant {
     var text: String?  // nil: deleted
@@ -391,10 +410,13 @@ private struct Builder {
         }
         // Distinct versions, in the order of the proposals that first made them.
         var variants: [Variant] = []
+        var variantIndex: [ExactText: Int] = [:]
         for edit in edits {
-            if let existing = variants.firstIndex(where: { $0.text == edit.newText }) {
+            let key = ExactText(edit.newText)
+            if let existing = variantIndex[key] {
                 variants[existing].members = ProposalMerge.union([variants[existing].members, edit.members])
             } else {
+                variantIndex[key] = variants.count
                 variants.append(Variant(text: edit.newText, members: edit.members))
             }
         }
@@ -406,7 +428,8 @@ private struct Builder {
             return
         }
 
-        let baseTokens = Tokenizer.tokenize(block.text)
+        let base = WordDiff.Base(block.text)
+        let baseTokens = base.tokens
         if variants.contains(where: { $0.text == nil }) {
             // Some members delete the paragraph, others edit it.
             let alternatives = variants.map {
@@ -420,8 +443,9 @@ private struct Builder {
         var groups: [HunkGroup] = []
         var groupIndex: [String: Int] = [:]
         for (variantIndex, variant) in variants.enumerated() {
-            let newTokens = Tokenizer.tokenize(variant.text ?? "")
-            for hunk in WordDiff.hunks(baseTokens, newTokens) {
+            let comparison = WordDiff.compare(base, variant.text ?? "")
+            let newTokens = comparison.newTokens
+            for hunk in comparison.hunks {
                 let replacement = Array(newTokens[hunk.b])
                 let replacementText = WordDiff.join(newTokens, hunk.b)
                 let key = "\(hunk.a.lowerBound):\(hunk.a.upperBound):\(replacementText)"
