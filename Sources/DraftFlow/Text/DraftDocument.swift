@@ -100,56 +100,87 @@ public struct DraftDocument: Sendable, Equatable {
 
     /// Splits text into block texts, working on UTF-8 bytes for speed.
     static func splitBlocks(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
-        var blocks: [String] = []
-        var current: [Range<Int>] = []  // line ranges of the paragraph being read
-
-        func flush() {
-            guard let first = current.first, let last = current.last else { return }
-            if current.count == 1 {
-                blocks.append(String(decoding: bytes[first], as: UTF8.self))
-            } else {
-                var joined: [UInt8] = []
-                joined.reserveCapacity(last.upperBound - first.lowerBound)
-                for (i, line) in current.enumerated() {
-                    if i > 0 { joined.append(0x0A) }
-                    joined.append(contentsOf: bytes[line])
+        var text = text
+        return text.withUTF8 { bytes in
+            var blocks: [String] = []
+            var joined: [UInt8] = []
+            scanBlocks(bytes) { lines in
+                guard let first = lines.first, let last = lines.last else { return }
+                if lines.count == 1 || isContiguous(lines) {
+                    blocks.append(String(decoding: bytes[first.lowerBound..<last.upperBound], as: UTF8.self))
+                } else {
+                    joined.removeAll(keepingCapacity: true)
+                    appendJoined(lines, of: bytes, to: &joined)
+                    blocks.append(String(decoding: joined, as: UTF8.self))
                 }
-                blocks.append(String(decoding: joined, as: UTF8.self))
             }
+            return blocks
+        }
+    }
+
+    /// Calls `body` with the line ranges (line ends and a trailing "\r" left out) of each block of
+    /// `bytes`, in order: blank (whitespace-only) lines separate blocks, a heading line is a block
+    /// of its own. A block's text is its lines joined with "\n".
+    static func scanBlocks(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (ArraySlice<Range<Int>>) throws -> Void) rethrows {
+        var current: [Range<Int>] = []  // line ranges of the block being read
+        func flush() throws {
+            guard !current.isEmpty else { return }
+            try body(current[...])
             current.removeAll(keepingCapacity: true)
         }
-
         var lineStart = 0
         let count = bytes.count
         while lineStart <= count {
             var lineEnd = lineStart
-            while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            if let base = bytes.baseAddress, lineStart < count,
+               let found = memchr(base + lineStart, 0x0A, count - lineStart) {
+                lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            } else {
+                lineEnd = count
+            }
             var contentEnd = lineEnd
             if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             let line = lineStart..<contentEnd
             if isBlank(bytes, line) {
-                flush()
+                try flush()
             } else if isHeadingLine(bytes, line) {
-                flush()
+                try flush()
                 current.append(line)
-                flush()
+                try flush()
             } else {
                 current.append(line)
             }
             if lineEnd >= count { break }
             lineStart = lineEnd + 1
         }
-        flush()
-        return blocks
+        try flush()
     }
 
-    private static func isBlank(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+    /// Whether the lines follow each other separated by a single "\n", so that their text joined
+    /// with "\n" is the bytes from the first line's start to the last one's end.
+    static func isContiguous(_ lines: ArraySlice<Range<Int>>) -> Bool {
+        var previous: Range<Int>?
+        for line in lines {
+            if let previous, line.lowerBound != previous.upperBound + 1 { return false }
+            previous = line
+        }
+        return true
+    }
+
+    /// Appends the lines' bytes joined with "\n".
+    static func appendJoined(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>, to joined: inout [UInt8]) {
+        for (i, line) in lines.enumerated() {
+            if i > 0 { joined.append(0x0A) }
+            joined.append(contentsOf: bytes[line])
+        }
+    }
+
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         for i in line where bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0D { return false }
         return true
     }
 
-    private static func isHeadingLine(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+    private static func isHeadingLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         var i = line.lowerBound
         while i < line.upperBound && bytes[i] == 0x23 { i += 1 }
         let level = i - line.lowerBound

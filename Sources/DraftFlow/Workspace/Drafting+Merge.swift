@@ -75,21 +75,21 @@ extension Drafting {
     /// only what each changed: memory holds a handful of whole copies, not all 193.
     func alignProposals(_ inputs: inout [CandidateBuilder.Input], submissions: [String: Submission], baseText: String,
                         snapshot: any WorkspaceSnapshot) throws {
-        let baseBlocks = DraftDocument.splitBlocks(baseText)
+        let base = CandidateBuilder.BaseBlocks(baseText)
         let withProposals = inputs.indices.filter { submissions[inputs[$0].member]?.proposal != nil }
         let chunk = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var start = 0
         while start < withProposals.count {
             let indexes = Array(withProposals[start..<min(start + chunk, withProposals.count)])
-            var texts: [String] = []
+            var copies: [(data: Data, what: String)] = []
             for index in indexes {
                 let member = inputs[index].member
                 guard let path = submissions[member]?.proposal, let data = try snapshot.file(path) else {
                     throw DraftFlowError(.workspace, "the edited copy of \(member) is missing", fix: "check the round's folder with `git log --stat`")
                 }
-                texts.append(try TextInput.validate(data, what: "the proposal of \(member)"))
+                copies.append((data, "the proposal of \(member)"))
             }
-            let prepared = CandidateBuilder.prepareConcurrently(texts, baseBlocks: baseBlocks)
+            let prepared = try CandidateBuilder.prepareConcurrently(copies, base: base)
             for (offset, index) in indexes.enumerated() { inputs[index].aligned = prepared[offset] }
             start += chunk
         }
@@ -109,8 +109,8 @@ extension Drafting {
         var writes: [String: Data] = [
             state.workflow.document: Data(candidate.text.utf8),
             MergeRecord.path(round: state.round.name): try encoder.encode(record.withoutParts),
-            MergeRecord.changesPath(round: state.round.name): try encoder.encode(record.changes),
-            MergeRecord.editsPath(round: state.round.name): try encoder.encode(record.edits),
+            MergeRecord.changesPath(round: state.round.name): RecordJSON.array(record.changes),
+            MergeRecord.editsPath(round: state.round.name): RecordJSON.array(record.edits),
             MergeSummary.path(round: state.round.name): try encoder.encode(MergeSummary(record, dispositions: dispositions)),
         ]
         if !dispositions.isEmpty {
