@@ -91,6 +91,11 @@ func printJSON<T: Encodable>(_ value: T) throws {
     print(String(decoding: data, as: UTF8.self))
 }
 
+/// Prints JSON the library encoded, with a final newline.
+func printJSON(data: Data) {
+    FileHandle.standardOutput.write(data + Data("\n".utf8))
+}
+
 /// Reads a file the user named, with errors that say which file and why.
 func readUserFile(_ path: String, what: String) throws -> Data {
     let url = URL(fileURLWithPath: path)

@@ -53,7 +53,7 @@ struct Merge: ParsableCommand {
             let outcome = try drafting.merge(round: round)
             open = outcome.openCollisions.count
             if json {
-                try printJSON(outcome.record)
+                try printJSON(data: drafting.json(outcome.record))
                 return
             }
             let names = Dictionary(try drafting.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -114,7 +114,7 @@ struct Collisions: ParsableCommand {
             let drafting = try options.drafting()
             let collisions = try drafting.collisions(round: round, includeResolved: all)
             if json {
-                try printJSON(collisions)
+                try printJSON(data: drafting.json(collisions))
                 return
             }
             if collisions.isEmpty {

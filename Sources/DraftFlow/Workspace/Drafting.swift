@@ -25,6 +25,17 @@ public struct Drafting {
     // MARK: Reading
 
     /// The workflow at the tip of the branch.
+    /// `value` as JSON the way DraftFlow writes its records: keys sorted, dates as ISO 8601 in the
+    /// workspace's time zone.
+    public func json<T: Encodable>(_ value: T) throws -> Data {
+        try RecordCoding.encoder(timeZone: workflow().zone()).encode(value)
+    }
+
+    /// A merge record as JSON, as `json(_:)` writes any value, written faster.
+    public func json(_ record: MergeRecord) throws -> Data {
+        try record.json(encoder: RecordCoding.encoder(timeZone: workflow().zone()))
+    }
+
     public func workflow() throws -> Workflow {
         try Self.workflow(in: store.snapshot())
     }
