@@ -22,7 +22,35 @@ public final class Repository {
         LibGit2.initialize()
         var handle: OpaquePointer?
         try check(git_repository_open_ext(&handle, url.path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil), "git_repository_open")
-        return Repository(handle: handle!)
+        let repository = Repository(handle: handle!)
+        try repository.useFastLooseObjects()
+        return repository
+    }
+
+    /// Gives the repository an object database whose loose objects are written with zlib's fastest
+    /// level (libgit2's default is level 6): a merge writes megabytes of records, and compressing
+    /// them took longer than computing them. The objects stay ordinary zlib streams that git reads;
+    /// writes are still fsynced. A repository that borrows objects from elsewhere (alternates)
+    /// keeps libgit2's own set-up.
+    private func useFastLooseObjects() throws {
+        let objects = gitDirectory.appendingPathComponent("objects")
+        guard !FileManager.default.fileExists(atPath: objects.appendingPathComponent("info/alternates").path) else { return }
+        var odb: OpaquePointer?
+        try check(git_odb_new(&odb), "git_odb_new")
+        defer { git_odb_free(odb) }
+        var loose: UnsafeMutablePointer<git_odb_backend>?
+        try check(git_odb_backend_loose(&loose, objects.path, Z_BEST_SPEED, 1, 0, 0), "git_odb_backend_loose")
+        if git_odb_add_backend(odb, loose, 1) != 0 {
+            loose?.pointee.free(loose)
+            try check(-1, "git_odb_add_backend")
+        }
+        var pack: UnsafeMutablePointer<git_odb_backend>?
+        try check(git_odb_backend_pack(&pack, objects.path), "git_odb_backend_pack")
+        if git_odb_add_backend(odb, pack, 2) != 0 {
+            pack?.pointee.free(pack)
+            try check(-1, "git_odb_add_backend")
+        }
+        try check(git_repository_set_odb(handle, odb), "git_repository_set_odb")
     }
 
     /// Creates a new, empty repository with a work tree at `url`, its first branch named `branch`.
