@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import DraftFlow
+
+/// The fast paths of the merge give exactly what the general code gives.
+@Suite struct FastPathTests {
+    /// A deterministic generator, so failures reproduce.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    }
+
+    static let pieces = ["the", "Council", "welcomes", " ", " ", ", ", ".", "connectivity", "numérique", "e\u{301}lève",
+                         "développement", "Совет", "приветствует", "المجلس", "يرحب", "بِالدَّعوة", "理", "事", "会", "欢", "迎",
+                         "数字", "包容", "2030", "(a)", "«", "»", "—", "!", "\u{301}", "👍🏽", "🇨🇭", "\"", "\\", "/", "\t", "x\u{200D}y"]
+
+    static func text(_ generator: inout Generator, words: Int) -> String {
+        (0..<words).map { _ in generator.pick(pieces) }.joined()
+    }
+
+    /// An edit of `text`: a few pieces replaced, inserted or deleted at random places.
+    static func edited(_ text: String, _ generator: inout Generator) -> String {
+        var characters = Array(text)
+        for _ in 0..<(1 + Int(generator.next() % 3)) {
+            let position = characters.isEmpty ? 0 : Int(generator.next() % UInt64(characters.count + 1))
+            switch generator.next() % 3 {
+            case 0: characters.insert(contentsOf: Array(generator.pick(pieces)), at: position)
+            case 1: if position < characters.count { characters.remove(at: position) }
+            default:
+                if position < characters.count { characters[position] = Array(generator.pick(pieces)).first ?? "x" }
+            }
+        }
+        return String(characters)
+    }
+
+    @Test func comparingOnlyTheMiddleGivesTheSameHunksAsTheWholeText() {
+        var generator = Generator(state: 42)
+        for round in 0..<3_000 {
+            let base = Self.text(&generator, words: Int(generator.next() % 40))
+            let new = round % 10 == 0 ? base : Self.edited(base, &generator)
+            let baseTokens = Tokenizer.tokenize(base)
+            let newTokens = Tokenizer.tokenize(new)
+            let expected = WordDiff.hunks(baseTokens, newTokens).map {
+                ($0.a, WordDiff.join(newTokens, $0.b))
+            }
+            let comparison = WordDiff.compare(WordDiff.Base(base), new)
+            let actual = comparison.hunks.map { ($0.a, WordDiff.join(comparison.newTokens, $0.b)) }
+            #expect(actual.map(\.0) == expected.map(\.0), "base \(base.debugDescription) new \(new.debugDescription)")
+            #expect(actual.map(\.1) == expected.map(\.1), "base \(base.debugDescription) new \(new.debugDescription)")
+        }
+    }
+
+    @Test func preparingAnEditedCopyFromItsBytesMatchesTheTextPath() throws {
+        let base = """
+        # Title
+
+        1.1 The Council welcomes the invitation.
+
+        1.2 Le Conseil se félicite de l'invitation.
+
+        1.3 理事会欢迎邀请。
+
+        1.4 يرحب المجلس بالدعوة.
+
+        1.5 A paragraph
+        on two lines.
+
+        """
+        let blocks = CandidateBuilder.BaseBlocks(base)
+        let copies = [
+            base,                                                                                   // unchanged
+            base.replacingOccurrences(of: "welcomes", with: "warmly welcomes"),                    // one word, in place
+            base.replacingOccurrences(of: "félicite", with: "fe\u{301}licite"),                     // the same text, decomposed
+            base.replacingOccurrences(of: "理事会", with: "理事会也"),                                  // CJK
+            base.replacingOccurrences(of: "1.2 Le Conseil se félicite de l'invitation.\n\n", with: "") + "1.2 Le Conseil se félicite de l'invitation.\n", // moved
+            base.replacingOccurrences(of: "1.3", with: "1.2 New paragraph.\n\n1.3"),               // inserted
+            base.replacingOccurrences(of: "\n", with: "\r\n"),                                      // Windows line ends
+            base.replacingOccurrences(of: "The Council welcomes the invitation.", with: "Completely different words here now."), // rewritten
+            base.replacingOccurrences(of: "on two lines", with: "on two edited lines"),            // a block of two lines
+        ]
+        for copy in copies {
+            let fast = try CandidateBuilder.prepare(Data(copy.utf8), base: blocks, what: "the copy")
+            let slow = CandidateBuilder.prepare(copy, baseBlocks: blocks.texts)
+            #expect(fast.steps == slow.steps, "\(copy.debugDescription)")
+            #expect(fast.blocks == slow.blocks, "\(copy.debugDescription)")
+        }
+        var invalid = Data(base.utf8)
+        invalid[invalid.count - 3] = 0xFF
+        #expect(throws: DraftFlowError.self) { try CandidateBuilder.prepare(invalid, base: blocks, what: "the copy") }
+        var withNUL = Data(base.utf8)
+        withNUL[5] = 0
+        #expect(throws: DraftFlowError.self) { try CandidateBuilder.prepare(withNUL, base: blocks, what: "the copy") }
+    }
+
+    @Test func recordJSONIsWhatJSONEncoderWrites() throws {
+        let encoder = RecordCoding.encoder(timeZone: TimeZone(identifier: "Europe/Zurich")!)
+        let tricky = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} nul-free \u{1F} é 理 \u{2028} 👍🏽"
+        let changes = [
+            RecordedChange(paragraph: "1.2", kind: "modified", before: tricky, after: "", members: ["CAN", "USA"]),
+            RecordedChange(paragraph: "after 3", kind: "inserted", before: "", after: "x", members: []),
+        ]
+        let edits = [
+            Comment(id: "CAN-E1", member: "CAN", parsed: ParsedComment(anchor: .paragraph("2.3"), type: .editorial, text: tricky, proposedChange: "new")),
+            Comment(id: "USA-1", member: "USA", parsed: ParsedComment(anchor: .general, type: .general, text: "t", proposedChange: nil)),
+        ]
+        #expect(RecordJSON.array(changes) == (try encoder.encode(changes)))
+        #expect(RecordJSON.array(edits) == (try encoder.encode(edits)))
+        #expect(RecordJSON.array([RecordedChange]()) == (try encoder.encode([RecordedChange]())))
+        for (someChanges, someEdits) in [(changes, edits), ([], []), (changes, []), ([], edits)] {
+            let record = MergeRecord(round: "draft-1", base: "draft-1", merged: Date(timeIntervalSince1970: 1_583_000_000),
+                                     changes: someChanges, collisions: [], edits: someEdits, orphaned: ["CAN-2"], resolutions: [])
+            #expect(try record.json(encoder: encoder) == (try encoder.encode(record)))
+        }
+    }
+}
