@@ -119,4 +119,43 @@ import Testing
             #expect(try record.json(encoder: encoder) == (try encoder.encode(record)))
         }
     }
+
+    /// Tokenizing `Character` by `Character` with `Tokenizer.kind(of:)`: what `tokenize` must give.
+    static func tokensByCharacter(_ text: String) -> [Tokenizer.Token] {
+        var result: [Tokenizer.Token] = []
+        for character in text {
+            let kind = Tokenizer.kind(of: character)
+            if let last = result.last, last.kind == kind, kind == .word || kind == .whitespace {
+                result[result.count - 1].text.append(character)
+            } else {
+                result.append(Tokenizer.Token(text: String(character), kind: kind))
+            }
+        }
+        return result
+    }
+
+    @Test func tokenizingBytesGivesWhatCharactersGive() {
+        let hard = ["e\u{301}", "a\u{308}\u{301}", "\u{301}x", "क्ष", "क्‍ष", "ก\u{E33}", "ກ\u{EB3}", "\u{1100}\u{1161}\u{11A8}", "가\u{11A8}",
+                    "\u{600}1", "\u{600}a", "👨‍👩‍👧", "©\u{FE0F}", "🇨🇭🇫🇷", "\r\n", "\u{3099}", "か\u{3099}", "理\u{FE00}", "\u{200C}", "ab\u{200D}cd",
+                    "\u{2028}", "\u{A0}", "\u{3000}", "،", "؟", "٣", "ـ", "Ω", "ﬁ", "\u{FF21}\u{FF9E}", "\u{E0041}", "\u{10FFFD}", "\t", " "]
+        var generator = Generator(state: 7)
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 12) {
+                text += generator.next() % 2 == 0 ? generator.pick(hard) : generator.pick(Self.pieces)
+            }
+            let expected = Self.tokensByCharacter(text)
+            #expect(Tokenizer.tokenize(text) == expected, "\(text.debugDescription)")
+        }
+        // Every scalar of the planes in use, alone and after a letter.
+        for value in UInt32(0)..<0x3_1000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(Character(scalar)), "a" + String(Character(scalar)), String(Character(scalar)) + "a"] {
+                if Tokenizer.tokenize(text) != Self.tokensByCharacter(text) {
+                    Issue.record("U+\(String(value, radix: 16)) in \(text.debugDescription)")
+                    return
+                }
+            }
+        }
+    }
 }

@@ -36,47 +36,130 @@ public enum Tokenizer {
 
     /// The tokens of `text` with their kinds.
     ///
-    /// ASCII text is classified byte by byte; at any other character (or an ASCII character that a
-    /// following byte may combine with) it falls back to whole characters.
+    /// Works on the UTF-8 bytes. A character made of one scalar is classified from a table (or, for
+    /// Han, kana and Hangul syllables, from its range) when the next scalar cannot join it into one
+    /// grapheme cluster; any other character (combining marks, emoji sequences, Hangul jamo, rare
+    /// scripts) is read as a whole `Character`. The result is the same as classifying every
+    /// `Character` with `kind(of:)`.
     public static func tokenize(_ text: String) -> [Token] {
-        var result: [Token] = []
-        result.reserveCapacity(text.utf8.count / 3 + 1)
-        let utf8 = text.utf8
-        var index = text.startIndex
-        var tokenStart = index
-        var currentKind: TokenKind?
-        while index < text.endIndex {
-            let byte = utf8[index]
-            let kind: TokenKind
-            let next: String.Index
-            let after = utf8.index(after: index)
-            if byte < 0x80 && (after == text.endIndex || utf8[after] < 0x80) {
-                switch byte {
-                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: kind = .word
-                case 0x09...0x0D, 0x20: kind = .whitespace
-                default: kind = .punctuation
+        let original = text
+        var text = text
+        return text.withUTF8 { bytes -> [Token] in
+            let count = bytes.count
+            var result: [Token] = []
+            result.reserveCapacity(count / 3 + 1)
+            var position = 0
+            var tokenStart = 0
+            var currentKind: TokenKind?
+            while position < count {
+                let byte = bytes[position]
+                var kind: TokenKind?
+                var next: Int
+                if byte < 0x80 {
+                    next = position + 1
+                    if next == count || bytes[next] < 0x80 || !joinsPrevious(scalar(bytes, at: next).value) {
+                        switch byte {
+                        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: kind = .word
+                        case 0x09...0x0D, 0x20: kind = .whitespace
+                        default: kind = .punctuation
+                        }
+                    }
+                } else {
+                    let (value, length) = scalar(bytes, at: position)
+                    next = position + length
+                    if next == count || bytes[next] < 0x80 || !joinsPrevious(scalar(bytes, at: next).value) {
+                        kind = singleKind(value)
+                    }
                 }
-                next = after
-            } else {
-                kind = self.kind(of: text[index])
-                next = text.index(after: index)
-            }
-            if let current = currentKind {
-                let joinsRun = (kind == .word || kind == .whitespace) && kind == current
-                if !joinsRun {
-                    result.append(Token(text: String(text[tokenStart..<index]), kind: current))
-                    tokenStart = index
-                    currentKind = kind
+                if kind == nil {
+                    // A character of several scalars, or one the table does not settle.
+                    let utf8 = original.utf8
+                    let index = utf8.index(utf8.startIndex, offsetBy: position)
+                    kind = self.kind(of: original[index])
+                    next = utf8.distance(from: utf8.startIndex, to: original.index(after: index))
                 }
-            } else {
-                currentKind = kind
+                let found = kind!
+                if let current = currentKind {
+                    let joinsRun = (found == .word || found == .whitespace) && found == current
+                    if !joinsRun {
+                        result.append(Token(text: String(decoding: bytes[tokenStart..<position], as: UTF8.self), kind: current))
+                        tokenStart = position
+                        currentKind = found
+                    }
+                } else {
+                    currentKind = found
+                }
+                position = next
             }
-            index = next
+            if let current = currentKind, tokenStart < count {
+                result.append(Token(text: String(decoding: bytes[tokenStart..<count], as: UTF8.self), kind: current))
+            }
+            return result
         }
-        if let current = currentKind, tokenStart < text.endIndex {
-            result.append(Token(text: String(text[tokenStart..<text.endIndex]), kind: current))
+    }
+
+    /// The scalar starting at `offset` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[offset])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
         }
-        return result
+        return ((lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+                | UInt32(bytes[offset + 3] & 0x3F), 4)
+    }
+
+    /// Scalars below this are classified by `table`.
+    private static let tableLimit: UInt32 = 0x3100
+    private static let kindMask: UInt8 = 0x03
+    /// The scalar is not known to be a character on its own (a mark, a format character, Hangul
+    /// jamo, a prefix such as the Arabic number sign): read it as a `Character`.
+    private static let slowFlag: UInt8 = 0x04
+    /// The scalar may join the character before it (marks, joiners, Hangul vowels and finals,
+    /// Thai and Lao spacing vowels).
+    private static let joinsFlag: UInt8 = 0x08
+
+    /// For every scalar below `tableLimit`: its kind as a character of its own, and the flags above.
+    private static let table: [UInt8] = (0..<tableLimit).map { value -> UInt8 in
+        guard let scalar = Unicode.Scalar(value) else { return slowFlag | joinsFlag }
+        let kinds: [TokenKind] = [.word, .whitespace, .punctuation, .ideograph]
+        var entry = UInt8(kinds.firstIndex(of: kind(of: Character(scalar)))!)
+        let category = scalar.properties.generalCategory
+        let mark = category == .nonspacingMark || category == .spacingMark || category == .enclosingMark || category == .format
+        let hangulJamo = (0x1100...0x11FF).contains(value)
+        let prepend: Set<UInt32> = [0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x0D4E]
+        if mark || hangulJamo || prepend.contains(value) { entry |= slowFlag }
+        if mark || (0x1160...0x11FF).contains(value) || value == 0x0E33 || value == 0x0EB3 { entry |= joinsFlag }
+        return entry
+    }
+
+    /// The kind of a scalar that is a character on its own, or nil when the table cannot tell.
+    @inline(__always)
+    private static func singleKind(_ value: UInt32) -> TokenKind? {
+        if value < tableLimit {
+            let entry = table[Int(value)]
+            if entry & slowFlag != 0 { return nil }
+            switch entry & kindMask {
+            case 0: return .word
+            case 1: return .whitespace
+            case 2: return .punctuation
+            default: return .ideograph
+            }
+        }
+        if (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) {
+            return .ideograph
+        }
+        return nil
+    }
+
+    /// Whether a scalar may belong to the same character as the one before it.
+    @inline(__always)
+    private static func joinsPrevious(_ value: UInt32) -> Bool {
+        if value < tableLimit { return table[Int(value)] & joinsFlag != 0 }
+        return !((0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value)
+                 || (0xFF01...0xFF5E).contains(value))
     }
 
     /// The kind of token a single character belongs to.
