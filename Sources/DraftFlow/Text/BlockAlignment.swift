@@ -31,7 +31,9 @@ public enum BlockAlignment {
             for index in old.indices {
                 if old[index] == new[index] {
                     steps.append(.same(old: index, new: index))
-                } else if sharesEnds(old[index], new[index]) && !new.contains(old[index]) {
+                } else if (sharesEnds(old[index], new[index]) || pairScore(old[index], new[index]) >= pairingThreshold)
+                            && !new.contains(old[index]) {
+                    // What `pairRegion` decides for a region of one paragraph on each side.
                     steps.append(.modified(old: index, new: index))
                 } else {
                     inPlace = false
@@ -62,7 +64,9 @@ public enum BlockAlignment {
     }
 
     struct TokenBag {
-        var counts: [String: Int] = [:]
+        /// Token texts compared by their bytes: similarity is a measure, and hashing many
+        /// thousands of words needs no Unicode normalization.
+        var counts: [TokenKey: Int] = [:]
         var total = 0
         var number: String?
 
@@ -76,7 +80,7 @@ public enum BlockAlignment {
 
         init(_ text: String) {
             for token in Tokenizer.tokenize(text) where token.kind != .whitespace {
-                counts[token.text, default: 0] += 1
+                counts[TokenKey(token.text), default: 0] += 1
                 total += 1
             }
         }
@@ -197,5 +201,21 @@ public enum BlockAlignment {
             }
         }
         return steps
+    }
+}
+
+/// A token's text, equal to another only with the same bytes.
+struct TokenKey: Hashable {
+    var text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (first: TokenKey, second: TokenKey) -> Bool {
+        first.text.utf8.elementsEqual(second.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -6,12 +6,15 @@ enum InlineMarkup {
     /// Splits a fragment into leading whitespace, core and trailing whitespace, so emphasis markers
     /// can hug the words (`**word** ` rather than `**word **`, which Markdown does not render).
     static func splitWhitespace(_ text: String) -> (lead: String, core: String, trail: String) {
-        let scalars = Array(text)
-        var start = 0
-        while start < scalars.count && scalars[start].isWhitespace { start += 1 }
-        var end = scalars.count
-        while end > start && scalars[end - 1].isWhitespace { end -= 1 }
-        return (String(scalars[..<start]), String(scalars[start..<end]), String(scalars[end...]))
+        var start = text.startIndex
+        while start < text.endIndex && text[start].isWhitespace { start = text.index(after: start) }
+        var end = text.endIndex
+        while end > start {
+            let before = text.index(before: end)
+            guard text[before].isWhitespace else { break }
+            end = before
+        }
+        return (String(text[..<start]), String(text[start..<end]), String(text[end...]))
     }
 
     /// `text` wrapped in a Markdown marker, whitespace kept outside; "" stays "".
