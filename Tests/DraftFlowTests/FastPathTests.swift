@@ -158,4 +158,24 @@ import Testing
             }
         }
     }
+
+    @Test func roundIndexJSONIsWhatJSONEncoderWrites() throws {
+        let encoder = RecordCoding.encoder(timeZone: TimeZone(identifier: "Europe/Zurich")!)
+        var index = RoundIndex()
+        var json = try RoundIndexJSON(index, encoder: encoder)
+        #expect(try json.json() == (try encoder.encode(index)))
+        let codes = ["USA", "CAN", "X0194", "X194", "EU", "AAA", "ZWE", "CAN", "B1", "BA"]
+        for (number, code) in codes.enumerated() {
+            let submission = Submission(member: code, round: "draft-1", number: 1 + (code == "CAN" && number > 1 ? 1 : 0),
+                                        received: Date(timeIntervalSince1970: 1_583_000_000 + Double(number)), late: number % 3 == 0,
+                                        originalName: "x.md", file: "f", proposal: number % 2 == 0 ? "p" : nil, fileBlob: nil, proposalBlob: nil,
+                                        comments: (0..<(number % 4)).map {
+                                            Comment(id: "\(code)-\($0)", member: code, parsed: ParsedComment(anchor: .general, type: .general, text: "t"))
+                                        })
+            index.record(submission)
+            try json.set(code, index.members[code]!)
+            #expect(try json.json() == (try encoder.encode(index)))
+        }
+        #expect(try RoundIndexJSON(index, encoder: encoder).json() == (try encoder.encode(index)))
+    }
 }

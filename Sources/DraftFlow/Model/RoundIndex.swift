@@ -39,6 +39,47 @@ public struct RoundIndex: Codable, Equatable, Sendable {
     }
 }
 
+/// A round's index as JSON, written again after every submission of a batch (each commit carries
+/// the index as of that commit): each member's entry is encoded once when it changes, and the file
+/// is assembled from the entries, in exactly the form `encoder` gives the whole index.
+struct RoundIndexJSON {
+    private let encoder: JSONEncoder
+    /// Member → `"CODE" : { … }`, indented for its place in the file.
+    private var entries: [String: Data] = [:]
+
+    init(_ index: RoundIndex, encoder: JSONEncoder) throws {
+        self.encoder = encoder
+        for (code, entry) in index.members { try set(code, entry) }
+    }
+
+    mutating func set(_ code: String, _ entry: RoundIndex.Entry) throws {
+        var line = Data("    ".utf8)
+        line.append(try encoder.encode(code))
+        line.append(contentsOf: Array(" : ".utf8))
+        let encoded = [UInt8](try encoder.encode(entry))
+        for (offset, byte) in encoded.enumerated() {
+            line.append(byte)
+            // Nested lines move in by four spaces; blank lines (inside empty arrays) stay blank.
+            if byte == 0x0A && offset + 1 < encoded.count && encoded[offset + 1] != 0x0A {
+                line.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            }
+        }
+        entries[code] = line
+    }
+
+    func json() throws -> Data {
+        guard !entries.isEmpty else { return try encoder.encode(RoundIndex()) }
+        var out = Data("{\n  \"members\" : {\n".utf8)
+        let codes = entries.keys.sorted()
+        for (position, code) in codes.enumerated() {
+            out.append(entries[code]!)
+            out.append(contentsOf: Array((position + 1 < codes.count ? ",\n" : "\n").utf8))
+        }
+        out.append(contentsOf: Array("  }\n}".utf8))
+        return out
+    }
+}
+
 extension Drafting {
     /// The round's index: the file when there is one, else built from the records.
     static func roundIndex(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> RoundIndex {

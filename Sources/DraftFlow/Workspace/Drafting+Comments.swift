@@ -102,6 +102,7 @@ extension Drafting {
             var changes: [WorkspaceChange] = []
             var inBatch: [String: [Submission]] = [:]
             var indexes: [String: RoundIndex] = [:]
+            var indexJSON: [String: RoundIndexJSON] = [:]
             let encoder = RecordCoding.encoder(timeZone: try workflow.zone())
             for item in prepared {
                 var earlier = try Self.earlierSubmissions(of: item.code, workflow: workflow, requestedRound: requestedRound,
@@ -110,9 +111,12 @@ extension Drafting {
                 var (change, submission) = try submissionChange(item, workflow: workflow, requestedRound: requestedRound, earlier: earlier)
                 // Each commit of the series carries the index as of that commit.
                 var index = try indexes[submission.round] ?? Self.roundIndex(submission.round, in: snapshot)
+                var json = try indexJSON[submission.round] ?? RoundIndexJSON(index, encoder: encoder)
                 index.record(submission)
+                try json.set(submission.member, index.members[submission.member]!)
                 indexes[submission.round] = index
-                change.writes[RoundIndex.path(round: submission.round)] = try encoder.encode(index)
+                indexJSON[submission.round] = json
+                change.writes[RoundIndex.path(round: submission.round)] = try json.json()
                 inBatch[item.code, default: []].append(submission)
                 recorded.append(submission)
                 changes.append(change)
