@@ -388,7 +388,8 @@ final class Bench {
             round.peerRedline = median(peerTimes)
             note("    redline \(label) -> \(next): draftflow \(seconds(round.redline)), git diff --word-diff \(seconds(round.peerRedline))")
 
-            if !options.keep { try? fileManager.removeItem(atPath: folder) }
+            // The round's input stays until the end: deleting hundreds of files just before the next
+            // intake would make the file system's inode allocation (ext4) slow for both tools.
             result.rounds.append(round)
             now = published
         }
