@@ -33,11 +33,20 @@ struct Export: ParsableCommand {
             let url = URL(fileURLWithPath: output)
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)
-            case .html: try emit(FinalTextPacket.html(packet), to: output)
+            case .html: try emit(bytes: FinalTextPacket.htmlData(packet), to: output)
             case .docx: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .docx, output: url)
             case .pdf: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
         }
+    }
+}
+
+/// Writes bytes to the file `output`, as `emit` writes text.
+private func emit(bytes: [UInt8], to output: String) throws {
+    do {
+        try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+        throw DraftFlowError(.invalidInput, "cannot write \(output): \(error.localizedDescription)", fix: "check the folder exists and is writable")
     }
 }
