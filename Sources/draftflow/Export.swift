@@ -42,10 +42,17 @@ struct Export: ParsableCommand {
     }
 }
 
-/// Writes bytes to the file `output`, as `emit` writes text.
+/// Writes bytes to the file `output`, as `emit` writes text, without copying them first.
 private func emit(bytes: [UInt8], to output: String) throws {
     do {
-        try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else {
+                return try Data().write(to: URL(fileURLWithPath: output), options: .atomic)
+            }
+            // The Data only lends the array's storage for the write and does not outlive it.
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        }
     } catch {
         throw DraftFlowError(.invalidInput, "cannot write \(output): \(error.localizedDescription)", fix: "check the folder exists and is writable")
     }
