@@ -188,9 +188,18 @@ enum ExportSupport {
             return formatter
         }()
         private var formatters: [Int: DateFormatter] = [:]
+        /// Labels made so far: the commenters of a round often share the time they were received.
+        private var labels: [String: String] = [:]
 
         /// "14 February 2020, 10:00 (UTC+01:00)", or `iso` itself when it is not ISO 8601.
         func human(_ iso: String) -> String {
+            if let label = labels[iso] { return label }
+            let label = makeLabel(iso)
+            labels[iso] = label
+            return label
+        }
+
+        private func makeLabel(_ iso: String) -> String {
             let trimmed = iso.trimmingCharacters(in: .whitespaces)
             guard let date = parseISO(trimmed) else { return iso }
             let offset = ExportSupport.offsetSeconds(trimmed) ?? 0
