@@ -33,11 +33,27 @@ struct Export: ParsableCommand {
             let url = URL(fileURLWithPath: output)
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)
-            case .html: try emit(FinalTextPacket.html(packet), to: output)
+            case .html: try emit(bytes: FinalTextPacket.htmlData(packet), to: output)
             case .docx: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .docx, output: url)
             case .pdf: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
         }
+    }
+}
+
+/// Writes bytes to the file `output`, as `emit` writes text, without copying them first.
+private func emit(bytes: [UInt8], to output: String) throws {
+    do {
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else {
+                return try Data().write(to: URL(fileURLWithPath: output), options: .atomic)
+            }
+            // The Data only lends the array's storage for the write and does not outlive it.
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        }
+    } catch {
+        throw DraftFlowError(.invalidInput, "cannot write \(output): \(error.localizedDescription)", fix: "check the folder exists and is writable")
     }
 }

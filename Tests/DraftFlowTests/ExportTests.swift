@@ -182,6 +182,49 @@ import Testing
         #expect(ExportSupport.humanDate("not a date") == "not a date")
     }
 
+    @Test func escapingWorksOnBytesAndKeepsEveryCharacter() {
+        let text = "Ünïcode 信息 نص — a < b > c & \"d\" 'e' 👩‍👩‍👧"
+        // The same as escaping character by character, for text without combining marks after `&<>"'`.
+        #expect(ExportSupport.escape(text) == InlineMarkup.escapeHTML(text))
+        #expect(ExportSupport.escape("") == "")
+        // A combining mark after `<` or `"` does not keep it from being escaped.
+        #expect(ExportSupport.escape("<\u{301}script> \"\u{301}") == "&lt;\u{301}script&gt; &quot;\u{301}")
+        // Line ends: LF, CRLF and CR each make one <br>.
+        for text in ["a\nb", "a\r\nb\rc\r\r\nd", "\n", "\r", "x\r\n", "<a>\n&", "信息\r\nنص"] {
+            #expect(ExportSupport.escapeMultiline(text) == ExportSupport.lines(text).map(InlineMarkup.escapeHTML).joined(separator: "<br>"))
+        }
+        // Plain text and marked text take different routes to the same rules.
+        #expect(ExportSupport.inlineHTML("信息 <b> & \"c\"") == "信息 &lt;b&gt; &amp; &quot;c&quot;")
+        #expect(ExportSupport.inlineHTML("**信息** \\<") == "<strong>信息</strong> &lt;")
+        #expect(ExportSupport.firstStrongDirection("12 — 3") == nil)
+        #expect(ExportSupport.firstStrongDirection("12 نص a") == "rtl")
+        #expect(ExportSupport.firstStrongDirection("12 é نص") == "auto")
+        #expect(ExportSupport.trimmingSpaces("  Canada\t") == "Canada")
+        #expect(ExportSupport.trimmingSpaces("\u{3000}Canada") == "Canada")
+        #expect(ExportSupport.trimmingSpaces("Canada") == "Canada")
+        #expect(ExportSupport.trimmingSpaces("") == "")
+    }
+
+    @Test func htmlPiecesMatchTheWholePacket() {
+        let packet = Self.packet()
+        let html = FinalTextPacket.html(packet)
+        #expect(FinalTextPacket.htmlData(packet) == Array(html.utf8))
+        #expect(html.contains(DispositionTable.htmlTable(packet.dispositions)))
+        #expect(html.contains(FinalTextPacket.redlineHTML(packet.redline)))
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"))
+        #expect(html.hasSuffix("</section>\n</body>\n</html>\n"))
+    }
+
+    @Test func datesAreLabelledTheSameWithSharedFormatters() {
+        let labels = ExportSupport.DateLabels()
+        for iso in ["2020-03-01T22:59:59Z", "2020-03-01T18:00:00-05:00", "2020-03-01T18:00:00+05:30", "2020-03-01T18:00:00.250+01:00",
+                    "2020-03-01T22:59:59Z", " 2020-12-31T23:59:00+14:00 ", "not a date", ""] {
+            #expect(labels.human(iso) == ExportSupport.humanDate(iso))
+        }
+        #expect(labels.human("2020-03-01T18:00:00.250+01:00") == "1 March 2020, 18:00 (UTC+01:00)")
+        #expect(labels.human("2020-03-01T18:00:00+05:30") == "1 March 2020, 18:00 (UTC+05:30)")
+    }
+
     // MARK: - DOCX and PDF
 
     @Test func missingPandocError() {

@@ -5,14 +5,28 @@ enum ExportSupport {
 
     // MARK: - HTML
 
-    /// Text escaped for HTML element content and attribute values.
+    /// Text escaped for HTML element content and attribute values: `&`, `<`, `>`, `"` and `'` become
+    /// entities wherever they occur, even when a combining mark follows them.
     static func escape(_ text: String) -> String {
-        InlineMarkup.escapeHTML(text)
+        var out = HTMLOutput()
+        out.escaped(text)
+        return out.string
     }
 
     /// Text escaped for HTML, line breaks (LF, CRLF, CR) turned into `<br>`.
     static func escapeMultiline(_ text: String) -> String {
-        lines(text).map(escape).joined(separator: "<br>")
+        var out = HTMLOutput()
+        out.escapedMultiline(text)
+        return out.string
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without the work when there is nothing to trim.
+    static func trimmingSpaces(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        let spaces = CharacterSet.whitespaces
+        guard spaces.contains(first) || spaces.contains(last) else { return text }
+        return text.trimmingCharacters(in: spaces)
     }
 
     /// The lines of a text, whatever its line ends.
@@ -45,12 +59,24 @@ enum ExportSupport {
     /// (Arabic, Hebrew, Syriac, Thaana, N'Ko), else "auto". Browsers honour `auto` themselves; PDF
     /// engines such as WeasyPrint do not, so right-to-left text is marked explicitly.
     static func direction(_ text: String) -> String {
+        firstStrongDirection(text) ?? "auto"
+    }
+
+    /// "rtl" or "auto" from the first strong character of `text`, nil when it has none (so that the
+    /// direction of several pieces of text can be found without joining them).
+    static func firstStrongDirection(_ text: String) -> String? {
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            if value < 0x80 {
+                // In ASCII only the Latin letters are alphabetic.
+                let folded = value | 0x20
+                if folded >= 0x61 && folded <= 0x7A { return "auto" }
+                continue
+            }
             if isRightToLeft(value) { return "rtl" }
             if scalar.properties.isAlphabetic { return "auto" }
         }
-        return "auto"
+        return nil
     }
 
     private static func isRightToLeft(_ value: UInt32) -> Bool {
@@ -95,6 +121,13 @@ enum ExportSupport {
     /// Markdown inline text as HTML: `**strong**`, `*emphasis*`, backslash escapes; everything else
     /// escaped. Line breaks stay soft (a newline).
     static func inlineHTML(_ text: String) -> String {
+        var out = HTMLOutput()
+        out.inline(text)
+        return out.string
+    }
+
+    /// `inlineHTML` one character at a time, for text that holds a `*` or a backslash.
+    static func markedInlineHTML(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
         while let first = rest.first {
@@ -104,12 +137,12 @@ enum ExportSupport {
                 continue
             }
             if rest.hasPrefix("**"), let (inner, after) = delimited(rest.dropFirst(2), by: "**") {
-                out += "<strong>" + inlineHTML(String(inner)) + "</strong>"
+                out += "<strong>" + markedInlineHTML(String(inner)) + "</strong>"
                 rest = after
                 continue
             }
             if first == "*", !rest.hasPrefix("**"), let (inner, after) = delimited(rest.dropFirst(), by: "*") {
-                out += "<em>" + inlineHTML(String(inner)) + "</em>"
+                out += "<em>" + markedInlineHTML(String(inner)) + "</em>"
                 rest = after
                 continue
             }
@@ -134,23 +167,59 @@ enum ExportSupport {
     /// "14 February 2020, 10:00 (UTC+01:00)" for an ISO 8601 instant with its offset, in that offset;
     /// the text itself when it is not ISO 8601.
     static func humanDate(_ iso: String) -> String {
-        let trimmed = iso.trimmingCharacters(in: .whitespaces)
-        guard let date = parseISO(trimmed) else { return iso }
-        let offset = offsetSeconds(trimmed) ?? 0
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy, HH:mm"
-        return formatter.string(from: date) + " (" + offsetLabel(offset) + ")"
+        DateLabels().human(iso)
     }
 
     static func parseISO(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        DateLabels().parseISO(text)
+    }
+
+    /// Makes `humanDate` labels with formatters made once, not once per date: a packet has a date for
+    /// every event and every commenter, and making an ICU formatter costs far more than using one.
+    final class DateLabels {
+        private let plain: ISO8601DateFormatter = {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            return formatter
+        }()
+        private let fractional: ISO8601DateFormatter = {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            return formatter
+        }()
+        private var formatters: [Int: DateFormatter] = [:]
+        /// Labels made so far: the commenters of a round often share the time they were received.
+        private var labels: [String: String] = [:]
+
+        /// "14 February 2020, 10:00 (UTC+01:00)", or `iso` itself when it is not ISO 8601.
+        func human(_ iso: String) -> String {
+            if let label = labels[iso] { return label }
+            let label = makeLabel(iso)
+            labels[iso] = label
+            return label
+        }
+
+        private func makeLabel(_ iso: String) -> String {
+            let trimmed = iso.trimmingCharacters(in: .whitespaces)
+            guard let date = parseISO(trimmed) else { return iso }
+            let offset = ExportSupport.offsetSeconds(trimmed) ?? 0
+            return formatter(offset: offset).string(from: date) + " (" + ExportSupport.offsetLabel(offset) + ")"
+        }
+
+        func parseISO(_ text: String) -> Date? {
+            plain.date(from: text) ?? fractional.date(from: text)
+        }
+
+        private func formatter(offset: Int) -> DateFormatter {
+            if let formatter = formatters[offset] { return formatter }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")
+            formatter.dateFormat = "d MMMM yyyy, HH:mm"
+            formatters[offset] = formatter
+            return formatter
+        }
     }
 
     /// The offset written at the end of an ISO 8601 instant ("Z", "+01:00", "-0500").

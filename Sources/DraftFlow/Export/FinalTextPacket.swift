@@ -230,126 +230,217 @@ public struct FinalTextPacket: Sendable, Equatable {
     /// The packet as a self-contained HTML5 document: inline CSS, no scripts, no external resources,
     /// A4 pages when printed (the disposition table on landscape pages).
     public static func html(_ packet: FinalTextPacket) -> String {
-        let e = ExportSupport.escape
-        func dir(_ text: String) -> String { "dir=\"\(ExportSupport.direction(text))\"" }
-        func time(_ iso: String) -> String {
-            "<time datetime=\"\(e(iso))\">\(e(ExportSupport.humanDate(iso)))</time>"
+        htmlOutput(packet).string
+    }
+
+    /// The UTF-8 bytes of `html(packet)`, for writing to a file without making a String of them.
+    public static func htmlData(_ packet: FinalTextPacket) -> [UInt8] {
+        htmlOutput(packet).bytes
+    }
+
+    private static func htmlOutput(_ packet: FinalTextPacket) -> HTMLOutput {
+        // The table and the texts are most of the document: reserve about what they will take.
+        var estimate = 64 * 1024 + 4 * packet.cleanText.utf8.count + 64 * packet.redline.count
+        for row in packet.dispositions {
+            estimate += 400 + row.comment.utf8.count + (row.proposedChange?.utf8.count ?? 0)
+                + (row.observation?.utf8.count ?? 0) + (row.modifiedText?.utf8.count ?? 0)
         }
-        let title = e(packet.title)
-        var body = ""
-
-        // Title block.
-        body += "<header class=\"docheader\"><span \(dir(packet.title))>\(title)</span>"
-        body += "<span class=\"version\">\(e(packet.version))</span></header>\n"
-        body += "<section class=\"titleblock\">\n"
-        body += "<h1 \(dir(packet.title))>\(title)</h1>\n"
-        body += "<table class=\"facts\">\n"
-        body += "<tr><th scope=\"row\">Version</th><td>\(e(packet.version))</td></tr>\n"
-        body += "<tr><th scope=\"row\">Transmitted to</th><td \(dir(packet.recipient))>\(e(packet.recipient))</td></tr>\n"
-        if let due = packet.dueDate, !due.isEmpty {
-            body += "<tr><th scope=\"row\">Due</th><td>\(e(due))</td></tr>\n"
+        var out = HTMLOutput(capacity: estimate)
+        let dates = ExportSupport.DateLabels()
+        func dir(_ text: String) {
+            out.raw("dir=\"", ExportSupport.direction(text), "\"")
         }
-        body += "<tr><th scope=\"row\">Prepared by</th><td \(dir(packet.preparedBy))>\(e(packet.preparedBy))</td></tr>\n"
-        body += "<tr><th scope=\"row\">Prepared at</th><td>\(time(packet.preparedAt))</td></tr>\n"
-        body += "</table>\n</section>\n"
-
-        // 1. Transmittal summary.
-        body += "<section class=\"transmittal\">\n<h2>\(e(sectionTitles[0]))</h2>\n"
-        body += "<h3>Timeline</h3>\n"
-        if packet.timeline.isEmpty {
-            body += "<p>No events recorded.</p>\n"
-        } else {
-            body += "<table class=\"grid timeline\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n"
-            for event in packet.timeline {
-                body += "<tr><td class=\"date\">\(time(event.at))</td><td \(dir(event.what))>\(ExportSupport.escapeMultiline(event.what))</td></tr>\n"
-            }
-            body += "</tbody>\n</table>\n"
+        func time(_ iso: String) {
+            out.raw("<time datetime=\"")
+            out.escaped(iso)
+            out.raw("\">")
+            out.escaped(dates.human(iso))
+            out.raw("</time>")
         }
-        body += "<h3>Comments received</h3>\n"
-        if packet.commenters.isEmpty {
-            body += "<p>No member commented.</p>\n"
-        } else {
-            body += "<table class=\"grid commenters\">\n<thead><tr><th scope=\"col\">Member</th><th scope=\"col\">Received</th><th scope=\"col\" class=\"number\">Comments</th></tr></thead>\n<tbody>\n"
-            for commenter in packet.commenters {
-                let label = memberLabel(commenter)
-                body += "<tr><td \(dir(label))>\(e(label))</td><td class=\"date\">\(time(commenter.received))"
-                body += commenter.late ? " <span class=\"late\">(late)</span>" : ""
-                body += "</td><td class=\"number\">\(commenter.comments)</td></tr>\n"
-            }
-            body += "</tbody>\n</table>\n"
-        }
-        body += "<h3>Silence procedure</h3>\n<p class=\"silence\" \(dir(packet.silenceOutcome))>\(ExportSupport.escapeMultiline(packet.silenceOutcome))</p>\n"
-        body += "<h3>Changes</h3>\n<p class=\"changes\">\(e(packet.changeLine)).</p>\n"
-        body += "</section>\n"
 
-        // 2. Final text.
-        body += "<section class=\"finaltext major\">\n<h2>\(e(sectionTitles[1]))</h2>\n"
-        let document = DraftDocument.parse(packet.cleanText)
-        if document.blocks.isEmpty { body += "<p>(The text is empty.)</p>\n" }
-        for block in document.blocks {
-            switch block.kind {
-            case .heading(let level):
-                let tag = "h\(min(level + 2, 6))"
-                let text = InlineMarkup.splitHeadingMarker(block.text).rest
-                body += "<\(tag) \(dir(text))>\(ExportSupport.inlineHTML(text))</\(tag)>\n"
-            case .paragraph:
-                body += "<p \(dir(block.text))>\(ExportSupport.inlineHTML(block.text))</p>\n"
-            }
-        }
-        body += "</section>\n"
-
-        // 3. Redline.
-        body += "<section class=\"redline major\">\n<h2>\(e(sectionTitles[2])) from \(e(packet.firstVersion)) to \(e(packet.version))</h2>\n"
-        body += "<p class=\"legend\">Deletions are shown <del>struck through in red</del>, insertions <ins>underlined in green</ins>; "
-        body += "changed paragraphs are marked in the margin and moved paragraphs are noted.</p>\n"
-        body += redlineHTML(packet.redline)
-        body += "</section>\n"
-
-        // 4. Disposition of comments.
-        body += "<section class=\"dispositions major\">\n<h2>\(e(sectionTitles[3]))</h2>\n"
-        body += packet.dispositions.isEmpty ? "<p>No comments were received.</p>\n" : DispositionTable.htmlTable(packet.dispositions)
-        body += "</section>\n"
-
-        // 5. Sources.
-        body += "<section class=\"sources\">\n<h2>\(e(sectionTitles[4]))</h2>\n"
-        if packet.sources.isEmpty {
-            body += "<p>No sources recorded.</p>\n"
-        } else {
-            body += "<table class=\"grid sources\">\n<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Tag</th><th scope=\"col\">Commit</th></tr></thead>\n<tbody>\n"
-            for source in packet.sources {
-                body += "<tr><td>\(e(source.label))</td><td><code>\(e(source.tag ?? "—"))</code></td><td><code>\(e(source.commit))</code></td></tr>\n"
-            }
-            body += "</tbody>\n</table>\n"
-        }
-        body += "</section>\n"
-
-        return """
+        out.raw("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) — \(e(packet.version))</title>
-        <style>
-        \(css(runningHeader: packet.title + " — " + packet.version))
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
+        <title>
+        """)
+        out.escaped(packet.title)
+        out.raw(" — ")
+        out.escaped(packet.version)
+        out.raw("</title>\n<style>\n")
+        out.raw(css(runningHeader: packet.title + " — " + packet.version))
+        out.raw("\n</style>\n</head>\n<body>\n")
 
-        """
+        // Title block.
+        out.raw("<header class=\"docheader\"><span ")
+        dir(packet.title)
+        out.raw(">")
+        out.escaped(packet.title)
+        out.raw("</span><span class=\"version\">")
+        out.escaped(packet.version)
+        out.raw("</span></header>\n<section class=\"titleblock\">\n<h1 ")
+        dir(packet.title)
+        out.raw(">")
+        out.escaped(packet.title)
+        out.raw("</h1>\n<table class=\"facts\">\n<tr><th scope=\"row\">Version</th><td>")
+        out.escaped(packet.version)
+        out.raw("</td></tr>\n<tr><th scope=\"row\">Transmitted to</th><td ")
+        dir(packet.recipient)
+        out.raw(">")
+        out.escaped(packet.recipient)
+        out.raw("</td></tr>\n")
+        if let due = packet.dueDate, !due.isEmpty {
+            out.raw("<tr><th scope=\"row\">Due</th><td>")
+            out.escaped(due)
+            out.raw("</td></tr>\n")
+        }
+        out.raw("<tr><th scope=\"row\">Prepared by</th><td ")
+        dir(packet.preparedBy)
+        out.raw(">")
+        out.escaped(packet.preparedBy)
+        out.raw("</td></tr>\n<tr><th scope=\"row\">Prepared at</th><td>")
+        time(packet.preparedAt)
+        out.raw("</td></tr>\n</table>\n</section>\n")
+
+        // 1. Transmittal summary.
+        out.raw("<section class=\"transmittal\">\n<h2>")
+        out.escaped(sectionTitles[0])
+        out.raw("</h2>\n<h3>Timeline</h3>\n")
+        if packet.timeline.isEmpty {
+            out.raw("<p>No events recorded.</p>\n")
+        } else {
+            out.raw("<table class=\"grid timeline\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
+            for event in packet.timeline {
+                out.raw("<tr><td class=\"date\">")
+                time(event.at)
+                out.raw("</td><td ")
+                dir(event.what)
+                out.raw(">")
+                out.escapedMultiline(event.what)
+                out.raw("</td></tr>\n")
+            }
+            out.raw("</tbody>\n</table>\n")
+        }
+        out.raw("<h3>Comments received</h3>\n")
+        if packet.commenters.isEmpty {
+            out.raw("<p>No member commented.</p>\n")
+        } else {
+            out.raw("<table class=\"grid commenters\">\n<thead><tr><th scope=\"col\">Member</th><th scope=\"col\">Received</th><th scope=\"col\" class=\"number\">Comments</th></tr></thead>\n<tbody>\n")
+            for commenter in packet.commenters {
+                let label = memberLabel(commenter)
+                out.raw("<tr><td ")
+                dir(label)
+                out.raw(">")
+                out.escaped(label)
+                out.raw("</td><td class=\"date\">")
+                time(commenter.received)
+                if commenter.late { out.raw(" <span class=\"late\">(late)</span>") }
+                out.raw("</td><td class=\"number\">")
+                out.number(commenter.comments)
+                out.raw("</td></tr>\n")
+            }
+            out.raw("</tbody>\n</table>\n")
+        }
+        out.raw("<h3>Silence procedure</h3>\n<p class=\"silence\" ")
+        dir(packet.silenceOutcome)
+        out.raw(">")
+        out.escapedMultiline(packet.silenceOutcome)
+        out.raw("</p>\n<h3>Changes</h3>\n<p class=\"changes\">")
+        out.escaped(packet.changeLine)
+        out.raw(".</p>\n</section>\n")
+
+        // 2. Final text.
+        out.raw("<section class=\"finaltext major\">\n<h2>")
+        out.escaped(sectionTitles[1])
+        out.raw("</h2>\n")
+        let document = DraftDocument.parse(packet.cleanText)
+        if document.blocks.isEmpty { out.raw("<p>(The text is empty.)</p>\n") }
+        for block in document.blocks {
+            switch block.kind {
+            case .heading(let level):
+                let tag = headingTags[min(level + 2, 6)]
+                let text = InlineMarkup.splitHeadingMarker(block.text).rest
+                out.raw("<", tag, " ")
+                dir(text)
+                out.raw(">")
+                out.inline(text)
+                out.raw("</", tag, ">\n")
+            case .paragraph:
+                out.raw("<p ")
+                dir(block.text)
+                out.raw(">")
+                out.inline(block.text)
+                out.raw("</p>\n")
+            }
+        }
+        out.raw("</section>\n")
+
+        // 3. Redline.
+        out.raw("<section class=\"redline major\">\n<h2>")
+        out.escaped(sectionTitles[2])
+        out.raw(" from ")
+        out.escaped(packet.firstVersion)
+        out.raw(" to ")
+        out.escaped(packet.version)
+        out.raw("</h2>\n")
+        out.raw("<p class=\"legend\">Deletions are shown <del>struck through in red</del>, insertions <ins>underlined in green</ins>; ")
+        out.raw("changed paragraphs are marked in the margin and moved paragraphs are noted.</p>\n")
+        writeRedlineHTML(packet.redline, to: &out)
+        out.raw("</section>\n")
+
+        // 4. Disposition of comments.
+        out.raw("<section class=\"dispositions major\">\n<h2>")
+        out.escaped(sectionTitles[3])
+        out.raw("</h2>\n")
+        if packet.dispositions.isEmpty {
+            out.raw("<p>No comments were received.</p>\n")
+        } else {
+            DispositionTable.writeHTMLTable(packet.dispositions, to: &out)
+        }
+        out.raw("</section>\n")
+
+        // 5. Sources.
+        out.raw("<section class=\"sources\">\n<h2>")
+        out.escaped(sectionTitles[4])
+        out.raw("</h2>\n")
+        if packet.sources.isEmpty {
+            out.raw("<p>No sources recorded.</p>\n")
+        } else {
+            out.raw("<table class=\"grid sources\">\n<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Tag</th><th scope=\"col\">Commit</th></tr></thead>\n<tbody>\n")
+            for source in packet.sources {
+                out.raw("<tr><td>")
+                out.escaped(source.label)
+                out.raw("</td><td><code>")
+                out.escaped(source.tag ?? "—")
+                out.raw("</code></td><td><code>")
+                out.escaped(source.commit)
+                out.raw("</code></td></tr>\n")
+            }
+            out.raw("</tbody>\n</table>\n")
+        }
+        out.raw("</section>\n</body>\n</html>\n")
+        return out
     }
+
+    /// "h1" … "h6" by level (index 0 unused).
+    private static let headingTags = ["", "h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// The redline blocks as HTML: headings moved down two levels, `<del>` and `<ins>`, a class per
     /// status, the direction of each paragraph from its text.
     static func redlineHTML(_ blocks: [RedlineBlock]) -> String {
-        var out = ""
+        var out = HTMLOutput()
+        writeRedlineHTML(blocks, to: &out)
+        return out.string
+    }
+
+    static func writeRedlineHTML(_ blocks: [RedlineBlock], to out: inout HTMLOutput) {
         for block in blocks {
             var segments = block.segments
             var tag = "p"
             if case .heading(let level) = block.kind {
-                tag = "h\(min(level + 2, 6))"
+                tag = headingTags[min(level + 2, 6)]
                 if let first = segments.first {
                     switch first {
                     case .equal(let s): segments[0] = .equal(InlineMarkup.splitHeadingMarker(s).rest)
@@ -358,34 +449,45 @@ public struct FinalTextPacket: Sendable, Equatable {
                     }
                 }
             }
-            var plain = ""
-            var inner = ""
-            for segment in segments {
+            // The direction of the paragraph: from its first strong character, deleted text included.
+            var direction: String?
+            for segment in segments where direction == nil {
                 switch segment {
-                case .equal(let s):
-                    plain += s
-                    inner += ExportSupport.escape(s)
-                case .deleted(let s):
-                    plain += s
-                    inner += "<del>\(ExportSupport.escape(s))</del>"
-                case .inserted(let s):
-                    plain += s
-                    inner += "<ins>\(ExportSupport.escape(s))</ins>"
+                case .equal(let s), .deleted(let s), .inserted(let s): direction = ExportSupport.firstStrongDirection(s)
                 }
             }
-            var status: String
+            let status: String
             switch block.status {
             case .unchanged: status = "unchanged"
             case .modified: status = "modified"
             case .inserted: status = "inserted"
             case .deleted: status = "deleted"
-            case .moved(let from, let to):
-                status = "moved"
-                inner += " <span class=\"note\">(moved from \(ExportSupport.escape(from)) to \(ExportSupport.escape(to)))</span>"
+            case .moved: status = "moved"
             }
-            out += "<\(tag) class=\"rl \(status)\" dir=\"\(ExportSupport.direction(plain))\">\(inner)</\(tag)>\n"
+            out.raw("<", tag, " class=\"rl ", status, "\" dir=\"", direction ?? "auto", "\">")
+            for segment in segments {
+                switch segment {
+                case .equal(let s):
+                    out.escaped(s)
+                case .deleted(let s):
+                    out.raw("<del>")
+                    out.escaped(s)
+                    out.raw("</del>")
+                case .inserted(let s):
+                    out.raw("<ins>")
+                    out.escaped(s)
+                    out.raw("</ins>")
+                }
+            }
+            if case .moved(let from, let to) = block.status {
+                out.raw(" <span class=\"note\">(moved from ")
+                out.escaped(from)
+                out.raw(" to ")
+                out.escaped(to)
+                out.raw(")</span>")
+            }
+            out.raw("</", tag, ">\n")
         }
-        return out
     }
 
     /// The packet's style sheet.

@@ -25,19 +25,46 @@ extension Drafting {
             .filter { (try? Deadline.parseInstant($0.at, timeZone: zone)).map { $0 <= entry.published } ?? true }
             .map { FinalTextPacket.Event(at: $0.at, what: $0.summary) }
 
+        // Read the rounds from the store here; decode the big records below, on every core.
         var commenters: [FinalTextPacket.Commenter] = []
-        var rows: [DispositionRow] = []
+        var merged: [(state: RoundState, edits: Data?)] = []
         for round in workflow.rounds where round.opened <= entry.published {
-            let latest = Self.current(try Self.submissions(round: round.name, in: snapshot))
-            for submission in latest.values.sorted(by: { $0.received < $1.received }) {
+            let latest: [String: Submission]
+            if round.kind == .comments, try snapshot.file(MergeRecord.path(round: round.name)) != nil {
+                // The merge record says where each paragraph went: the rows need no merge, nor the changes.
+                let state = try roundState(round.name, in: snapshot, requireMerge: false, loadTexts: false, loadParts: false)
+                merged.append((state, try snapshot.file(MergeRecord.editsPath(round: round.name))))
+                latest = state.submissions
+            } else {
+                latest = Self.current(try Self.submissions(round: round.name, in: snapshot))
+            }
+            // By time received, then by member code: a dictionary's order changes from run to run.
+            for submission in latest.values.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
                 let name = workflow.member(submission.member)?.name ?? submission.member
                 commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (objection in \(round.name))" : name,
                                         received: Deadline.iso(submission.received, in: zone), comments: submission.comments.count, late: submission.late))
             }
-            if round.kind == .comments, try snapshot.file(MergeRecord.path(round: round.name)) != nil {
-                rows += try dispositionRows(round: round.name).rows
-            }
         }
+
+        // The redline and each round's rows are independent: compute them at the same time.
+        let redlineSlot = ConcurrentSlots<[RedlineBlock]>(count: 1)
+        let rounds = merged
+        let rowSlots = ConcurrentSlots<Result<[DispositionRow], any Error>>(count: rounds.count)
+        DispatchQueue.concurrentPerform(iterations: rounds.count + 1) { task in
+            guard task > 0 else {
+                redlineSlot.set(0, Redline.compare(old: firstText, new: text))
+                return
+            }
+            let (state, edits) = rounds[task - 1]
+            rowSlots.set(task - 1, Result {
+                var record = state.record
+                record?.edits = try edits.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
+                return try Self.rows(state, builderRecord: record)
+            })
+        }
+        var rows: [DispositionRow] = []
+        for result in rowSlots.values { rows += try result!.get() }
+        let redline = redlineSlot.values[0]!
 
         let silenceOutcome: String
         if let note = entry.note, note.hasPrefix("Silence") {
@@ -66,7 +93,7 @@ extension Drafting {
         return FinalTextPacket(
             title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due.map(Self.dayOnly),
             preparedBy: workflow.secretariat.name, preparedAt: Deadline.iso(now, in: zone), timeline: timeline, commenters: commenters,
-            silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: Redline.compare(old: firstText, new: text),
+            silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: redline,
             dispositions: rows, sources: sources)
     }
 

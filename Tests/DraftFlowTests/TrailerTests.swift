@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import DraftFlow
+
+@Suite struct TrailerTests {
+
+    /// What `trailers(of:)` took as the last paragraph before it searched from the end.
+    static func reference(_ message: String) -> [Substring] {
+        let last = message.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n\n").last ?? ""
+        return last.split(separator: "\n")
+    }
+
+    @Test func lastParagraphIsFoundFromTheEnd() {
+        let messages = [
+            "", "\n\n", "  \n ", "Subject", "Subject\n\nDraftFlow-Event: merge\nDraftFlow-Round: draft-1\n",
+            "Subject\n\nBody\n\n\nDraftFlow-Event: merge\n\n", "Subject\n\n\n\n  DraftFlow-Event: merge  \n\t\n",
+            "\n\n  DraftFlow-Event: x", "\u{2028}\n\nDraftFlow-Event: x", "a\n\n\u{2028}DraftFlow-Event: x\u{85}",
+            "Comments of A (B) on draft-1\n\nReceived.\n\n- A-1 [1.1, general]: 信息\n\nDraftFlow-Event: comment\nDraftFlow-Member: AFG\n",
+            "Subject\r\n\r\nDraftFlow-Event: merge\r\n", "Subject\n\r\n\nDraftFlow-Event: merge", "x\n\n\n", "x\n\ny\n\n\nz",
+        ]
+        for message in messages {
+            let lines = Drafting.lastParagraph(of: message).map { $0.split(separator: "\n") } ?? []
+            #expect(lines == Self.reference(message), "\(message.debugDescription)")
+        }
+        let trailers = Drafting.trailers(of: "Subject\n\nbody: not a trailer\n\nDraftFlow-Event: comment\nDraftFlow-Member:  AFG \nOther: x\n")
+        #expect(trailers == ["DraftFlow-Event": "comment", "DraftFlow-Member": "AFG"])
+    }
+}
