@@ -224,10 +224,14 @@ enum Delta {
 
     static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        guard let base = bytes.baseAddress else { return result }
+        result.reserveCapacity(bytes.count / 64)
         var start = 0
-        for index in 0..<bytes.count where bytes[index] == 0x0a {
-            result.append(start..<index + 1)
-            start = index + 1
+        // memchr finds each line end many bytes at a time.
+        while start < bytes.count, let found = memchr(base + start, 0x0a, bytes.count - start) {
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            result.append(start..<end)
+            start = end
         }
         if start < bytes.count { result.append(start..<bytes.count) }
         return result
