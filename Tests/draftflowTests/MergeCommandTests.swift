@@ -53,8 +53,14 @@ import Testing
         #expect(draft.contains("1.1 The Council warmly welcomes the invitation to provide an input."))
         #expect(try cli.run(["collisions"], now: "2020-03-02T10:09:00+01:00").output == "No open collisions.\n")
         // A resolution applied to the candidate in place gives what a whole new merge gives.
-        let remerged = try cli.run(["merge"], now: "2020-03-02T10:10:00+01:00")
+        let remerged = try cli.run(["merge", "--json"], now: "2020-03-02T10:10:00+01:00")
         #expect(remerged.status == 0, "\(remerged.error)")
+        // The JSON is the record as stored, dates in the workspace's zone.
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(remerged.output.utf8)) as? [String: Any])
+        #expect(record["merged"] as? String == "2020-03-02T10:10:00+01:00")
+        #expect((record["changes"] as? [[String: Any]])?.contains { $0["paragraph"] as? String == "1.1" && (($0["after"] as? String) ?? "").contains("warmly") } == true)
+        let resolutions = try #require(record["resolutions"] as? [[String: Any]])
+        #expect(resolutions.first?["decided"] as? String == "2020-03-02T10:08:00+01:00")
         #expect(try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8) == draft)
         #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
