@@ -20,13 +20,14 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Git", dependencies: ["Clibgit2", "ContentHash"]),
-        .target(name: "DraftFlow", dependencies: ["ContentHash", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Parallel"),
+        .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
+        .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowGit",
+                "DraftFlow", "DraftFlowGit", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

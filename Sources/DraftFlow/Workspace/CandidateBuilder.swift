@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Builds the candidate next draft of a round from scratch: the base version, every member's
 /// latest edited copy and proposed paragraph texts, the secretariat's dispositions and the
@@ -265,11 +266,7 @@ public struct CandidateBuilder: Sendable {
 
     /// `prepare` for several copies (each with the name it goes by in errors), on every core.
     public static func prepareConcurrently(_ copies: [(data: Data, what: String)], base: BaseBlocks) throws -> [Aligned] {
-        let slots = ConcurrentSlots<Result<Aligned, any Error>>(count: copies.count)
-        DispatchQueue.concurrentPerform(iterations: copies.count) { index in
-            slots.set(index, Result { try prepare(copies[index].data, base: base, what: copies[index].what) })
-        }
-        return try slots.values.map { try $0!.get() }
+        try concurrentMap(copies) { try prepare($0.data, base: base, what: $0.what) }
     }
 
     /// The member's blocks with the paragraphs in `anchors` put back as they were in the base.

@@ -1,5 +1,6 @@
 import ContentHash
 import Foundation
+import Parallel
 
 extension Drafting {
     /// A file a member sent: its name as sent (data only) and its bytes.
@@ -128,13 +129,10 @@ extension Drafting {
 
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
     func prepareConcurrently(_ items: [BatchItem], late: Bool) throws -> [PreparedSubmission] {
-        let results = ConcurrentSlots<Result<PreparedSubmission, any Error>>(count: items.count)
         let now = self.now
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            let item = items[index]
-            results.set(index, Result { try Self.prepare(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late, now: now) })
+        return try concurrentMap(items) { item in
+            try Self.prepare(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late, now: now)
         }
-        return try results.values.map { try $0!.get() }
     }
 
     static func earlierSubmissions(of code: String, workflow: Workflow, requestedRound: String?, drafting: Drafting,

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 extension Drafting {
     /// The final text packet for the chair, built from the workspace's history.
