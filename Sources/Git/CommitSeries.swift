@@ -1,6 +1,7 @@
 import Clibgit2
 import ContentHash
 import Foundation
+import Parallel
 
 /// One commit of a series written by `writeSeries`.
 public struct SeriesCommit {
@@ -36,6 +37,26 @@ public struct SeriesCommit {
 }
 
 extension Repository {
+    /// The compressed deltas of the series' edited copies (large files `similarTo` a file of
+    /// `startTree`), computed on every core; `bases` receives each base, prepared once.
+    private func encodeDeltas(_ commits: [SeriesCommit], startTree: ObjectID?, bases: inout [ObjectID: Delta.Index]) throws -> [ObjectID: PackWriter.EncodedDelta] {
+        guard let startTree else { return [:] }
+        var jobs: [(id: ObjectID, data: Data, base: Delta.Index)] = []
+        var seen = Set<ObjectID>()
+        for commit in commits {
+            for file in commit.files where file.data.count > 4096 {
+                guard let basePath = file.similarTo, let base = try entry(in: startTree, path: basePath), base.kind == .blob else { continue }
+                let id = try file.id ?? Repository.blobID(of: file.data)
+                guard base.id != id, !seen.contains(id), !contains(id, refresh: false) else { continue }
+                seen.insert(id)
+                if bases[base.id] == nil { bases[base.id] = Delta.Index(try blobData(base.id)) }
+                jobs.append((id, file.data, bases[base.id]!))
+            }
+        }
+        let encoded = try concurrentMap(jobs) { job in try PackWriter.EncodedDelta(index: job.base, target: job.data) }
+        return Dictionary(zip(jobs.map(\.id), encoded), uniquingKeysWith: { first, _ in first })
+    }
+
     /// Writes `commits` one on top of the other, starting from `parent`, as one pack synced once:
     /// the blobs, trees and commits are serialized here, so no object passes through libgit2's
     /// object database one by one (each such write rescans the pack folder). No reference moves.
@@ -46,6 +67,7 @@ extension Repository {
         var bases: [ObjectID: Delta.Index] = [:]
         var blobsAtPath: [String: ObjectID] = [:]
         let startTree = try parent.map { try self.commit($0).tree }
+        let deltas = try encodeDeltas(commits, startTree: startTree, bases: &bases)
         let root = TreeNode(id: startTree)
         var previous = parent
         var written: [ObjectID] = []
@@ -57,12 +79,14 @@ extension Repository {
                 if !writer.contains(id) && !contains(id, refresh: false) {
                     if file.data.count > 4096, let basePath = file.similarTo, let startTree,
                        let base = try entry(in: startTree, path: basePath), base.kind == .blob, base.id != id {
-                        if bases[base.id] == nil {
-                            let baseData = try blobData(base.id)
-                            bases[base.id] = Delta.Index(baseData)
-                            try writer.add(id: base.id, type: GIT_OBJECT_BLOB, data: baseData)
+                        if !writer.contains(base.id) {
+                            try writer.add(id: base.id, type: GIT_OBJECT_BLOB, data: bases[base.id]!.base)
                         }
-                        try writer.addDelta(id: id, data: file.data, base: base.id, index: bases[base.id]!)
+                        if let delta = deltas[id] {
+                            writer.addDelta(id: id, base: base.id, encoded: delta)
+                        } else {
+                            try writer.addDelta(id: id, data: file.data, base: base.id, index: bases[base.id]!)
+                        }
                     } else {
                         try writer.add(id: id, type: GIT_OBJECT_BLOB, data: file.data)
                     }

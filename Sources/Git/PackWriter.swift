@@ -26,16 +26,34 @@ struct PackWriter {
         finish(id, from: start)
     }
 
+    /// A delta against a base, encoded and compressed (possibly on another thread).
+    struct EncodedDelta: Sendable {
+        /// The size of the delta before compression, which the pack entry's header gives.
+        var size: Int
+        var compressed: Data
+
+        init(index: Delta.Index, target: Data) throws {
+            let delta = Delta.encode(index: index, target: target)
+            size = delta.count
+            compressed = try PackWriter.deflate(delta)
+        }
+    }
+
+    /// Adds an object as a delta against `base` (which must be in this pack too), already encoded.
+    mutating func addDelta(id: ObjectID, base: ObjectID, encoded: EncodedDelta) {
+        guard !ids.contains(id) else { return }
+        let start = body.count
+        appendHeader(type: 7, size: encoded.size)  // OBJ_REF_DELTA
+        var raw = base.raw
+        withUnsafeBytes(of: &raw.id) { body.append(contentsOf: $0) }
+        body.append(encoded.compressed)
+        finish(id, from: start)
+    }
+
     /// Adds `data` as a delta against `base`, which must be in this pack too.
     mutating func addDelta(id: ObjectID, data: Data, base: ObjectID, index: Delta.Index) throws {
         guard !ids.contains(id) else { return }
-        let delta = Delta.encode(index: index, target: data)
-        let start = body.count
-        appendHeader(type: 7, size: delta.count)  // OBJ_REF_DELTA
-        var raw = base.raw
-        withUnsafeBytes(of: &raw.id) { body.append(contentsOf: $0) }
-        body.append(try Self.deflate(delta))
-        finish(id, from: start)
+        addDelta(id: id, base: base, encoded: try EncodedDelta(index: index, target: data))
     }
 
     private mutating func finish(_ id: ObjectID, from start: Int) {
@@ -121,7 +139,7 @@ enum Delta {
     /// are copied; a changed line is matched against the base line expected at that place, and
     /// only its changed middle is inserted.
     /// A base prepared once for many deltas: its lines, looked up by content.
-    struct Index {
+    struct Index: Sendable {
         let base: Data
         let lines: [Range<Int>]
         let linesByHash: [Int: [Int]]
