@@ -1,6 +1,7 @@
 import ArgumentParser
 import DraftFlow
 import Foundation
+import Parallel
 
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,14 +56,15 @@ struct Intake: ParsableCommand {
             guard !comments.isEmpty else {
                 throw DraftFlowError(.invalidInput, "\(folder) holds no submission", fix: "put CODE.md or CODE.csv files in it")
             }
-            var items: [Drafting.BatchItem] = []
-            for code in comments.keys.sorted() {
-                let commentName = comments[code]!
-                let data = try readUserFile(url.appendingPathComponent(commentName).path, what: "the comment file")
-                let proposal = try proposals[code].map {
+            // The files are read on every core: hundreds of them, a megabyte each.
+            let codes = comments.keys.sorted()
+            let files = codes.map { (code: $0, comments: comments[$0]!, proposal: proposals[$0]) }
+            let items = try concurrentMap(files) { file -> Drafting.BatchItem in
+                let data = try readUserFile(url.appendingPathComponent(file.comments).path, what: "the comment file")
+                let proposal = try file.proposal.map {
                     Drafting.IncomingFile(name: $0, data: try readUserFile(url.appendingPathComponent($0).path, what: "the proposal"))
                 }
-                items.append(.init(member: code, file: .init(name: commentName, data: data), proposal: proposal, received: receivedAt))
+                return Drafting.BatchItem(member: file.code, file: .init(name: file.comments, data: data), proposal: proposal, received: receivedAt)
             }
             let submissions = try drafting.commentBatch(items, late: submission.late, roundName: submission.round)
             if json {
