@@ -19,4 +19,8 @@ static inline int draftflow_git_enable_strict_objects(int enabled) {
 static inline int draftflow_git_enable_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
+/* The largest object of a type that libgit2 keeps in its object cache (trees: 4 KB by default). */
+static inline int draftflow_git_set_cache_object_limit(git_object_t type, size_t size) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
+}
 #endif

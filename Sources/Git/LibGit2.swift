@@ -10,6 +10,9 @@ public enum LibGit2 {
         // Reads are not hashed again (as with git itself): zlib's checksum and the delta sizes still
         // catch damaged bytes, and `draftflow verify` re-hashes every object.
         _ = draftflow_git_enable_strict_hash_verification(0)
+        // A round's folder holds a folder per member: its tree is larger than the 4 KB libgit2
+        // caches by default, and was read and inflated again for every path looked up in it.
+        _ = draftflow_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
         return result
     }()
 
