@@ -111,7 +111,8 @@ func readUserFile(_ path: String, what: String) throws -> Data {
                              fix: "split it, or remove embedded images")
     }
     do {
-        return try Data(contentsOf: url)
+        // Mapped, not copied: an intake reads hundreds of megabytes it mostly passes on unchanged.
+        return try Data(contentsOf: url, options: .alwaysMapped)
     } catch {
         throw DraftFlowError(.invalidInput, "\(what) \(path) cannot be read: \(error.localizedDescription)", fix: "check its permissions")
     }
