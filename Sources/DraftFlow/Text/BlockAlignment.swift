@@ -66,7 +66,7 @@ public enum BlockAlignment {
     struct TokenBag {
         /// Token texts compared by their bytes: similarity is a measure, and hashing many
         /// thousands of words needs no Unicode normalization.
-        var counts: [TokenKey: Int] = [:]
+        var counts: [ExactString: Int] = [:]
         var total = 0
         var number: String?
 
@@ -80,7 +80,7 @@ public enum BlockAlignment {
 
         init(_ text: String) {
             for token in Tokenizer.tokenize(text) where token.kind != .whitespace {
-                counts[TokenKey(token.text), default: 0] += 1
+                counts[ExactString(token.text), default: 0] += 1
                 total += 1
             }
         }
@@ -201,21 +201,5 @@ public enum BlockAlignment {
             }
         }
         return steps
-    }
-}
-
-/// A token's text, equal to another only with the same bytes.
-struct TokenKey: Hashable {
-    var text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (first: TokenKey, second: TokenKey) -> Bool {
-        first.text.utf8.elementsEqual(second.text.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

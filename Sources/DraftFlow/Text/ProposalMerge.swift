@@ -297,25 +297,6 @@ private struct GapInsertion {
     var blocks: [String]
 }
 
-/// A text (or none) compared and hashed by its exact UTF-8 bytes: grouping many long versions of one
-/// paragraph needs neither Unicode normalization nor comparing each with every other.
-private struct ExactText: Hashable {
-    var text: String?
-
-    init(_ text: String?) { self.text = text }
-
-    static func == (first: ExactText, second: ExactText) -> Bool {
-        guard let a = first.text, let b = second.text else { return first.text == nil && second.text == nil }
-        return a.utf8.elementsEqual(b.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        guard var text else { return hasher.combine(0 as UInt8) }
-        hasher.combine(1 as UInt8)
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// One distinct version of a base paragraph, with every member who proposed it.
 private struct Variant {
     var text: String?  // nil: deleted
@@ -410,9 +391,9 @@ private struct Builder {
         }
         // Distinct versions, in the order of the proposals that first made them.
         var variants: [Variant] = []
-        var variantIndex: [ExactText: Int] = [:]
+        var variantIndex: [ExactString?: Int] = [:]  // by exact bytes: no Unicode normalization of long texts
         for edit in edits {
-            let key = ExactText(edit.newText)
+            let key = edit.newText.map(ExactString.init)
             if let existing = variantIndex[key] {
                 variants[existing].members = ProposalMerge.union([variants[existing].members, edit.members])
             } else {
