@@ -4,29 +4,16 @@ import Testing
 
 /// The fast paths of the merge give exactly what the general code gives.
 @Suite struct FastPathTests {
-    /// A deterministic generator, so failures reproduce.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
-
     static let pieces = ["the", "Council", "welcomes", " ", " ", ", ", ".", "connectivity", "numérique", "e\u{301}lève",
                          "développement", "Совет", "приветствует", "المجلس", "يرحب", "بِالدَّعوة", "理", "事", "会", "欢", "迎",
                          "数字", "包容", "2030", "(a)", "«", "»", "—", "!", "\u{301}", "👍🏽", "🇨🇭", "\"", "\\", "/", "\t", "x\u{200D}y"]
 
-    static func text(_ generator: inout Generator, words: Int) -> String {
+    static func text(_ generator: inout SeededGenerator, words: Int) -> String {
         (0..<words).map { _ in generator.pick(pieces) }.joined()
     }
 
     /// An edit of `text`: a few pieces replaced, inserted or deleted at random places.
-    static func edited(_ text: String, _ generator: inout Generator) -> String {
+    static func edited(_ text: String, _ generator: inout SeededGenerator) -> String {
         var characters = Array(text)
         for _ in 0..<(1 + Int(generator.next() % 3)) {
             let position = characters.isEmpty ? 0 : Int(generator.next() % UInt64(characters.count + 1))
@@ -41,7 +28,7 @@ import Testing
     }
 
     @Test func comparingOnlyTheMiddleGivesTheSameHunksAsTheWholeText() {
-        var generator = Generator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         for round in 0..<3_000 {
             let base = Self.text(&generator, words: Int(generator.next() % 40))
             let new = round % 10 == 0 ? base : Self.edited(base, &generator)
@@ -138,7 +125,7 @@ import Testing
         let hard = ["e\u{301}", "a\u{308}\u{301}", "\u{301}x", "क्ष", "क्‍ष", "ก\u{E33}", "ກ\u{EB3}", "\u{1100}\u{1161}\u{11A8}", "가\u{11A8}",
                     "\u{600}1", "\u{600}a", "👨‍👩‍👧", "©\u{FE0F}", "🇨🇭🇫🇷", "\r\n", "\u{3099}", "か\u{3099}", "理\u{FE00}", "\u{200C}", "ab\u{200D}cd",
                     "\u{2028}", "\u{A0}", "\u{3000}", "،", "؟", "٣", "ـ", "Ω", "ﬁ", "\u{FF21}\u{FF9E}", "\u{E0041}", "\u{10FFFD}", "\t", " "]
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<Int(generator.next() % 12) {
@@ -179,3 +166,9 @@ import Testing
         #expect(try RoundIndexJSON(index, encoder: encoder).json() == (try encoder.encode(index)))
     }
 }
+
+extension SeededGenerator {
+    /// One of `items`, chosen by the generator.
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}
+
