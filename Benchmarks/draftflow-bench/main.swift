@@ -611,9 +611,14 @@ do {
     print("")
     print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; draftflow: \(built) (copied for the run); git \(gitVersion)")
     print("")
+    // Each scale's folder (thousands of files) is removed only at the end: removing it before the
+    // next scale would make the file system's inode allocation slow (ext4 avoids reusing
+    // recently freed inodes) during that scale's first measurements.
+    var benches: [Bench] = []
+    defer { for bench in benches { bench.cleanUp() } }
     for scale in options.scales {
         let bench = try Bench(options: options, draftflow: draftflow, scale: scale)
-        defer { bench.cleanUp() }
+        benches.append(bench)
         let start = monotonicSeconds()
         let result = try bench.run()
         results.append(result)
