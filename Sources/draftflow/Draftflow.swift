@@ -106,13 +106,21 @@ func readUserFile(_ path: String, what: String) throws -> Data {
     guard !isDirectory.boolValue else {
         throw DraftFlowError(.invalidInput, "\(what) \(path) is a folder, not a file", fix: "name a file")
     }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber, size.intValue > TextInput.maximumSize {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+    if let size = attributes?[.size] as? NSNumber, size.intValue > TextInput.maximumSize {
         throw DraftFlowError(.invalidInput, "\(what) \(path) is \(size.intValue) bytes, over the limit of \(TextInput.maximumSize) bytes (10 MiB)",
                              fix: "split it, or remove embedded images")
     }
     do {
-        // Mapped, not copied: an intake reads hundreds of megabytes it mostly passes on unchanged.
-        return try Data(contentsOf: url, options: .alwaysMapped)
+        if attributes?[.type] as? FileAttributeType == .typeRegular {
+            // Mapped, not copied: an intake reads hundreds of megabytes it mostly passes on unchanged.
+            return try Data(contentsOf: url, options: .alwaysMapped)
+        }
+        // A pipe or a device (`/dev/stdin`, `<(…)`): read, at most one byte past the limit, which
+        // the checks then name.
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        return try handle.read(upToCount: TextInput.maximumSize + 1) ?? Data()
     } catch {
         throw DraftFlowError(.invalidInput, "\(what) \(path) cannot be read: \(error.localizedDescription)", fix: "check its permissions")
     }

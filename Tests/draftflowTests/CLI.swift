@@ -24,12 +24,13 @@ struct CLI {
     var now: String?
 
     @discardableResult
-    func run(_ arguments: [String], now: String? = nil, in directory: URL? = nil) throws -> Result {
-        try CLI.run(arguments, now: now ?? self.now, in: directory ?? folder)
+    func run(_ arguments: [String], now: String? = nil, in directory: URL? = nil, input: Data? = nil) throws -> Result {
+        try CLI.run(arguments, now: now ?? self.now, in: directory ?? folder, input: input)
     }
 
+    /// Runs the tool; `input`, when given, is written to its standard input through a pipe.
     @discardableResult
-    static func run(_ arguments: [String], now: String?, in directory: URL) throws -> Result {
+    static func run(_ arguments: [String], now: String?, in directory: URL, input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -40,7 +41,19 @@ struct CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // The tool may stop reading early (a file over the limit): a write to the closed pipe
+            // must fail, not end the test process.
+            signal(SIGPIPE, SIG_IGN)
+            let writer = stdin.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -86,6 +86,23 @@ import Testing
                 == "Comments/draft-1/CAN/submission-1.json\nComments/draft-1/CAN/submission-1.md\nComments/draft-1/CAN/submission-2.json\nComments/draft-1/CAN/submission-2.md\n")
     }
 
+    @Test func aCommentFileMayBeAPipe() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let head = try git(["rev-parse", "HEAD"], in: cli.folder).output
+        // More than 10 MiB through a pipe is refused like a large file, and nothing is written.
+        let huge = try cli.run(["comment", "CAN", "/dev/stdin"], now: "2020-02-20T10:00:00+01:00",
+                               input: Data(repeating: 0x61, count: 10 * 1024 * 1024 + 100))
+        #expect(huge.status == 2)
+        #expect(huge.error.contains("the limit is 10485760 bytes"), "\(huge.error)")
+        #expect(try git(["rev-parse", "HEAD"], in: cli.folder).output == head)
+        let piped = try cli.run(["comment", "CAN", "/dev/stdin"], now: "2020-02-20T10:00:00+01:00",
+                                input: Data("## 1.1 (editorial)\nSay \"warmly\".\n".utf8))
+        #expect(piped.status == 0, "\(piped.error)")
+        #expect(piped.output.contains("CAN-1  1.1  editorial"))
+        #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
+    }
+
     @Test func badSubmissionsWriteNothing() throws {
         let scratch = try ScratchDirectory()
         let cli = try makeRoundWorkspace(scratch)
