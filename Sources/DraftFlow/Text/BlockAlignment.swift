@@ -96,20 +96,19 @@ public enum BlockAlignment {
 
     /// Whether the common prefix and suffix of two texts cover at least 60% of the longer one.
     static func sharesEnds(_ first: String, _ second: String) -> Bool {
-        let a = first.utf8, b = second.utf8
+        var first = first, second = second
+        return first.withUTF8 { a in second.withUTF8 { b in sharesEnds(a, b) } }
+    }
+
+    /// `sharesEnds` on UTF-8 bytes.
+    static func sharesEnds(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let longer = max(a.count, b.count)
         guard longer > 0 else { return true }
+        let shorter = min(a.count, b.count)
         var prefix = 0
-        var ia = a.startIndex, ib = b.startIndex
-        while ia != a.endIndex, ib != b.endIndex, a[ia] == b[ib] { prefix += 1; a.formIndex(after: &ia); b.formIndex(after: &ib) }
+        while prefix < shorter && a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        var ja = a.endIndex, jb = b.endIndex
-        while suffix < min(a.count, b.count) - prefix {
-            a.formIndex(before: &ja)
-            b.formIndex(before: &jb)
-            guard a[ja] == b[jb] else { break }
-            suffix += 1
-        }
+        while suffix < shorter - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
         return Double(prefix + suffix) >= 0.6 * Double(longer)
     }
 

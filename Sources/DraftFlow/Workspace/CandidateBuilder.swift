@@ -96,7 +96,8 @@ public struct CandidateBuilder: Sendable {
                 guard let text = String(validating: bytes[span], as: UTF8.self) else { return nil }
                 if text == base.texts[index] {  // the same text in another Unicode normalization
                     steps.append(.same(old: index, new: index))
-                } else if BlockAlignment.sharesEnds(base.texts[index], text) && !copyContains(base.bytes[index]) {
+                } else if base.bytes[index].withUnsafeBufferPointer({ BlockAlignment.sharesEnds($0, UnsafeBufferPointer(rebasing: bytes[span])) })
+                            && !copyContains(base.bytes[index]) {
                     steps.append(.modified(old: index, new: index))
                     texts[index] = text
                 } else {
