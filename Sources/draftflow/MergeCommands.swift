@@ -53,7 +53,7 @@ struct Merge: ParsableCommand {
             let outcome = try drafting.merge(round: round)
             open = outcome.openCollisions.count
             if json {
-                try printJSON(data: drafting.json(outcome.record))
+                try printJSON(data: drafting.json(outcome))
                 return
             }
             let names = Dictionary(try drafting.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })

@@ -104,6 +104,9 @@ import Testing
             let record = MergeRecord(round: "draft-1", base: "draft-1", merged: Date(timeIntervalSince1970: 1_583_000_000),
                                      changes: someChanges, collisions: [], edits: someEdits, orphaned: ["CAN-2"], resolutions: [])
             #expect(try record.json(encoder: encoder) == (try encoder.encode(record)))
+            // From the parts' files, moved in one level.
+            let parts = (RecordJSON.array(someChanges), RecordJSON.array(someEdits))
+            #expect(try record.json(encoder: encoder, parts: parts) == (try encoder.encode(record)))
         }
     }
 

@@ -41,43 +41,54 @@ public struct RecordJSON {
         raw("]")
     }
 
-    /// An object of `fields`, given in sorted key order; nil values are left out, as `JSONEncoder` does.
-    public mutating func object(indent: Int, _ fields: [(key: StaticString, value: Value?)]) {
-        raw("{\n")
-        let present = fields.filter { $0.value != nil }
-        for (index, field) in present.enumerated() {
+    /// Starts an object: `{` and its first field's key. Fields follow with `field`, in sorted
+    /// key order; `endObject` closes it.
+    public mutating func beginObject() {
+        raw("{")
+        fieldsWritten = 0
+    }
+
+    /// A string field (nil values are left out, as `JSONEncoder` does).
+    public mutating func field(_ key: StaticString, _ value: String?, indent: Int) {
+        guard let value else { return }
+        fieldKey(key, indent: indent)
+        string(value)
+    }
+
+    /// An array-of-strings field.
+    public mutating func field(_ key: StaticString, _ values: [String], indent: Int) {
+        fieldKey(key, indent: indent)
+        if values.isEmpty {
+            raw("[\n\n")
             spaces(indent + 2)
-            string(field.key)
-            raw(" : ")
-            switch field.value! {
-            case .string(let text):
-                string(text)
-            case .strings(let texts):
-                if texts.isEmpty {
-                    raw("[\n\n")
-                    spaces(indent + 2)
-                    raw("]")
-                } else {
-                    raw("[\n")
-                    for (i, text) in texts.enumerated() {
-                        spaces(indent + 4)
-                        string(text)
-                        raw(i + 1 < texts.count ? ",\n" : "\n")
-                    }
-                    spaces(indent + 2)
-                    raw("]")
-                }
-            }
-            raw(index + 1 < present.count ? ",\n" : "\n")
+            raw("]")
+            return
         }
+        raw("[\n")
+        for (i, text) in values.enumerated() {
+            spaces(indent + 4)
+            string(text)
+            raw(i + 1 < values.count ? ",\n" : "\n")
+        }
+        spaces(indent + 2)
+        raw("]")
+    }
+
+    /// Closes the object begun by `beginObject`.
+    public mutating func endObject(indent: Int) {
+        raw("\n")
         spaces(indent)
         raw("}")
     }
 
-    /// A field value.
-    public enum Value {
-        case string(String)
-        case strings([String])
+    private var fieldsWritten = 0
+
+    private mutating func fieldKey(_ key: StaticString, indent: Int) {
+        raw(fieldsWritten == 0 ? "\n" : ",\n")
+        fieldsWritten += 1
+        spaces(indent + 2)
+        string(key)
+        raw(" : ")
     }
 
     private mutating func raw(_ text: StaticString) {
@@ -100,9 +111,15 @@ public struct RecordJSON {
         bytes.append(0x22)
         text.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: utf8[start..<index])
-                start = index + 1
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 switch byte {
                 case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
@@ -115,8 +132,10 @@ public struct RecordJSON {
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
                 }
+                index += 1
+                start = index
             }
-            bytes.append(contentsOf: utf8[start...])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
         }
         bytes.append(0x22)
     }
@@ -124,35 +143,68 @@ public struct RecordJSON {
 
 extension RecordedChange: RecordJSONWritable {
     public func writeJSON(to out: inout RecordJSON, indent: Int) {
-        out.object(indent: indent, [("after", .string(after)), ("before", .string(before)), ("kind", .string(kind)),
-                                    ("members", .strings(members)), ("paragraph", .string(paragraph))])
+        out.beginObject()
+        out.field("after", after, indent: indent)
+        out.field("before", before, indent: indent)
+        out.field("kind", kind, indent: indent)
+        out.field("members", members, indent: indent)
+        out.field("paragraph", paragraph, indent: indent)
+        out.endObject(indent: indent)
     }
 }
 
 extension Comment: RecordJSONWritable {
     public func writeJSON(to out: inout RecordJSON, indent: Int) {
-        out.object(indent: indent, [("anchor", .string(anchor.description)), ("id", .string(id)), ("member", .string(member)),
-                                    ("proposedChange", proposedChange.map { .string($0) }), ("text", .string(text)),
-                                    ("type", .string(type.rawValue))])
+        out.beginObject()
+        out.field("anchor", anchor.description, indent: indent)
+        out.field("id", id, indent: indent)
+        out.field("member", member, indent: indent)
+        out.field("proposedChange", proposedChange, indent: indent)
+        out.field("text", text, indent: indent)
+        out.field("type", type.rawValue, indent: indent)
+        out.endObject(indent: indent)
     }
 }
 
 extension MergeRecord {
     /// The whole record as JSON, as `RecordCoding.encoder` would write it, with the large parts
-    /// written by `RecordJSON`.
-    public func json(encoder: JSONEncoder) throws -> Data {
+    /// written by `RecordJSON`, or taken from `parts` (their files' bytes) when given.
+    public func json(encoder: JSONEncoder, parts: (changes: Data, edits: Data)? = nil) throws -> Data {
         var text = try encoder.encode(withoutParts)
-        for (key, write) in [("changes", { (out: inout RecordJSON) in out.array(changes, indent: 2) }),
-                             ("edits", { (out: inout RecordJSON) in out.array(edits, indent: 2) })] {
+        for key in ["changes", "edits"] {
             // The empty array `withoutParts` holds at that key, replaced by the full one.
             let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
             guard let range = text.range(of: empty) else {
                 throw DraftFlowError(.workspace, "cannot write the merge record's \(key) as JSON", fix: "report this as a bug")
             }
-            var out = RecordJSON()
-            write(&out)
-            text.replaceSubrange(range, with: Data("\n  \"\(key)\" : ".utf8) + Data(out.bytes))
+            var value: [UInt8]
+            if let parts {
+                value = Self.indented(key == "changes" ? parts.changes : parts.edits)
+            } else {
+                var out = RecordJSON()
+                if key == "changes" { out.array(changes, indent: 2) } else { out.array(edits, indent: 2) }
+                value = out.bytes
+            }
+            text.replaceSubrange(range, with: Data("\n  \"\(key)\" : ".utf8) + Data(value))
         }
         return text
+    }
+
+    /// Pretty-printed JSON moved two spaces in, for a place one level down (blank lines stay blank).
+    static func indented(_ json: Data) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + json.count / 16)
+        json.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                let end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if end < bytes.count && bytes[end] != 0x0A { out.append(contentsOf: [0x20, 0x20]) }
+                start = end
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+        return out
     }
 }

@@ -8,6 +8,8 @@ extension Drafting {
         public var record: MergeRecord
         public var commitID: String?
         public var openCollisions: [RecordedCollision] { record.openCollisions }
+        /// The record's changes and edits as written to their files, when this command wrote them.
+        var encodedParts: (changes: Data, edits: Data)?
     }
 
     /// Everything about one round's merge, read from one snapshot.
@@ -165,6 +167,10 @@ extension Drafting {
             var final = change
             final.message = message
             outcome = MergeOutcome(round: state.round.name, base: state.round.on, record: record, commitID: nil)
+            if let changes = change.writes[MergeRecord.changesPath(round: state.round.name)],
+               let edits = change.writes[MergeRecord.editsPath(round: state.round.name)] {
+                outcome?.encodedParts = (changes, edits)
+            }
             _ = zone
             return final
         }

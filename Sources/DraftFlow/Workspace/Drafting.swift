@@ -31,9 +31,10 @@ public struct Drafting {
         try RecordCoding.encoder(timeZone: workflow().zone()).encode(value)
     }
 
-    /// A merge record as JSON, as `json(_:)` writes any value, written faster.
-    public func json(_ record: MergeRecord) throws -> Data {
-        try record.json(encoder: RecordCoding.encoder(timeZone: workflow().zone()))
+    /// A merge's record as JSON, as `json(_:)` writes any value, written faster (from the
+    /// record's files when the merge just wrote them).
+    public func json(_ outcome: MergeOutcome) throws -> Data {
+        try outcome.record.json(encoder: RecordCoding.encoder(timeZone: workflow().zone()), parts: outcome.encodedParts)
     }
 
     public func workflow() throws -> Workflow {
