@@ -212,11 +212,14 @@ public enum CommentParser {
     }
 
     private static func trimTrailing(_ line: String) -> String {
-        var scalars = Array(line.unicodeScalars)
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        let scalars = line.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex {
+            let before = scalars.index(before: end)
+            guard scalars[before].properties.isWhitespace else { break }
+            end = before
+        }
+        return end == scalars.endIndex ? line : String(scalars[..<end])
     }
 
     static func commentType(_ raw: String) -> CommentType? {
