@@ -168,6 +168,30 @@ import Testing
         }
         #expect(try RoundIndexJSON(index, encoder: encoder).json() == (try encoder.encode(index)))
     }
+
+    @Test func checkingACopyAgainstTheDraftFindsWhatTheWholeCheckFinds() throws {
+        let draft = "# Title\n\n1.1 Le Conseil se félicite.\n\n1.2 理事会欢迎邀请。\n\n1.3 يرحب المجلس.\n"
+        let reference = try #require(TextInput.Reference(Data(draft.utf8)))
+        func check(_ bytes: [UInt8]) -> Bool {
+            (try? TextInput.validate(Data(bytes), what: "the copy", like: reference)) != nil
+        }
+        func whole(_ bytes: [UInt8]) -> Bool { (try? TextInput.validate(Data(bytes), what: "the copy")) != nil }
+        let same = Array(draft.utf8)
+        let edited = Array(draft.replacingOccurrences(of: "欢迎", with: "热烈欢迎").utf8)
+        let inserted = Array(draft.replacingOccurrences(of: "1.2", with: "1.1bis Nouveau.\n\n1.2").utf8)
+        var badEdit = edited
+        badEdit[edited.firstIndex(of: 0xE7)! + 1] = 0x41  // a Chinese character cut short
+        var badInsert = inserted
+        badInsert[inserted.firstIndex(of: UInt8(ascii: "N"))!] = 0xC3  // a lone lead byte
+        var withNUL = same
+        withNUL[3] = 0
+        for (name, bytes) in [("same", same), ("edited", edited), ("inserted", inserted), ("bad edit", badEdit),
+                              ("bad insert", badInsert), ("NUL", withNUL), ("empty", [])] {
+            #expect(check(bytes) == whole(bytes), "\(name)")
+        }
+        #expect(check(edited) && check(inserted) && !check(badEdit) && !check(badInsert) && !check(withNUL))
+        #expect(TextInput.Reference(Data([0x61, 0xFF, 0x0A])) == nil)
+    }
 }
 
 extension SeededGenerator {

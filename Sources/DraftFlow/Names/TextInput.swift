@@ -23,6 +23,67 @@ public enum TextInput {
     }
 }
 
+extension TextInput {
+    /// A text that edited copies are expected to resemble (the draft), split into lines once.
+    public struct Reference: Sendable {
+        let data: Data
+        let lines: [Range<Int>]
+
+        /// Nil when `data` is not valid UTF-8 itself (then copies are checked whole).
+        public init?(_ data: Data) {
+            guard (try? TextInput.validate(data, what: "")) != nil else { return nil }
+            self.data = data
+            lines = data.withUnsafeBytes { TextInput.lines(of: $0.bindMemory(to: UInt8.self)) }
+        }
+    }
+
+    /// `validate(data, what:)` for an edited copy of `reference`: the lines it shares with the
+    /// reference, at the place expected, are the reference's own valid bytes; only the others are
+    /// decoded. UTF-8 never has a line feed inside a character, so the copy is valid exactly when
+    /// every line is.
+    public static func validate(_ data: Data, what: String, like reference: Reference) throws {
+        if data.count > maximumSize || data.isEmpty {
+            try validate(data, what: what)
+            return
+        }
+        let valid = data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if memchr(raw.baseAddress!, 0, raw.count) != nil { return false }
+            return reference.data.withUnsafeBytes { referenceRaw -> Bool in
+                var expected = 0
+                for line in lines(of: bytes) {
+                    if expected < reference.lines.count {
+                        let known = reference.lines[expected]
+                        expected += 1
+                        if known.count == line.count,
+                           memcmp(referenceRaw.baseAddress! + known.lowerBound, raw.baseAddress! + line.lowerBound, line.count) == 0 {
+                            continue
+                        }
+                    }
+                    if String(validating: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self) == nil { return false }
+                }
+                return true
+            }
+        }
+        // Anything wrong: the whole check names the problem.
+        if !valid { try validate(data, what: what) }
+    }
+
+    /// The lines of `bytes`, each with its line feed.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        guard let base = bytes.baseAddress else { return result }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            result.append(start..<end)
+            start = end
+        }
+        if start < bytes.count { result.append(start..<bytes.count) }
+        return result
+    }
+}
+
 extension String {
     /// Decodes UTF-8 strictly: nil for any invalid sequence (never replaces bytes).
     init?(validatingUTF8Data data: Data) {

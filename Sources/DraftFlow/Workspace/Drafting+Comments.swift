@@ -45,7 +45,8 @@ extension Drafting {
         try Self.prepare(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: now)
     }
 
-    static func prepare(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool, now: Date) throws -> PreparedSubmission {
+    static func prepare(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool, now: Date,
+                        draft: TextInput.Reference? = nil) throws -> PreparedSubmission {
         let code = try SafeName.memberCode(rawCode)
         let receivedAt = received ?? now
         if receivedAt > now.addingTimeInterval(60) {
@@ -59,7 +60,12 @@ extension Drafting {
             throw DraftFlowError(error.kind, "\(code): \(error.message)", fix: error.fix)
         }
         if let proposal {
-            try TextInput.validate(proposal.data, what: "the proposal \(proposal.name) of \(code)")
+            let what = "the proposal \(proposal.name) of \(code)"
+            if let draft {
+                try TextInput.validate(proposal.data, what: what, like: draft)
+            } else {
+                try TextInput.validate(proposal.data, what: what)
+            }
         }
         return PreparedSubmission(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
                                   fileExtension: SafeName.fileExtension(ofFileName: file.name),
@@ -94,7 +100,11 @@ extension Drafting {
     /// their objects are written as one pack with one sync, and the branch moves once.
     /// Any invalid submission stops the whole batch before anything is written.
     public func commentBatch(_ items: [BatchItem], late: Bool, roundName: String?) throws -> [Submission] {
-        let prepared = try prepareConcurrently(items, late: late)
+        // Edited copies are checked against the current draft: only what they change is decoded.
+        let snapshot = try store.snapshot()
+        let draft = try Self.workflow(in: snapshot).document
+        let reference = items.contains { $0.proposal != nil } ? try snapshot.file(draft).flatMap(TextInput.Reference.init) : nil
+        let prepared = try prepareConcurrently(items, late: late, draft: reference)
         let requestedRound = try roundName.map { try SafeName.label($0) }
         var recorded: [Submission] = []
         try store.commitSeries { snapshot in
@@ -128,10 +138,11 @@ extension Drafting {
     }
 
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
-    func prepareConcurrently(_ items: [BatchItem], late: Bool) throws -> [PreparedSubmission] {
+    func prepareConcurrently(_ items: [BatchItem], late: Bool, draft: TextInput.Reference?) throws -> [PreparedSubmission] {
         let now = self.now
         return try concurrentMap(items) { item in
-            try Self.prepare(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late, now: now)
+            try Self.prepare(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late, now: now,
+                             draft: draft)
         }
     }
 
