@@ -320,7 +320,9 @@ final class Bench {
             }
             note("    intake: draftflow \(seconds(round.intake.seconds)), git \(seconds(round.peerIntake.seconds))")
 
-            // 2. Merge of the round's proposals into a candidate, collisions listed.
+            // 2. Merge of the round's proposals into a candidate, collisions listed. As before intake,
+            // what the previous steps wrote is flushed first, for both tools.
+            sync()
             let mergeJSON = "\(root)/out/merge-\(label).json"
             round.merge = try df(["merge", "--workspace", workspace, "--round", label, "--json"], at: closes.addingTimeInterval(3_600),
                                  stdout: mergeJSON, allowed: [0, 1])
@@ -330,6 +332,7 @@ final class Bench {
             round.changes = (record["changes"] as? [Any])?.count ?? 0
             round.edits = (record["edits"] as? [Any])?.count ?? 0
             // The peer: git merge-file chained over every edited copy, starting from the version.
+            sync()
             let base = "\(root)/versions/\(label).md"
             var current = "\(root)/scratch/merge-a.md", other = "\(root)/scratch/merge-b.md"
             try? fileManager.removeItem(atPath: current)
