@@ -196,14 +196,10 @@ extension MergeRecord {
         out.reserveCapacity(json.count + json.count / 16)
         json.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            while start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
-                let end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                if end < bytes.count && bytes[end] != 0x0A { out.append(contentsOf: [0x20, 0x20]) }
-                start = end
+            for line in TextInput.lines(of: bytes) {
+                if !out.isEmpty && bytes[line.lowerBound] != 0x0A { out.append(contentsOf: [0x20, 0x20]) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         return out
     }
