@@ -47,7 +47,7 @@ extension Drafting {
         if loadParts {
             let decoder = RecordCoding.decoder()
             record?.changes = try snapshot.file(MergeRecord.changesPath(round: round.name)).map { try decoder.decode([RecordedChange].self, from: $0) } ?? []
-            record?.edits = try snapshot.file(MergeRecord.editsPath(round: round.name)).map { try decoder.decode([Comment].self, from: $0) } ?? []
+            record = try Self.withEdits(record, from: snapshot.file(MergeRecord.editsPath(round: round.name)))
         }
         if requireMerge && record == nil {
             throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
@@ -449,12 +449,21 @@ extension Drafting {
     public func dispositionRows(round: String?) throws -> (round: String, rows: [DispositionRow]) {
         let snapshot = try store.snapshot()
         // A merged round's record says where each paragraph went: no need to merge again.
-        let light = try roundState(round, in: snapshot, requireMerge: false, loadTexts: false)
+        // The rows need the record's edits, not its changes.
+        let light = try roundState(round, in: snapshot, requireMerge: false, loadTexts: false, loadParts: false)
         if light.record != nil {
-            return (light.round.name, try Self.rows(light, builderRecord: light.record))
+            let record = try Self.withEdits(light.record, from: snapshot.file(MergeRecord.editsPath(round: light.round.name)))
+            return (light.round.name, try Self.rows(light, builderRecord: record))
         }
         let state = try roundState(round, in: snapshot, requireMerge: false)
         return (state.round.name, try Self.rows(state, builderRecord: state.record))
+    }
+
+    /// `record` with its edits decoded from `data`, the bytes of its edits file (none without it).
+    static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
+        var record = record
+        record?.edits = try data.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
+        return record
     }
 
     static func rows(_ state: RoundState, builderRecord: MergeRecord?) throws -> [DispositionRow] {

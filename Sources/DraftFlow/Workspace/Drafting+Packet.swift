@@ -58,9 +58,7 @@ extension Drafting {
             }
             let (state, edits) = rounds[task - 1]
             rowSlots.set(task - 1, Result {
-                var record = state.record
-                record?.edits = try edits.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
-                return try Self.rows(state, builderRecord: record)
+                try Self.rows(state, builderRecord: Self.withEdits(state.record, from: edits))
             })
         }
         var rows: [DispositionRow] = []
