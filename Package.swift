@@ -29,6 +29,7 @@ let package = Package(
             dependencies: [
                 "DraftFlow", "DraftFlowGit", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

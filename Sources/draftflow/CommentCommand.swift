@@ -33,11 +33,11 @@ struct CommentCommand: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let drafting = try options.drafting()
-            let zone = try drafting.workflow().zone()
+            let context = try options.context()
+            let zone = try context.workflow().zone()
             let data = try readUserFile(file, what: "the comment file")
-            let proposalFile = try proposal.map { Drafting.IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
-            let submission = try drafting.comment(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
+            let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
+            let submission = try Submissions(context).record(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
                                                   proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
                                                   late: self.submission.late, roundName: self.submission.round)
             if json {

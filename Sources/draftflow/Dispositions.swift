@@ -27,9 +27,9 @@ struct Dispositions: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let drafting = try options.drafting()
-            let (round, rows) = try drafting.dispositionRows(round: round)
-            let title = "\(try drafting.workflow().title): disposition of comments, round \(round)"
+            let context = try options.context()
+            let (round, rows) = try DispositionDesk(context).rows(round: round)
+            let title = "\(try context.workflow().title): disposition of comments, round \(round)"
             try emit(try DispositionTable.render(rows, title: title, format: format), to: output)
         }
     }

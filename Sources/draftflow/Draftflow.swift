@@ -37,8 +37,9 @@ struct WorkspaceOptions: ParsableArguments {
         return try GitWorkspaceStore.open(containing: folder)
     }
 
-    func drafting() throws -> Drafting {
-        Drafting(store: try open(), now: try Clock.now())
+    /// The workspace as of now, for the use cases.
+    func context() throws -> DraftingContext {
+        DraftingContext(store: try open(), now: try Clock.now())
     }
 }
 

@@ -29,7 +29,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let packet = try options.drafting().packet(version: version)
+            let packet = try Reports(options.context()).packet(version: version)
             let url = URL(fileURLWithPath: output)
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)

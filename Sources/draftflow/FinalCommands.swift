@@ -29,13 +29,13 @@ struct Finalize: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let result = try options.drafting().finalize(label: label, overObjection: overObjection, note: note)
+            let result = try Finalization(options.context()).finalize(label: label, overObjection: overObjection, note: note)
             if json {
-                try printJSON(["label": result.label, "commit": result.commitID, "round": result.round, "silence": result.silence,
+                try printJSON(["label": result.label, "commit": result.commitID, "round": result.round, "silence": result.silence.rawValue,
                                "overridden": result.overridden.joined(separator: ",")])
                 return
             }
-            print("Finalized \(result.label) (commit \(result.commitID.prefix(7))): silence \(result.silence) in \(result.round)"
+            print("Finalized \(result.label) (commit \(result.commitID.prefix(7))): silence \(result.silence.rawValue) in \(result.round)"
                   + (result.overridden.isEmpty ? "" : ", over the objection of \(result.overridden.joined(separator: ", "))"))
         }
     }
@@ -60,7 +60,7 @@ struct RedlineCommand: ParsableCommand {
     var from: String
 
     @Argument(help: "The newer version, or `working`.")
-    var to: String = Drafting.workingDraft
+    var to: String = Texts.workingDraft
 
     @Option(help: "md, html or docx (docx needs pandoc and -o).")
     var format: Format = .md
@@ -74,9 +74,9 @@ struct RedlineCommand: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let drafting = try options.drafting()
-            let blocks = try drafting.redline(from: from, to: to)
-            let title = "\(try drafting.workflow().title): redline \(from) → \(to)"
+            let context = try options.context()
+            let blocks = try Texts(context).redline(from: from, to: to)
+            let title = "\(try context.workflow().title): redline \(from) → \(to)"
             switch format {
             case .md:
                 try emit("# \(title)\n\n" + Redline.markdown(blocks), to: output)

@@ -40,13 +40,13 @@ struct Init: ParsableCommand {
         try withErrorHandling {
             let now = try Clock.now()
             let data = try readUserFile(document, what: "the document")
-            let change = try Drafting.initialChange(
+            let change = try WorkspaceSetup.initialChange(
                 title: title, documentName: URL(fileURLWithPath: document).lastPathComponent, document: data, timezone: timezone,
                 secretariat: Secretariat(name: secretariatName, email: secretariatEmail),
                 recipient: recipient, due: due, now: now)
             let folder = URL(fileURLWithPath: directory)
             let store = try GitWorkspaceStore.create(at: folder, first: change)
-            let workflow = try Drafting(store: store, now: now).workflow()
+            let workflow = try DraftingContext(store: store, now: now).workflow()
             if json {
                 try printJSON(["workspace": folder.standardizedFileURL.path, "document": workflow.document, "timezone": workflow.timezone])
             } else {

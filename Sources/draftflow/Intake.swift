@@ -26,8 +26,8 @@ struct Intake: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let drafting = try options.drafting()
-            let zone = try drafting.workflow().zone()
+            let context = try options.context()
+            let zone = try context.workflow().zone()
             let receivedAt = try submission.receivedAt(in: zone)
             let url = URL(fileURLWithPath: folder)
             var isDirectory: ObjCBool = false
@@ -59,14 +59,14 @@ struct Intake: ParsableCommand {
             // The files are read on every core: hundreds of them, a megabyte each.
             let codes = comments.keys.sorted()
             let files = codes.map { (code: $0, comments: comments[$0]!, proposal: proposals[$0]) }
-            let items = try concurrentMap(files) { file -> Drafting.BatchItem in
+            let items = try concurrentMap(files) { file -> Submissions.BatchItem in
                 let data = try readUserFile(url.appendingPathComponent(file.comments).path, what: "the comment file")
                 let proposal = try file.proposal.map {
-                    Drafting.IncomingFile(name: $0, data: try readUserFile(url.appendingPathComponent($0).path, what: "the proposal"))
+                    IncomingFile(name: $0, data: try readUserFile(url.appendingPathComponent($0).path, what: "the proposal"))
                 }
-                return Drafting.BatchItem(member: file.code, file: .init(name: file.comments, data: data), proposal: proposal, received: receivedAt)
+                return Submissions.BatchItem(member: file.code, file: .init(name: file.comments, data: data), proposal: proposal, received: receivedAt)
             }
-            let submissions = try drafting.commentBatch(items, late: submission.late, roundName: submission.round)
+            let submissions = try Submissions(context).recordBatch(items, late: submission.late, roundName: submission.round)
             if json {
                 print(String(decoding: try RecordCoding.encoder(timeZone: zone).encode(submissions), as: UTF8.self))
                 return

@@ -15,7 +15,7 @@ struct Log: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let events = try options.drafting().log()
+            let events = try Reports(options.context()).log()
             if json {
                 try printJSON(events)
             } else {

@@ -28,7 +28,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try withErrorHandling {
-                let member = try options.drafting().addMember(code: code, name: name, email: email)
+                let member = try Membership(options.context()).add(code: code, name: name, email: email)
                 print("Registered \(member.code): \(member.name)" + (member.email.map { " <\($0)>" } ?? ""))
             }
         }
@@ -48,7 +48,7 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             try withErrorHandling {
                 let text = try TextInput.validate(try readUserFile(file, what: "the member list"), what: "the member list \(file)")
-                let members = try options.drafting().importMembers(csv: text)
+                let members = try Membership(options.context()).importMembers(csv: text)
                 print("Registered \(members.count) members: \(members.prefix(10).map(\.code).joined(separator: ", "))\(members.count > 10 ? ", ..." : "")")
             }
         }
@@ -64,7 +64,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try withErrorHandling {
-                let members = try options.drafting().workflow().members
+                let members = try Membership(options.context()).members()
                 if json {
                     try printJSON(members)
                 } else if members.isEmpty {

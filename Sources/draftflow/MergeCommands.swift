@@ -49,14 +49,14 @@ struct Merge: ParsableCommand {
     func run() throws {
         var open = 0
         try withErrorHandling {
-            let drafting = try options.drafting()
-            let outcome = try drafting.merge(round: round)
+            let context = try options.context()
+            let outcome = try MergeDesk(context).merge(round: round)
             open = outcome.openCollisions.count
             if json {
-                try printJSON(data: drafting.json(outcome))
+                try printJSON(data: context.json(outcome))
                 return
             }
-            let names = Dictionary(try drafting.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let names = Dictionary(try context.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
             print("Merged round \(outcome.round) onto \(outcome.base): \(outcome.record.changes.count) changes applied (commit \(outcome.commitID?.prefix(7) ?? "-"))")
             // One line per paragraph: a paragraph may carry several word-level changes.
             var seen: [String] = []
@@ -64,7 +64,7 @@ struct Merge: ParsableCommand {
             for change in outcome.record.changes {
                 if byParagraph[change.paragraph] == nil { seen.append(change.paragraph) }
                 var entry = byParagraph[change.paragraph] ?? ([], [], 0)
-                entry.kinds.insert(change.kind)
+                entry.kinds.insert(change.kind.rawValue)
                 entry.members.formUnion(change.members)
                 entry.count += 1
                 byParagraph[change.paragraph] = entry
@@ -111,17 +111,17 @@ struct Collisions: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let drafting = try options.drafting()
-            let collisions = try drafting.collisions(round: round, includeResolved: all)
+            let context = try options.context()
+            let collisions = try MergeDesk(context).collisions(round: round, includeResolved: all)
             if json {
-                try printJSON(data: drafting.json(collisions))
+                try printJSON(data: context.json(collisions))
                 return
             }
             if collisions.isEmpty {
                 print(all ? "No collisions." : "No open collisions.")
                 return
             }
-            let names = Dictionary(try drafting.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let names = Dictionary(try context.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
             for collision in collisions { print(describe(collision, names: names), terminator: "") }
         }
     }
@@ -169,21 +169,19 @@ struct Resolve: ParsableCommand {
     func run() throws {
         var open = 0
         try withErrorHandling {
-            let choice: Drafting.Choice
+            let choice: ResolutionChoice
             if let text {
                 choice = .text(try TextInput.validate(try readUserFile(text, what: "the text"), what: "the text \(text)"))
-            } else if take == "base" {
-                choice = .base
             } else {
-                choice = .member(take ?? "")
+                choice = .take(take ?? "")
             }
-            let outcome: Drafting.MergeOutcome
+            let outcome: MergeOutcome
             if all {
-                let (resolved, result) = try options.drafting().resolveAll(choice: choice, note: note, round: round)
+                let (resolved, result) = try Resolutions(options.context()).resolveAll(choice: choice, note: note, round: round)
                 print("Resolved \(resolved.count) collision\(resolved.count == 1 ? "" : "s"): \(resolved.joined(separator: ", "))")
                 outcome = result
             } else {
-                outcome = try options.drafting().resolve(collision: id!, choice: choice, note: note, round: round)
+                outcome = try Resolutions(options.context()).resolve(collision: id!, choice: choice, note: note, round: round)
                 print("Resolved \(id!).", terminator: " ")
             }
             open = outcome.openCollisions.count
@@ -239,12 +237,12 @@ struct Dispose: ParsableCommand {
     func run() throws {
         try withErrorHandling {
             if let allUndecided {
-                let (disposed, _) = try options.drafting().disposeAll(undecided: allUndecided, note: note, round: round)
+                let (disposed, _) = try DispositionDesk(options.context()).disposeAll(undecided: allUndecided, note: note, round: round)
                 print("\(allUndecided.title): \(disposed.count) comment\(disposed.count == 1 ? "" : "s") (\(disposed.prefix(10).joined(separator: ", "))\(disposed.count > 10 ? ", ..." : ""))")
                 return
             }
             let body = try text.map { try TextInput.validate(try readUserFile($0, what: "the text"), what: "the text \($0)") }
-            let (disposition, outcome) = try options.drafting().dispose(comment: comment!, decision: decision!, text: body, note: note, round: round)
+            let (disposition, outcome) = try DispositionDesk(options.context()).dispose(comment: comment!, decision: decision!, text: body, note: note, round: round)
             print("\(disposition.comment): \(disposition.decision.title)" + (disposition.note.map { " (\($0))" } ?? ""))
             if !outcome.openCollisions.isEmpty {
                 print("Open collisions: \(outcome.openCollisions.map(\.id).joined(separator: ", "))")
@@ -278,10 +276,10 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let drafting = try options.drafting()
-            let text = try drafting.compilation(round: round, html: format == .html)
+            let context = try options.context()
+            let text = try Texts(context).compilation(round: round, html: format == .html)
             if format == .html {
-                let title = "\(try drafting.workflow().title): compilation text"
+                let title = "\(try context.workflow().title): compilation text"
                 try emit(HTMLPage.wrap(title: title, body: text), to: output)
             } else {
                 try emit(text, to: output)

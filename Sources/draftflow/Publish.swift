@@ -25,7 +25,7 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let publication = try options.drafting().publish(label: label, note: note)
+            let publication = try Publishing(options.context()).publish(label: label, note: note)
             if json {
                 try printJSON(["label": publication.label, "commit": publication.commitID])
             } else {

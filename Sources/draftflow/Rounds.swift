@@ -40,9 +40,9 @@ struct RoundCommand: ParsableCommand {
 
         func run() throws {
             try withErrorHandling {
-                let drafting = try options.drafting()
-                let round = try drafting.openRound(on: on, closes: closes, kind: kind, name: name)
-                let zone = try drafting.workflow().zone()
+                let context = try options.context()
+                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name)
+                let zone = try context.workflow().zone()
                 if json {
                     try printJSON(["name": round.name, "on": round.on, "kind": round.kind.rawValue,
                                    "closesAt": Deadline.iso(round.closes, in: zone), "closesAtUTC": Deadline.iso(round.closes, in: .gmt)])
@@ -65,9 +65,9 @@ struct RoundCommand: ParsableCommand {
 
         func run() throws {
             try withErrorHandling {
-                let drafting = try options.drafting()
-                let round = try drafting.closeRound()
-                let zone = try drafting.workflow().zone()
+                let context = try options.context()
+                let round = try Rounds(context).close()
+                let zone = try context.workflow().zone()
                 print("Closed round \(round.name) at \(Deadline.human(round.effectiveClose, in: zone))")
             }
         }

@@ -15,7 +15,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let report = try options.drafting().status()
+            let report = try Reports(options.context()).status()
             if json {
                 try printJSON(report)
                 return
@@ -44,7 +44,7 @@ struct Status: ParsableCommand {
             if let early = round.closedEarlyAt { print("  closed early at \(early)") }
             print("  \(round.open ? "time left: " + round.timeLeft : round.timeLeft)")
             if let silence = round.silence {
-                if silence == "kept" {
+                if silence == .kept {
                     print("  silence: \(round.open ? "not broken so far" : "kept")")
                 } else {
                     let who = (round.objections ?? []).map { "\($0.member) at \($0.received)" }
@@ -56,9 +56,9 @@ struct Status: ParsableCommand {
             for member in report.members {
                 var line = "  \(member.code.padding(toLength: 5, withPad: " ", startingAt: 0)) \(member.name.padding(toLength: 24, withPad: " ", startingAt: 0)) "
                 switch member.state {
-                case "none": line += "no response"
-                default:
-                    line += "\(member.state) \(member.received ?? ""), \(member.comments) comment\(member.comments == 1 ? "" : "s")"
+                case .noResponse: line += "no response"
+                case .received, .late:
+                    line += "\(member.state.rawValue) \(member.received ?? ""), \(member.comments) comment\(member.comments == 1 ? "" : "s")"
                     if member.proposal { line += ", edited copy" }
                     if member.submissions > 1 { line += " (\(member.submissions) submissions, latest counts)" }
                 }

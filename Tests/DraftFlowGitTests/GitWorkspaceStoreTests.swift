@@ -10,7 +10,7 @@ import Testing
     func date(_ text: String) throws -> Date { try Deadline.parseInstant(text, timeZone: zone) }
 
     func makeWorkspace(_ folder: URL) throws -> GitWorkspaceStore {
-        let change = try Drafting.initialChange(title: "Input", documentName: "outline.md", document: Data("## 1 Intro\n\n1.1 Text.\n".utf8),
+        let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "outline.md", document: Data("## 1 Intro\n\n1.1 Text.\n".utf8),
                                                 timezone: "Europe/Zurich", secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
                                                 now: try date("2020-02-07T17:00:00+01:00"))
         return try GitWorkspaceStore.create(at: folder, first: change)
@@ -26,7 +26,7 @@ import Testing
             attempts += 1
             if attempts == 1 {
                 // Another process registers a member between our read and our write.
-                try Drafting(store: second, now: now).addMember(code: "USA", name: "United States", email: nil)
+                try Membership(DraftingContext(store: second, now: now)).add(code: "USA", name: "United States", email: nil)
             }
             var workflow = try WorkflowFile.parse(try snapshot.file("Workflow.md")!)
             workflow.members.append(Member(code: "CAN", name: "Canada"))
@@ -34,7 +34,7 @@ import Testing
             return WorkspaceChange(writes: ["Workflow.md": try WorkflowFile.render(workflow)], author: person, committer: person, message: "Register CAN\n")
         }
         #expect(attempts == 2)
-        let members = try Drafting(store: first, now: now).workflow().members.map(\.code)
+        let members = try DraftingContext(store: first, now: now).workflow().members.map(\.code)
         #expect(members == ["USA", "CAN"])
         #expect(try runGit(["rev-list", "--count", "HEAD"], in: scratch.url) == "3\n")
         #expect(try runGit(["status", "--porcelain"], in: scratch.url) == "")
@@ -43,34 +43,34 @@ import Testing
     @Test func roundsOpenOneAtATimeAndCloseEarly() throws {
         let scratch = try Scratch()
         let store = try makeWorkspace(scratch.url)
-        let publishing = Drafting(store: store, now: try date("2020-02-14T10:00:00+01:00"))
-        _ = try publishing.publish(label: "draft-1", note: nil)
-        let round = try publishing.openRound(on: "draft-1", closes: "2020-03-01", kind: .comments, name: nil)
+        let publishing = DraftingContext(store: store, now: try date("2020-02-14T10:00:00+01:00"))
+        _ = try Publishing(publishing).publish(label: "draft-1", note: nil)
+        let round = try Rounds(publishing).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: nil)
         #expect(round.name == "draft-1-comments")
         #expect(Deadline.iso(round.closes, in: zone) == "2020-03-01T23:59:59+01:00")
-        #expect(throws: DraftFlowError.self) { try publishing.openRound(on: "draft-1", closes: "2020-03-05", kind: .silence, name: nil) }
-        #expect(throws: DraftFlowError.self) { try publishing.openRound(on: "draft-9", closes: "2020-03-05", kind: .comments, name: "x") }
+        #expect(throws: DraftFlowError.self) { try Rounds(publishing).open(on: "draft-1", closes: "2020-03-05", kind: .silence, name: nil) }
+        #expect(throws: DraftFlowError.self) { try Rounds(publishing).open(on: "draft-9", closes: "2020-03-05", kind: .comments, name: "x") }
 
-        let later = Drafting(store: store, now: try date("2020-02-20T12:00:00+01:00"))
-        let closed = try later.closeRound()
+        let later = DraftingContext(store: store, now: try date("2020-02-20T12:00:00+01:00"))
+        let closed = try Rounds(later).close()
         #expect(closed.closedEarly == (try date("2020-02-20T12:00:00+01:00")))
-        #expect(try later.status().round?.open == false)
-        #expect(throws: DraftFlowError.self) { try later.closeRound() }
+        #expect(try Reports(later).status().round?.open == false)
+        #expect(throws: DraftFlowError.self) { try Rounds(later).close() }
         // A silence procedure can follow once nothing is open.
-        let silence = try later.openRound(on: "draft-1", closes: "2020-02-25", kind: .silence, name: nil)
+        let silence = try Rounds(later).open(on: "draft-1", closes: "2020-02-25", kind: .silence, name: nil)
         #expect(silence.kind == .silence)
-        #expect(try later.status().round?.silence == "kept")
+        #expect(try Reports(later).status().round?.silence == .kept)
     }
 
     @Test func aRoundWhoseCloseHasPassedIsClosedWithoutACommand() throws {
         let scratch = try Scratch()
         let store = try makeWorkspace(scratch.url)
-        let opening = Drafting(store: store, now: try date("2020-02-14T10:00:00+01:00"))
-        _ = try opening.publish(label: "draft-1", note: nil)
-        _ = try opening.openRound(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
-        let lastSecond = try Drafting(store: store, now: try date("2020-03-01T23:59:59+01:00")).status()
+        let opening = DraftingContext(store: store, now: try date("2020-02-14T10:00:00+01:00"))
+        _ = try Publishing(opening).publish(label: "draft-1", note: nil)
+        _ = try Rounds(opening).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        let lastSecond = try Reports(DraftingContext(store: store, now: try date("2020-03-01T23:59:59+01:00"))).status()
         #expect(lastSecond.round?.open == true)
-        let after = try Drafting(store: store, now: try date("2020-03-02T00:00:00+01:00")).status()
+        let after = try Reports(DraftingContext(store: store, now: try date("2020-03-02T00:00:00+01:00"))).status()
         #expect(after.round?.open == false)
         #expect(after.round?.closesAtUTC == "2020-03-01T22:59:59Z")
     }

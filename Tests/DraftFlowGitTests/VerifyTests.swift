@@ -12,18 +12,18 @@ import Testing
 
     /// draft-1 published, CAN's comments and edited copy recorded, then draft-2 published (holding them).
     func makeVerifiedWorkspace(_ folder: URL) throws -> GitWorkspaceStore {
-        let change = try Drafting.initialChange(title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
+        let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
                                                 secretariat: Secretariat(name: "Secretariat", email: "s@example.org"), now: try date("2020-02-07T17:00:00+01:00"))
         let store = try GitWorkspaceStore.create(at: folder, first: change)
-        let setUp = Drafting(store: store, now: try date("2020-02-14T10:00:00+01:00"))
-        try setUp.addMember(code: "CAN", name: "Canada", email: nil)
-        _ = try setUp.publish(label: "draft-1", note: nil)
-        _ = try setUp.openRound(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
-        _ = try Drafting(store: store, now: try date("2020-02-20T10:00:00+01:00")).comment(
+        let setUp = DraftingContext(store: store, now: try date("2020-02-14T10:00:00+01:00"))
+        try Membership(setUp).add(code: "CAN", name: "Canada", email: nil)
+        _ = try Publishing(setUp).publish(label: "draft-1", note: nil)
+        _ = try Rounds(setUp).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        _ = try Submissions(DraftingContext(store: store, now: try date("2020-02-20T10:00:00+01:00"))).record(
             member: "CAN", file: .init(name: "can.md", data: Data("We support the draft.\n".utf8)),
             proposal: .init(name: "can-draft.md", data: Data(draft.replacingOccurrences(of: "welcomes", with: "warmly welcomes").utf8)),
             received: nil, late: false, roundName: nil)
-        _ = try Drafting(store: store, now: try date("2020-03-05T10:00:00+01:00")).publish(label: "draft-2", note: nil)
+        _ = try Publishing(DraftingContext(store: store, now: try date("2020-03-05T10:00:00+01:00"))).publish(label: "draft-2", note: nil)
         return store
     }
 
@@ -156,7 +156,7 @@ import Testing
 
     @Test func nothingToVerifyIsAnError() throws {
         let scratch = try Scratch()
-        let change = try Drafting.initialChange(title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
+        let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
                                                 secretariat: Secretariat(name: "Secretariat", email: "s@example.org"), now: try date("2020-02-07T17:00:00+01:00"))
         _ = try GitWorkspaceStore.create(at: scratch.url, first: change)
         #expect(throws: DraftFlowError(.workspace, "no version has been published in this workspace, so there is nothing to verify",

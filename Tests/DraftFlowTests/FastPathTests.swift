@@ -90,8 +90,8 @@ import Testing
         let encoder = RecordCoding.encoder(timeZone: TimeZone(identifier: "Europe/Zurich")!)
         let tricky = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} nul-free \u{1F} é 理 \u{2028} 👍🏽"
         let changes = [
-            RecordedChange(paragraph: "1.2", kind: "modified", before: tricky, after: "", members: ["CAN", "USA"]),
-            RecordedChange(paragraph: "after 3", kind: "inserted", before: "", after: "x", members: []),
+            RecordedChange(paragraph: "1.2", kind: .modified, before: tricky, after: "", members: ["CAN", "USA"]),
+            RecordedChange(paragraph: "after 3", kind: .inserted, before: "", after: "x", members: []),
         ]
         let edits = [
             Comment(id: "CAN-E1", member: "CAN", parsed: ParsedComment(anchor: .paragraph("2.3"), type: .editorial, text: tricky, proposedChange: "new")),

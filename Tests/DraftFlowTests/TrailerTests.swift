@@ -19,10 +19,10 @@ import Testing
             "Subject\r\n\r\nDraftFlow-Event: merge\r\n", "Subject\n\r\n\nDraftFlow-Event: merge", "x\n\n\n", "x\n\ny\n\n\nz",
         ]
         for message in messages {
-            let lines = Drafting.lastParagraph(of: message).map { $0.split(separator: "\n") } ?? []
+            let lines = CommitTrailers.lastParagraph(of: message).map { $0.split(separator: "\n") } ?? []
             #expect(lines == Self.reference(message), "\(message.debugDescription)")
         }
-        let trailers = Drafting.trailers(of: "Subject\n\nbody: not a trailer\n\nDraftFlow-Event: comment\nDraftFlow-Member:  AFG \nOther: x\n")
-        #expect(trailers == ["DraftFlow-Event": "comment", "DraftFlow-Member": "AFG"])
+        let trailers = CommitTrailers.parse("Subject\n\nbody: not a trailer\n\nDraftFlow-Event: comment\nDraftFlow-Member:  AFG \nOther: x\n")
+        #expect(trailers == [.event: "comment", .member: "AFG"])
     }
 }

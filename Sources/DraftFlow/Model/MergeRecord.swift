@@ -1,28 +1,5 @@
 import Foundation
 
-/// The secretariat's choice for a collision. Keyed by the paragraph, so it survives a re-merge.
-public struct Resolution: Codable, Equatable, Sendable {
-    /// The base paragraph's anchor the collision is on (e.g. "2.4", or "after 2.4" for insertions).
-    public var anchor: String
-    /// A member code whose alternative is taken, or "base" to keep the version's text.
-    public var take: String?
-    /// The secretariat's own text for the passage.
-    public var text: String?
-    public var note: String?
-    public var decided: Date
-    /// The collision's id when it was resolved (ids are renumbered by later merges).
-    public var collision: String
-
-    public init(anchor: String, take: String?, text: String?, note: String?, decided: Date, collision: String) {
-        self.anchor = anchor
-        self.take = take
-        self.text = text
-        self.note = note
-        self.decided = decided
-        self.collision = collision
-    }
-}
-
 /// A collision as recorded in `merge.json`.
 public struct RecordedCollision: Codable, Equatable, Sendable {
     public struct Alternative: Codable, Equatable, Sendable {
@@ -54,11 +31,17 @@ public struct RecordedCollision: Codable, Equatable, Sendable {
     }
 }
 
+/// What a change applied to a paragraph of the base.
+public enum ChangeKind: String, Codable, Sendable, CaseIterable {
+    case modified
+    case deleted
+    case inserted
+}
+
 /// A change applied to the candidate, as recorded in `merge.json`.
 public struct RecordedChange: Codable, Equatable, Sendable {
     public var paragraph: String
-    /// `modified`, `deleted` or `inserted`.
-    public var kind: String
+    public var kind: ChangeKind
     public var before: String
     public var after: String
     public var members: [String]
@@ -81,11 +64,6 @@ public struct MergeRecord: Codable, Equatable, Sendable {
     /// Where each paragraph of the base is in the candidate: base anchor → candidate anchor, ""
     /// when it was deleted.
     public var paragraphsNow: [String: String] = [:]
-
-    public static func path(round: String) -> String { "Comments/\(round)/merge.json" }
-    public static func dispositionsPath(round: String) -> String { "Comments/\(round)/dispositions.json" }
-    public static func changesPath(round: String) -> String { "Comments/\(round)/merge-changes.json" }
-    public static func editsPath(round: String) -> String { "Comments/\(round)/merge-edits.json" }
 
     /// The record as stored in `merge.json`: `changes` and `edits`, which are large and which most
     /// commands do not need, are stored in files of their own beside it.
@@ -118,6 +96,4 @@ public struct MergeSummary: Codable, Equatable, Sendable {
         edits = record.edits.map(\.id)
         decided = dispositions.map(\.comment)
     }
-
-    public static func path(round: String) -> String { "Comments/\(round)/merge-summary.json" }
 }

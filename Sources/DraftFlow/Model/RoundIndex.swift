@@ -19,8 +19,6 @@ public struct RoundIndex: Codable, Equatable, Sendable {
 
     public init() {}
 
-    public static func path(round: String) -> String { "Comments/\(round)/index.json" }
-
     /// Takes a new submission into account (a later number supersedes an earlier one).
     public mutating func record(_ submission: Submission) {
         let count = (members[submission.member]?.submissions ?? 0) + 1
@@ -77,15 +75,5 @@ struct RoundIndexJSON {
         }
         out.append(contentsOf: Array("  }\n}".utf8))
         return out
-    }
-}
-
-extension Drafting {
-    /// The round's index: the file when there is one, else built from the records.
-    static func roundIndex(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> RoundIndex {
-        if let data = try snapshot.file(RoundIndex.path(round: round)) {
-            return try RecordCoding.decoder().decode(RoundIndex.self, from: data)
-        }
-        return RoundIndex(try submissions(round: round, in: snapshot))
     }
 }

@@ -231,26 +231,29 @@ public struct CandidateBuilder: Sendable {
             let alternatives = collision.alternatives.map { RecordedCollision.Alternative(members: $0.members, text: $0.text) }
             var applied: Resolution?
             if let resolution = resolutions.last(where: { $0.anchor == collision.anchor }) {
-                if let text = resolution.text {
+                switch resolution.choice {
+                case .text(let text):
                     chosen[collision.id] = Self.numbered(text, like: baseDocument.block(anchor: collision.anchor))
                     applied = resolution
-                } else if resolution.take == "base" {
+                case .base:
                     chosen[collision.id] = collision.isInsertion ? "" : collision.baseText
                     applied = resolution
-                } else if let take = resolution.take, let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) {
-                    chosen[collision.id] = alternative.text
-                    applied = resolution
+                case .member(let take):
+                    if let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) {
+                        chosen[collision.id] = alternative.text
+                        applied = resolution
+                    }
                 }
             }
             collisions.append(RecordedCollision(id: collision.id, paragraph: collision.anchor, baseText: collision.baseText,
                                                 alternatives: alternatives, resolution: applied))
         }
         let changes = merge.changes.map { change -> RecordedChange in
-            let kind: String
+            let kind: ChangeKind
             switch change.kind {
-            case .modified: kind = "modified"
-            case .deletedParagraph: kind = "deleted"
-            case .insertedParagraphs: kind = "inserted"
+            case .modified: kind = .modified
+            case .deletedParagraph: kind = .deleted
+            case .insertedParagraphs: kind = .inserted
             }
             return RecordedChange(paragraph: change.anchor, kind: kind, before: change.baseFragment, after: change.newFragment, members: change.members)
         }

@@ -63,13 +63,13 @@ struct Demo: ParsableCommand {
                 print("Round \(round.name) on \(round.on): \(round.open ? "open" : "closed"), closes \(round.closesAtLocal) (\(round.closesAtUTC))")
             }
             for member in report.status.members {
-                print("  \(member.code)  \(member.name): \(member.state == "none" ? "no response" : "\(member.state), \(member.comments) comments")")
+                print("  \(member.code)  \(member.name): \(member.state == .noResponse ? "no response" : "\(member.state.rawValue), \(member.comments) comments")")
             }
             if let merge = report.status.merge {
                 print("Merge of \(merge.round): open collisions \(merge.openCollisions.isEmpty ? "none" : merge.openCollisions.joined(separator: ", ")), undecided comments \(merge.undecided.isEmpty ? "none" : merge.undecided.joined(separator: ", "))")
             }
             if let silence = report.status.round?.silence {
-                print("Silence in \(report.status.round?.name ?? ""): \(silence)")
+                print("Silence in \(report.status.round?.name ?? ""): \(silence.rawValue)")
             }
             print("")
             print("Workspace: \(report.workspace.path)")

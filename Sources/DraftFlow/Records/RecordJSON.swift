@@ -146,7 +146,7 @@ extension RecordedChange: RecordJSONWritable {
         out.beginObject()
         out.field("after", after, indent: indent)
         out.field("before", before, indent: indent)
-        out.field("kind", kind, indent: indent)
+        out.field("kind", kind.rawValue, indent: indent)
         out.field("members", members, indent: indent)
         out.field("paragraph", paragraph, indent: indent)
         out.endObject(indent: indent)

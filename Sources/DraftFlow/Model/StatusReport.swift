@@ -1,0 +1,96 @@
+import Foundation
+
+/// Where the workflow stands: what `draftflow status` shows.
+public struct StatusReport: Codable, Equatable, Sendable {
+    public struct VersionStatus: Codable, Equatable, Sendable {
+        public var label: String
+        public var published: String
+        public var commit: String
+        public var tag: String
+    }
+
+    public struct RoundStatus: Codable, Equatable, Sendable {
+        public var name: String
+        public var on: String
+        public var kind: RoundKind
+        public var openedAt: String
+        /// ISO 8601 with the workspace zone's offset.
+        public var closesAt: String
+        public var closesAtUTC: String
+        public var closesAtLocal: String
+        public var closedEarlyAt: String?
+        public var open: Bool
+        /// "3 days 4 hours", or "closed 2 days ago".
+        public var timeLeft: String
+        /// For silence rounds: `kept` (not broken so far, while open) or `broken`.
+        public var silence: SilenceOutcome?
+        public var brokenBy: [String]?
+        /// For silence rounds: each objection, who and when.
+        public var objections: [Objection]?
+    }
+
+    public struct Objection: Codable, Equatable, Sendable {
+        public var member: String
+        public var received: String
+    }
+
+    public struct MemberStatus: Codable, Equatable, Sendable {
+        public var code: String
+        public var name: String
+        public var state: MemberState
+        public var comments: Int
+        public var submissions: Int
+        public var received: String?
+        public var proposal: Bool
+    }
+
+    public var title: String
+    public var document: String
+    public var timezone: String
+    public var now: String
+    public var versions: [VersionStatus]
+    public var round: RoundStatus?
+    public var members: [MemberStatus]
+    /// Codes of members whose submission in the round was recorded late.
+    public var late: [String]
+    /// The last merged round, with what is left to decide in it.
+    public var merge: MergeStatus?
+
+    public struct MergeStatus: Codable, Equatable, Sendable {
+        public var round: String
+        /// Ids of collisions still to resolve.
+        public var openCollisions: [String]
+        /// Ids of comments with no disposition yet.
+        public var undecided: [String]
+    }
+}
+
+/// One event of the timeline read back from git history.
+public struct TimelineEvent: Codable, Equatable, Sendable {
+    public var event: CommitEvent
+    /// ISO 8601 instant in the workspace's zone.
+    public var at: String
+    public var summary: String
+    public var commit: String?
+    public var member: String?
+    public var round: String?
+    public var version: String?
+    public var late: Bool?
+}
+
+
+/// Where a member stands in a round.
+public enum MemberState: String, Codable, Sendable, CaseIterable {
+    /// Its latest submission arrived on time.
+    case received
+    /// Its latest submission was recorded after the close.
+    case late
+    /// Nothing from it in the round.
+    case noResponse = "none"
+}
+
+/// How a silence procedure stands: kept (not broken so far, while it is open) or broken.
+public enum SilenceOutcome: String, Codable, Sendable, CaseIterable {
+    case kept
+    case broken
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads DraftFlow's records from one snapshot of a workspace.
+enum RecordReader {
+    static func workflow(in snapshot: any WorkspaceSnapshot) throws -> Workflow {
+        guard let data = try snapshot.file(Workflow.fileName) else {
+            throw DraftFlowError(.workspace, "this workspace has no Workflow.md", fix: "run `draftflow init` to create a workspace")
+        }
+        return try WorkflowFile.parse(data)
+    }
+
+    /// Every recorded submission of `round`, all numbers, sorted by member then number.
+    static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        var result: [Submission] = []
+        let decoder = RecordCoding.decoder()
+        for member in try snapshot.list(RecordPaths.round(round)) {
+            let folder = RecordPaths.member(member, round: round)
+            for name in try snapshot.list(folder) where RecordPaths.isSubmissionRecord(name) {
+                guard let data = try snapshot.file(folder + "/" + name) else { continue }
+                do {
+                    result.append(try decoder.decode(Submission.self, from: data))
+                } catch {
+                    throw DraftFlowError(.workspace, "the record \(folder)/\(name) cannot be read: \(error)",
+                                         fix: "restore it from history with `git checkout`")
+                }
+            }
+        }
+        return result.sorted { ($0.member, $0.number) < ($1.member, $1.number) }
+    }
+
+    /// The paths of the records of `member`'s submissions in `round`.
+    static func submissionRecords(of member: String, round: String, in snapshot: any WorkspaceSnapshot) -> [String] {
+        let folder = RecordPaths.member(member, round: round)
+        let names = (try? snapshot.list(folder)) ?? []
+        return names.filter(RecordPaths.isSubmissionRecord).map { folder + "/" + $0 }
+    }
+
+    /// The latest submission of each member: the ones that count.
+    static func current(_ submissions: [Submission]) -> [String: Submission] {
+        var latest: [String: Submission] = [:]
+        for submission in submissions where submission.number > (latest[submission.member]?.number ?? 0) {
+            latest[submission.member] = submission
+        }
+        return latest
+    }
+
+    /// The round's index: the file when there is one, else built from the records.
+    static func roundIndex(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> RoundIndex {
+        if let data = try snapshot.file(RecordPaths.index(round: round)) {
+            return try RecordCoding.decoder().decode(RoundIndex.self, from: data)
+        }
+        return RoundIndex(try submissions(round: round, in: snapshot))
+    }
+
+    /// The objections of a silence round: the latest on-time submission of each member.
+    static func objections(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        guard round.kind == .silence else { return [] }
+        return current(try submissions(round: round.name, in: snapshot)).values
+            .filter { !$0.late && round.accepts(receivedAt: $0.received) }
+            .sorted { $0.received < $1.received }
+    }
+
+    /// The open collisions and undecided comments of the last merged round, for `status`,
+    /// `publish` and `finalize`. `known` is the index of `knownRound` when the caller read it.
+    static func pendingDecisions(in snapshot: any WorkspaceSnapshot, index known: RoundIndex? = nil, knownRound: String? = nil) throws
+        -> PendingDecisions? {
+        let workflow = try workflow(in: snapshot)
+        guard let round = try workflow.rounds.last(where: { try snapshot.file(RecordPaths.mergeSummary(round: $0.name)) != nil }),
+              let data = try snapshot.file(RecordPaths.mergeSummary(round: round.name)) else { return nil }
+        let summary = try RecordCoding.decoder().decode(MergeSummary.self, from: data)
+        let index = try (knownRound == round.name ? known : nil) ?? roundIndex(round.name, in: snapshot)
+        let decided = Set(summary.decided)
+        let ids = index.members.values.flatMap(\.comments) + summary.edits
+        let undecided = CommentOrder.sorted(ids.filter { !decided.contains($0) })
+        return PendingDecisions(round: round.name, collisions: summary.openCollisions, undecided: undecided)
+    }
+}
+
+/// What is left to decide in the last merged round.
+struct PendingDecisions {
+    var round: String
+    var collisions: [MergeSummary.PendingCollision]
+    var undecided: [String]
+}
+
+/// Comment ids as people expect them: by member, then by number (CAN-2 before CAN-10), edits
+/// (CAN-E1) after the comments.
+enum CommentOrder {
+    static func key(_ id: String) -> (String, Int, Int) {
+        let parts = id.split(separator: "-")
+        let member = String(parts.first ?? "")
+        let tail = String(parts.last ?? "")
+        if tail.hasPrefix("E") { return (member, 1, Int(tail.dropFirst()) ?? 0) }
+        return (member, 0, Int(tail) ?? 0)
+    }
+
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        key(left) < key(right)
+    }
+
+    /// `ids` in this order, computing each sort key once.
+    static func sorted(_ ids: [String]) -> [String] {
+        ids.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The secretariat's decisions on comments: accepted, modified, noted or not accepted, each in
+/// the same commit as the text change it causes.
+public struct DispositionDesk {
+    let context: DraftingContext
+
+    public init(_ context: DraftingContext) {
+        self.context = context
+    }
+
+    /// Records the secretariat's decision on one comment; the text change it causes is in the same commit.
+    public func dispose(comment id: String, decision: Decision, text: String?, note: String?, round: String?) throws -> (Disposition, MergeOutcome) {
+        try context.refuseUnpublishedEdits()
+        if decision == .modified && (text?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) {
+            throw DraftFlowError(.invalidInput, "a `modified` disposition needs the secretariat's text", fix: "pass --text FILE with the paragraph as it should read")
+        }
+        if decision != .modified && text != nil {
+            throw DraftFlowError(.invalidInput, "--text goes with `modified` only", fix: "leave out --text, or use `modified`")
+        }
+        let store = context.store
+        let committed = try store.commit { snapshot in
+            let state = try RoundState.read(round, selection: .lastMerged, detail: .texts, in: snapshot, store: store)
+            let record = try state.merged()
+            let comments = state.inputs.flatMap(\.comments) + record.edits
+            guard let comment = comments.first(where: { $0.id == id }) else {
+                throw DraftFlowError(.invalidInput, "there is no comment \(id) in round \(state.round.name)",
+                                     fix: "see `draftflow dispositions` for the comment ids")
+            }
+            if decision == .modified, case .general = comment.anchor {
+                throw DraftFlowError(.invalidInput, "\(id) is a general comment: there is no paragraph to put modified text in",
+                                     fix: "use accepted or noted, and say what was done in --note")
+            }
+            let disposition = Disposition(comment: id, decision: decision, text: text, note: note, decided: context.now)
+            var dispositions = state.dispositions.filter { $0.comment != id }
+            dispositions.append(disposition)
+            dispositions.sort { CommentOrder.precedes($0.comment, $1.comment) }
+            let member = state.workflow.member(comment.member)?.name ?? comment.member
+            var message = CommitMessage("Dispose of \(id) (\(member), \(comment.anchor)): \(decision.title)", event: .dispose)
+            if let note, !note.isEmpty { message.line("Observation: \(note)") }
+            if let text { message.line("Text used instead: \(text.trimmingCharacters(in: .whitespacesAndNewlines))") }
+            if comment.proposedChange != nil {
+                switch decision {
+                case .accepted: message.line("The proposed change stays in the candidate.")
+                case .modified: message.line("The secretariat's text replaces the proposed change in the candidate.")
+                case .noted, .rejected: message.line("The proposed change is taken out of the candidate.")
+                }
+            }
+            message.blankLine()
+            message.trailer(.round, state.round.name)
+            message.trailer(.member, comment.member)
+            let (change, newRecord) = try context.candidateChange(state, dispositions: dispositions, resolutions: record.resolutions, message: message)
+            return Staged(change, (disposition, context.outcome(state, newRecord)))
+        }
+        var outcome = committed.value.1
+        outcome.commitID = committed.commitID
+        return (committed.value.0, outcome)
+    }
+
+    /// Gives every comment still undecided the same disposition, in one commit: the usual way to
+    /// accept what remains after the contested comments were decided one by one.
+    public func disposeAll(undecided decision: Decision, note: String?, round: String?) throws -> (disposed: [String], outcome: MergeOutcome) {
+        try context.refuseUnpublishedEdits()
+        if decision == .modified {
+            throw DraftFlowError(.invalidInput, "`modified` needs the secretariat's text for each comment", fix: "dispose of those one by one with --text")
+        }
+        let store = context.store
+        let committed = try store.commit { snapshot in
+            let state = try RoundState.read(round, selection: .lastMerged, detail: .texts, in: snapshot, store: store)
+            let record = try state.merged()
+            let decided = Set(state.dispositions.map(\.comment))
+            let undecided = CommentOrder.sorted((state.inputs.flatMap(\.comments) + record.edits).map(\.id).filter { !decided.contains($0) })
+            guard !undecided.isEmpty else {
+                throw DraftFlowError(.refused, "every comment of round \(state.round.name) has a disposition", fix: "see `draftflow dispositions`")
+            }
+            var dispositions = state.dispositions
+            for id in undecided { dispositions.append(Disposition(comment: id, decision: decision, text: nil, note: note, decided: context.now)) }
+            dispositions.sort { CommentOrder.precedes($0.comment, $1.comment) }
+            var message = CommitMessage("Dispose of the \(undecided.count) remaining comment\(undecided.count == 1 ? "" : "s") of round \(state.round.name): \(decision.title)",
+                                        event: .dispose)
+            if let note, !note.isEmpty { message.paragraph("Observation: \(note)") }
+            message.paragraph("Comments: \(undecided.joined(separator: ", "))")
+            message.trailer(.round, state.round.name)
+            let (change, newRecord) = try context.candidateChange(state, dispositions: dispositions, resolutions: record.resolutions, message: message)
+            return Staged(change, (undecided, context.outcome(state, newRecord)))
+        }
+        var outcome = committed.value.1
+        outcome.commitID = committed.commitID
+        return (committed.value.0, outcome)
+    }
+
+    /// The disposition-of-comments table: one row per comment of the round, decided or not.
+    public func rows(round: String?) throws -> (round: String, rows: [DispositionRow]) {
+        let snapshot = try context.store.snapshot()
+        // A merged round's record says where each paragraph went: no need to merge again.
+        // The rows need the record's edits, not its changes.
+        let light = try RoundState.read(round, selection: .lastCommentRound, detail: .records, in: snapshot, store: context.store)
+        if light.record != nil {
+            let record = try RoundState.withEdits(light.record, from: snapshot.file(RecordPaths.mergeEdits(round: light.round.name)))
+            return (light.round.name, Self.rows(light, record: record))
+        }
+        let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: snapshot, store: context.store)
+        return (state.round.name, Self.rows(state, record: state.record))
+    }
+
+    /// The rows of `state`, with `record` saying where each paragraph went (merged again when nil).
+    static func rows(_ state: RoundState, record given: MergeRecord?) -> [DispositionRow] {
+        var record: MergeRecord
+        if let given {
+            record = given
+        } else {
+            let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions, resolutions: []).build()
+            record = MergeRecord(round: state.round.name, base: state.round.on, merged: Date(timeIntervalSince1970: 0), changes: candidate.changes,
+                                 collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned, resolutions: [])
+            record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
+        }
+        let paragraphsNow = record.paragraphsNow
+        let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
+        var rows: [DispositionRow] = []
+        let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { CommentOrder.precedes($0.id, $1.id) }
+        for comment in comments {
+            let disposition = decisions[comment.id]
+            var paragraphNow: String?
+            var orphaned = false
+            if case .paragraph(let anchor) = comment.anchor, !anchor.hasPrefix("after ") {
+                if let now = paragraphsNow[anchor] {
+                    paragraphNow = now.isEmpty ? nil : now
+                    orphaned = now.isEmpty
+                } else {
+                    // Not a paragraph of the version the round was on.
+                    orphaned = true
+                }
+            } else if case .paragraph(let anchor) = comment.anchor {
+                paragraphNow = anchor
+            }
+            rows.append(DispositionRow(id: comment.id, member: comment.member, memberName: state.workflow.member(comment.member)?.name ?? comment.member,
+                                       paragraph: comment.anchor.description, paragraphNow: orphaned ? nil : (paragraphNow ?? (comment.anchor == .general ? "general" : nil)),
+                                       orphaned: orphaned, type: comment.type, comment: comment.text, proposedChange: comment.proposedChange,
+                                       decision: disposition?.decision, observation: disposition?.note, modifiedText: disposition?.text,
+                                       late: state.submissions[comment.member]?.late ?? false))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Registering the member delegations of a workspace.
+public struct Membership {
+    let context: DraftingContext
+
+    public init(_ context: DraftingContext) {
+        self.context = context
+    }
+
+    public func members() throws -> [Member] {
+        try context.workflow().members
+    }
+
+    @discardableResult
+    public func add(code rawCode: String, name rawName: String, email: String?) throws -> Member {
+        let code = try SafeName.memberCode(rawCode)
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
+            throw DraftFlowError(.invalidInput, "the member's name must be one non-empty line", fix: "pass --name \"Canada\"")
+        }
+        if let email, !Self.looksLikeEmail(email) {
+            throw DraftFlowError(.invalidInput, "'\(email)' is not an e-mail address", fix: "pass --email delegation@example.org, or leave it out")
+        }
+        let member = Member(code: code, name: name, email: email)
+        try context.store.commit { snapshot in
+            var workflow = try RecordReader.workflow(in: snapshot)
+            if workflow.member(code) != nil {
+                throw DraftFlowError(.conflict, "member \(code) is registered already", fix: "see `draftflow member list`")
+            }
+            workflow.members.append(member)
+            var message = CommitMessage("Register member \(code): \(name)", event: .memberAdd)
+            message.trailer(.member, code)
+            return try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message)
+        }
+        return member
+    }
+
+    /// Registers many members in one commit, from CSV text: `code,name[,email]` per line, with an
+    /// optional header line. Every line is checked first; one bad line registers nobody.
+    @discardableResult
+    public func importMembers(csv: String) throws -> [Member] {
+        let members = try Self.parse(csv: csv)
+        try context.store.commit { snapshot in
+            var workflow = try RecordReader.workflow(in: snapshot)
+            let existing = members.filter { workflow.member($0.code) != nil }.map(\.code)
+            if !existing.isEmpty {
+                throw DraftFlowError(.conflict, "already registered: \(existing.prefix(10).joined(separator: ", "))", fix: "leave them out of the file")
+            }
+            workflow.members += members
+            let codes = members.prefix(8).map(\.code).joined(separator: ", ") + (members.count > 8 ? ", ..." : "")
+            var message = CommitMessage("Register \(members.count) members: \(codes)", event: .memberAdd)
+            for member in members { message.line("- \(member.code): \(member.name)") }
+            message.blankLine()
+            return try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message)
+        }
+        return members
+    }
+
+    static func parse(csv: String) throws -> [Member] {
+        var members: [Member] = []
+        var seen = Set<String>()
+        let lines = csv.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if number == 0, fields.first?.lowercased() == "code" { continue }
+            guard fields.count >= 2 else {
+                throw DraftFlowError(.invalidInput, "line \(number + 1): expected `code,name[,email]`, found '\(line)'", fix: "write one member per line, e.g. CAN,Canada,mission@example.ca")
+            }
+            let code: String
+            do {
+                code = try SafeName.memberCode(fields[0])
+            } catch let error as DraftFlowError {
+                throw DraftFlowError(error.kind, "line \(number + 1): \(error.message)", fix: error.fix)
+            }
+            let email = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
+            if let email, !Self.looksLikeEmail(email) {
+                throw DraftFlowError(.invalidInput, "line \(number + 1): '\(email)' is not an e-mail address", fix: "correct it, or leave the third field empty")
+            }
+            guard !fields[1].isEmpty, seen.insert(code).inserted else {
+                throw DraftFlowError(.invalidInput, "line \(number + 1): \(fields[1].isEmpty ? "\(code) has no name" : "\(code) appears twice")", fix: "one line per member, each with a name")
+            }
+            members.append(Member(code: code, name: fields[1], email: email))
+        }
+        guard !members.isEmpty else {
+            throw DraftFlowError(.invalidInput, "the file lists no member", fix: "write one member per line: code,name[,email]")
+        }
+        return members
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 32 } == true })
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// What `merge`, `resolve` and `dispose` leave behind.
+public struct MergeOutcome: Sendable {
+    public var round: String
+    public var base: String
+    public var record: MergeRecord
+    public var commitID: String?
+    public var openCollisions: [RecordedCollision] { record.openCollisions }
+    /// The record's changes and edits as written to their files, when this command wrote them.
+    var encodedParts: (changes: Data, edits: Data)?
+}
+
+extension DraftingContext {
+    /// A merge's record as JSON, as `json(_:)` writes any value, written faster (from the
+    /// record's files when the merge just wrote them).
+    public func json(_ outcome: MergeOutcome) throws -> Data {
+        try outcome.record.json(encoder: RecordCoding.encoder(timeZone: workflow().zone()), parts: outcome.encodedParts)
+    }
+
+    /// Builds the candidate of `state` with `dispositions` and `resolutions`, and the change that
+    /// commits it with `message`.
+    func candidateChange(_ state: RoundState, dispositions: [Disposition], resolutions: [Resolution], message: CommitMessage) throws
+        -> (WorkspaceChange, MergeRecord) {
+        try candidateChange(state, dispositions: dispositions, resolutions: resolutions, message: { _ in message })
+    }
+
+    /// `candidateChange` with a message that describes the new record.
+    func candidateChange(_ state: RoundState, dispositions: [Disposition], resolutions: [Resolution],
+                         message: (MergeRecord) -> CommitMessage) throws -> (WorkspaceChange, MergeRecord) {
+        let builder = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: dispositions, resolutions: resolutions)
+        let candidate = builder.build()
+        var record = MergeRecord(round: state.round.name, base: state.round.on, merged: now, changes: candidate.changes,
+                                 collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned,
+                                 resolutions: resolutions)
+        record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
+        let round = state.round.name
+        let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
+        var writes: [String: Data] = [
+            state.workflow.document: Data(candidate.text.utf8),
+            RecordPaths.merge(round: round): try encoder.encode(record.withoutParts),
+            RecordPaths.mergeChanges(round: round): RecordJSON.array(record.changes),
+            RecordPaths.mergeEdits(round: round): RecordJSON.array(record.edits),
+            RecordPaths.mergeSummary(round: round): try encoder.encode(MergeSummary(record, dispositions: dispositions)),
+        ]
+        if !dispositions.isEmpty {
+            writes[RecordPaths.dispositions(round: round)] = try encoder.encode(dispositions)
+        }
+        return (try secretariatChange(state.workflow, writes: writes, message: message(record)), record)
+    }
+
+    /// The outcome of a commit that rebuilt the candidate of `state` into `record`.
+    func outcome(_ state: RoundState, _ record: MergeRecord) -> MergeOutcome {
+        MergeOutcome(round: state.round.name, base: state.round.on, record: record, commitID: nil)
+    }
+}

@@ -1,0 +1,66 @@
+import ContentHash
+import Foundation
+import Parallel
+
+/// A submission checked and parsed, before anything is written: a malformed file writes nothing.
+struct PreparedSubmission: Sendable {
+    var code: String
+    var parsed: [ParsedComment]
+    var file: IncomingFile
+    var proposal: IncomingFile?
+    var receivedAt: Date
+    var late: Bool
+    var fileExtension: String
+    /// Git's blob ids of the file and the proposal, to verify them later byte for byte.
+    var fileBlob: String
+    var proposalBlob: String?
+
+    /// Checks and parses a submission. An edited copy is checked against `draft` when given (only
+    /// what it changes is decoded), else whole.
+    init(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool, now: Date,
+         draft: TextInput.Reference? = nil) throws {
+        let code = try SafeName.memberCode(rawCode)
+        let receivedAt = received ?? now
+        if receivedAt > now.addingTimeInterval(60) {
+            throw DraftFlowError(.invalidInput, "the received instant is in the future", fix: "give the instant the submission arrived, e.g. --received 2020-02-28T16:12:00+01:00")
+        }
+        let parsed: [ParsedComment]
+        do {
+            parsed = try CommentParser.parse(data: file.data, fileName: file.name)
+        } catch let error as DraftFlowError where rawCode != "" {
+            throw DraftFlowError(error.kind, "\(code): \(error.message)", fix: error.fix)
+        }
+        if let proposal {
+            let what = "the proposal \(proposal.name) of \(code)"
+            if let draft {
+                try TextInput.validate(proposal.data, what: what, like: draft)
+            } else {
+                try TextInput.validate(proposal.data, what: what)
+            }
+        }
+        self.init(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
+                  fileExtension: SafeName.fileExtension(ofFileName: file.name),
+                  fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) })
+    }
+
+    private init(code: String, parsed: [ParsedComment], file: IncomingFile, proposal: IncomingFile?, receivedAt: Date, late: Bool,
+                 fileExtension: String, fileBlob: String, proposalBlob: String?) {
+        self.code = code
+        self.parsed = parsed
+        self.file = file
+        self.proposal = proposal
+        self.receivedAt = receivedAt
+        self.late = late
+        self.fileExtension = fileExtension
+        self.fileBlob = fileBlob
+        self.proposalBlob = proposalBlob
+    }
+
+    /// Checks, parses and hashes the submissions on every core: each is independent of the others.
+    static func concurrently(_ items: [Submissions.BatchItem], late: Bool, now: Date, draft: TextInput.Reference?) throws -> [PreparedSubmission] {
+        try concurrentMap(items) { item in
+            try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
+                                   now: now, draft: draft)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Resolving the collisions of a merged round: the secretariat's choice for each passage two
+/// members changed differently.
+public struct Resolutions {
+    let context: DraftingContext
+
+    public init(_ context: DraftingContext) {
+        self.context = context
+    }
+
+    /// Resolves one open collision and rebuilds the candidate with the choice.
+    public func resolve(collision id: String, choice: ResolutionChoice, note: String?, round: String?) throws -> MergeOutcome {
+        try context.refuseUnpublishedEdits()
+        let store = context.store
+        let committed = try store.commit { snapshot in
+            // The proposals are read only if the resolution cannot be applied to the candidate as it stands.
+            let state = try RoundState.read(round, selection: .lastMerged, detail: .records, in: snapshot, store: store)
+            let record = try state.merged()
+            guard let collision = record.collisions.first(where: { $0.id == id }) else {
+                throw DraftFlowError(.invalidInput, "there is no collision \(id) in round \(state.round.name)",
+                                     fix: record.collisions.isEmpty ? "there are no collisions" : "use one of: \(record.collisions.map(\.id).joined(separator: ", "))")
+            }
+            let checked = try Self.checked(choice, for: collision, id: id)
+            let resolution = Resolution(anchor: collision.paragraph, choice: checked, note: note, decided: context.now, collision: id)
+            var resolutions = record.resolutions.filter { $0.anchor != collision.paragraph }
+            resolutions.append(resolution)
+            var message = CommitMessage("Resolve collision \(id) at paragraph \(collision.paragraph): \(Self.described(checked, state))", event: .resolve)
+            if let note, !note.isEmpty { message.paragraph(note) }
+            for alternative in collision.alternatives {
+                message.line("Alternative of \(alternative.members.joined(separator: ", ")): \(alternative.text)")
+            }
+            message.blankLine()
+            message.trailer(.round, state.round.name)
+            if let (change, newRecord) = try resolvedInPlace(state, collision: collision, resolution: resolution, resolutions: resolutions,
+                                                             snapshot: snapshot, message: message) {
+                return Staged(change, context.outcome(state, newRecord))
+            }
+            let full = try RoundState.read(state.round.name, selection: .lastMerged, detail: .texts, in: snapshot, store: store)
+            let (change, newRecord) = try context.candidateChange(full, dispositions: full.dispositions, resolutions: resolutions, message: message)
+            return Staged(change, context.outcome(full, newRecord))
+        }
+        var outcome = committed.value
+        outcome.commitID = committed.commitID
+        return outcome
+    }
+
+    /// `choice` checked against `collision`: a member must have an alternative in it, a text must
+    /// not be empty.
+    private static func checked(_ choice: ResolutionChoice, for collision: RecordedCollision, id: String) throws -> ResolutionChoice {
+        switch choice {
+        case .base:
+            return .base
+        case .member(let raw):
+            let code = try SafeName.memberCode(raw)
+            guard collision.alternatives.contains(where: { $0.members.contains(code) }) else {
+                let offered = collision.alternatives.flatMap(\.members)
+                throw DraftFlowError(.invalidInput, "\(code) has no alternative in collision \(id)",
+                                     fix: "take one of: \(offered.joined(separator: ", ")), or --take base, or --text FILE")
+            }
+            return .member(code)
+        case .text(let text):
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw DraftFlowError(.invalidInput, "the text for collision \(id) is empty", fix: "write the paragraph as it should read")
+            }
+            return .text(text)
+        }
+    }
+
+    private static func described(_ choice: ResolutionChoice, _ state: RoundState) -> String {
+        switch choice {
+        case .base: return "keep the text of \(state.round.on)"
+        case .member(let code): return "take the text of \(state.workflow.member(code)?.name ?? code)"
+        case .text: return "use the secretariat's text"
+        }
+    }
+
+    /// Applies a resolution to the committed candidate directly when that is exactly what a new
+    /// merge would give: the collision is on one paragraph, which the candidate still holds as it
+    /// was in the base, and the choice is one paragraph. Nil when a full merge is needed.
+    private func resolvedInPlace(_ state: RoundState, collision: RecordedCollision, resolution: Resolution, resolutions: [Resolution],
+                                 snapshot: any WorkspaceSnapshot, message: CommitMessage) throws -> (WorkspaceChange, MergeRecord)? {
+        guard var record = state.record,
+              !collision.paragraph.hasPrefix("after "), !collision.baseText.isEmpty,
+              let anchorNow = record.paragraphsNow[collision.paragraph], !anchorNow.isEmpty,
+              let data = try snapshot.file(state.workflow.document) else { return nil }
+        let candidate = DraftDocument.parse(try TextInput.validate(data, what: state.workflow.document))
+        guard let index = candidate.index(ofAnchor: anchorNow), candidate.blocks[index].text == collision.baseText else { return nil }
+        let chosen: String
+        switch resolution.choice {
+        case .text(let text):
+            chosen = CandidateBuilder.numbered(text, like: DraftDocument.parse(collision.baseText).blocks.first)
+        case .base:
+            chosen = collision.baseText
+        case .member(let take):
+            guard let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) else { return nil }
+            chosen = alternative.text
+        }
+        // One paragraph in, one out, with the same number: anything else renumbers, so merge again.
+        let replacement = DraftDocument.parse(chosen)
+        guard replacement.blocks.count == 1, replacement.blocks[0].anchor == candidate.blocks[index].anchor || replacement.blocks[0].number == nil
+        else { return nil }
+        var blocks = candidate.blockTexts
+        blocks[index] = replacement.blocks[0].text
+        record.resolutions = resolutions
+        record.merged = context.now
+        if let position = record.collisions.firstIndex(where: { $0.id == collision.id }) {
+            record.collisions[position].resolution = resolution
+        }
+        // The edits did not change: keep the summary's list of them.
+        guard let summaryData = try snapshot.file(RecordPaths.mergeSummary(round: state.round.name)) else { return nil }
+        var summary = try RecordCoding.decoder().decode(MergeSummary.self, from: summaryData)
+        summary.openCollisions = MergeSummary(record, dispositions: []).openCollisions
+        let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
+        let change = try context.secretariatChange(state.workflow, writes: [
+            state.workflow.document: Data(DraftDocument.render(blockTexts: blocks).utf8),
+            RecordPaths.merge(round: state.round.name): try encoder.encode(record.withoutParts),
+            RecordPaths.mergeSummary(round: state.round.name): try encoder.encode(summary),
+        ], message: message)
+        return (change, record)
+    }
+
+    /// Resolves every open collision the same way: keep the base text, or take `member`'s
+    /// alternative where it has one (collisions without one stay open). One commit.
+    public func resolveAll(choice: ResolutionChoice, note: String?, round: String?) throws -> (resolved: [String], outcome: MergeOutcome) {
+        try context.refuseUnpublishedEdits()
+        if case .text = choice {
+            throw DraftFlowError(.invalidInput, "one text cannot resolve every collision", fix: "use --take base or --take CODE with --all")
+        }
+        let store = context.store
+        let committed = try store.commit { snapshot in
+            let state = try RoundState.read(round, selection: .lastMerged, detail: .texts, in: snapshot, store: store)
+            let record = try state.merged()
+            var resolutions = record.resolutions
+            var resolved: [String] = []
+            for collision in record.openCollisions {
+                let taken: ResolutionChoice
+                switch choice {
+                case .base: taken = .base
+                case .member(let raw):
+                    let code = try SafeName.memberCode(raw)
+                    guard collision.alternatives.contains(where: { $0.members.contains(code) }) else { continue }
+                    taken = .member(code)
+                case .text: continue
+                }
+                resolutions.removeAll { $0.anchor == collision.paragraph }
+                resolutions.append(Resolution(anchor: collision.paragraph, choice: taken, note: note, decided: context.now, collision: collision.id))
+                resolved.append(collision.id)
+            }
+            guard !resolved.isEmpty else {
+                throw DraftFlowError(.refused, "no open collision can be resolved that way",
+                                     fix: record.openCollisions.isEmpty ? "there is none open" : "see `draftflow collisions`")
+            }
+            let how: String
+            switch choice {
+            case .base: how = "keep the text of \(state.round.on)"
+            case .member(let code): how = "take the text of \(state.workflow.member(code)?.name ?? code)"
+            case .text: how = ""
+            }
+            var message = CommitMessage("Resolve \(resolved.count) collision\(resolved.count == 1 ? "" : "s"): \(how)", event: .resolve)
+            if let note, !note.isEmpty { message.paragraph(note) }
+            message.paragraph("Resolved: \(resolved.joined(separator: ", "))")
+            message.trailer(.round, state.round.name)
+            let (change, newRecord) = try context.candidateChange(state, dispositions: state.dispositions, resolutions: resolutions, message: message)
+            return Staged(change, (resolved, context.outcome(state, newRecord)))
+        }
+        var outcome = committed.value.1
+        outcome.commitID = committed.commitID
+        return (committed.value.0, outcome)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Everything about one round's merge, read from one snapshot.
+struct RoundState {
+    /// Which round a command works on when none is named.
+    enum Selection {
+        /// The last comment round, merged or not.
+        case lastCommentRound
+        /// The last merged round; the round must have been merged.
+        case lastMerged
+    }
+
+    /// How much of the round to read.
+    enum Detail {
+        /// The workflow, the round, its submissions' comments, the merge record without its
+        /// changes and edits, and the dispositions: enough to refuse or to answer from records.
+        case records
+        /// Also the base text, every edited copy aligned with it, and the record's changes and
+        /// edits: what a new merge needs.
+        case texts
+    }
+
+    var workflow: Workflow
+    var round: Round
+    var baseText: String
+    var submissions: [String: Submission]
+    var inputs: [CandidateBuilder.Input]
+    var record: MergeRecord?
+    var dispositions: [Disposition]
+
+    /// The merge record of a round that must have been merged.
+    func merged() throws -> MergeRecord {
+        guard let record else {
+            throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
+        }
+        return record
+    }
+
+    /// Reads round `requested` (or the one `selection` picks) from `snapshot`.
+    static func read(_ requested: String?, selection: Selection, detail: Detail, in snapshot: any WorkspaceSnapshot,
+                     store: any WorkspaceStore) throws -> RoundState {
+        let workflow = try RecordReader.workflow(in: snapshot)
+        let round = try pick(requested, selection: selection, workflow: workflow, snapshot: snapshot)
+        let decoder = RecordCoding.decoder()
+        var record = try snapshot.file(RecordPaths.merge(round: round.name)).map { try decoder.decode(MergeRecord.self, from: $0) }
+        if detail == .texts {
+            record?.changes = try snapshot.file(RecordPaths.mergeChanges(round: round.name)).map { try decoder.decode([RecordedChange].self, from: $0) } ?? []
+            record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)))
+        }
+        if selection == .lastMerged && record == nil {
+            throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
+        }
+        let dispositions = try snapshot.file(RecordPaths.dispositions(round: round.name))
+            .map { try decoder.decode([Disposition].self, from: $0) } ?? []
+        var baseText = ""
+        if detail == .texts {
+            guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
+                throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
+            }
+            baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
+        }
+        let submissions = RecordReader.current(try RecordReader.submissions(round: round.name, in: snapshot))
+        var inputs: [CandidateBuilder.Input] = []
+        for (member, submission) in submissions.sorted(by: { $0.key < $1.key }) {
+            inputs.append(.init(member: member, aligned: nil, comments: submission.comments))
+        }
+        if detail == .texts {
+            try alignProposals(&inputs, submissions: submissions, baseText: baseText, snapshot: snapshot)
+        }
+        return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
+                          record: record, dispositions: dispositions)
+    }
+
+    private static func pick(_ requested: String?, selection: Selection, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> Round {
+        if let requested {
+            let name = try SafeName.label(requested)
+            guard let found = workflow.round(named: name) else {
+                throw DraftFlowError(.invalidInput, "there is no round \(name)",
+                                     fix: "use one of: \(workflow.rounds.map(\.name).joined(separator: ", "))")
+            }
+            return found
+        }
+        if selection == .lastMerged, let merged = try workflow.rounds.last(where: { try snapshot.file(RecordPaths.merge(round: $0.name)) != nil }) {
+            return merged
+        }
+        if let last = workflow.rounds.last(where: { $0.kind == .comments }) {
+            return last
+        }
+        throw DraftFlowError(.refused, "no comment round has been opened", fix: "open one with `draftflow round open --on LABEL --closes DATE`")
+    }
+
+    /// `record` with its edits decoded from `data`, the bytes of its edits file (none without it).
+    static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
+        var record = record
+        record?.edits = try data.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
+        return record
+    }
+
+    /// Reads the edited copies a few at a time and aligns them with the base on every core, keeping
+    /// only what each changed: memory holds a handful of whole copies, not all 193.
+    private static func alignProposals(_ inputs: inout [CandidateBuilder.Input], submissions: [String: Submission], baseText: String,
+                                       snapshot: any WorkspaceSnapshot) throws {
+        let base = CandidateBuilder.BaseBlocks(baseText)
+        let withProposals = inputs.indices.filter { submissions[inputs[$0].member]?.proposal != nil }
+        let chunk = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var start = 0
+        while start < withProposals.count {
+            let indexes = Array(withProposals[start..<min(start + chunk, withProposals.count)])
+            var copies: [(data: Data, what: String)] = []
+            for index in indexes {
+                let member = inputs[index].member
+                guard let path = submissions[member]?.proposal, let data = try snapshot.file(path) else {
+                    throw DraftFlowError(.workspace, "the edited copy of \(member) is missing", fix: "check the round's folder with `git log --stat`")
+                }
+                copies.append((data, "the proposal of \(member)"))
+            }
+            let prepared = try CandidateBuilder.prepareConcurrently(copies, base: base)
+            for (offset, index) in indexes.enumerated() { inputs[index].aligned = prepared[offset] }
+            start += chunk
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The commit that records one prepared submission: which round it belongs to, whether it is
+/// late, its number, its comments' ids, its files and its message.
+struct SubmissionRecording {
+    let context: DraftingContext
+    /// The round the secretariat named, if any; else the open one.
+    let requestedRound: String?
+
+    /// The member's earlier submissions in the round this one goes to.
+    func earlierSubmissions(of prepared: PreparedSubmission, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        guard workflow.member(prepared.code) != nil,
+              let round = try? round(receivedAt: prepared.receivedAt, workflow: workflow) else { return [] }
+        return try RecordReader.submissionRecords(of: prepared.code, round: round.name, in: snapshot).map { path -> Submission in
+            guard let data = try snapshot.file(path) else { throw DraftFlowError(.storage, "cannot read \(path)") }
+            return try RecordCoding.decoder().decode(Submission.self, from: data)
+        }
+    }
+
+    /// The change that records `prepared`, given the member's earlier submissions in the round.
+    func change(_ prepared: PreparedSubmission, workflow: Workflow, earlier: [Submission]) throws -> (WorkspaceChange, Submission) {
+        let code = prepared.code
+        let zone = try workflow.zone()
+        guard let member = workflow.member(code) else {
+            let known = workflow.members.map(\.code)
+            throw DraftFlowError(.invalidInput, "\(code) is not a registered member",
+                                 fix: known.isEmpty ? "register it with `draftflow member add \(code) --name NAME`"
+                                     : "register it with `draftflow member add \(code) --name NAME`, or use one of: \(known.prefix(20).joined(separator: ", "))")
+        }
+        let receivedAt = prepared.receivedAt
+        let round = try round(receivedAt: receivedAt, workflow: workflow)
+        guard receivedAt >= round.opened else {
+            throw DraftFlowError(.refused, "the submission of \(code) was received \(Deadline.human(receivedAt, in: zone)), before round \(round.name) opened (\(Deadline.human(round.opened, in: zone)))",
+                                 fix: "check --received")
+        }
+        let isLate = !round.accepts(receivedAt: receivedAt)
+        if isLate && !prepared.late {
+            throw DraftFlowError(.refused, "round \(round.name) closed \(Deadline.human(round.effectiveClose, in: zone)) (\(Deadline.human(round.effectiveClose, in: .gmt))); this submission was received \(Deadline.human(receivedAt, in: zone)), which is late",
+                                 fix: "to record it all the same, marked late, add --late")
+        }
+        let number = (earlier.map(\.number).max() ?? 0) + 1
+        var nextComment = (earlier.flatMap(\.comments).compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0) + 1
+        var comments: [Comment] = []
+        for item in prepared.parsed {
+            comments.append(Comment(id: "\(code)-\(nextComment)", member: code, parsed: item))
+            nextComment += 1
+        }
+        let storedFile = RecordPaths.submissionFile(round: round.name, member: code, number: number, extension: prepared.fileExtension)
+        let storedProposal = prepared.proposal.map { _ in RecordPaths.submissionProposal(round: round.name, member: code, number: number) }
+        let submission = Submission(member: code, round: round.name, number: number, received: receivedAt, late: isLate,
+                                    originalName: prepared.file.name, file: storedFile, proposal: storedProposal,
+                                    fileBlob: prepared.fileBlob, proposalBlob: prepared.proposalBlob,
+                                    comments: comments)
+        var writes: [String: Data] = [storedFile: prepared.file.data]
+        if let proposal = prepared.proposal, let storedProposal { writes[storedProposal] = proposal.data }
+        writes[RecordPaths.submissionRecord(round: round.name, member: code, number: number)] = try RecordCoding.encoder(timeZone: zone).encode(submission)
+        let author = Person(name: member.name, email: member.email ?? "\(code.lowercased())@members.invalid", time: receivedAt, timeZone: zone)
+        let committer = try context.secretariat(workflow)
+        let message = Self.message(submission, member: member, round: round, zone: zone, supersedes: number > 1)
+        var change = WorkspaceChange(writes: writes, author: author, committer: committer, message: message.text)
+        change.blobIDs[storedFile] = prepared.fileBlob
+        if let storedProposal {
+            change.similarTo[storedProposal] = workflow.document
+            change.blobIDs[storedProposal] = prepared.proposalBlob
+        }
+        return (change, submission)
+    }
+
+    /// The round a submission received at `receivedAt` goes to.
+    func round(receivedAt: Date, workflow: Workflow) throws -> Round {
+        if let requestedRound {
+            guard let round = workflow.round(named: requestedRound) else {
+                throw DraftFlowError(.invalidInput, "there is no round \(requestedRound)", fix: "see `draftflow status` for the rounds")
+            }
+            return round
+        }
+        if let open = workflow.openRound(at: context.now) { return open }
+        // A late submission belongs to the round that was open when it arrived, or the last one.
+        // The caller refuses it as late unless --late is given, naming the deadline.
+        if let last = workflow.rounds.last(where: { $0.opened <= receivedAt }) ?? workflow.rounds.last {
+            return last
+        }
+        throw DraftFlowError(.refused, "no round is open", fix: "open one with `draftflow round open --on LABEL --closes DATE`")
+    }
+
+    static func message(_ submission: Submission, member: Member, round: Round, zone: TimeZone, supersedes: Bool) -> CommitMessage {
+        let count = submission.comments.count
+        var summary = "Comments of \(member.name) (\(member.code)) on \(round.on): \(count) comment\(count == 1 ? "" : "s")"
+        if submission.late { summary += ", late" }
+        var message = CommitMessage(summary, event: .comment)
+        message.line("Received \(Deadline.human(submission.received, in: zone)) in round \(round.name)"
+            + (submission.late ? ", after the close (\(Deadline.human(round.effectiveClose, in: zone))); recorded as late." : "."))
+        if supersedes { message.line("This submission supersedes the member's earlier one in this round.") }
+        message.line("Original file: \(submission.originalName.filter { !$0.isNewline }) (kept as \(submission.file))")
+        if let proposal = submission.proposal { message.line("Edited copy of the draft: \(proposal)") }
+        message.blankLine()
+        for comment in submission.comments {
+            let firstLine = comment.text.split(separator: "\n").first.map(String.init) ?? ""
+            let excerpt = firstLine.count > 72 ? String(firstLine.prefix(71)) + "…" : firstLine
+            message.line("- \(comment.id) [\(comment.anchor), \(comment.type.rawValue)]\(comment.proposedChange == nil ? "" : " with proposed text"): \(excerpt)")
+        }
+        message.blankLine()
+        message.trailer(.round, round.name)
+        message.trailer(.member, member.code)
+        message.trailer(.received, Deadline.iso(submission.received, in: zone))
+        if submission.late { message.trailer(.late, "yes") }
+        return message
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A file a member sent: its name as sent (data only, never a path) and its bytes.
+public struct IncomingFile: Sendable {
+    public var name: String
+    public var data: Data
+
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+}
+
+/// Recording what members send: each submission is a commit authored by its member, dated when
+/// it was received, with the original file kept byte for byte.
+public struct Submissions {
+    let context: DraftingContext
+
+    public init(_ context: DraftingContext) {
+        self.context = context
+    }
+
+    /// One submission of a batch (see `recordBatch`).
+    public struct BatchItem: Sendable {
+        public var member: String
+        public var file: IncomingFile
+        public var proposal: IncomingFile?
+        public var received: Date?
+
+        public init(member: String, file: IncomingFile, proposal: IncomingFile?, received: Date?) {
+            self.member = member
+            self.file = file
+            self.proposal = proposal
+            self.received = received
+        }
+    }
+
+    /// Records one member's submission in the open round (or in `roundName`).
+    ///
+    /// - Parameters:
+    ///   - received: when the submission arrived; `now` when nil.
+    ///   - late: record it even though it arrived after the close, marked late.
+    public func record(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?,
+                       late: Bool, roundName: String?) throws -> Submission {
+        let prepared = try PreparedSubmission(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: context.now)
+        let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
+        return try context.store.commit { snapshot in
+            let workflow = try RecordReader.workflow(in: snapshot)
+            let earlier = try recording.earlierSubmissions(of: prepared, workflow: workflow, snapshot: snapshot)
+            var (change, submission) = try recording.change(prepared, workflow: workflow, earlier: earlier)
+            var index = try RecordReader.roundIndex(submission.round, in: snapshot)
+            index.record(submission)
+            change.writes[RecordPaths.index(round: submission.round)] = try RecordCoding.encoder(timeZone: try workflow.zone()).encode(index)
+            return Staged(change, submission)
+        }.value
+    }
+
+    /// Records many submissions at once: each is its own commit, authored by its member, but all
+    /// their objects are written as one pack with one sync, and the branch moves once.
+    /// Any invalid submission stops the whole batch before anything is written.
+    public func recordBatch(_ items: [BatchItem], late: Bool, roundName: String?) throws -> [Submission] {
+        // Edited copies are checked against the current draft: only what they change is decoded.
+        let snapshot = try context.store.snapshot()
+        let draft = try RecordReader.workflow(in: snapshot).document
+        let reference = items.contains { $0.proposal != nil } ? try snapshot.file(draft).flatMap(TextInput.Reference.init) : nil
+        let prepared = try PreparedSubmission.concurrently(items, late: late, now: context.now, draft: reference)
+        let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
+        return try context.store.commitSeries { snapshot in
+            var recorded: [Submission] = []
+            let workflow = try RecordReader.workflow(in: snapshot)
+            var changes: [WorkspaceChange] = []
+            var inBatch: [String: [Submission]] = [:]
+            var indexes: [String: RoundIndex] = [:]
+            var indexJSON: [String: RoundIndexJSON] = [:]
+            let encoder = RecordCoding.encoder(timeZone: try workflow.zone())
+            for item in prepared {
+                var earlier = try recording.earlierSubmissions(of: item, workflow: workflow, snapshot: snapshot)
+                earlier += inBatch[item.code] ?? []
+                var (change, submission) = try recording.change(item, workflow: workflow, earlier: earlier)
+                // Each commit of the series carries the index as of that commit.
+                var index = try indexes[submission.round] ?? RecordReader.roundIndex(submission.round, in: snapshot)
+                var json = try indexJSON[submission.round] ?? RoundIndexJSON(index, encoder: encoder)
+                index.record(submission)
+                if let entry = index.members[submission.member] { try json.set(submission.member, entry) }
+                indexes[submission.round] = index
+                indexJSON[submission.round] = json
+                change.writes[RecordPaths.index(round: submission.round)] = try json.json()
+                inBatch[item.code, default: []].append(submission)
+                recorded.append(submission)
+                changes.append(change)
+            }
+            return StagedSeries(changes, recorded)
+        }.value
+    }
+}

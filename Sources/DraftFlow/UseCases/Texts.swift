@@ -1,0 +1,53 @@
+import Foundation
+
+/// The texts negotiators read: a version's document, the redline between two, and the
+/// compilation of a round's proposals.
+public struct Texts {
+    let context: DraftingContext
+
+    public init(_ context: DraftingContext) {
+        self.context = context
+    }
+
+    /// The name that stands for the working draft in `redline`.
+    public static let workingDraft = "working"
+
+    /// The document's text at a version, or in the work tree for `working`.
+    public func documentText(_ version: String) throws -> String {
+        try documentText(version, workflow: try context.workflow())
+    }
+
+    func documentText(_ version: String, workflow: Workflow) throws -> String {
+        let store = context.store
+        if version == Self.workingDraft {
+            guard let data = try store.workTreeFile(workflow.document) else {
+                throw DraftFlowError(.workspace, "\(workflow.document) is missing from the work tree", fix: "restore it with `git checkout -- \(workflow.document)`")
+            }
+            return try TextInput.validate(data, what: workflow.document)
+        }
+        let label = try SafeName.label(version)
+        guard let data = try store.file(workflow.document, atVersion: label) else {
+            let known = try store.versions().map(\.label)
+            throw DraftFlowError(.invalidInput, "there is no version \(label)",
+                                 fix: "use one of: \((known + [Self.workingDraft]).joined(separator: ", "))")
+        }
+        return try TextInput.validate(data, what: "\(workflow.document) at \(label)")
+    }
+
+    /// Word-level differences between two versions (or a version and the working draft).
+    public func redline(from: String, to: String) throws -> [RedlineBlock] {
+        let workflow = try context.workflow()
+        return Redline.compare(old: try documentText(from, workflow: workflow), new: try documentText(to, workflow: workflow))
+    }
+
+    /// The compilation text: the version the round was on with every member's proposals inline and attributed.
+    public func compilation(round: String?, html: Bool) throws -> String {
+        let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: context.store.snapshot(), store: context.store)
+        let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions,
+                                         resolutions: state.record?.resolutions ?? []).build()
+        var names = Dictionary(state.workflow.members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        names[CandidateBuilder.secretariatCode] = "Secretariat"
+        return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names)
+                    : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names)
+    }
+}

@@ -1,0 +1,168 @@
+import DraftFlow
+import DraftFlowGit
+import Foundation
+
+/// Replays an example drafting process (its `Workflow.md` schedule, `Drafts/` and `Comments/`)
+/// into a fresh workspace, stepping the clock through the schedule's instants.
+struct DemoReplay {
+    /// What one step did.
+    struct StepResult: Sendable, Equatable {
+        var at: String
+        var action: String
+        var summary: String
+    }
+
+    struct Report {
+        var workspace: URL
+        /// The final text packet files written beside the workspace, by format.
+        var packet: [(format: String, file: URL)] = []
+        /// Formats that could not be written, with the reason (e.g. pandoc missing).
+        var skipped: [(format: String, reason: String)] = []
+        var steps: [StepResult]
+        var timeline: [TimelineEvent]
+        var status: StatusReport
+    }
+
+    let example: URL
+    let output: URL
+
+    init(example: URL, output: URL) {
+        self.example = example
+        self.output = output
+    }
+
+    /// Finds the embedded example: the folder holding `Workflow.md`, `Drafts/` and `Comments/`
+    /// beside `Package.swift`, searched upwards from each of `starts`.
+    static func locateExample(from starts: [URL]) -> URL? {
+        let fileManager = FileManager.default
+        for start in starts {
+            var current = start.standardizedFileURL
+            while true {
+                let looksRight = ["Workflow.md", "Drafts", "Comments", "Package.swift"].allSatisfy {
+                    fileManager.fileExists(atPath: current.appendingPathComponent($0).path)
+                }
+                if looksRight { return current }
+                let parent = current.deletingLastPathComponent()
+                if parent.path == current.path { break }
+                current = parent
+            }
+        }
+        return nil
+    }
+
+    func run() throws -> Report {
+        let script = try DemoSchedule.parse(try readExample("Workflow.md"))
+        let zone = try Deadline.timeZone(script.timezone)
+        guard let first = script.steps.first, case .initialize = first.action else {
+            throw DraftFlowError(.invalidInput, "the example's schedule must start with an `init` step", fix: "restore Workflow.md")
+        }
+        if FileManager.default.fileExists(atPath: output.path),
+           let contents = try? FileManager.default.contentsOfDirectory(atPath: output.path), !contents.isEmpty {
+            throw DraftFlowError(.conflict, "\(output.path) exists and is not empty", fix: "pass --out with a new folder")
+        }
+        var results: [StepResult] = []
+        var store: GitWorkspaceStore?
+        for step in script.steps {
+            let now = try Deadline.parseInstant(step.at, timeZone: zone)
+            let at = Deadline.iso(now, in: zone)
+            func done(_ summary: String) { results.append(.init(at: at, action: step.name, summary: summary)) }
+            if case .initialize = step.action {
+                let change = try WorkspaceSetup.initialChange(
+                    title: script.title, documentName: URL(fileURLWithPath: script.document).lastPathComponent,
+                    document: try readExample(script.document), timezone: script.timezone, secretariat: script.secretariat,
+                    recipient: script.recipient, due: script.due, now: now)
+                let created = try GitWorkspaceStore.create(at: output, first: change)
+                store = created
+                let membership = Membership(DraftingContext(store: created, now: now))
+                for member in script.members {
+                    try membership.add(code: member.code, name: member.name, email: member.email)
+                }
+                done("Workspace created; \(script.members.count) members registered (\(script.members.map(\.code).joined(separator: ", ")))")
+                continue
+            }
+            guard let store else { continue }
+            let context = DraftingContext(store: store, now: now)
+            switch step.action {
+            case .initialize:
+                continue
+            case .publish(let label, let note):
+                let publication = try Publishing(context).publish(label: label, note: note)
+                done("Published \(publication.label)")
+            case .openRound(let on, let closes, let kind, let name):
+                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name)
+                done("Opened round \(round.name) on \(round.on), closing \(Deadline.human(round.closes, in: zone))")
+            case .closeRound:
+                let round = try Rounds(context).close()
+                done("Closed round \(round.name)")
+            case .comment(let member, let file, let proposalPath, let late):
+                let proposal = try proposalPath.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readExample($0)) }
+                let submission = try Submissions(context).record(member: member, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: try readExample(file)),
+                                                                 proposal: proposal, received: now, late: late, roundName: nil)
+                done("Recorded \(submission.comments.count) comments from \(member) (\(submission.comments.map(\.id).joined(separator: ", ")))"
+                     + (proposal == nil ? "" : " with an edited copy of the draft"))
+            case .status:
+                let status = try Reports(context).status()
+                let responded = status.members.filter { $0.state != .noResponse }.map(\.code)
+                done("Round \(status.round?.name ?? "-") is \(status.round?.open == true ? "open" : "closed"); responded: \(responded.isEmpty ? "none" : responded.joined(separator: ", "))")
+            case .merge(let round):
+                let outcome = try MergeDesk(context).merge(round: round)
+                let members = Set(outcome.record.changes.flatMap(\.members)).sorted()
+                done("Merged round \(outcome.round): \(outcome.record.changes.count) changes by \(members.joined(separator: ", ")), "
+                     + "\(outcome.openCollisions.count) collision\(outcome.openCollisions.count == 1 ? "" : "s")"
+                     + (outcome.openCollisions.isEmpty ? "" : " (" + outcome.openCollisions.map { "\($0.id) at \($0.paragraph)" }.joined(separator: ", ") + ")"))
+            case .resolve(let id, let choice, let take, let note, let round):
+                let outcome = try Resolutions(context).resolve(collision: id, choice: choice, note: note, round: round)
+                done("Resolved \(id)" + (take.map { " taking \($0)" } ?? " with the secretariat's text")
+                     + "; \(outcome.openCollisions.count) collision\(outcome.openCollisions.count == 1 ? "" : "s") left")
+            case .finalize(let label, let note):
+                let result = try Finalization(context).finalize(label: label, overObjection: false, note: note)
+                done("Finalized \(result.label): silence \(result.silence.rawValue) in \(result.round)")
+            case .dispose(let id, let decision, let text, let note, let round):
+                let (disposition, _) = try DispositionDesk(context).dispose(comment: id, decision: decision, text: text, note: note, round: round)
+                done("\(disposition.comment): \(disposition.decision.title)")
+            }
+        }
+        guard let store, let last = script.steps.last else {
+            throw DraftFlowError(.invalidInput, "the example's schedule is empty", fix: "restore Workflow.md")
+        }
+        let end = DraftingContext(store: store, now: try Deadline.parseInstant(last.at, timeZone: zone))
+        var report = Report(workspace: output, steps: results, timeline: try Reports(end).log(), status: try Reports(end).status())
+        if script.steps.contains(where: { if case .finalize = $0.action { return true } else { return false } }) {
+            try writePacket(end, into: &report)
+        }
+        return report
+    }
+
+    /// Writes the final text packet (Markdown, HTML, DOCX, PDF) in a folder beside the workspace.
+    private func writePacket(_ context: DraftingContext, into report: inout Report) throws {
+        let packet = try Reports(context).packet(version: nil)
+        let folder = output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + "-packet")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let base = folder.appendingPathComponent("\(packet.version)-packet")
+        let html = FinalTextPacket.html(packet)
+        try Data(FinalTextPacket.markdown(packet).utf8).write(to: base.appendingPathExtension("md"))
+        report.packet.append(("md", base.appendingPathExtension("md")))
+        try Data(html.utf8).write(to: base.appendingPathExtension("html"))
+        report.packet.append(("html", base.appendingPathExtension("html")))
+        for format in Pandoc.OutputFormat.allCases {
+            let file = base.appendingPathExtension(format.rawValue)
+            do {
+                try Pandoc.convert(html: html, to: format, output: file)
+                report.packet.append((format.rawValue, file))
+            } catch let error as DraftFlowError {
+                report.skipped.append((format.rawValue, error.message + (error.fix.map { " (\($0))" } ?? "")))
+            }
+        }
+    }
+
+    private func readExample(_ path: String) throws -> Data {
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            throw DraftFlowError(.invalidInput, "the example names the unsafe path \(path)")
+        }
+        let url = example.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DraftFlowError(.invalidInput, "the example file \(url.path) is missing", fix: "restore it from the project's repository")
+        }
+        return data
+    }
+}

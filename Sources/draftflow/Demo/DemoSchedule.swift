@@ -1,0 +1,120 @@
+import DraftFlow
+import Foundation
+import Yams
+
+/// A scripted drafting process: the `schedule` of an example `Workflow.md`, replayed by `draftflow demo`.
+struct DemoSchedule {
+    /// What one scripted step does.
+    enum Action {
+        case initialize
+        case publish(label: String, note: String?)
+        case openRound(on: String, closes: String, kind: RoundKind, name: String?)
+        case closeRound
+        case comment(member: String, file: String, proposal: String?, late: Bool)
+        case status
+        case merge(round: String?)
+        /// `take` is the word the example gave (a member code or `base`), if any.
+        case resolve(collision: String, choice: ResolutionChoice, take: String?, note: String?, round: String?)
+        case dispose(comment: String, decision: Decision, text: String?, note: String?, round: String?)
+        case finalize(label: String, note: String?)
+    }
+
+    /// One scripted step, done at `at`.
+    struct Step {
+        /// The step's name in the example (`publish`, `open-round`, ...).
+        var name: String
+        var at: String
+        var action: Action
+    }
+
+    var title: String
+    var document: String
+    var timezone: String
+    var secretariat: Secretariat
+    var recipient: String?
+    var due: String?
+    var members: [Member]
+    var steps: [Step]
+
+    /// Reads the schedule from the text of an example `Workflow.md`.
+    static func parse(_ data: Data) throws -> DemoSchedule {
+        guard let text = String(data: data, encoding: .utf8), let yaml = WorkflowFile.frontMatter(of: text) else {
+            throw DraftFlowError(.invalidInput, "the example's Workflow.md has no YAML front matter", fix: "restore it from the project's repository")
+        }
+        let file: FrontMatter
+        do {
+            file = try YAMLDecoder().decode(FrontMatter.self, from: yaml, userInfo: [:])
+        } catch {
+            throw DraftFlowError(.invalidInput, "the example's Workflow.md has no readable schedule: \(error)", fix: "restore it from the project's repository")
+        }
+        return DemoSchedule(title: file.title, document: file.document, timezone: file.timezone, secretariat: file.secretariat,
+                            recipient: file.recipient, due: file.due, members: file.members, steps: try file.schedule.map { try $0.step() })
+    }
+
+    /// The front matter as written: each step a map of optional fields.
+    private struct FrontMatter: Decodable {
+        var title: String
+        var document: String
+        var timezone: String
+        var secretariat: Secretariat
+        var recipient: String?
+        var due: String?
+        var members: [Member]
+        var schedule: [WrittenStep]
+    }
+
+    private struct WrittenStep: Decodable {
+        var action: String
+        var at: String
+        var note: String?
+        var label: String?
+        var on: String?
+        var kind: RoundKind?
+        var name: String?
+        var closes: String?
+        var member: String?
+        var file: String?
+        var proposal: String?
+        var late: Bool?
+        var round: String?
+        var collision: String?
+        var take: String?
+        var text: String?
+        var comment: String?
+        var decision: Decision?
+
+        func step() throws -> Step {
+            Step(name: action, at: at, action: try typed())
+        }
+
+        private func typed() throws -> Action {
+            switch action {
+            case "init": return .initialize
+            case "publish": return .publish(label: try required(label, "label"), note: note)
+            case "open-round": return .openRound(on: try required(on, "on"), closes: try required(closes, "closes"), kind: kind ?? .comments, name: name)
+            case "close-round": return .closeRound
+            case "comment": return .comment(member: try required(member, "member"), file: try required(file, "file"), proposal: proposal, late: late ?? false)
+            case "status": return .status
+            case "merge": return .merge(round: round)
+            case "resolve":
+                let choice: ResolutionChoice = try text.map { .text($0) } ?? .take(try required(take, "take"))
+                return .resolve(collision: try required(collision, "collision"), choice: choice, take: take, note: note, round: round)
+            case "dispose":
+                guard let decision else { throw missing("decision") }
+                return .dispose(comment: try required(comment, "comment"), decision: decision, text: text, note: note, round: round)
+            case "finalize": return .finalize(label: label ?? "final", note: note)
+            default:
+                throw DraftFlowError(.invalidInput, "the example's schedule has an unknown action '\(action)'", fix: "restore Workflow.md")
+            }
+        }
+
+        private func required(_ value: String?, _ key: String) throws -> String {
+            guard let value else { throw missing(key) }
+            return value
+        }
+
+        private func missing(_ key: String) -> DraftFlowError {
+            DraftFlowError(.invalidInput, "the example's `\(action)` step at \(at) has no `\(key)`", fix: "restore Workflow.md")
+        }
+    }
+}
