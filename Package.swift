@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -45,9 +45,11 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// The same strictness for every target.
+// The same strictness for every target of this package (not its dependencies): a warning fails
+// the build, here and in CI.
 for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.treatAllWarnings(as: .error))
     target.swiftSettings = settings
 }
