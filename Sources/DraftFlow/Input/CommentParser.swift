@@ -1,4 +1,5 @@
 import Foundation
+import LineSplitting
 
 /// Reads a member's comment file into comments.
 ///
@@ -80,7 +81,7 @@ public enum CommentParser {
     /// - Throws: `DraftFlowError(.invalidInput)` describing what is wrong and where.
     public static func parse(data: Data, fileName: String) throws -> [ParsedComment] {
         let text = try decode(data: data, fileName: fileName)
-        let lines = splitLines(text)
+        let lines = LineSplitter.lines(of: text)
         if SafeName.fileExtension(ofFileName: fileName) == "csv" {
             return try parseCSV(text: lines.joined(separator: "\n"), fileName: fileName)
         }
@@ -160,28 +161,6 @@ public enum CommentParser {
             i += 1
         }
         return line
-    }
-
-    /// Splits on LF, CRLF and lone CR; the result has one element per line the user sees.
-    private static func splitLines(_ text: String) -> [String] {
-        let utf8 = text.utf8
-        var lines: [String] = []
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(String(Substring(utf8[lineStart..<index])))
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                index = next
-                lineStart = next
-            } else {
-                index = utf8.index(after: index)
-            }
-        }
-        lines.append(String(Substring(utf8[lineStart..<utf8.endIndex])))
-        return lines
     }
 
     // MARK: - Shared helpers
