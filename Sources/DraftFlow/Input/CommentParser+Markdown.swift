@@ -33,6 +33,12 @@ extension CommentParser {
     /// - Lines before it are the comment text. Both are trimmed; lines are kept as written, and
     ///   paragraphs are separated by exactly one blank line (`"\n\n"`).
     /// - A section with neither comment text nor proposed change is refused, with its line number.
+    /// - Fenced code blocks are text: from a line of three or more backticks or tildes (up to three
+    ///   spaces before; after backticks no further backtick on the line) to the next line of at
+    ///   least as many of the same character and nothing else, as in CommonMark. A `## ` heading or
+    ///   a `Proposed change:` line inside one starts nothing, and the fences stay in the comment as
+    ///   written. A fence that is never closed is ordinary text (the headings after it still start
+    ///   comments): a forgotten fence must not silently merge the comments that follow it.
     /// - A file without any `##` heading is one comment on the whole text: anchor `general`, type
     ///   `general`, the whole text (after leading `#` title lines) as comment, no proposed change.
     static func parseMarkdown(lines: [String], fileName: String) throws -> [ParsedComment] {
@@ -52,7 +58,8 @@ extension CommentParser {
             start = close + 1
         }
 
-        let headingIndices = lines.indices.filter { $0 >= start && isSectionHeading(lines[$0]) }
+        let inCode = linesInsideFences(lines, from: start)
+        let headingIndices = lines.indices.filter { $0 >= start && !inCode[$0] && isSectionHeading(lines[$0]) }
 
         guard let firstHeading = headingIndices.first else {
             // No structure: one general comment on the whole text.
@@ -81,8 +88,9 @@ extension CommentParser {
             let (anchor, type) = try parseHeading(heading, line: headingIndex + 1, fileName: name)
             var textLines: [String] = []
             var proposalLines: [String]?
-            for line in lines[(headingIndex + 1)..<end] {
-                if proposalLines == nil, let rest = proposalMarkerRest(line) {
+            for index in (headingIndex + 1)..<end {
+                let line = lines[index]
+                if proposalLines == nil, !inCode[index], let rest = proposalMarkerRest(line) {
                     proposalLines = [rest]
                 } else if proposalLines != nil {
                     proposalLines?.append(line)
@@ -102,6 +110,58 @@ extension CommentParser {
             comments.append(ParsedComment(anchor: anchor, type: type, text: text, proposedChange: proposedChange))
         }
         return comments
+    }
+
+    /// For each line, whether it lies between an opening code fence and the fence that closes it.
+    ///
+    /// Linear in the number of lines, whatever the file: the longest closing fence after each line
+    /// is known before the scan, so a fence that is never closed is seen as such at once.
+    static func linesInsideFences(_ lines: [String], from start: Int) -> [Bool] {
+        var inside = [Bool](repeating: false, count: lines.count)
+        let runs = lines.map(fenceRun)
+        // longestClose[i][m]: the longest closing fence of marker m (0 backtick, 1 tilde) after line i.
+        var longestClose = [[Int]](repeating: [0, 0], count: lines.count + 1)
+        for index in lines.indices.reversed() {
+            longestClose[index] = longestClose[index + 1]
+            if let run = runs[index], run.closes { longestClose[index][run.marker] = max(longestClose[index][run.marker], run.length) }
+        }
+        var index = start
+        while index < lines.count {
+            guard let open = runs[index], open.opens, longestClose[index + 1][open.marker] >= open.length else {
+                index += 1
+                continue
+            }
+            var close = index + 1
+            while !(runs[close].map { $0.closes && $0.marker == open.marker && $0.length >= open.length } ?? false) { close += 1 }
+            for inner in (index + 1)..<close { inside[inner] = true }
+            index = close + 1
+        }
+        return inside
+    }
+
+    /// A run of three or more backticks (marker 0) or tildes (marker 1) after at most three spaces:
+    /// whether it can open a fence (no backtick after backticks) and close one (only blanks after).
+    static func fenceRun(_ line: String) -> (marker: Int, length: Int, opens: Bool, closes: Bool)? {
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        var spaces = 0
+        while index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") {
+            spaces += 1
+            index = bytes.index(after: index)
+        }
+        guard spaces <= 3, index != bytes.endIndex else { return nil }
+        let character = bytes[index]
+        guard character == UInt8(ascii: "`") || character == UInt8(ascii: "~") else { return nil }
+        var length = 0
+        while index != bytes.endIndex, bytes[index] == character {
+            length += 1
+            index = bytes.index(after: index)
+        }
+        guard length >= 3 else { return nil }
+        let rest = bytes[index...]
+        let opens = character == UInt8(ascii: "~") || !rest.contains(UInt8(ascii: "`"))
+        let closes = rest.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        return (character == UInt8(ascii: "`") ? 0 : 1, length, opens, closes)
     }
 
     /// `## ...` but not `### ...`; up to three leading spaces, as in Markdown.
