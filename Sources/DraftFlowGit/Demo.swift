@@ -63,7 +63,7 @@ public struct DemoReplay {
         var store: GitWorkspaceStore?
         for step in script.schedule {
             let now = try Deadline.parseInstant(step.at, timeZone: zone)
-            let at = Deadline.iso(now, in: zone)
+            let at = InstantFormat.iso(now, in: zone)
             if step.action == "init" {
                 let change = try Drafting.initialChange(
                     title: script.title, documentName: URL(fileURLWithPath: script.document).lastPathComponent,
@@ -87,7 +87,7 @@ public struct DemoReplay {
             case "open-round":
                 let round = try drafting.openRound(on: try required(step.on, "on", step), closes: try required(step.closes, "closes", step),
                                                    kind: step.kind ?? .comments, name: step.name)
-                results.append(.init(at: at, action: step.action, summary: "Opened round \(round.name) on \(round.on), closing \(Deadline.human(round.closes, in: zone))"))
+                results.append(.init(at: at, action: step.action, summary: "Opened round \(round.name) on \(round.on), closing \(InstantFormat.human(round.closes, in: zone))"))
             case "close-round":
                 let round = try drafting.closeRound()
                 results.append(.init(at: at, action: step.action, summary: "Closed round \(round.name)"))

@@ -170,12 +170,12 @@ extension Drafting {
         let receivedAt = prepared.receivedAt
         let round = try self.round(for: requestedRound, receivedAt: receivedAt, workflow: workflow)
         guard receivedAt >= round.opened else {
-            throw DraftFlowError(.refused, "the submission of \(code) was received \(Deadline.human(receivedAt, in: zone)), before round \(round.name) opened (\(Deadline.human(round.opened, in: zone)))",
+            throw DraftFlowError(.refused, "the submission of \(code) was received \(InstantFormat.human(receivedAt, in: zone)), before round \(round.name) opened (\(InstantFormat.human(round.opened, in: zone)))",
                                  fix: "check --received")
         }
         let isLate = !round.accepts(receivedAt: receivedAt)
         if isLate && !prepared.late {
-            throw DraftFlowError(.refused, "round \(round.name) closed \(Deadline.human(round.effectiveClose, in: zone)) (\(Deadline.human(round.effectiveClose, in: .gmt))); this submission was received \(Deadline.human(receivedAt, in: zone)), which is late",
+            throw DraftFlowError(.refused, "round \(round.name) closed \(InstantFormat.human(round.effectiveClose, in: zone)) (\(InstantFormat.human(round.effectiveClose, in: .gmt))); this submission was received \(InstantFormat.human(receivedAt, in: zone)), which is late",
                                  fix: "to record it all the same, marked late, add --late")
         }
         let number = (earlier.map(\.number).max() ?? 0) + 1
@@ -234,8 +234,8 @@ extension Drafting {
         var message = "Comments of \(member.name) (\(member.code)) on \(round.on): \(count) comment\(count == 1 ? "" : "s")"
         if submission.late { message += ", late" }
         message += "\n\n"
-        message += "Received \(Deadline.human(submission.received, in: zone)) in round \(round.name)"
-        message += submission.late ? ", after the close (\(Deadline.human(round.effectiveClose, in: zone))); recorded as late.\n" : ".\n"
+        message += "Received \(InstantFormat.human(submission.received, in: zone)) in round \(round.name)"
+        message += submission.late ? ", after the close (\(InstantFormat.human(round.effectiveClose, in: zone))); recorded as late.\n" : ".\n"
         if supersedes { message += "This submission supersedes the member's earlier one in this round.\n" }
         message += "Original file: \(submission.originalName.filter { !$0.isNewline }) (kept as \(submission.file))\n"
         if let proposal = submission.proposal { message += "Edited copy of the draft: \(proposal)\n" }
@@ -246,7 +246,7 @@ extension Drafting {
             message += "- \(comment.id) [\(comment.anchor), \(comment.type.rawValue)]\(comment.proposedChange == nil ? "" : " with proposed text"): \(excerpt)\n"
         }
         message += "\n\(Trailer.event): comment\n\(Trailer.round): \(round.name)\n\(Trailer.member): \(member.code)\n"
-        message += "\(Trailer.received): \(Deadline.iso(submission.received, in: zone))\n"
+        message += "\(Trailer.received): \(InstantFormat.iso(submission.received, in: zone))\n"
         if submission.late { message += "\(Trailer.late): yes\n" }
         return message
     }

@@ -41,7 +41,7 @@ extension Drafting {
                                      fix: "open one with `draftflow round open --on final-draft --closes DATE --kind silence`")
             }
             if round.isOpen(at: now) {
-                throw DraftFlowError(.refused, "the silence procedure \(round.name) runs until \(Deadline.human(round.effectiveClose, in: zone))",
+                throw DraftFlowError(.refused, "the silence procedure \(round.name) runs until \(InstantFormat.human(round.effectiveClose, in: zone))",
                                      fix: "finalize after the close")
             }
             if let pending = try pendingDecisions(in: snapshot) {
@@ -63,14 +63,14 @@ extension Drafting {
             }
             let objections = try Self.objections(round, in: snapshot)
             if !objections.isEmpty && !overObjection {
-                let list = objections.map { "\(workflow.member($0.member)?.name ?? $0.member) (\($0.member), \(Deadline.human($0.received, in: zone)))" }
+                let list = objections.map { "\(workflow.member($0.member)?.name ?? $0.member) (\($0.member), \(InstantFormat.human($0.received, in: zone)))" }
                 throw DraftFlowError(.refused, "silence was broken in \(round.name) by \(list.joined(separator: "; "))",
                                      fix: "merge the objections and circulate a new text (`draftflow merge --round \(round.name)`, then publish and open a new round), or finalize with --over-objection --note \"...\"")
             }
             let silence = objections.isEmpty ? "kept" : "broken"
             let codes = objections.map(\.member)
             let outcome = objections.isEmpty
-                ? "Silence kept: no member objected to \(round.on) before \(Deadline.human(round.effectiveClose, in: zone))."
+                ? "Silence kept: no member objected to \(round.on) before \(InstantFormat.human(round.effectiveClose, in: zone))."
                 : "Silence broken by \(codes.joined(separator: ", ")); the secretariat finalized over the objection: \(trimmedNote ?? "")"
             workflow.versions.append(VersionEntry(label: label, published: now, note: outcome))
             let person = try secretariat(workflow)
@@ -78,7 +78,7 @@ extension Drafting {
             if let trimmedNote, !trimmedNote.isEmpty, objections.isEmpty { message += "\n\(trimmedNote)\n" }
             message += "\n\(Trailer.event): finalize\n\(Trailer.version): \(label)\n\(Trailer.round): \(round.name)\nDraftFlow-Silence: \(silence)\n"
             if !codes.isEmpty { message += "DraftFlow-Over-Objection: \(codes.joined(separator: ", "))\n" }
-            let tagMessage = "\(workflow.title), \(label)\n\n\(outcome)\n\nAdopted \(Deadline.human(now, in: zone)) from \(round.on).\n"
+            let tagMessage = "\(workflow.title), \(label)\n\n\(outcome)\n\nAdopted \(InstantFormat.human(now, in: zone)) from \(round.on).\n"
             result = Finalization(label: label, commitID: "", round: round.name, silence: silence, overridden: codes)
             return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
                                    message: message, tag: VersionTag(label: label, message: tagMessage, tagger: person))

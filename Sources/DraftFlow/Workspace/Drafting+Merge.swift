@@ -141,7 +141,7 @@ extension Drafting {
             let light = try roundState(requested, in: snapshot, requireMerge: false, loadTexts: false)
             let zone = try light.workflow.zone()
             if light.round.isOpen(at: now) {
-                throw DraftFlowError(.refused, "round \(light.round.name) is open until \(Deadline.human(light.round.effectiveClose, in: zone)): merging now would miss what is still to come",
+                throw DraftFlowError(.refused, "round \(light.round.name) is open until \(InstantFormat.human(light.round.effectiveClose, in: zone)): merging now would miss what is still to come",
                                      fix: "wait for the close, or close it early with `draftflow round close`")
             }
             guard !light.inputs.isEmpty else {

@@ -207,7 +207,7 @@ public struct Drafting {
             if let noteText, !noteText.isEmpty { message += noteText + "\n\n" }
             message += "\(Trailer.event): publish\n\(Trailer.version): \(label)\n"
             let tagMessage = "\(workflow.title), \(label)\n\n" + (noteText.map { $0.isEmpty ? "" : $0 + "\n\n" } ?? "")
-                + "Published \(Deadline.human(now, in: try workflow.zone())) by \(workflow.secretariat.name).\n"
+                + "Published \(InstantFormat.human(now, in: try workflow.zone())) by \(workflow.secretariat.name).\n"
             return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
                                    message: message, tag: VersionTag(label: label, message: tagMessage, tagger: person))
         }
@@ -229,7 +229,7 @@ public struct Drafting {
                                      fix: known.isEmpty ? "publish it first with `draftflow publish \(label)`" : "use one of: \(known.joined(separator: ", "))")
             }
             if let open = workflow.openRound(at: now) {
-                throw DraftFlowError(.refused, "round \(open.name) is still open until \(Deadline.human(open.effectiveClose, in: zone))",
+                throw DraftFlowError(.refused, "round \(open.name) is still open until \(InstantFormat.human(open.effectiveClose, in: zone))",
                                      fix: "close it first with `draftflow round close`")
             }
             if workflow.round(named: name) != nil {
@@ -237,8 +237,8 @@ public struct Drafting {
             }
             let closeInstant = try Deadline.parse(closes, timeZone: zone)
             guard closeInstant > now else {
-                throw DraftFlowError(.refused, "the close \(Deadline.human(closeInstant, in: zone)) is not in the future (now: \(Deadline.human(now, in: zone)))",
-                                     fix: "give a later date, e.g. --closes \(Self.day(now.addingTimeInterval(14 * 86_400), zone))")
+                throw DraftFlowError(.refused, "the close \(InstantFormat.human(closeInstant, in: zone)) is not in the future (now: \(InstantFormat.human(now, in: zone)))",
+                                     fix: "give a later date, e.g. --closes \(InstantFormat.day(now.addingTimeInterval(14 * 86_400), in: zone))")
             }
             let round = Round(name: name, on: label, kind: kind, opened: now, closes: closeInstant)
             workflow.rounds.append(round)
@@ -246,18 +246,11 @@ public struct Drafting {
             let person = try secretariat(workflow)
             let what = kind == .comments ? "comment round" : "silence procedure"
             return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
-                                   message: "Open \(what) \(name) on \(label), closing \(Deadline.human(closeInstant, in: zone))\n\n"
-                                       + "Closes \(Deadline.iso(closeInstant, in: zone)) (\(Deadline.human(closeInstant, in: TimeZone(identifier: "UTC")!))).\n\n"
+                                   message: "Open \(what) \(name) on \(label), closing \(InstantFormat.human(closeInstant, in: zone))\n\n"
+                                       + "Closes \(InstantFormat.iso(closeInstant, in: zone)) (\(InstantFormat.human(closeInstant, in: TimeZone(identifier: "UTC")!))).\n\n"
                                        + "\(Trailer.event): round-open\n\(Trailer.round): \(name)\n\(Trailer.version): \(label)\n")
         }
         return opened!
-    }
-
-    static func day(_ date: Date, _ zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     /// Closes the open round now, before its stated close.
@@ -266,14 +259,14 @@ public struct Drafting {
         try store.commit { snapshot in
             var workflow = try Self.workflow(in: snapshot)
             guard let open = workflow.openRound(at: now), let index = workflow.rounds.lastIndex(of: open) else {
-                let fix = workflow.rounds.last.map { "round \($0.name) closed at \(Deadline.human($0.effectiveClose, in: (try? workflow.zone()) ?? .gmt))" }
+                let fix = workflow.rounds.last.map { "round \($0.name) closed at \(InstantFormat.human($0.effectiveClose, in: (try? workflow.zone()) ?? .gmt))" }
                 throw DraftFlowError(.refused, "no round is open", fix: fix ?? "open one with `draftflow round open`")
             }
             workflow.rounds[index].closedEarly = now
             closed = workflow.rounds[index]
             let person = try secretariat(workflow)
             return WorkspaceChange(writes: [Workflow.fileName: try WorkflowFile.render(workflow)], author: person, committer: person,
-                                   message: "Close round \(open.name) early\n\nIt was to close \(Deadline.human(open.closes, in: try workflow.zone())).\n\n"
+                                   message: "Close round \(open.name) early\n\nIt was to close \(InstantFormat.human(open.closes, in: try workflow.zone())).\n\n"
                                        + "\(Trailer.event): round-close\n\(Trailer.round): \(open.name)\n")
         }
         return closed!
