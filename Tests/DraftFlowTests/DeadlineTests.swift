@@ -7,13 +7,6 @@ struct DeadlineTests {
     let zurich = TimeZone(identifier: "Europe/Zurich")!
     let utc = TimeZone(identifier: "UTC")!
 
-    /// The instant with the given UTC wall clock.
-    func utcInstant(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        return calendar.date(from: DateComponents(year: y, month: mo, day: d, hour: h, minute: mi, second: s))!
-    }
-
     func invalidInput(_ body: () throws -> Date) -> DraftFlowError? {
         do {
             _ = try body()
