@@ -21,8 +21,9 @@ let package = Package(
         ),
         .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Parallel"),
+        .target(name: "LineSplitting"),
         .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
-        .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DraftFlow", dependencies: ["ContentHash", "LineSplitting", "Parallel", .product(name: "Yams", package: "Yams")]),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
         .executableTarget(
             name: "draftflow",
@@ -38,6 +39,7 @@ let package = Package(
             path: "Benchmarks/draftflow-bench"
         ),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),

@@ -47,7 +47,7 @@ struct CommentCommand: ParsableCommand {
             }
             print("Recorded \(submission.comments.count) comment\(submission.comments.count == 1 ? "" : "s") from \(submission.member) in round \(submission.round)"
                   + (submission.late ? " (late)" : "") + (submission.number > 1 ? ", superseding submission \(submission.number - 1)" : ""))
-            print("  received \(Deadline.human(submission.received, in: zone))")
+            print("  received \(InstantFormat.human(submission.received, in: zone))")
             for comment in submission.comments {
                 print("  \(comment.id)  \(comment.anchor)  \(comment.type.rawValue)" + (comment.proposedChange == nil ? "" : "  (proposed text)"))
             }

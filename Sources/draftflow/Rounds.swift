@@ -45,11 +45,11 @@ struct RoundCommand: ParsableCommand {
                 let zone = try context.workflow().zone()
                 if json {
                     try printJSON(["name": round.name, "on": round.on, "kind": round.kind.rawValue,
-                                   "closesAt": Deadline.iso(round.closes, in: zone), "closesAtUTC": Deadline.iso(round.closes, in: .gmt)])
+                                   "closesAt": InstantFormat.iso(round.closes, in: zone), "closesAtUTC": InstantFormat.iso(round.closes, in: .gmt)])
                 } else {
                     print("Opened \(round.kind == .comments ? "comment round" : "silence procedure") \(round.name) on \(round.on)")
-                    print("  closes \(Deadline.human(round.closes, in: zone))")
-                    print("         \(Deadline.human(round.closes, in: .gmt))")
+                    print("  closes \(InstantFormat.human(round.closes, in: zone))")
+                    print("         \(InstantFormat.human(round.closes, in: .gmt))")
                 }
             }
         }
@@ -68,7 +68,7 @@ struct RoundCommand: ParsableCommand {
                 let context = try options.context()
                 let round = try Rounds(context).close()
                 let zone = try context.workflow().zone()
-                print("Closed round \(round.name) at \(Deadline.human(round.effectiveClose, in: zone))")
+                print("Closed round \(round.name) at \(InstantFormat.human(round.effectiveClose, in: zone))")
             }
         }
     }

@@ -47,7 +47,7 @@ import Testing
         _ = try Publishing(publishing).publish(label: "draft-1", note: nil)
         let round = try Rounds(publishing).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: nil)
         #expect(round.name == "draft-1-comments")
-        #expect(Deadline.iso(round.closes, in: zone) == "2020-03-01T23:59:59+01:00")
+        #expect(InstantFormat.iso(round.closes, in: zone) == "2020-03-01T23:59:59+01:00")
         #expect(throws: DraftFlowError.self) { try Rounds(publishing).open(on: "draft-1", closes: "2020-03-05", kind: .silence, name: nil) }
         #expect(throws: DraftFlowError.self) { try Rounds(publishing).open(on: "draft-9", closes: "2020-03-05", kind: .comments, name: "x") }
 

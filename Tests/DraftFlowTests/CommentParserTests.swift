@@ -212,6 +212,47 @@ struct CommentParserTests {
         #expect(fromCSV[0].proposedChange?.utf8.elementsEqual(chinese.utf8) == true)
     }
 
+    /// Issue 9: a `## general` line inside a fenced code block split one comment into two.
+    @Test func headingsAndProposalsInsideFencedCodeBlocksAreText() throws {
+        let text = """
+        ## 2.3 (technical)
+        The example should read:
+        ```markdown
+        ## general
+        Proposed change: not a proposal
+        ```
+          ~~~~ text
+        ## 4 (ed)
+        ```
+        ~~~~~
+        Proposed change: use the example.
+
+        ## 5 [ed]
+        ```
+        ## general (ge)
+        A fence that is never closed hides no heading.
+        """
+        #expect(try parse(text) == [
+            ParsedComment(anchor: .paragraph("2.3"), type: .technical,
+                          text: "The example should read:\n```markdown\n## general\nProposed change: not a proposal\n```\n  ~~~~ text\n## 4 (ed)\n```\n~~~~~",
+                          proposedChange: "use the example."),
+            ParsedComment(anchor: .paragraph("5"), type: .editorial, text: "```"),
+            ParsedComment(anchor: .general, type: .general, text: "A fence that is never closed hides no heading."),
+        ])
+        // Headings only inside a fence: the file has no sections, so it is one general comment.
+        let fencedOnly = "# Comments\n\n````\n## 2 (te)\n```\n````\n"
+        #expect(try parse(fencedOnly) == [
+            ParsedComment(anchor: .general, type: .general, text: "````\n## 2 (te)\n```\n````"),
+        ])
+        // Four spaces are an indented line, not a fence; backticks after a backtick fence make it no fence.
+        let notFences = "## 1\n    ```\n## 2\n``` a`b\n## 3\n```\nx\n"
+        #expect(try parse(notFences) == [
+            ParsedComment(anchor: .paragraph("1"), type: .general, text: "```"),
+            ParsedComment(anchor: .paragraph("2"), type: .general, text: "``` a`b"),
+            ParsedComment(anchor: .paragraph("3"), type: .general, text: "```\nx"),
+        ])
+    }
+
     // MARK: CSV
 
     @Test func isoTemplateCSVWithQuotedMultilineFields() throws {

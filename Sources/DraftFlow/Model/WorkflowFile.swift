@@ -57,7 +57,7 @@ public enum WorkflowFile {
             prose += "No version is published yet.\n\n"
         } else {
             for version in workflow.versions {
-                prose += "- \(version.label), published \(Deadline.human(version.published, in: zone))"
+                prose += "- \(version.label), published \(InstantFormat.human(version.published, in: zone))"
                 prose += (version.note.map { ": \($0)" } ?? "") + "\n"
             }
             prose += "\n"
@@ -68,10 +68,10 @@ public enum WorkflowFile {
         } else {
             for round in workflow.rounds {
                 let kind = round.kind == .comments ? "comment round" : "silence procedure"
-                prose += "- \(round.name): \(kind) on \(round.on), opened \(Deadline.human(round.opened, in: zone)),"
-                prose += " closes \(Deadline.human(round.closes, in: zone))"
+                prose += "- \(round.name): \(kind) on \(round.on), opened \(InstantFormat.human(round.opened, in: zone)),"
+                prose += " closes \(InstantFormat.human(round.closes, in: zone))"
                 if let early = round.closedEarly {
-                    prose += ", closed early \(Deadline.human(early, in: zone))"
+                    prose += ", closed early \(InstantFormat.human(early, in: zone))"
                 }
                 prose += "\n"
             }

@@ -1,4 +1,5 @@
 import Foundation
+import LineSplitting
 
 /// Writes the large record arrays (a merge's changes and edits: thousands of entries) straight to
 /// bytes, in exactly the form `RecordCoding.encoder` gives them (pretty printed, keys sorted,
@@ -196,7 +197,7 @@ extension MergeRecord {
         out.reserveCapacity(json.count + json.count / 16)
         json.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            for line in TextInput.lines(of: bytes) {
+            for line in LineSplitter.ranges(in: bytes) {
                 if !out.isEmpty && bytes[line.lowerBound] != 0x0A { out.append(contentsOf: [0x20, 0x20]) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
             }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Deadlines and instants: parsing what users type, and showing instants in a workspace's zone.
+/// The deadline rules: reading the dates and times users type, the on-time rule, and time zone
+/// names. Showing instants is `InstantFormat`'s part.
 ///
 /// Nothing here depends on the machine's time zone or locale: every function takes the zone it
-/// works in, uses a Gregorian calendar set to that zone, and English month names.
+/// works in and uses a Gregorian calendar set to that zone.
 ///
 /// Accepted input forms (surrounding whitespace is ignored):
 /// - a calendar date `2020-03-01`: for `parse`, the END of that day (23:59:59) in the given zone;
@@ -69,94 +70,16 @@ public enum Deadline {
         throw DraftFlowError(.invalidInput, "unknown time zone '\(shown)'", fix: fix)
     }
 
-    // MARK: Formatting
-
-    /// ISO 8601 with the zone's offset at that instant, to the second:
-    /// `2020-03-01T23:59:59+01:00`. `Z` is used only when the zone is UTC/GMT itself (not for a
-    /// zone that merely has offset zero at that instant, such as Europe/London in winter).
-    /// Fractions of a second are dropped.
-    public static func iso(_ date: Date, in timeZone: TimeZone) -> String {
-        let date = Date(timeIntervalSince1970: (date.timeIntervalSince1970).rounded(.down))
-        let c = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let stamp = "\(pad(c.year ?? 0, 4))-\(pad(c.month ?? 0, 2))-\(pad(c.day ?? 0, 2))T\(pad(c.hour ?? 0, 2)):\(pad(c.minute ?? 0, 2)):\(pad(c.second ?? 0, 2))"
-        if isUTC(timeZone) { return stamp + "Z" }
-        return stamp + offsetString(timeZone.secondsFromGMT(for: date))
-    }
-
-    /// A date for people: `1 March 2020, 23:59:59 CET (Europe/Zurich)`; in UTC,
-    /// `1 March 2020, 22:59:59 UTC`.
-    ///
-    /// The abbreviation is the one in force at that instant (CET in winter, CEST in summer), taken
-    /// from the system's time zone database; when the zone has no alphabetic abbreviation, the
-    /// offset is shown instead (`UTC+04:00`).
-    public static func human(_ date: Date, in timeZone: TimeZone) -> String {
-        let date = Date(timeIntervalSince1970: (date.timeIntervalSince1970).rounded(.down))
-        let c = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let month = monthNames[max(0, min(11, (c.month ?? 1) - 1))]
-        let base = "\(c.day ?? 0) \(month) \(c.year ?? 0), \(pad(c.hour ?? 0, 2)):\(pad(c.minute ?? 0, 2)):\(pad(c.second ?? 0, 2))"
-        if isUTC(timeZone) { return base + " UTC" }
-        return base + " \(abbreviation(timeZone, at: date)) (\(timeZone.identifier))"
-    }
-
-    /// How long until `close`, or how long since it passed, in at most two units:
-    /// `3 days 4 hours`, `2 hours 5 minutes`, `45 minutes`, `less than a minute`,
-    /// `closed 2 days ago`, `closed just now`. Partial units are dropped, never rounded up.
-    /// At the close instant itself the round is still open (`less than a minute`).
-    public static func remaining(from now: Date, to close: Date) -> String {
-        let seconds = close.timeIntervalSince(now)
-        if seconds >= 0 {
-            return span(Int(seconds.rounded(.down))) ?? "less than a minute"
-        }
-        if let ago = span(Int((-seconds).rounded(.down))) { return "closed \(ago) ago" }
-        return "closed just now"
-    }
-
     // MARK: - Implementation
 
     private enum BareDate { case startOfDay, endOfDay }
 
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
-
-    private static let utcIdentifiers: Set<String> = [
+    /// The identifiers of UTC itself (not of zones that merely have offset zero).
+    static let utcIdentifiers: Set<String> = [
         "UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal",
         "Etc/Universal", "GMT0", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT+0", "GMT-0",
         "Greenwich", "Etc/Greenwich",
     ]
-
-    private static func isUTC(_ zone: TimeZone) -> Bool {
-        utcIdentifiers.contains(zone.identifier)
-    }
-
-    private static func calendar(_ zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        calendar.locale = Locale(identifier: "en_US_POSIX")
-        return calendar
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(abs(value))
-        let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
-        return value < 0 ? "-" + padded : padded
-    }
-
-    private static func offsetString(_ seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return "\(sign)\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
-    }
-
-    private static func span(_ total: Int) -> String? {
-        func unit(_ n: Int, _ name: String) -> String { "\(n) \(name)\(n == 1 ? "" : "s")" }
-        let days = total / 86_400, hours = (total % 86_400) / 3_600, minutes = (total % 3_600) / 60
-        if days > 0 { return hours > 0 ? "\(unit(days, "day")) \(unit(hours, "hour"))" : unit(days, "day") }
-        if hours > 0 { return minutes > 0 ? "\(unit(hours, "hour")) \(unit(minutes, "minute"))" : unit(hours, "hour") }
-        if minutes > 0 { return unit(minutes, "minute") }
-        return nil
-    }
 
     private static func formError(_ text: String, _ problem: String? = nil) -> DraftFlowError {
         let shown = SafeName.display(text)
@@ -209,9 +132,9 @@ public enum Deadline {
         guard year >= 1 else { throw formError(text, "there is no year 0") }
         let monthDays = daysIn(month: month, year: year)
         guard (1...monthDays).contains(day) else {
-            throw formError(text, "\(monthNames[month - 1]) \(year) has \(monthDays) days")
+            throw formError(text, "\(InstantFormat.monthNames[month - 1]) \(year) has \(monthDays) days")
         }
-        let zoneCalendar = calendar(timeZone)
+        let zoneCalendar = InstantFormat.calendar(timeZone)
 
         if s.atEnd {
             switch bareDate {
@@ -281,7 +204,7 @@ public enum Deadline {
         }
         guard s.atEnd else { throw formError(text) }
         guard let fixed = TimeZone(secondsFromGMT: offset) else { throw formError(text, "the offset is out of range") }
-        return try localDate(calendar(fixed), year, month, day, hour, minute, second, text: text)
+        return try localDate(InstantFormat.calendar(fixed), year, month, day, hour, minute, second, text: text)
             .addingTimeInterval(fraction)
     }
 
@@ -311,180 +234,5 @@ public enum Deadline {
                 fix: "give a time outside the clock change, or an instant with its offset such as 2020-03-29T03:30:00+02:00")
         }
         return date
-    }
-
-    // MARK: Zone abbreviations
-
-    /// The abbreviation in force at `date` (`CET`, `CEST`, `EST`), or the offset (`UTC+04:00`).
-    ///
-    /// Foundation on Linux reports `GMT+1` rather than `CET`, so the abbreviation is read from the
-    /// system's tz database (TZif files), with Foundation's answer and then the offset as fallbacks.
-    static func abbreviation(_ zone: TimeZone, at date: Date) -> String {
-        if let name = TZif.abbreviation(identifier: zone.identifier, at: date,
-                                        isDaylightSaving: zone.isDaylightSavingTime(for: date)),
-           isAlphabetic(name) {
-            return name
-        }
-        if let name = zone.abbreviation(for: date), isAlphabetic(name),
-           !name.hasPrefix("GMT") || name == "GMT" {
-            return name
-        }
-        return "UTC" + offsetString(zone.secondsFromGMT(for: date))
-    }
-
-    private static func isAlphabetic(_ name: String) -> Bool {
-        (2...6).contains(name.unicodeScalars.count)
-            && name.unicodeScalars.allSatisfy { SafeName.isUpperASCII($0) || SafeName.isLowerASCII($0) }
-    }
-
-    /// Minimal reader of TZif files (RFC 8536), for zone abbreviations only.
-    private enum TZif {
-        static let directories = ["/usr/share/zoneinfo", "/var/db/timezone/zoneinfo", "/usr/lib/zoneinfo"]
-
-        static func abbreviation(identifier: String, at date: Date, isDaylightSaving: Bool) -> String? {
-            guard !identifier.isEmpty, !identifier.contains(".."), !identifier.hasPrefix("/"),
-                  identifier.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0 != "\\" }) else { return nil }
-            guard let bytes = Files.shared.bytes(identifier) else { return nil }
-            return abbreviation(in: bytes, at: Int64(date.timeIntervalSince1970.rounded(.down)), isDaylightSaving: isDaylightSaving)
-        }
-
-        /// Zone files read once per process: a batch names the same zone hundreds of times.
-        final class Files: @unchecked Sendable {
-            static let shared = Files()
-            // Guarded by `lock`.
-            private let lock = NSLock()
-            private var cache: [String: [UInt8]?] = [:]
-
-            func bytes(_ identifier: String) -> [UInt8]? {
-                lock.lock()
-                defer { lock.unlock() }
-                if let cached = cache[identifier] { return cached }
-                var found: [UInt8]?
-                for directory in TZif.directories {
-                    let url = URL(fileURLWithPath: directory).appendingPathComponent(identifier)
-                    if let data = try? Data(contentsOf: url), data.count < 1_000_000, data.starts(with: [0x54, 0x5A, 0x69, 0x66]) {
-                        found = [UInt8](data)
-                        break
-                    }
-                }
-                cache[identifier] = .some(found)
-                return found
-            }
-        }
-
-        private struct Header {
-            var isutcnt = 0, isstdcnt = 0, leapcnt = 0, timecnt = 0, typecnt = 0, charcnt = 0
-        }
-
-        private static func u32(_ b: [UInt8], _ at: Int) -> UInt32? {
-            guard at >= 0, at + 4 <= b.count else { return nil }
-            return UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3])
-        }
-
-        private static func i64(_ b: [UInt8], _ at: Int) -> Int64? {
-            guard let hi = u32(b, at), let lo = u32(b, at + 4) else { return nil }
-            return Int64(bitPattern: UInt64(hi) << 32 | UInt64(lo))
-        }
-
-        private static func header(_ b: [UInt8], _ at: Int) -> Header? {
-            guard at + 44 <= b.count, b[at] == 0x54, b[at + 1] == 0x5A, b[at + 2] == 0x69, b[at + 3] == 0x66 else { return nil }
-            var h = Header()
-            guard let a = u32(b, at + 20), let s = u32(b, at + 24), let l = u32(b, at + 28),
-                  let t = u32(b, at + 32), let ty = u32(b, at + 36), let c = u32(b, at + 40),
-                  a < 100_000, s < 100_000, l < 100_000, t < 100_000, ty < 256, c < 100_000 else { return nil }
-            h.isutcnt = Int(a); h.isstdcnt = Int(s); h.leapcnt = Int(l)
-            h.timecnt = Int(t); h.typecnt = Int(ty); h.charcnt = Int(c)
-            return h
-        }
-
-        static func abbreviation(in b: [UInt8], at time: Int64, isDaylightSaving: Bool) -> String? {
-            guard let v1 = header(b, 0) else { return nil }
-            let version = b[4]
-            var timeSize = 4
-            var start = 44
-            var h = v1
-            if version >= 0x32 {
-                // Skip the 32-bit block; use the 64-bit one that follows.
-                let v1Length = v1.timecnt * 5 + v1.typecnt * 6 + v1.charcnt + v1.leapcnt * 8 + v1.isstdcnt + v1.isutcnt
-                guard let v2 = header(b, 44 + v1Length) else { return nil }
-                h = v2
-                start = 44 + v1Length + 44
-                timeSize = 8
-            }
-            let timesAt = start
-            let indicesAt = timesAt + h.timecnt * timeSize
-            let typesAt = indicesAt + h.timecnt
-            let charsAt = typesAt + h.typecnt * 6
-            let end = charsAt + h.charcnt + h.leapcnt * (timeSize + 4) + h.isstdcnt + h.isutcnt
-            guard h.typecnt > 0, end <= b.count else { return nil }
-
-            func name(ofType type: Int) -> String? {
-                guard type >= 0, type < h.typecnt else { return nil }
-                let index = Int(b[typesAt + type * 6 + 5])
-                guard index < h.charcnt else { return nil }
-                var bytes: [UInt8] = []
-                var i = charsAt + index
-                while i < charsAt + h.charcnt, b[i] != 0 { bytes.append(b[i]); i += 1 }
-                return String(decoding: bytes, as: UTF8.self)
-            }
-
-            var lastTransition: Int64?
-            var type: Int?
-            for i in 0..<h.timecnt {
-                let t: Int64
-                if timeSize == 8 {
-                    guard let value = i64(b, timesAt + i * 8) else { return nil }
-                    t = value
-                } else {
-                    guard let value = u32(b, timesAt + i * 4) else { return nil }
-                    t = Int64(Int32(bitPattern: value))
-                }
-                if t <= time { type = Int(b[indicesAt + i]); lastTransition = t } else { break }
-            }
-            let afterLast: Bool
-            if let last = lastTransitionTime(b, timesAt, h.timecnt, timeSize) {
-                afterLast = lastTransition == last
-            } else {
-                afterLast = true
-            }
-            if afterLast, timeSize == 8, let footer = footerNames(b, from: end) {
-                return isDaylightSaving ? (footer.dst ?? footer.std) : footer.std
-            }
-            if let type { return name(ofType: type) }
-            return name(ofType: 0)
-        }
-
-        private static func lastTransitionTime(_ b: [UInt8], _ at: Int, _ count: Int, _ size: Int) -> Int64? {
-            guard count > 0 else { return nil }
-            if size == 8 { return i64(b, at + (count - 1) * 8) }
-            return u32(b, at + (count - 1) * 4).map { Int64(Int32(bitPattern: $0)) }
-        }
-
-        /// The standard and daylight abbreviations of the POSIX TZ string in the footer
-        /// (`\nCET-1CEST,M3.5.0,M10.5.0/3\n`).
-        private static func footerNames(_ b: [UInt8], from: Int) -> (std: String, dst: String?)? {
-            guard from < b.count, b[from] == 0x0A else { return nil }
-            var i = from + 1
-            func readName() -> String? {
-                var bytes: [UInt8] = []
-                if i < b.count, b[i] == UInt8(ascii: "<") {
-                    i += 1
-                    while i < b.count, b[i] != UInt8(ascii: ">") { bytes.append(b[i]); i += 1 }
-                    guard i < b.count else { return nil }
-                    i += 1
-                } else {
-                    while i < b.count, (b[i] >= 0x41 && b[i] <= 0x5A) || (b[i] >= 0x61 && b[i] <= 0x7A) {
-                        bytes.append(b[i]); i += 1
-                    }
-                }
-                return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-            }
-            guard let std = readName() else { return nil }
-            // Skip the standard offset: [+-]hh[:mm[:ss]]
-            while i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: ":")
-                    || (b[i] >= 0x30 && b[i] <= 0x39) { i += 1 }
-            guard i < b.count, b[i] != 0x0A, b[i] != UInt8(ascii: ",") else { return (std, nil) }
-            return (std, readName())
-        }
     }
 }

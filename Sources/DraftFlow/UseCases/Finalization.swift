@@ -40,7 +40,7 @@ public struct Finalization {
                                      fix: "open one with `draftflow round open --on final-draft --closes DATE --kind silence`")
             }
             if round.isOpen(at: now) {
-                throw DraftFlowError(.refused, "the silence procedure \(round.name) runs until \(Deadline.human(round.effectiveClose, in: zone))",
+                throw DraftFlowError(.refused, "the silence procedure \(round.name) runs until \(InstantFormat.human(round.effectiveClose, in: zone))",
                                      fix: "finalize after the close")
             }
             try Self.refusePending(in: snapshot)
@@ -53,14 +53,14 @@ public struct Finalization {
             }
             let objections = try RecordReader.objections(round, in: snapshot)
             if !objections.isEmpty && !overObjection {
-                let list = objections.map { "\(workflow.member($0.member)?.name ?? $0.member) (\($0.member), \(Deadline.human($0.received, in: zone)))" }
+                let list = objections.map { "\(workflow.member($0.member)?.name ?? $0.member) (\($0.member), \(InstantFormat.human($0.received, in: zone)))" }
                 throw DraftFlowError(.refused, "silence was broken in \(round.name) by \(list.joined(separator: "; "))",
                                      fix: "merge the objections and circulate a new text (`draftflow merge --round \(round.name)`, then publish and open a new round), or finalize with --over-objection --note \"...\"")
             }
             let silence: SilenceOutcome = objections.isEmpty ? .kept : .broken
             let codes = objections.map(\.member)
             let outcome = objections.isEmpty
-                ? "Silence kept: no member objected to \(round.on) before \(Deadline.human(round.effectiveClose, in: zone))."
+                ? "Silence kept: no member objected to \(round.on) before \(InstantFormat.human(round.effectiveClose, in: zone))."
                 : "Silence broken by \(codes.joined(separator: ", ")); the secretariat finalized over the objection: \(trimmedNote ?? "")"
             workflow.versions.append(VersionEntry(label: label, published: now, note: outcome))
             var message = CommitMessage("Finalize \(label): the text of \(round.on) is adopted", event: .finalize)
@@ -74,7 +74,7 @@ public struct Finalization {
             message.trailer(.round, round.name)
             message.trailer(.silence, silence.rawValue)
             if !codes.isEmpty { message.trailer(.overObjection, codes.joined(separator: ", ")) }
-            let tagMessage = "\(workflow.title), \(label)\n\n\(outcome)\n\nAdopted \(Deadline.human(now, in: zone)) from \(round.on).\n"
+            let tagMessage = "\(workflow.title), \(label)\n\n\(outcome)\n\nAdopted \(InstantFormat.human(now, in: zone)) from \(round.on).\n"
             let change = try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message,
                                                        tag: { VersionTag(label: label, message: tagMessage, tagger: $0) })
             return Staged(change, Finalized(label: label, commitID: "", round: round.name, silence: silence, overridden: codes))

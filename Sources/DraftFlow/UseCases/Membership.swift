@@ -19,7 +19,7 @@ public struct Membership {
         guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
             throw DraftFlowError(.invalidInput, "the member's name must be one non-empty line", fix: "pass --name \"Canada\"")
         }
-        if let email, !Self.looksLikeEmail(email) {
+        if let email, !MemberList.looksLikeEmail(email) {
             throw DraftFlowError(.invalidInput, "'\(email)' is not an e-mail address", fix: "pass --email delegation@example.org, or leave it out")
         }
         let member = Member(code: code, name: name, email: email)
@@ -40,7 +40,7 @@ public struct Membership {
     /// optional header line. Every line is checked first; one bad line registers nobody.
     @discardableResult
     public func importMembers(csv: String) throws -> [Member] {
-        let members = try Self.parse(csv: csv)
+        let members = try MemberList.parse(csv: csv)
         try context.store.commit { snapshot in
             var workflow = try RecordReader.workflow(in: snapshot)
             let existing = members.filter { workflow.member($0.code) != nil }.map(\.code)
@@ -55,44 +55,5 @@ public struct Membership {
             return try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message)
         }
         return members
-    }
-
-    static func parse(csv: String) throws -> [Member] {
-        var members: [Member] = []
-        var seen = Set<String>()
-        let lines = csv.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (number, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            if number == 0, fields.first?.lowercased() == "code" { continue }
-            guard fields.count >= 2 else {
-                throw DraftFlowError(.invalidInput, "line \(number + 1): expected `code,name[,email]`, found '\(line)'", fix: "write one member per line, e.g. CAN,Canada,mission@example.ca")
-            }
-            let code: String
-            do {
-                code = try SafeName.memberCode(fields[0])
-            } catch let error as DraftFlowError {
-                throw DraftFlowError(error.kind, "line \(number + 1): \(error.message)", fix: error.fix)
-            }
-            let email = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
-            if let email, !Self.looksLikeEmail(email) {
-                throw DraftFlowError(.invalidInput, "line \(number + 1): '\(email)' is not an e-mail address", fix: "correct it, or leave the third field empty")
-            }
-            guard !fields[1].isEmpty, seen.insert(code).inserted else {
-                throw DraftFlowError(.invalidInput, "line \(number + 1): \(fields[1].isEmpty ? "\(code) has no name" : "\(code) appears twice")", fix: "one line per member, each with a name")
-            }
-            members.append(Member(code: code, name: fields[1], email: email))
-        }
-        guard !members.isEmpty else {
-            throw DraftFlowError(.invalidInput, "the file lists no member", fix: "write one member per line: code,name[,email]")
-        }
-        return members
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0.asciiValue.map { $0 < 32 } == true })
     }
 }

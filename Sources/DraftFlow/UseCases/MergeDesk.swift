@@ -16,7 +16,7 @@ public struct MergeDesk {
             // Check what can be refused before reading every edited copy.
             let light = try RoundState.read(requested, selection: .lastCommentRound, detail: .records, in: snapshot, store: context.store)
             if light.round.isOpen(at: now) {
-                throw DraftFlowError(.refused, "round \(light.round.name) is open until \(Deadline.human(light.round.effectiveClose, in: try light.workflow.zone())): merging now would miss what is still to come",
+                throw DraftFlowError(.refused, "round \(light.round.name) is open until \(InstantFormat.human(light.round.effectiveClose, in: try light.workflow.zone())): merging now would miss what is still to come",
                                      fix: "wait for the close, or close it early with `draftflow round close`")
             }
             guard !light.inputs.isEmpty else {

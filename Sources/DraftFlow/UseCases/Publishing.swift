@@ -56,7 +56,7 @@ public struct Publishing {
             if let noteText { message.paragraph(noteText) }
             message.trailer(.version, label)
             let tagMessage = "\(workflow.title), \(label)\n\n" + (noteText.map { $0 + "\n\n" } ?? "")
-                + "Published \(Deadline.human(context.now, in: try workflow.zone())) by \(workflow.secretariat.name).\n"
+                + "Published \(InstantFormat.human(context.now, in: try workflow.zone())) by \(workflow.secretariat.name).\n"
             return try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message,
                                                  tag: { VersionTag(label: label, message: tagMessage, tagger: $0) })
         }

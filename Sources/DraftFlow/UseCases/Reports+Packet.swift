@@ -46,7 +46,7 @@ extension Reports {
             for submission in latest.values.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
                 let name = workflow.member(submission.member)?.name ?? submission.member
                 commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (objection in \(round.name))" : name,
-                                        received: Deadline.iso(submission.received, in: zone), comments: submission.comments.count, late: submission.late))
+                                        received: InstantFormat.iso(submission.received, in: zone), comments: submission.comments.count, late: submission.late))
             }
         }
 
@@ -74,11 +74,11 @@ extension Reports {
         } else if let silence = workflow.rounds.last(where: { $0.kind == .silence }) {
             let objections = try RecordReader.objections(silence, in: snapshot)
             if silence.isOpen(at: now) {
-                silenceOutcome = "Silence procedure \(silence.name) on \(silence.on) is open until \(Deadline.human(silence.effectiveClose, in: zone))"
+                silenceOutcome = "Silence procedure \(silence.name) on \(silence.on) is open until \(InstantFormat.human(silence.effectiveClose, in: zone))"
                     + (objections.isEmpty ? "; not broken so far." : "; broken by \(objections.map(\.member).joined(separator: ", ")).")
             } else {
                 silenceOutcome = objections.isEmpty
-                    ? "Silence kept: no member objected to \(silence.on) before \(Deadline.human(silence.effectiveClose, in: zone))."
+                    ? "Silence kept: no member objected to \(silence.on) before \(InstantFormat.human(silence.effectiveClose, in: zone))."
                     : "Silence broken by \(objections.map(\.member).joined(separator: ", ")) in \(silence.name)."
             }
         } else {
@@ -91,16 +91,11 @@ extension Reports {
         }
         if let head = snapshot.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
 
-        let due = try workflow.due.map { Deadline.human(try Deadline.parse($0, timeZone: zone), in: zone) }
+        let due = try workflow.due.map { InstantFormat.humanDay(try Deadline.parse($0, timeZone: zone), in: zone) }
         return FinalTextPacket(
-            title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due.map(Self.dayOnly),
-            preparedBy: workflow.secretariat.name, preparedAt: Deadline.iso(now, in: zone), timeline: timeline, commenters: commenters,
+            title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due,
+            preparedBy: workflow.secretariat.name, preparedAt: InstantFormat.iso(now, in: zone), timeline: timeline, commenters: commenters,
             silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: redline,
             dispositions: rows, sources: sources)
-    }
-
-    /// "16 March 2020, 23:59:59 CET (Europe/Zurich)" → "16 March 2020".
-    static func dayOnly(_ human: String) -> String {
-        String(human.split(separator: ",").first ?? Substring(human))
     }
 }

@@ -17,7 +17,7 @@ public struct Reports {
         let stored = try store.versions()
         let versions = workflow.versions.map { entry -> StatusReport.VersionStatus in
             let version = stored.first { $0.label == entry.label }
-            return .init(label: entry.label, published: Deadline.iso(entry.published, in: zone), commit: version?.commitID ?? "", tag: version?.tagID ?? "")
+            return .init(label: entry.label, published: InstantFormat.iso(entry.published, in: zone), commit: version?.commitID ?? "", tag: version?.tagID ?? "")
         }
         var roundStatus: StatusReport.RoundStatus?
         var memberStatus: [StatusReport.MemberStatus] = []
@@ -25,7 +25,7 @@ public struct Reports {
         let index = try round.map { try RecordReader.roundIndex($0.name, in: snapshot) } ?? RoundIndex()
         if let round {
             let open = round.isOpen(at: now)
-            let remaining = Deadline.remaining(from: now, to: round.effectiveClose)
+            let remaining = InstantFormat.remaining(from: now, to: round.effectiveClose)
             var silence: SilenceOutcome?
             var brokenBy: [String]?
             var objections: [StatusReport.Objection]?
@@ -33,12 +33,12 @@ public struct Reports {
                 let objecting = try RecordReader.objections(round, in: snapshot)
                 silence = objecting.isEmpty ? .kept : .broken
                 brokenBy = objecting.map(\.member).sorted()
-                objections = objecting.map { .init(member: $0.member, received: Deadline.iso($0.received, in: zone)) }
+                objections = objecting.map { .init(member: $0.member, received: InstantFormat.iso($0.received, in: zone)) }
             }
-            roundStatus = .init(name: round.name, on: round.on, kind: round.kind, openedAt: Deadline.iso(round.opened, in: zone),
-                                closesAt: Deadline.iso(round.closes, in: zone), closesAtUTC: Deadline.iso(round.closes, in: .gmt),
-                                closesAtLocal: Deadline.human(round.closes, in: zone),
-                                closedEarlyAt: round.closedEarly.map { Deadline.iso($0, in: zone) },
+            roundStatus = .init(name: round.name, on: round.on, kind: round.kind, openedAt: InstantFormat.iso(round.opened, in: zone),
+                                closesAt: InstantFormat.iso(round.closes, in: zone), closesAtUTC: InstantFormat.iso(round.closes, in: .gmt),
+                                closesAtLocal: InstantFormat.human(round.closes, in: zone),
+                                closedEarlyAt: round.closedEarly.map { InstantFormat.iso($0, in: zone) },
                                 open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections)
         }
         for member in workflow.members {
@@ -47,12 +47,12 @@ public struct Reports {
                                       state: entry.map { $0.late ? .late : .received } ?? .noResponse,
                                       comments: entry?.comments.count ?? 0,
                                       submissions: entry?.submissions ?? 0,
-                                      received: entry.map { Deadline.iso($0.received, in: zone) },
+                                      received: entry.map { InstantFormat.iso($0.received, in: zone) },
                                       proposal: entry?.proposal ?? false))
         }
         let pending = try RecordReader.pendingDecisions(in: snapshot, index: index, knownRound: round?.name)
         return StatusReport(title: workflow.title, document: workflow.document, timezone: workflow.timezone,
-                            now: Deadline.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
+                            now: InstantFormat.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
                             late: memberStatus.filter { $0.state == .late }.map(\.code),
                             merge: pending.map { .init(round: $0.round, openCollisions: $0.collisions.map(\.id), undecided: $0.undecided) })
     }
@@ -69,14 +69,14 @@ public struct Reports {
             let summary = entry.message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let event = trailers[.event].flatMap(CommitEvent.init(rawValue:)) ?? .other
             let when = trailers[.received].flatMap { try? Deadline.parseInstant($0, timeZone: zone) } ?? entry.authored
-            events.append((when, order, TimelineEvent(event: event, at: Deadline.iso(when, in: zone), summary: summary, commit: entry.id,
+            events.append((when, order, TimelineEvent(event: event, at: InstantFormat.iso(when, in: zone), summary: summary, commit: entry.id,
                                                       member: trailers[.member], round: trailers[.round],
                                                       version: trailers[.version], late: trailers[.late].map { $0 == "yes" })))
             order += 1
         }
         for round in workflow.rounds where round.closedEarly == nil && round.closes <= now {
-            events.append((round.closes, order, TimelineEvent(event: .roundClosed, at: Deadline.iso(round.closes, in: zone),
-                                                               summary: "Round \(round.name) closed at its deadline, \(Deadline.human(round.closes, in: zone))",
+            events.append((round.closes, order, TimelineEvent(event: .roundClosed, at: InstantFormat.iso(round.closes, in: zone),
+                                                               summary: "Round \(round.name) closed at its deadline, \(InstantFormat.human(round.closes, in: zone))",
                                                                commit: nil, member: nil, round: round.name, version: round.on, late: nil)))
             order += 1
         }

@@ -21,7 +21,7 @@ public struct Rounds {
                                      fix: known.isEmpty ? "publish it first with `draftflow publish \(label)`" : "use one of: \(known.joined(separator: ", "))")
             }
             if let open = workflow.openRound(at: now) {
-                throw DraftFlowError(.refused, "round \(open.name) is still open until \(Deadline.human(open.effectiveClose, in: zone))",
+                throw DraftFlowError(.refused, "round \(open.name) is still open until \(InstantFormat.human(open.effectiveClose, in: zone))",
                                      fix: "close it first with `draftflow round close`")
             }
             if workflow.round(named: name) != nil {
@@ -29,14 +29,14 @@ public struct Rounds {
             }
             let closeInstant = try Deadline.parse(closes, timeZone: zone)
             guard closeInstant > now else {
-                throw DraftFlowError(.refused, "the close \(Deadline.human(closeInstant, in: zone)) is not in the future (now: \(Deadline.human(now, in: zone)))",
-                                     fix: "give a later date, e.g. --closes \(Self.day(now.addingTimeInterval(14 * 86_400), zone))")
+                throw DraftFlowError(.refused, "the close \(InstantFormat.human(closeInstant, in: zone)) is not in the future (now: \(InstantFormat.human(now, in: zone)))",
+                                     fix: "give a later date, e.g. --closes \(InstantFormat.day(now.addingTimeInterval(14 * 86_400), in: zone))")
             }
             let round = Round(name: name, on: label, kind: kind, opened: now, closes: closeInstant)
             workflow.rounds.append(round)
             let what = kind == .comments ? "comment round" : "silence procedure"
-            var message = CommitMessage("Open \(what) \(name) on \(label), closing \(Deadline.human(closeInstant, in: zone))", event: .roundOpen)
-            message.paragraph("Closes \(Deadline.iso(closeInstant, in: zone)) (\(Deadline.human(closeInstant, in: Self.utc))).")
+            var message = CommitMessage("Open \(what) \(name) on \(label), closing \(InstantFormat.human(closeInstant, in: zone))", event: .roundOpen)
+            message.paragraph("Closes \(InstantFormat.iso(closeInstant, in: zone)) (\(InstantFormat.human(closeInstant, in: Self.utc))).")
             message.trailer(.round, name)
             message.trailer(.version, label)
             return Staged(try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message), round)
@@ -49,12 +49,12 @@ public struct Rounds {
         return try context.store.commit { snapshot in
             var workflow = try RecordReader.workflow(in: snapshot)
             guard let open = workflow.openRound(at: now), let index = workflow.rounds.lastIndex(of: open) else {
-                let fix = workflow.rounds.last.map { "round \($0.name) closed at \(Deadline.human($0.effectiveClose, in: (try? workflow.zone()) ?? .gmt))" }
+                let fix = workflow.rounds.last.map { "round \($0.name) closed at \(InstantFormat.human($0.effectiveClose, in: (try? workflow.zone()) ?? .gmt))" }
                 throw DraftFlowError(.refused, "no round is open", fix: fix ?? "open one with `draftflow round open`")
             }
             workflow.rounds[index].closedEarly = now
             var message = CommitMessage("Close round \(open.name) early", event: .roundClose)
-            message.paragraph("It was to close \(Deadline.human(open.closes, in: try workflow.zone())).")
+            message.paragraph("It was to close \(InstantFormat.human(open.closes, in: try workflow.zone())).")
             message.trailer(.round, open.name)
             return Staged(try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message),
                           workflow.rounds[index])
@@ -62,11 +62,4 @@ public struct Rounds {
     }
 
     private static let utc = TimeZone(identifier: "UTC")!
-
-    static func day(_ date: Date, _ zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    }
 }

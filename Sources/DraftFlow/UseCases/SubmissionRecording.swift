@@ -30,12 +30,12 @@ struct SubmissionRecording {
         let receivedAt = prepared.receivedAt
         let round = try round(receivedAt: receivedAt, workflow: workflow)
         guard receivedAt >= round.opened else {
-            throw DraftFlowError(.refused, "the submission of \(code) was received \(Deadline.human(receivedAt, in: zone)), before round \(round.name) opened (\(Deadline.human(round.opened, in: zone)))",
+            throw DraftFlowError(.refused, "the submission of \(code) was received \(InstantFormat.human(receivedAt, in: zone)), before round \(round.name) opened (\(InstantFormat.human(round.opened, in: zone)))",
                                  fix: "check --received")
         }
         let isLate = !round.accepts(receivedAt: receivedAt)
         if isLate && !prepared.late {
-            throw DraftFlowError(.refused, "round \(round.name) closed \(Deadline.human(round.effectiveClose, in: zone)) (\(Deadline.human(round.effectiveClose, in: .gmt))); this submission was received \(Deadline.human(receivedAt, in: zone)), which is late",
+            throw DraftFlowError(.refused, "round \(round.name) closed \(InstantFormat.human(round.effectiveClose, in: zone)) (\(InstantFormat.human(round.effectiveClose, in: .gmt))); this submission was received \(InstantFormat.human(receivedAt, in: zone)), which is late",
                                  fix: "to record it all the same, marked late, add --late")
         }
         let number = (earlier.map(\.number).max() ?? 0) + 1
@@ -88,8 +88,8 @@ struct SubmissionRecording {
         var summary = "Comments of \(member.name) (\(member.code)) on \(round.on): \(count) comment\(count == 1 ? "" : "s")"
         if submission.late { summary += ", late" }
         var message = CommitMessage(summary, event: .comment)
-        message.line("Received \(Deadline.human(submission.received, in: zone)) in round \(round.name)"
-            + (submission.late ? ", after the close (\(Deadline.human(round.effectiveClose, in: zone))); recorded as late." : "."))
+        message.line("Received \(InstantFormat.human(submission.received, in: zone)) in round \(round.name)"
+            + (submission.late ? ", after the close (\(InstantFormat.human(round.effectiveClose, in: zone))); recorded as late." : "."))
         if supersedes { message.line("This submission supersedes the member's earlier one in this round.") }
         message.line("Original file: \(submission.originalName.filter { !$0.isNewline }) (kept as \(submission.file))")
         if let proposal = submission.proposal { message.line("Edited copy of the draft: \(proposal)") }
@@ -102,7 +102,7 @@ struct SubmissionRecording {
         message.blankLine()
         message.trailer(.round, round.name)
         message.trailer(.member, member.code)
-        message.trailer(.received, Deadline.iso(submission.received, in: zone))
+        message.trailer(.received, InstantFormat.iso(submission.received, in: zone))
         if submission.late { message.trailer(.late, "yes") }
         return message
     }

@@ -64,7 +64,7 @@ struct DemoReplay {
         var store: GitWorkspaceStore?
         for step in script.steps {
             let now = try Deadline.parseInstant(step.at, timeZone: zone)
-            let at = Deadline.iso(now, in: zone)
+            let at = InstantFormat.iso(now, in: zone)
             func done(_ summary: String) { results.append(.init(at: at, action: step.name, summary: summary)) }
             if case .initialize = step.action {
                 let change = try WorkspaceSetup.initialChange(
@@ -90,7 +90,7 @@ struct DemoReplay {
                 done("Published \(publication.label)")
             case .openRound(let on, let closes, let kind, let name):
                 let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name)
-                done("Opened round \(round.name) on \(round.on), closing \(Deadline.human(round.closes, in: zone))")
+                done("Opened round \(round.name) on \(round.on), closing \(InstantFormat.human(round.closes, in: zone))")
             case .closeRound:
                 let round = try Rounds(context).close()
                 done("Closed round \(round.name)")

@@ -125,6 +125,23 @@ public enum SafeName {
         return (1...8).contains(result.unicodeScalars.count) ? result : "txt"
     }
 
+    /// A file name from a user that will become a path inside the workspace: one path component
+    /// of letters, digits, '.', '_' and '-', not starting with '.' or '-'.
+    public static func fileName(_ name: String) throws -> String {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        guard !base.isEmpty, base.count <= 100 else {
+            throw DraftFlowError(.invalidInput, "the file name '\(base)' is empty or too long", fix: "use a short name such as outline.md")
+        }
+        let allowed = base.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "." || scalar == "_" || scalar == "-")
+        }
+        guard allowed, base.first != ".", base.first != "-", !base.contains(".."), base.lowercased() != ".git" else {
+            throw DraftFlowError(.invalidInput, "the file name '\(base)' is not safe to store: use ASCII letters, digits, '.', '_' and '-'",
+                                 fix: "rename the file, e.g. to outline.md")
+        }
+        return base
+    }
+
     // MARK: - Helpers
 
     static func isUpperASCII(_ s: Unicode.Scalar) -> Bool { s.value >= 0x41 && s.value <= 0x5A }

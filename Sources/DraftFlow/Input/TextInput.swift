@@ -1,4 +1,5 @@
 import Foundation
+import LineSplitting
 
 /// Checks on text that users hand to DraftFlow (drafts, comments, proposals).
 public enum TextInput {
@@ -33,7 +34,7 @@ extension TextInput {
         public init?(_ data: Data) {
             guard (try? TextInput.validate(data, what: "")) != nil else { return nil }
             self.data = data
-            lines = data.withUnsafeBytes { TextInput.lines(of: $0.bindMemory(to: UInt8.self)) }
+            lines = data.withUnsafeBytes { LineSplitter.ranges(in: $0.bindMemory(to: UInt8.self)) }
         }
     }
 
@@ -51,7 +52,7 @@ extension TextInput {
             if memchr(raw.baseAddress!, 0, raw.count) != nil { return false }
             return reference.data.withUnsafeBytes { referenceRaw -> Bool in
                 var expected = 0
-                for line in lines(of: bytes) {
+                for line in LineSplitter.ranges(in: bytes) {
                     if expected < reference.lines.count {
                         let known = reference.lines[expected]
                         expected += 1
@@ -68,20 +69,6 @@ extension TextInput {
         // Anything wrong: the whole check names the problem.
         if !valid { try validate(data, what: what) }
     }
-
-    /// The lines of `bytes`, each with its line feed.
-    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        guard let base = bytes.baseAddress else { return result }
-        var start = 0
-        while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
-            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            result.append(start..<end)
-            start = end
-        }
-        if start < bytes.count { result.append(start..<bytes.count) }
-        return result
-    }
 }
 
 extension String {
@@ -93,24 +80,5 @@ extension String {
         }
         guard let decoded else { return nil }
         self = decoded
-    }
-}
-
-extension SafeName {
-    /// A file name from a user that will become a path inside the workspace: one path component
-    /// of letters, digits, '.', '_' and '-', not starting with '.' or '-'.
-    public static func fileName(_ name: String) throws -> String {
-        let base = name.split(separator: "/").last.map(String.init) ?? name
-        guard !base.isEmpty, base.count <= 100 else {
-            throw DraftFlowError(.invalidInput, "the file name '\(base)' is empty or too long", fix: "use a short name such as outline.md")
-        }
-        let allowed = base.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "." || scalar == "_" || scalar == "-")
-        }
-        guard allowed, base.first != ".", base.first != "-", !base.contains(".."), base.lowercased() != ".git" else {
-            throw DraftFlowError(.invalidInput, "the file name '\(base)' is not safe to store: use ASCII letters, digits, '.', '_' and '-'",
-                                 fix: "rename the file, e.g. to outline.md")
-        }
-        return base
     }
 }
