@@ -182,17 +182,7 @@ import Testing
         #expect(ExportSupport.humanDate("not a date") == "not a date")
     }
 
-    @Test func escapingWorksOnBytesAndKeepsEveryCharacter() {
-        let text = "Ünïcode 信息 نص — a < b > c & \"d\" 'e' 👩‍👩‍👧"
-        // The same as escaping character by character, for text without combining marks after `&<>"'`.
-        #expect(ExportSupport.escape(text) == InlineMarkup.escapeHTML(text))
-        #expect(ExportSupport.escape("") == "")
-        // A combining mark after `<` or `"` does not keep it from being escaped.
-        #expect(ExportSupport.escape("<\u{301}script> \"\u{301}") == "&lt;\u{301}script&gt; &quot;\u{301}")
-        // Line ends: LF, CRLF and CR each make one <br>.
-        for text in ["a\nb", "a\r\nb\rc\r\r\nd", "\n", "\r", "x\r\n", "<a>\n&", "信息\r\nنص"] {
-            #expect(ExportSupport.escapeMultiline(text) == ExportSupport.lines(text).map(InlineMarkup.escapeHTML).joined(separator: "<br>"))
-        }
+    @Test func inlineTextAndDirections() {
         // Plain text and marked text take different routes to the same rules.
         #expect(ExportSupport.inlineHTML("信息 <b> & \"c\"") == "信息 &lt;b&gt; &amp; &quot;c&quot;")
         #expect(ExportSupport.inlineHTML("**信息** \\<") == "<strong>信息</strong> &lt;")

@@ -79,12 +79,25 @@ public enum DispositionTable {
     /// text never becomes markup.
     static func markdownCell(_ text: String) -> String {
         ExportSupport.lines(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            .map { line in
-                line.replacingOccurrences(of: "\\|", with: "\\\\|")
-                    .replacingOccurrences(of: "|", with: "\\|")
-                    .replacingOccurrences(of: "<", with: "&lt;")
-            }
+            .map(markdownCellLine)
             .joined(separator: "<br>")
+    }
+
+    /// One line of a cell, read scalar by scalar so that a combining mark after `|` or `<` does not
+    /// hide it: `|` becomes `\|` (a backslash before it is doubled, so that it escapes nothing), `<`
+    /// becomes `&lt;`.
+    private static func markdownCellLine(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "|": out.append(contentsOf: (previous == "\\" ? "\\\\|" : "\\|").unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            default: out.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(out)
     }
 
     // MARK: - CSV
@@ -211,7 +224,7 @@ public enum DispositionTable {
 
     /// A complete HTML5 page: inline CSS, no external resources, A4 landscape when printed.
     static func htmlDocument(_ rows: [DispositionRow], title: String) -> String {
-        let escapedTitle = ExportSupport.escape(title)
+        let escapedTitle = HTMLEscaping.escape(title)
         return """
         <!DOCTYPE html>
         <html lang="en">

@@ -3,23 +3,6 @@ import Foundation
 /// Helpers shared by the export renderers (disposition table, final text packet).
 enum ExportSupport {
 
-    // MARK: - HTML
-
-    /// Text escaped for HTML element content and attribute values: `&`, `<`, `>`, `"` and `'` become
-    /// entities wherever they occur, even when a combining mark follows them.
-    static func escape(_ text: String) -> String {
-        var out = HTMLOutput()
-        out.escaped(text)
-        return out.string
-    }
-
-    /// Text escaped for HTML, line breaks (LF, CRLF, CR) turned into `<br>`.
-    static func escapeMultiline(_ text: String) -> String {
-        var out = HTMLOutput()
-        out.escapedMultiline(text)
-        return out.string
-    }
-
     /// `text.trimmingCharacters(in: .whitespaces)`, without the work when there is nothing to trim.
     static func trimmingSpaces(_ text: String) -> String {
         let scalars = text.unicodeScalars
@@ -132,7 +115,7 @@ enum ExportSupport {
         var rest = Substring(text)
         while let first = rest.first {
             if first == "\\", let next = rest.dropFirst().first, next.isASCII, next.isPunctuation || next.isSymbol {
-                out += escape(String(next))
+                out += HTMLEscaping.escape(String(next))
                 rest = rest.dropFirst(2)
                 continue
             }
@@ -146,7 +129,7 @@ enum ExportSupport {
                 rest = after
                 continue
             }
-            out += escape(String(first))
+            out += HTMLEscaping.escape(String(first))
             rest = rest.dropFirst()
         }
         return out

@@ -27,14 +27,14 @@ struct HTMLOutput {
         raw(String(value))
     }
 
-    /// Text escaped for element content and attribute values (`ExportSupport.escape`).
+    /// Text escaped for element content and attribute values (`HTMLEscaping.escape`).
     mutating func escaped(_ text: String) {
-        write(text, breaks: false)
+        HTMLEscaping.append(text, to: &bytes)
     }
 
-    /// Text escaped, its line breaks (LF, CRLF, CR) written as `<br>` (`ExportSupport.escapeMultiline`).
+    /// Text escaped, its line breaks (LF, CRLF, CR) written as `<br>` (`HTMLEscaping.escapeMultiline`).
     mutating func escapedMultiline(_ text: String) {
-        write(text, breaks: true)
+        HTMLEscaping.append(text, lineBreaks: true, to: &bytes)
     }
 
     /// Markdown inline text as HTML (`ExportSupport.inlineHTML`). Text without `*` or a backslash has
@@ -44,49 +44,6 @@ struct HTMLOutput {
             raw(ExportSupport.markedInlineHTML(text))
         } else {
             escaped(text)
-        }
-    }
-
-    private mutating func write(_ text: String, breaks: Bool) {
-        var text = text
-        text.withUTF8 { source in
-            guard let base = source.baseAddress else { return }
-            var start = 0
-            var index = 0
-            let count = source.count
-            while index < count {
-                let byte = base[index]
-                // Every byte that needs work is ASCII below 0x3F; most bytes are not.
-                if byte > 0x3E {
-                    index += 1
-                    continue
-                }
-                let replacement: StaticString
-                var skip = 1
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case UInt8(ascii: "\n") where breaks: replacement = "<br>"
-                case UInt8(ascii: "\r") where breaks:
-                    replacement = "<br>"
-                    if index + 1 < count && base[index + 1] == UInt8(ascii: "\n") { skip = 2 }
-                default:
-                    index += 1
-                    continue
-                }
-                if index > start {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-                }
-                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                index += skip
-                start = index
-            }
-            if count > start {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
-            }
         }
     }
 }

@@ -9,7 +9,7 @@ public enum HTMLPage {
         <html lang="en">
         <head>
         <meta charset="utf-8">
-        <title>\(escape(title))</title>
+        <title>\(HTMLEscaping.escape(title))</title>
         <style>
         @page { size: A4; margin: 20mm 18mm; }
         body { font-family: "Times New Roman", "Noto Serif", "Noto Serif CJK SC", "Noto Naskh Arabic", serif; font-size: 12pt; line-height: 1.45; max-width: 46em; margin: 2em auto; color: #111; }
@@ -22,16 +22,11 @@ public enum HTMLPage {
         </style>
         </head>
         <body>
-        <h1>\(escape(title))</h1>
+        <h1>\(HTMLEscaping.escape(title))</h1>
         \(body)
         </body>
         </html>
 
         """
-    }
-
-    /// `text` with `&`, `<`, `>`, `"` and `'` escaped for HTML.
-    public static func escape(_ text: String) -> String {
-        InlineMarkup.escapeHTML(text)
     }
 }

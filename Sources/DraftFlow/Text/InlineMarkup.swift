@@ -32,22 +32,6 @@ enum InlineMarkup {
         return (String(text[..<index]), String(text[index...]))
     }
 
-    static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     /// The opening and closing tags for a block of this kind, with `dir="auto"` for right-to-left text.
     static func htmlTags(_ kind: DraftDocument.BlockKind, classes: String? = nil) -> (open: String, close: String) {
         let classAttribute = classes.map { " class=\"\($0)\"" } ?? ""
