@@ -23,11 +23,12 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
+        .target(name: "DraftFlowExport", dependencies: ["DraftFlow", "Parallel"]),
+        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "DraftFlowExport", "Git"]),
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowGit", "Parallel",
+                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
+        .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),
     ],

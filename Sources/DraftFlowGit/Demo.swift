@@ -1,4 +1,5 @@
 import DraftFlow
+import DraftFlowExport
 import Foundation
 
 /// Replays an example drafting process (its `Workflow.md` schedule, `Drafts/` and `Comments/`)
@@ -145,7 +146,7 @@ public struct DemoReplay {
 
     /// Writes the final text packet (Markdown, HTML, DOCX, PDF) in a folder beside the workspace.
     private func writePacket(_ drafting: Drafting, into report: inout Report) throws {
-        let packet = try drafting.packet(version: nil)
+        let packet = try PacketBuilder(drafting: drafting).packet(version: nil)
         let folder = output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + "-packet")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let base = folder.appendingPathComponent("\(packet.version)-packet")

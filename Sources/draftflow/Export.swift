@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowExport
 import Foundation
 
 struct Export: ParsableCommand {
@@ -29,7 +30,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let packet = try options.drafting().packet(version: version)
+            let packet = try PacketBuilder(drafting: options.drafting()).packet(version: version)
             let url = URL(fileURLWithPath: output)
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)

@@ -1,4 +1,5 @@
 import DraftFlow
+import DraftFlowExport
 import Foundation
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Small helpers shared by the Markdown and HTML renderers.
-enum InlineMarkup {
+package enum InlineMarkup {
 
     /// Splits a fragment into leading whitespace, core and trailing whitespace, so emphasis markers
     /// can hug the words (`**word** ` rather than `**word **`, which Markdown does not render).
@@ -24,7 +24,7 @@ enum InlineMarkup {
     }
 
     /// The heading marker of a block text ("## ") and the rest.
-    static func splitHeadingMarker(_ text: String) -> (marker: String, rest: String) {
+    package static func splitHeadingMarker(_ text: String) -> (marker: String, rest: String) {
         var index = text.startIndex
         while index < text.endIndex && text[index] == "#" { index = text.index(after: index) }
         guard index != text.startIndex else { return ("", text) }

@@ -13,7 +13,7 @@ extension Drafting {
     }
 
     /// The objections of a silence round: the latest on-time submission of each member.
-    static func objections(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+    package static func objections(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         guard round.kind == .silence else { return [] }
         return Self.current(try Self.submissions(round: round.name, in: snapshot)).values
             .filter { !$0.late && round.accepts(receivedAt: $0.received) }

@@ -13,19 +13,19 @@ extension Drafting {
     }
 
     /// Everything about one round's merge, read from one snapshot.
-    struct RoundState {
+    package struct RoundState {
         var workflow: Workflow
         var round: Round
         var baseText: String
-        var submissions: [String: Submission]
+        package var submissions: [String: Submission]
         var inputs: [CandidateBuilder.Input]
-        var record: MergeRecord?
+        package var record: MergeRecord?
         var dispositions: [Disposition]
     }
 
     // MARK: Reading a round
 
-    func roundState(_ requested: String?, in snapshot: any WorkspaceSnapshot, requireMerge: Bool, loadTexts: Bool = true,
+    package func roundState(_ requested: String?, in snapshot: any WorkspaceSnapshot, requireMerge: Bool, loadTexts: Bool = true,
                     loadParts: Bool = true) throws -> RoundState {
         let workflow = try Self.workflow(in: snapshot)
         let round: Round
@@ -460,13 +460,13 @@ extension Drafting {
     }
 
     /// `record` with its edits decoded from `data`, the bytes of its edits file (none without it).
-    static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
+    package static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
         var record = record
         record?.edits = try data.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
         return record
     }
 
-    static func rows(_ state: RoundState, builderRecord: MergeRecord?) throws -> [DispositionRow] {
+    package static func rows(_ state: RoundState, builderRecord: MergeRecord?) throws -> [DispositionRow] {
         var record: MergeRecord
         if let builderRecord {
             record = builderRecord

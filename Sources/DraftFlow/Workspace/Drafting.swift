@@ -41,7 +41,7 @@ public struct Drafting {
         try Self.workflow(in: store.snapshot())
     }
 
-    static func workflow(in snapshot: any WorkspaceSnapshot) throws -> Workflow {
+    package static func workflow(in snapshot: any WorkspaceSnapshot) throws -> Workflow {
         guard let data = try snapshot.file(Workflow.fileName) else {
             throw DraftFlowError(.workspace, "this workspace has no Workflow.md", fix: "run `draftflow init` to create a workspace")
         }
@@ -49,7 +49,7 @@ public struct Drafting {
     }
 
     /// Every recorded submission of `round`, all numbers, sorted by member then number.
-    static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+    package static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         var result: [Submission] = []
         let decoder = RecordCoding.decoder()
         for member in try snapshot.list("Comments/\(round)") {

@@ -1,3 +1,4 @@
+import DraftFlow
 import Foundation
 
 /// Helpers shared by the export renderers (disposition table, final text packet).

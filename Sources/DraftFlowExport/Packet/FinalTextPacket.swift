@@ -1,3 +1,4 @@
+import DraftFlow
 import Foundation
 
 /// What the chair receives: the clean final text, a transmittal summary (timeline, who commented,

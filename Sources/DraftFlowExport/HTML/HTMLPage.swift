@@ -1,3 +1,4 @@
+import DraftFlow
 import Foundation
 
 /// A complete, self-contained HTML page around a fragment: inline styles, no external resources,

@@ -1,3 +1,5 @@
+import DraftFlow
+
 /// The UTF-8 bytes of an HTML export, written piece by piece: text is escaped a run of bytes at a
 /// time rather than a character at a time, and nothing is built only to be joined.
 struct HTMLOutput {

@@ -1,3 +1,4 @@
+import DraftFlow
 import Foundation
 
 /// The disposition-of-comments table (the ISO commenting template's columns), rendered as Markdown,

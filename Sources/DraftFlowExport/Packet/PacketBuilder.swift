@@ -1,13 +1,23 @@
+import DraftFlow
 import Foundation
 import Parallel
 
-extension Drafting {
+/// Builds the final text packet for the chair from a workspace's history, as of `drafting.now`.
+public struct PacketBuilder {
+    public let drafting: Drafting
+
+    public init(drafting: Drafting) {
+        self.drafting = drafting
+    }
+
     /// The final text packet for the chair, built from the workspace's history.
     ///
     /// - Parameter version: the version to transmit (default: the last published one).
     public func packet(version requested: String?) throws -> FinalTextPacket {
+        let store = drafting.store
+        let now = drafting.now
         let snapshot = try store.snapshot()
-        let workflow = try Self.workflow(in: snapshot)
+        let workflow = try Drafting.workflow(in: snapshot)
         let zone = try workflow.zone()
         let stored = try store.versions()
         guard let first = workflow.versions.first else {
@@ -17,27 +27,27 @@ extension Drafting {
         guard let entry = workflow.version(label) else {
             throw DraftFlowError(.invalidInput, "there is no version \(label)", fix: "use one of: \(workflow.versions.map(\.label).joined(separator: ", "))")
         }
-        let text = try documentText(label)
-        let firstText = try documentText(first.label)
+        let text = try drafting.documentText(label)
+        let firstText = try drafting.documentText(first.label)
 
         // The timeline: what a chair needs to see, up to this version.
         let shown: Set<String> = ["publish", "round-open", "round-close", "round-closed", "comment", "merge", "finalize"]
-        let timeline = try log().filter { shown.contains($0.event) }
+        let timeline = try drafting.log().filter { shown.contains($0.event) }
             .filter { (try? Deadline.parseInstant($0.at, timeZone: zone)).map { $0 <= entry.published } ?? true }
             .map { FinalTextPacket.Event(at: $0.at, what: $0.summary) }
 
         // Read the rounds from the store here; decode the big records below, on every core.
         var commenters: [FinalTextPacket.Commenter] = []
-        var merged: [(state: RoundState, edits: Data?)] = []
+        var merged: [(state: Drafting.RoundState, edits: Data?)] = []
         for round in workflow.rounds where round.opened <= entry.published {
             let latest: [String: Submission]
             if round.kind == .comments, try snapshot.file(MergeRecord.path(round: round.name)) != nil {
                 // The merge record says where each paragraph went: the rows need no merge, nor the changes.
-                let state = try roundState(round.name, in: snapshot, requireMerge: false, loadTexts: false, loadParts: false)
+                let state = try drafting.roundState(round.name, in: snapshot, requireMerge: false, loadTexts: false, loadParts: false)
                 merged.append((state, try snapshot.file(MergeRecord.editsPath(round: round.name))))
                 latest = state.submissions
             } else {
-                latest = Self.current(try Self.submissions(round: round.name, in: snapshot))
+                latest = Drafting.current(try Drafting.submissions(round: round.name, in: snapshot))
             }
             // By time received, then by member code: a dictionary's order changes from run to run.
             for submission in latest.values.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
@@ -58,7 +68,7 @@ extension Drafting {
             }
             let (state, edits) = rounds[task - 1]
             rowSlots.set(task - 1, Result {
-                try Self.rows(state, builderRecord: Self.withEdits(state.record, from: edits))
+                try Drafting.rows(state, builderRecord: Drafting.withEdits(state.record, from: edits))
             })
         }
         var rows: [DispositionRow] = []
@@ -69,7 +79,7 @@ extension Drafting {
         if let note = entry.note, note.hasPrefix("Silence") {
             silenceOutcome = note
         } else if let silence = workflow.rounds.last(where: { $0.kind == .silence }) {
-            let objections = try Self.objections(silence, in: snapshot)
+            let objections = try Drafting.objections(silence, in: snapshot)
             if silence.isOpen(at: now) {
                 silenceOutcome = "Silence procedure \(silence.name) on \(silence.on) is open until \(Deadline.human(silence.effectiveClose, in: zone))"
                     + (objections.isEmpty ? "; not broken so far." : "; broken by \(objections.map(\.member).joined(separator: ", ")).")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import DraftFlow
+import DraftFlow
+@testable import DraftFlowExport
 
 @Suite struct ExportTests {
 

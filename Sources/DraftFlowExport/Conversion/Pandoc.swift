@@ -1,3 +1,4 @@
+import DraftFlow
 import Foundation
 
 /// Turns the HTML exports into DOCX (with pandoc) and PDF (with an HTML-to-PDF engine), running the
