@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DraftFlowExport", dependencies: ["DraftFlow", "Parallel"]),
+        .target(name: "DraftFlowExport", dependencies: ["DraftFlow", "Parallel"], resources: [.process("Resources")]),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "DraftFlowExport", "Git"]),
         .executableTarget(
             name: "draftflow",

@@ -21,6 +21,25 @@ extension FinalTextPacket {
                 + (row.observation?.utf8.count ?? 0) + (row.modifiedText?.utf8.count ?? 0)
         }
         var out = HTMLOutput(capacity: estimate)
+        ExportResources.packetPage.write(to: &out) { slot, out in
+            switch slot {
+            case "title":
+                out.escaped(packet.title)
+                out.raw(" — ")
+                out.escaped(packet.version)
+            case "style":
+                out.raw(css(runningHeader: packet.title + " — " + packet.version))
+            case "body":
+                writeBody(packet, to: &out)
+            default:
+                preconditionFailure("packet.html has an unknown slot {{\(slot)}}")
+            }
+        }
+        return out
+    }
+
+    /// The sections of the packet, each ending with a line end.
+    private static func writeBody(_ packet: FinalTextPacket, to out: inout HTMLOutput) {
         let dates = ExportSupport.DateLabels()
         func dir(_ text: String) {
             out.raw("dir=\"", ExportSupport.direction(text), "\"")
@@ -32,21 +51,6 @@ extension FinalTextPacket {
             out.escaped(dates.human(iso))
             out.raw("</time>")
         }
-
-        out.raw("""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>
-        """)
-        out.escaped(packet.title)
-        out.raw(" — ")
-        out.escaped(packet.version)
-        out.raw("</title>\n<style>\n")
-        out.raw(css(runningHeader: packet.title + " — " + packet.version))
-        out.raw("\n</style>\n</head>\n<body>\n")
 
         // Title block.
         out.raw("<header class=\"docheader\"><span ")
@@ -195,57 +199,15 @@ extension FinalTextPacket {
             }
             out.raw("</tbody>\n</table>\n")
         }
-        out.raw("</section>\n</body>\n</html>\n")
-        return out
+        out.raw("</section>\n")
     }
 
-
+    /// "h1" … "h6" by level (index 0 unused).
     static let headingTags = ["", "h1", "h2", "h3", "h4", "h5", "h6"]
-
 
     /// The packet's style sheet.
     static func css(runningHeader: String) -> String {
-        """
-        @page { size: A4; margin: 22mm 20mm 20mm 20mm;
-          @top-center { content: \(ExportSupport.cssString(runningHeader)); font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 8pt; color: #555; }
-          @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
-        @page :first { @top-center { content: none; } }
-        @page wide { size: A4 landscape; margin: 18mm 14mm 16mm 14mm; }
-        html { font-size: 11pt; }
-        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "Noto Naskh Arabic", "Amiri", "Noto Serif CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei", serif;
-          color: #111; line-height: 1.4; max-width: 60em; margin: 1.5em auto; padding: 0 1.5em; }
-        @media print { body { max-width: none; margin: 0; padding: 0; } }
-        header.docheader { display: flex; justify-content: space-between; border-bottom: 0.6pt solid #888; font-size: 8pt; color: #555; padding-bottom: 2pt; margin-bottom: 18pt; }
-        header.docheader .version { text-transform: uppercase; letter-spacing: 0.05em; }
-        h1 { font-size: 18pt; margin: 0.4em 0 0.6em 0; line-height: 1.2; }
-        h2 { font-size: 14pt; border-bottom: 0.8pt solid #1f3a5f; color: #1f3a5f; padding-bottom: 2pt; margin: 1.4em 0 0.6em 0; break-after: avoid; page-break-after: avoid; }
-        h3 { font-size: 12pt; margin: 1.1em 0 0.4em 0; break-after: avoid; page-break-after: avoid; }
-        h4, h5, h6 { font-size: 11pt; margin: 1em 0 0.4em 0; break-after: avoid; page-break-after: avoid; }
-        p { margin: 0 0 0.6em 0; text-align: start; orphans: 2; widows: 2; }
-        section.major { break-before: page; page-break-before: always; }
-        section.dispositions { page: wide; }
-        table { border-collapse: collapse; margin: 0.3em 0 0.8em 0; }
-        tr { break-inside: avoid; page-break-inside: avoid; }
-        thead { display: table-header-group; }
-        table.facts th { text-align: start; padding: 2pt 12pt 2pt 0; font-weight: bold; vertical-align: top; }
-        table.facts td { padding: 2pt 0; }
-        table.grid { width: 100%; font-size: 10pt; }
-        table.grid th, table.grid td { border: 0.6pt solid #555; padding: 3pt 5pt; vertical-align: top; text-align: start; }
-        table.grid th { background: #e8ecf2; }
-        td.date { white-space: nowrap; }
-        .number { text-align: end; }
-        span.late { color: #8a4b00; font-style: italic; }
-        p.silence, p.changes { font-weight: bold; }
-        code { font-family: "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; font-size: 9pt; word-break: break-all; }
-        ins { color: #0a6b1f; text-decoration: underline; background: #e7f5ea; }
-        del { color: #b0001e; text-decoration: line-through; background: #fdecee; }
-        .rl.modified, .rl.inserted, .rl.deleted, .rl.moved { border-left: 2.5pt solid #9aa7b8; padding-left: 5pt; }
-        .rl.inserted { border-left-color: #0a6b1f; }
-        .rl.deleted { border-left-color: #b0001e; }
-        .rl.moved { border-left-color: #6a3d9a; }
-        .note { color: #6a3d9a; font-style: italic; font-size: 9pt; }
-        p.legend { font-size: 9pt; color: #444; }
-        \(DispositionTable.tableCSS)
-        """
+        ExportResources.packetStyle.filled(["running-header": ExportSupport.cssString(runningHeader)])
+            + "\n" + ExportResources.dispositionsTableStyle
     }
 }
