@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,11 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DraftFlowExport", dependencies: ["DraftFlow", "Parallel"], resources: [.process("Resources")]),
+        .target(
+            name: "DraftFlowExport",
+            dependencies: ["DraftFlow", "Parallel", .product(name: "Subprocess", package: "swift-subprocess")],
+            resources: [.process("Resources")]
+        ),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "DraftFlowExport", "Git"]),
         .executableTarget(
             name: "draftflow",

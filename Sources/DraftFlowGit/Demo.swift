@@ -50,7 +50,7 @@ public struct DemoReplay {
         return nil
     }
 
-    public func run() throws -> Report {
+    public func run() async throws -> Report {
         let script = try Schedule.parse(try readExample("Workflow.md"))
         let zone = try Deadline.timeZone(script.timezone)
         guard let first = script.schedule.first, first.action == "init" else {
@@ -139,13 +139,13 @@ public struct DemoReplay {
         let end = Drafting(store: store, now: try Deadline.parseInstant(last.at, timeZone: zone))
         var report = Report(workspace: output, steps: results, timeline: try end.log(), status: try end.status())
         if script.schedule.contains(where: { $0.action == "finalize" }) {
-            try writePacket(end, into: &report)
+            try await writePacket(end, into: &report)
         }
         return report
     }
 
     /// Writes the final text packet (Markdown, HTML, DOCX, PDF) in a folder beside the workspace.
-    private func writePacket(_ drafting: Drafting, into report: inout Report) throws {
+    private func writePacket(_ drafting: Drafting, into report: inout Report) async throws {
         let packet = try PacketBuilder(drafting: drafting).packet(version: nil)
         let folder = output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + "-packet")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -158,7 +158,7 @@ public struct DemoReplay {
         for format in Pandoc.OutputFormat.allCases {
             let file = base.appendingPathExtension(format.rawValue)
             do {
-                try Pandoc.convert(html: html, to: format, output: file)
+                try await Pandoc.convert(html: html, to: format, output: file)
                 report.packet.append((format.rawValue, file))
             } catch let error as DraftFlowError {
                 report.skipped.append((format.rawValue, error.message + (error.fix.map { " (\($0))" } ?? "")))

@@ -42,7 +42,7 @@ struct Finalize: ParsableCommand {
     }
 }
 
-struct RedlineCommand: ParsableCommand {
+struct RedlineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redline",
         abstract: "Show word-level differences between two versions, or a version and the working draft.",
@@ -73,8 +73,8 @@ struct RedlineCommand: ParsableCommand {
         if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
     }
 
-    func run() throws {
-        try withErrorHandling {
+    func run() async throws {
+        try await withErrorHandling {
             let drafting = try options.drafting()
             let blocks = try drafting.redline(from: from, to: to)
             let title = "\(try drafting.workflow().title): redline \(from) → \(to)"
@@ -84,7 +84,7 @@ struct RedlineCommand: ParsableCommand {
             case .html:
                 try emit(HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: output)
             case .docx:
-                try Pandoc.convert(html: HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: .docx, output: URL(fileURLWithPath: output!))
+                try await Pandoc.convert(html: HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: .docx, output: URL(fileURLWithPath: output!))
             }
         }
     }

@@ -225,12 +225,12 @@ import DraftFlow
         #expect(Pandoc.executable(named: "draftflow-no-such-program") == nil)
     }
 
-    @Test(.enabled(if: Pandoc.locate() != nil)) func docx() throws {
+    @Test(.enabled(if: Pandoc.locate() != nil)) func docx() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-docx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("packet.docx")
-        try Pandoc.convert(html: FinalTextPacket.html(Self.packet()), to: .docx, output: output)
+        try await Pandoc.convert(html: FinalTextPacket.html(Self.packet()), to: .docx, output: output)
 
         let xml = try Self.run("/usr/bin/unzip", ["-p", output.path, "word/document.xml"])
         for needle in [
@@ -251,17 +251,17 @@ import DraftFlow
         #expect(xml.contains("&lt;script&gt;"))
     }
 
-    @Test(.enabled(if: Pandoc.locatePDFEngine() != nil)) func pdf() throws {
+    @Test(.enabled(if: Pandoc.locatePDFEngine() != nil)) func pdf() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("packet.pdf")
-        try Pandoc.convert(html: FinalTextPacket.html(Self.packet()), to: .pdf, output: output)
+        try await Pandoc.convert(html: FinalTextPacket.html(Self.packet()), to: .pdf, output: output)
         let data = try Data(contentsOf: output)
         #expect(data.starts(with: Array("%PDF".utf8)))
 
         let table = directory.appendingPathComponent("table.pdf")
-        try Pandoc.convert(html: DispositionTable.render(DispositionTableTests.rows, title: "Dispositions", format: .html),
+        try await Pandoc.convert(html: DispositionTable.render(DispositionTableTests.rows, title: "Dispositions", format: .html),
                            to: .pdf, output: table)
         #expect(try Data(contentsOf: table).starts(with: Array("%PDF".utf8)))
 
@@ -274,11 +274,10 @@ import DraftFlow
         }
     }
 
-    @Test func failedConversionWritesNothing() throws {
-        guard Pandoc.locate() != nil else { return }
+    @Test(.enabled(if: Pandoc.locate() != nil)) func failedConversionWritesNothing() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-none-\(UUID().uuidString)/packet.docx")
-        #expect(throws: DraftFlowError.self) {
-            try Pandoc.convert(html: "<p>x</p>", to: .docx, output: output)
+        await #expect(throws: DraftFlowError.self) {
+            try await Pandoc.convert(html: "<p>x</p>", to: .docx, output: output)
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
