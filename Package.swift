@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
-        .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"]),
+        .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),
     ],

@@ -92,10 +92,15 @@ public enum Deadline {
     public static func human(_ date: Date, in timeZone: TimeZone) -> String {
         let date = Date(timeIntervalSince1970: (date.timeIntervalSince1970).rounded(.down))
         let c = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let month = monthNames[max(0, min(11, (c.month ?? 1) - 1))]
-        let base = "\(c.day ?? 0) \(month) \(c.year ?? 0), \(pad(c.hour ?? 0, 2)):\(pad(c.minute ?? 0, 2)):\(pad(c.second ?? 0, 2))"
+        let base = "\(day(c)), \(pad(c.hour ?? 0, 2)):\(pad(c.minute ?? 0, 2)):\(pad(c.second ?? 0, 2))"
         if isUTC(timeZone) { return base + " UTC" }
         return base + " \(abbreviation(timeZone, at: date)) (\(timeZone.identifier))"
+    }
+
+    /// The day of `human`, alone: `1 March 2020`.
+    public static func humanDay(_ date: Date, in timeZone: TimeZone) -> String {
+        let date = Date(timeIntervalSince1970: (date.timeIntervalSince1970).rounded(.down))
+        return day(calendar(timeZone).dateComponents([.year, .month, .day], from: date))
     }
 
     /// How long until `close`, or how long since it passed, in at most two units:
@@ -135,6 +140,11 @@ public enum Deadline {
         calendar.timeZone = zone
         calendar.locale = Locale(identifier: "en_US_POSIX")
         return calendar
+    }
+
+    /// "1 March 2020".
+    private static func day(_ c: DateComponents) -> String {
+        "\(c.day ?? 0) \(monthNames[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 0)"
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -40,15 +40,14 @@ extension FinalTextPacket {
 
     /// The sections of the packet, each ending with a line end.
     private static func writeBody(_ packet: FinalTextPacket, to out: inout HTMLOutput) {
-        let dates = ExportSupport.DateLabels()
         func dir(_ text: String) {
             out.raw("dir=\"", ExportSupport.direction(text), "\"")
         }
-        func time(_ iso: String) {
+        func time(_ date: Date) {
             out.raw("<time datetime=\"")
-            out.escaped(iso)
+            out.escaped(Deadline.iso(date, in: packet.timeZone))
             out.raw("\">")
-            out.escaped(dates.human(iso))
+            out.escaped(packet.human(date))
             out.raw("</time>")
         }
 
@@ -70,7 +69,7 @@ extension FinalTextPacket {
         out.raw(">")
         out.escaped(packet.recipient)
         out.raw("</td></tr>\n")
-        if let due = packet.dueDate, !due.isEmpty {
+        if let due = packet.dueDay {
             out.raw("<tr><th scope=\"row\">Due</th><td>")
             out.escaped(due)
             out.raw("</td></tr>\n")

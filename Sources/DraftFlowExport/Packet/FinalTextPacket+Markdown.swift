@@ -9,8 +9,8 @@ extension FinalTextPacket {
         let cell = DispositionTable.markdownCell
         out.append("# " + oneLine(packet.title))
         var facts = ["**Version:** " + oneLine(packet.version), "**Transmitted to:** " + oneLine(packet.recipient)]
-        if let due = packet.dueDate, !due.isEmpty { facts.append("**Due:** " + oneLine(due)) }
-        facts.append("**Prepared by:** " + oneLine(packet.preparedBy) + ", " + ExportSupport.humanDate(packet.preparedAt))
+        if let due = packet.dueDay { facts.append("**Due:** " + due) }
+        facts.append("**Prepared by:** " + oneLine(packet.preparedBy) + ", " + packet.human(packet.preparedAt))
         out.append(facts.joined(separator: "  \n"))
 
         out.append("## " + sectionTitles[0])
@@ -20,7 +20,7 @@ extension FinalTextPacket {
         } else {
             var table = ["| Date | Event |", "|---|---|"]
             for event in packet.timeline {
-                table.append("| \(cell(ExportSupport.humanDate(event.at))) | \(cell(event.what)) |")
+                table.append("| \(cell(packet.human(event.at))) | \(cell(event.what)) |")
             }
             out.append(table.joined(separator: "\n"))
         }
@@ -30,7 +30,7 @@ extension FinalTextPacket {
         } else {
             var table = ["| Member | Received | Comments |", "|---|---|---|"]
             for commenter in packet.commenters {
-                let received = ExportSupport.humanDate(commenter.received) + (commenter.late ? " (late)" : "")
+                let received = packet.human(commenter.received) + (commenter.late ? " (late)" : "")
                 table.append("| \(cell(memberLabel(commenter))) | \(cell(received)) | \(commenter.comments) |")
             }
             out.append(table.joined(separator: "\n"))

@@ -4,15 +4,18 @@ import Foundation
 /// What the chair receives: the clean final text, a transmittal summary (timeline, who commented,
 /// what changed, the silence outcome), the redline from the first version, the disposition of
 /// comments, and the tags and commits it was built from.
+///
+/// Instants are kept as instants; the renderers show them in `timeZone`, the workspace's zone, in
+/// the one human format (`Deadline.human`), with ISO 8601 (`Deadline.iso`) where HTML wants a
+/// machine-readable date.
 public struct FinalTextPacket: Sendable, Equatable {
 
     /// One step of the timeline.
     public struct Event: Sendable, Equatable {
-        /// ISO 8601 with its offset, e.g. "2020-02-14T10:00:00+01:00".
-        public var at: String
+        public var at: Date
         public var what: String
 
-        public init(at: String, what: String) {
+        public init(at: Date, what: String) {
             self.at = at
             self.what = what
         }
@@ -22,12 +25,11 @@ public struct FinalTextPacket: Sendable, Equatable {
     public struct Commenter: Sendable, Equatable {
         public var code: String
         public var name: String
-        /// ISO 8601 with its offset.
-        public var received: String
+        public var received: Date
         public var comments: Int
         public var late: Bool
 
-        public init(code: String, name: String, received: String, comments: Int, late: Bool = false) {
+        public init(code: String, name: String, received: Date, comments: Int, late: Bool = false) {
             self.code = code
             self.name = name
             self.received = received
@@ -90,12 +92,13 @@ public struct FinalTextPacket: Sendable, Equatable {
     public var version: String
     /// e.g. "President of ECOSOC".
     public var recipient: String
-    /// e.g. "16 March 2020".
-    public var dueDate: String?
+    /// The day the text is due, shown as a day ("16 March 2020").
+    public var dueDate: Date?
     /// The secretariat's name.
     public var preparedBy: String
-    /// ISO 8601 with its offset.
-    public var preparedAt: String
+    public var preparedAt: Date
+    /// The workspace's zone, in which the packet shows its dates.
+    public var timeZone: TimeZone
     public var timeline: [Event]
     public var commenters: [Commenter]
     /// e.g. "Silence kept: no member objected to final-draft before 12 March 2020, 23:59:59 CET."
@@ -109,8 +112,8 @@ public struct FinalTextPacket: Sendable, Equatable {
     public var dispositions: [DispositionRow]
     public var sources: [Source]
 
-    public init(title: String, version: String, recipient: String, dueDate: String?, preparedBy: String,
-                preparedAt: String, timeline: [Event], commenters: [Commenter], silenceOutcome: String,
+    public init(title: String, version: String, recipient: String, dueDate: Date?, preparedBy: String,
+                preparedAt: Date, timeZone: TimeZone, timeline: [Event], commenters: [Commenter], silenceOutcome: String,
                 cleanText: String, firstVersion: String, redline: [RedlineBlock], dispositions: [DispositionRow],
                 sources: [Source]) {
         self.title = title
@@ -119,6 +122,7 @@ public struct FinalTextPacket: Sendable, Equatable {
         self.dueDate = dueDate
         self.preparedBy = preparedBy
         self.preparedAt = preparedAt
+        self.timeZone = timeZone
         self.timeline = timeline
         self.commenters = commenters
         self.silenceOutcome = silenceOutcome
@@ -138,6 +142,16 @@ public struct FinalTextPacket: Sendable, Equatable {
     /// The section headings, in order.
     static let sectionTitles = ["1. Transmittal summary", "2. Final text", "3. Redline", "4. Disposition of comments",
                                 "5. Sources"]
+
+    /// `date` for people: "14 February 2020, 10:00:00 CET (Europe/Zurich)".
+    func human(_ date: Date) -> String {
+        Deadline.human(date, in: timeZone)
+    }
+
+    /// The due day for people, "16 March 2020", when there is one.
+    var dueDay: String? {
+        dueDate.map { Deadline.humanDay($0, in: timeZone) }
+    }
 
     /// "Canada (CAN)", or the code alone when the name is empty or the code itself.
     static func memberLabel(_ commenter: Commenter) -> String {

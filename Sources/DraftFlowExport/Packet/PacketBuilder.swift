@@ -32,9 +32,10 @@ public struct PacketBuilder {
 
         // The timeline: what a chair needs to see, up to this version.
         let shown: Set<String> = ["publish", "round-open", "round-close", "round-closed", "comment", "merge", "finalize"]
-        let timeline = try drafting.log().filter { shown.contains($0.event) }
-            .filter { (try? Deadline.parseInstant($0.at, timeZone: zone)).map { $0 <= entry.published } ?? true }
-            .map { FinalTextPacket.Event(at: $0.at, what: $0.summary) }
+        let timeline = try drafting.log().compactMap { event -> FinalTextPacket.Event? in
+            guard shown.contains(event.event), let at = try? Deadline.parseInstant(event.at, timeZone: zone), at <= entry.published else { return nil }
+            return FinalTextPacket.Event(at: at, what: event.summary)
+        }
 
         // Read the rounds from the store here; decode the big records below, on every core.
         var commenters: [FinalTextPacket.Commenter] = []
@@ -53,7 +54,7 @@ public struct PacketBuilder {
             for submission in latest.values.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
                 let name = workflow.member(submission.member)?.name ?? submission.member
                 commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (objection in \(round.name))" : name,
-                                        received: Deadline.iso(submission.received, in: zone), comments: submission.comments.count, late: submission.late))
+                                        received: submission.received, comments: submission.comments.count, late: submission.late))
             }
         }
 
@@ -98,16 +99,11 @@ public struct PacketBuilder {
         }
         if let head = snapshot.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
 
-        let due = try workflow.due.map { Deadline.human(try Deadline.parse($0, timeZone: zone), in: zone) }
+        let due = try workflow.due.map { try Deadline.parse($0, timeZone: zone) }
         return FinalTextPacket(
-            title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due.map(Self.dayOnly),
-            preparedBy: workflow.secretariat.name, preparedAt: Deadline.iso(now, in: zone), timeline: timeline, commenters: commenters,
+            title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due,
+            preparedBy: workflow.secretariat.name, preparedAt: now, timeZone: zone, timeline: timeline, commenters: commenters,
             silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: redline,
             dispositions: rows, sources: sources)
-    }
-
-    /// "16 March 2020, 23:59:59 CET (Europe/Zurich)" → "16 March 2020".
-    static func dayOnly(_ human: String) -> String {
-        String(human.split(separator: ",").first ?? Substring(human))
     }
 }
