@@ -29,9 +29,8 @@ import Testing
     }
 
     @Test func theResourcesAreFoundAndHoldTheirSlots() {
-        #expect(ExportResources.packetPage.slots == ["title", "style", "body"])
+        #expect(ExportResources.document.slots == ["title", "style", "body"])
         #expect(ExportResources.packetStyle.slots == ["running-header"])
-        #expect(ExportResources.dispositionsPage.slots == ["title", "style", "direction", "count", "table"])
         #expect(ExportResources.page.slots == ["title", "style", "body"])
         // Style sheets are put in pages without their final line end.
         for css in [ExportResources.dispositionsStyle, ExportResources.dispositionsTableStyle, ExportResources.pageStyle] {

@@ -212,12 +212,14 @@ public enum DispositionTable {
 
     /// A complete HTML5 page: inline CSS, no external resources, A4 landscape when printed.
     static func htmlDocument(_ rows: [DispositionRow], title: String) -> String {
-        ExportResources.dispositionsPage.filled([
-            "title": HTMLEscaping.escape(title),
+        let escapedTitle = HTMLEscaping.escape(title)
+        let body = "<h1 dir=\"\(ExportSupport.direction(title))\">\(escapedTitle)</h1>\n"
+            + "<p class=\"count\">\(rows.count) \(rows.count == 1 ? "comment" : "comments")</p>\n"
+            + htmlTable(rows)
+        return ExportResources.document.filled([
+            "title": escapedTitle,
             "style": ExportResources.dispositionsStyle + "\n" + ExportResources.dispositionsTableStyle,
-            "direction": ExportSupport.direction(title),
-            "count": "\(rows.count) \(rows.count == 1 ? "comment" : "comments")",
-            "table": htmlTable(rows),
+            "body": body,
         ])
     }
 }

@@ -3,12 +3,11 @@ import Foundation
 /// The page skeletons and style sheets in `Resources/`, read once from the target's resource
 /// bundle (`DraftFlow_DraftFlowExport.resources`, built beside the `draftflow` executable).
 enum ExportResources {
-    /// The final text packet's page: `{{title}}`, `{{style}}`, `{{body}}`.
-    static let packetPage = Template(text("packet", "html"))
+    /// The page of the final text packet and of the disposition table: `{{title}}`, `{{style}}`,
+    /// `{{body}}`.
+    static let document = Template(text("document", "html"))
     /// The packet's style sheet: `{{running-header}}` is a CSS string.
     static let packetStyle = Template(styleSheet("packet"))
-    /// The disposition table's own page: `{{title}}`, `{{style}}`, `{{direction}}`, `{{count}}`, `{{table}}`.
-    static let dispositionsPage = Template(text("dispositions", "html"))
     static let dispositionsStyle = styleSheet("dispositions")
     /// The disposition table's rules, shared by its own page and the packet.
     static let dispositionsTableStyle = styleSheet("dispositions-table")

@@ -21,7 +21,7 @@ extension FinalTextPacket {
                 + (row.observation?.utf8.count ?? 0) + (row.modifiedText?.utf8.count ?? 0)
         }
         var out = HTMLOutput(capacity: estimate)
-        ExportResources.packetPage.write(to: &out) { slot, out in
+        ExportResources.document.write(to: &out) { slot, out in
             switch slot {
             case "title":
                 out.escaped(packet.title)
@@ -32,7 +32,7 @@ extension FinalTextPacket {
             case "body":
                 writeBody(packet, to: &out)
             default:
-                preconditionFailure("packet.html has an unknown slot {{\(slot)}}")
+                preconditionFailure("document.html has an unknown slot {{\(slot)}}")
             }
         }
         return out
