@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(
@@ -24,11 +25,16 @@ let package = Package(
         .target(name: "LineSplitting"),
         .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "LineSplitting", "Parallel", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "DraftFlowExport",
+            dependencies: ["DraftFlow", "LineSplitting", "Parallel", .product(name: "Subprocess", package: "swift-subprocess")],
+            resources: [.process("Resources")]
+        ),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowGit", "Parallel",
+                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -41,6 +47,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
+        .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowExport
 import Foundation
 
 extension DispositionTable.Format: ExpressibleByArgument {}

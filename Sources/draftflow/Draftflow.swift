@@ -4,7 +4,7 @@ import DraftFlowGit
 import Foundation
 
 @main
-struct Draftflow: ParsableCommand {
+struct Draftflow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draftflow",
         abstract: "Run the drafting of an intergovernmental text in a git repository.",

@@ -1,8 +1,9 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowExport
 import Foundation
 
-struct Export: ParsableCommand {
+struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the final text packet for the chair.",
         discussion: """
@@ -27,15 +28,15 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "FILE"))
     var output: String
 
-    func run() throws {
-        try withErrorHandling {
-            let packet = try Reports(options.context()).packet(version: version)
+    func run() async throws {
+        try await withErrorHandling {
+            let packet = try PacketBuilder(options.context()).packet(version: version)
             let url = URL(fileURLWithPath: output)
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)
             case .html: try emit(bytes: FinalTextPacket.htmlData(packet), to: output)
-            case .docx: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .docx, output: url)
-            case .pdf: try Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
+            case .docx: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .docx, output: url)
+            case .pdf: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowExport
 import Foundation
 
 struct Finalize: ParsableCommand {
@@ -41,7 +42,7 @@ struct Finalize: ParsableCommand {
     }
 }
 
-struct RedlineCommand: ParsableCommand {
+struct RedlineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redline",
         abstract: "Show word-level differences between two versions, or a version and the working draft.",
@@ -72,8 +73,8 @@ struct RedlineCommand: ParsableCommand {
         if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
     }
 
-    func run() throws {
-        try withErrorHandling {
+    func run() async throws {
+        try await withErrorHandling {
             let context = try options.context()
             let blocks = try Texts(context).redline(from: from, to: to)
             let title = "\(try context.workflow().title): redline \(from) → \(to)"
@@ -83,7 +84,7 @@ struct RedlineCommand: ParsableCommand {
             case .html:
                 try emit(HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: output)
             case .docx:
-                try Pandoc.convert(html: HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: .docx, output: URL(fileURLWithPath: output!))
+                try await Pandoc.convert(html: HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: .docx, output: URL(fileURLWithPath: output!))
             }
         }
     }

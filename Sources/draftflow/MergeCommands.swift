@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowExport
 import Foundation
 
 /// Writes command output to `-o FILE`, or prints it.

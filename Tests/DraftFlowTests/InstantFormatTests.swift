@@ -122,6 +122,10 @@ struct InstantFormatTests {
         #expect(InstantFormat.humanDay(instant, in: zurich) == "1 March 2020")
         #expect(InstantFormat.humanDay(instant, in: try Deadline.timeZone("Asia/Tokyo")) == "2 March 2020")
         #expect(InstantFormat.humanDay(utcInstant(2020, 3, 16, 22, 59, 59), in: zurich) == "16 March 2020")
+        // The day is the zone's day, in summer time too.
+        #expect(InstantFormat.humanDay(utcInstant(2020, 6, 30, 22, 30, 0), in: zurich) == "1 July 2020")
+        #expect(InstantFormat.humanDay(utcInstant(2020, 6, 30, 22, 30, 0), in: utc) == "30 June 2020")
+        #expect(InstantFormat.humanDay(utcInstant(2020, 3, 16, 22, 59, 59), in: try Deadline.timeZone("Asia/Tokyo")) == "17 March 2020")
     }
 
     @Test func recordInstantsOutsideWhatDraftFlowWritesAreLeftToTheFullParser() {

@@ -1,4 +1,5 @@
 import DraftFlow
+import DraftFlowExport
 import Foundation
 import Testing
 
@@ -99,7 +100,7 @@ import Testing
         #expect(html.contains("2.2 Connectivity remains a major challenge."))
         #expect(html.contains("Silence kept: no member objected to final-draft before 12 March 2020, 23:59:59 CET"))
         #expect(html.contains("Canada (CAN)"))
-        #expect(html.contains("27 February 2020"))
+        #expect(html.contains("<time datetime=\"2020-02-27T17:42:00+01:00\">27 February 2020, 17:42:00 CET (Europe/Zurich)</time>"))
         #expect(html.contains("Agreed."))
         let tag = try git(["rev-parse", "final"], in: cli.folder).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let commit = try git(["rev-parse", "final^{commit}"], in: cli.folder).output.trimmingCharacters(in: .whitespacesAndNewlines)

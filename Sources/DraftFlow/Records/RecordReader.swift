@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads DraftFlow's records from one snapshot of a workspace.
-enum RecordReader {
-    static func workflow(in snapshot: any WorkspaceSnapshot) throws -> Workflow {
+package enum RecordReader {
+    package static func workflow(in snapshot: any WorkspaceSnapshot) throws -> Workflow {
         guard let data = try snapshot.file(Workflow.fileName) else {
             throw DraftFlowError(.workspace, "this workspace has no Workflow.md", fix: "run `draftflow init` to create a workspace")
         }
@@ -10,7 +10,7 @@ enum RecordReader {
     }
 
     /// Every recorded submission of `round`, all numbers, sorted by member then number.
-    static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+    package static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         var result: [Submission] = []
         let decoder = RecordCoding.decoder()
         for member in try snapshot.list(RecordPaths.round(round)) {
@@ -36,7 +36,7 @@ enum RecordReader {
     }
 
     /// The latest submission of each member: the ones that count.
-    static func current(_ submissions: [Submission]) -> [String: Submission] {
+    package static func current(_ submissions: [Submission]) -> [String: Submission] {
         var latest: [String: Submission] = [:]
         for submission in submissions where submission.number > (latest[submission.member]?.number ?? 0) {
             latest[submission.member] = submission
@@ -53,7 +53,7 @@ enum RecordReader {
     }
 
     /// The objections of a silence round: the latest on-time submission of each member.
-    static func objections(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+    package static func objections(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         guard round.kind == .silence else { return [] }
         return current(try submissions(round: round.name, in: snapshot)).values
             .filter { !$0.late && round.accepts(receivedAt: $0.received) }

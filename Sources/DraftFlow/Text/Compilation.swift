@@ -159,17 +159,17 @@ public enum Compilation {
         for piece in pieces {
             switch piece {
             case .plain(let plain):
-                body += InlineMarkup.escapeHTML(plain)
+                body += HTMLEscaping.escape(plain)
             case .change(let deleted, let inserted, let by):
                 let parts = changeParts(deleted: deleted, inserted: inserted)
-                body += InlineMarkup.escapeHTML(parts.lead)
-                if !parts.deleted.isEmpty { body += "<del>\(InlineMarkup.escapeHTML(parts.deleted))</del>" }
-                if !parts.inserted.isEmpty { body += "<ins>\(InlineMarkup.escapeHTML(parts.inserted))</ins>" }
-                body += " <span class=\"by\">(\(InlineMarkup.escapeHTML(by)))</span>" + InlineMarkup.escapeHTML(parts.trail)
+                body += HTMLEscaping.escape(parts.lead)
+                if !parts.deleted.isEmpty { body += "<del>\(HTMLEscaping.escape(parts.deleted))</del>" }
+                if !parts.inserted.isEmpty { body += "<ins>\(HTMLEscaping.escape(parts.inserted))</ins>" }
+                body += " <span class=\"by\">(\(HTMLEscaping.escape(by)))</span>" + HTMLEscaping.escape(parts.trail)
             case .alternatives(let alternatives):
                 body += alternatives.map { label, fragment in
-                    let content = fragment.map { "<ins>\(InlineMarkup.escapeHTML($0))</ins>" } ?? "<del>delete</del>"
-                    return "<span class=\"alt\">[\(InlineMarkup.escapeHTML(label)): \(content)]</span>"
+                    let content = fragment.map { "<ins>\(HTMLEscaping.escape($0))</ins>" } ?? "<del>delete</del>"
+                    return "<span class=\"alt\">[\(HTMLEscaping.escape(label)): \(content)]</span>"
                 }.joined(separator: " ")
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Small helpers shared by the Markdown and HTML renderers.
-enum InlineMarkup {
+package enum InlineMarkup {
 
     /// Splits a fragment into leading whitespace, core and trailing whitespace, so emphasis markers
     /// can hug the words (`**word** ` rather than `**word **`, which Markdown does not render).
@@ -24,28 +24,12 @@ enum InlineMarkup {
     }
 
     /// The heading marker of a block text ("## ") and the rest.
-    static func splitHeadingMarker(_ text: String) -> (marker: String, rest: String) {
+    package static func splitHeadingMarker(_ text: String) -> (marker: String, rest: String) {
         var index = text.startIndex
         while index < text.endIndex && text[index] == "#" { index = text.index(after: index) }
         guard index != text.startIndex else { return ("", text) }
         while index < text.endIndex && (text[index] == " " || text[index] == "\t") { index = text.index(after: index) }
         return (String(text[..<index]), String(text[index...]))
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     /// The opening and closing tags for a block of this kind, with `dir="auto"` for right-to-left text.

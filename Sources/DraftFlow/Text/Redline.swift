@@ -235,9 +235,9 @@ public enum Redline {
             var body = ""
             for segment in segments {
                 switch segment {
-                case .equal(let s): body += InlineMarkup.escapeHTML(s)
-                case .deleted(let s): body += "<del>\(InlineMarkup.escapeHTML(s))</del>"
-                case .inserted(let s): body += "<ins>\(InlineMarkup.escapeHTML(s))</ins>"
+                case .equal(let s): body += HTMLEscaping.escape(s)
+                case .deleted(let s): body += "<del>\(HTMLEscaping.escape(s))</del>"
+                case .inserted(let s): body += "<ins>\(HTMLEscaping.escape(s))</ins>"
                 }
             }
             var classes: String?
@@ -248,7 +248,7 @@ public enum Redline {
             case .deleted: classes = "deleted"
             case .moved(let from, _):
                 classes = "moved"
-                body += " <span class=\"note\">(moved from \(InlineMarkup.escapeHTML(from)))</span>"
+                body += " <span class=\"note\">(moved from \(HTMLEscaping.escape(from)))</span>"
             }
             let (open, close) = InlineMarkup.htmlTags(block.kind, classes: classes)
             return open + body + close

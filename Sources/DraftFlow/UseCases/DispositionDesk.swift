@@ -104,7 +104,7 @@ public struct DispositionDesk {
     }
 
     /// The rows of `state`, with `record` saying where each paragraph went (merged again when nil).
-    static func rows(_ state: RoundState, record given: MergeRecord?) -> [DispositionRow] {
+    package static func rows(_ state: RoundState, record given: MergeRecord?) -> [DispositionRow] {
         var record: MergeRecord
         if let given {
             record = given

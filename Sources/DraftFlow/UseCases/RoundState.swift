@@ -1,9 +1,9 @@
 import Foundation
 
-/// Everything about one round's merge, read from one snapshot.
-struct RoundState {
+/// Everything about one round's merge, read from one snapshot. The export target reads it too.
+package struct RoundState {
     /// Which round a command works on when none is named.
-    enum Selection {
+    package enum Selection {
         /// The last comment round, merged or not.
         case lastCommentRound
         /// The last merged round; the round must have been merged.
@@ -11,7 +11,7 @@ struct RoundState {
     }
 
     /// How much of the round to read.
-    enum Detail {
+    package enum Detail {
         /// The workflow, the round, its submissions' comments, the merge record without its
         /// changes and edits, and the dispositions: enough to refuse or to answer from records.
         case records
@@ -20,13 +20,13 @@ struct RoundState {
         case texts
     }
 
-    var workflow: Workflow
-    var round: Round
-    var baseText: String
-    var submissions: [String: Submission]
-    var inputs: [CandidateBuilder.Input]
-    var record: MergeRecord?
-    var dispositions: [Disposition]
+    package var workflow: Workflow
+    package var round: Round
+    package var baseText: String
+    package var submissions: [String: Submission]
+    package var inputs: [CandidateBuilder.Input]
+    package var record: MergeRecord?
+    package var dispositions: [Disposition]
 
     /// The merge record of a round that must have been merged.
     func merged() throws -> MergeRecord {
@@ -37,7 +37,7 @@ struct RoundState {
     }
 
     /// Reads round `requested` (or the one `selection` picks) from `snapshot`.
-    static func read(_ requested: String?, selection: Selection, detail: Detail, in snapshot: any WorkspaceSnapshot,
+    package static func read(_ requested: String?, selection: Selection, detail: Detail, in snapshot: any WorkspaceSnapshot,
                      store: any WorkspaceStore) throws -> RoundState {
         let workflow = try RecordReader.workflow(in: snapshot)
         let round = try pick(requested, selection: selection, workflow: workflow, snapshot: snapshot)
@@ -90,7 +90,7 @@ struct RoundState {
     }
 
     /// `record` with its edits decoded from `data`, the bytes of its edits file (none without it).
-    static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
+    package static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
         var record = record
         record?.edits = try data.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
         return record

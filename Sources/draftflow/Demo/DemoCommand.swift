@@ -3,7 +3,7 @@ import DraftFlow
 import DraftFlowGit
 import Foundation
 
-struct Demo: ParsableCommand {
+struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay the embedded 2020 HLPF example into a fresh workspace and print its timeline.",
         discussion: """
@@ -22,8 +22,8 @@ struct Demo: ParsableCommand {
     @Flag(help: "Print the timeline and status as JSON.")
     var json = false
 
-    func run() throws {
-        try withErrorHandling {
+    func run() async throws {
+        try await withErrorHandling {
             let exampleFolder: URL
             if let example {
                 exampleFolder = URL(fileURLWithPath: example)
@@ -37,7 +37,7 @@ struct Demo: ParsableCommand {
             }
             let output = out.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-demo-\(UUID().uuidString.prefix(8).lowercased())")
-            let report = try DemoReplay(example: exampleFolder, output: output).run()
+            let report = try await DemoReplay(example: exampleFolder, output: output).run()
             if json {
                 struct Output: Encodable {
                     var workspace: String

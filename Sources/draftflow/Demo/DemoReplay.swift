@@ -1,4 +1,5 @@
 import DraftFlow
+import DraftFlowExport
 import DraftFlowGit
 import Foundation
 
@@ -50,7 +51,7 @@ struct DemoReplay {
         return nil
     }
 
-    func run() throws -> Report {
+    func run() async throws -> Report {
         let script = try DemoSchedule.parse(try readExample("Workflow.md"))
         let zone = try Deadline.timeZone(script.timezone)
         guard let first = script.steps.first, case .initialize = first.action else {
@@ -128,14 +129,14 @@ struct DemoReplay {
         let end = DraftingContext(store: store, now: try Deadline.parseInstant(last.at, timeZone: zone))
         var report = Report(workspace: output, steps: results, timeline: try Reports(end).log(), status: try Reports(end).status())
         if script.steps.contains(where: { if case .finalize = $0.action { return true } else { return false } }) {
-            try writePacket(end, into: &report)
+            try await writePacket(end, into: &report)
         }
         return report
     }
 
     /// Writes the final text packet (Markdown, HTML, DOCX, PDF) in a folder beside the workspace.
-    private func writePacket(_ context: DraftingContext, into report: inout Report) throws {
-        let packet = try Reports(context).packet(version: nil)
+    private func writePacket(_ context: DraftingContext, into report: inout Report) async throws {
+        let packet = try PacketBuilder(context).packet(version: nil)
         let folder = output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + "-packet")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let base = folder.appendingPathComponent("\(packet.version)-packet")
@@ -147,7 +148,7 @@ struct DemoReplay {
         for format in Pandoc.OutputFormat.allCases {
             let file = base.appendingPathExtension(format.rawValue)
             do {
-                try Pandoc.convert(html: html, to: format, output: file)
+                try await Pandoc.convert(html: html, to: format, output: file)
                 report.packet.append((format.rawValue, file))
             } catch let error as DraftFlowError {
                 report.skipped.append((format.rawValue, error.message + (error.fix.map { " (\($0))" } ?? "")))

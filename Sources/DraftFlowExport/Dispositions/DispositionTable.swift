@@ -1,3 +1,4 @@
+import DraftFlow
 import Foundation
 
 /// The disposition-of-comments table (the ISO commenting template's columns), rendered as Markdown,
@@ -79,12 +80,25 @@ public enum DispositionTable {
     /// text never becomes markup.
     static func markdownCell(_ text: String) -> String {
         ExportSupport.lines(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            .map { line in
-                line.replacingOccurrences(of: "\\|", with: "\\\\|")
-                    .replacingOccurrences(of: "|", with: "\\|")
-                    .replacingOccurrences(of: "<", with: "&lt;")
-            }
+            .map(markdownCellLine)
             .joined(separator: "<br>")
+    }
+
+    /// One line of a cell, read scalar by scalar so that a combining mark after `|` or `<` does not
+    /// hide it: `|` becomes `\|` (a backslash before it is doubled, so that it escapes nothing), `<`
+    /// becomes `&lt;`.
+    private static func markdownCellLine(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "|": out.append(contentsOf: (previous == "\\" ? "\\\\|" : "\\|").unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            default: out.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(out)
     }
 
     // MARK: - CSV
@@ -148,19 +162,6 @@ public enum DispositionTable {
 
     // MARK: - HTML
 
-    /// The CSS of the table, shared with the final text packet.
-    static let tableCSS = """
-    table.dispositions { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3; }
-    table.dispositions th, table.dispositions td { border: 0.6pt solid #555; padding: 3pt 4pt; vertical-align: top; text-align: start; }
-    table.dispositions th { background: #e8ecf2; font-weight: bold; }
-    table.dispositions thead { display: table-header-group; }
-    table.dispositions tr { break-inside: avoid; page-break-inside: avoid; }
-    table.dispositions td.id, table.dispositions td.type { white-space: nowrap; }
-    table.dispositions tr.late td.disposition { color: #8a4b00; }
-    table.dispositions tr.undecided td.disposition { font-style: italic; color: #8a0000; }
-    table.dispositions col.comment, table.dispositions col.proposed, table.dispositions col.observation { width: 20%; }
-    """
-
     /// The `<table>` element alone, for embedding in a page.
     public static func htmlTable(_ rows: [DispositionRow]) -> String {
         var out = HTMLOutput()
@@ -211,30 +212,14 @@ public enum DispositionTable {
 
     /// A complete HTML5 page: inline CSS, no external resources, A4 landscape when printed.
     static func htmlDocument(_ rows: [DispositionRow], title: String) -> String {
-        let escapedTitle = ExportSupport.escape(title)
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapedTitle)</title>
-        <style>
-        @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
-          @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
-        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "Noto Naskh Arabic", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif; color: #111; margin: 1.5em; }
-        @media print { body { margin: 0; } }
-        h1 { font-size: 15pt; margin: 0 0 0.8em 0; }
-        p.count { font-size: 9pt; color: #444; }
-        \(tableCSS)
-        </style>
-        </head>
-        <body>
-        <h1 dir="\(ExportSupport.direction(title))">\(escapedTitle)</h1>
-        <p class="count">\(rows.count) \(rows.count == 1 ? "comment" : "comments")</p>
-        \(htmlTable(rows))</body>
-        </html>
-
-        """
+        let escapedTitle = HTMLEscaping.escape(title)
+        let body = "<h1 dir=\"\(ExportSupport.direction(title))\">\(escapedTitle)</h1>\n"
+            + "<p class=\"count\">\(rows.count) \(rows.count == 1 ? "comment" : "comments")</p>\n"
+            + htmlTable(rows)
+        return ExportResources.document.filled([
+            "title": escapedTitle,
+            "style": ExportResources.dispositionsStyle + "\n" + ExportResources.dispositionsTableStyle,
+            "body": body,
+        ])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import DraftFlow
+import DraftFlow
+@testable import DraftFlowExport
 
 @Suite struct DispositionTableTests {
 
@@ -43,6 +44,8 @@ import Testing
     @Test func markdownCellsNeverBecomeMarkup() {
         #expect(DispositionTable.markdownCell("a|b\r\nc <script>") == "a\\|b<br>c &lt;script>")
         #expect(DispositionTable.markdownCell("a\\|b") == "a\\\\\\|b")
+        // A combining mark after `|` or `<` does not hide it.
+        #expect(DispositionTable.markdownCell("a|\u{301}b <\u{301}c \\|\u{301}") == "a\\|\u{301}b &lt;\u{301}c \\\\\\|\u{301}")
     }
 
     @Test func csv() throws {

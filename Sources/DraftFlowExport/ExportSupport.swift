@@ -1,24 +1,8 @@
+import DraftFlow
 import Foundation
 
 /// Helpers shared by the export renderers (disposition table, final text packet).
 enum ExportSupport {
-
-    // MARK: - HTML
-
-    /// Text escaped for HTML element content and attribute values: `&`, `<`, `>`, `"` and `'` become
-    /// entities wherever they occur, even when a combining mark follows them.
-    static func escape(_ text: String) -> String {
-        var out = HTMLOutput()
-        out.escaped(text)
-        return out.string
-    }
-
-    /// Text escaped for HTML, line breaks (LF, CRLF, CR) turned into `<br>`.
-    static func escapeMultiline(_ text: String) -> String {
-        var out = HTMLOutput()
-        out.escapedMultiline(text)
-        return out.string
-    }
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without the work when there is nothing to trim.
     static func trimmingSpaces(_ text: String) -> String {
@@ -132,7 +116,7 @@ enum ExportSupport {
         var rest = Substring(text)
         while let first = rest.first {
             if first == "\\", let next = rest.dropFirst().first, next.isASCII, next.isPunctuation || next.isSymbol {
-                out += escape(String(next))
+                out += HTMLEscaping.escape(String(next))
                 rest = rest.dropFirst(2)
                 continue
             }
@@ -146,7 +130,7 @@ enum ExportSupport {
                 rest = after
                 continue
             }
-            out += escape(String(first))
+            out += HTMLEscaping.escape(String(first))
             rest = rest.dropFirst()
         }
         return out
@@ -160,89 +144,5 @@ enum ExportSupport {
         guard let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace else { return nil }
         if delimiter == "*", inner.hasPrefix("*") { return nil }
         return (inner, text[close.upperBound...])
-    }
-
-    // MARK: - Dates
-
-    /// "14 February 2020, 10:00 (UTC+01:00)" for an ISO 8601 instant with its offset, in that offset;
-    /// the text itself when it is not ISO 8601.
-    static func humanDate(_ iso: String) -> String {
-        DateLabels().human(iso)
-    }
-
-    static func parseISO(_ text: String) -> Date? {
-        DateLabels().parseISO(text)
-    }
-
-    /// Makes `humanDate` labels with formatters made once, not once per date: a packet has a date for
-    /// every event and every commenter, and making an ICU formatter costs far more than using one.
-    final class DateLabels {
-        private let plain: ISO8601DateFormatter = {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime]
-            return formatter
-        }()
-        private let fractional: ISO8601DateFormatter = {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            return formatter
-        }()
-        private var formatters: [Int: DateFormatter] = [:]
-        /// Labels made so far: the commenters of a round often share the time they were received.
-        private var labels: [String: String] = [:]
-
-        /// "14 February 2020, 10:00 (UTC+01:00)", or `iso` itself when it is not ISO 8601.
-        func human(_ iso: String) -> String {
-            if let label = labels[iso] { return label }
-            let label = makeLabel(iso)
-            labels[iso] = label
-            return label
-        }
-
-        private func makeLabel(_ iso: String) -> String {
-            let trimmed = iso.trimmingCharacters(in: .whitespaces)
-            guard let date = parseISO(trimmed) else { return iso }
-            let offset = ExportSupport.offsetSeconds(trimmed) ?? 0
-            return formatter(offset: offset).string(from: date) + " (" + ExportSupport.offsetLabel(offset) + ")"
-        }
-
-        func parseISO(_ text: String) -> Date? {
-            plain.date(from: text) ?? fractional.date(from: text)
-        }
-
-        private func formatter(offset: Int) -> DateFormatter {
-            if let formatter = formatters[offset] { return formatter }
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.calendar = Calendar(identifier: .gregorian)
-            formatter.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")
-            formatter.dateFormat = "d MMMM yyyy, HH:mm"
-            formatters[offset] = formatter
-            return formatter
-        }
-    }
-
-    /// The offset written at the end of an ISO 8601 instant ("Z", "+01:00", "-0500").
-    private static func offsetSeconds(_ text: String) -> Int? {
-        if text.hasSuffix("Z") || text.hasSuffix("z") { return 0 }
-        let scalars = Array(text.unicodeScalars)
-        for length in [6, 5] where scalars.count > length {
-            let tail = scalars[(scalars.count - length)...]
-            guard let sign = tail.first, sign == "+" || sign == "-" else { continue }
-            let digits = tail.dropFirst().filter { $0 != ":" }
-            guard digits.count == 4, digits.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }) else { continue }
-            let value = String(String.UnicodeScalarView(digits))
-            guard let hours = Int(value.prefix(2)), let minutes = Int(value.suffix(2)) else { continue }
-            return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
-        }
-        return nil
-    }
-
-    private static func offsetLabel(_ seconds: Int) -> String {
-        if seconds == 0 { return "UTC" }
-        let sign = seconds < 0 ? "-" : "+"
-        let absolute = abs(seconds)
-        let hours = absolute / 3600, minutes = (absolute % 3600) / 60
-        return "UTC" + sign + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
     }
 }

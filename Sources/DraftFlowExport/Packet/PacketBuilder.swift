@@ -1,7 +1,15 @@
+import DraftFlow
 import Foundation
 import Parallel
 
-extension Reports {
+/// Builds the final text packet for the chair from a workspace's history, as of `context.now`.
+public struct PacketBuilder {
+    public let context: DraftingContext
+
+    public init(_ context: DraftingContext) {
+        self.context = context
+    }
+
     /// The final text packet for the chair, built from the workspace's history.
     ///
     /// - Parameter version: the version to transmit (default: the last published one).
@@ -25,9 +33,11 @@ extension Reports {
 
         // The timeline: what a chair needs to see, up to this version.
         let shown: Set<CommitEvent> = [.publish, .roundOpen, .roundClose, .roundClosed, .comment, .merge, .finalize]
-        let timeline = try log().filter { shown.contains($0.event) }
-            .filter { (try? Deadline.parseInstant($0.at, timeZone: zone)).map { $0 <= entry.published } ?? true }
-            .map { FinalTextPacket.Event(at: $0.at, what: $0.summary) }
+        let events = try Reports(context).log()
+        let timeline = events.compactMap { event -> FinalTextPacket.Event? in
+            guard shown.contains(event.event), let at = try? Deadline.parseInstant(event.at, timeZone: zone), at <= entry.published else { return nil }
+            return FinalTextPacket.Event(at: at, what: event.summary)
+        }
 
         // Read the rounds from the store here; decode the big records below, on every core.
         var commenters: [FinalTextPacket.Commenter] = []
@@ -46,7 +56,7 @@ extension Reports {
             for submission in latest.values.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
                 let name = workflow.member(submission.member)?.name ?? submission.member
                 commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (objection in \(round.name))" : name,
-                                        received: InstantFormat.iso(submission.received, in: zone), comments: submission.comments.count, late: submission.late))
+                                        received: submission.received, comments: submission.comments.count, late: submission.late))
             }
         }
 
@@ -69,7 +79,8 @@ extension Reports {
         let redline = redlineSlot.values[0]!
 
         let silenceOutcome: String
-        if let note = entry.note, note.hasPrefix("Silence") {
+        // A version that `finalize` published states the outcome it was adopted under.
+        if let note = entry.note, events.contains(where: { $0.event == .finalize && $0.version == label }) {
             silenceOutcome = note
         } else if let silence = workflow.rounds.last(where: { $0.kind == .silence }) {
             let objections = try RecordReader.objections(silence, in: snapshot)
@@ -91,10 +102,10 @@ extension Reports {
         }
         if let head = snapshot.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
 
-        let due = try workflow.due.map { InstantFormat.humanDay(try Deadline.parse($0, timeZone: zone), in: zone) }
+        let due = try workflow.due.map { try Deadline.parse($0, timeZone: zone) }
         return FinalTextPacket(
             title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due,
-            preparedBy: workflow.secretariat.name, preparedAt: InstantFormat.iso(now, in: zone), timeline: timeline, commenters: commenters,
+            preparedBy: workflow.secretariat.name, preparedAt: now, timeZone: zone, timeline: timeline, commenters: commenters,
             silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: redline,
             dispositions: rows, sources: sources)
     }

@@ -1,7 +1,8 @@
+import DraftFlow
 import Foundation
 
 /// Turns the HTML exports into DOCX (with pandoc) and PDF (with an HTML-to-PDF engine), running the
-/// programs found on `PATH` directly, never through a shell.
+/// programs found on `PATH` directly, never through a shell (`ProcessRunner`).
 ///
 /// PDF is made by the engine from DraftFlow's own HTML rather than through `pandoc --pdf-engine`:
 /// pandoc's HTML reader drops the `<style>` element, so its route loses the page size, the
@@ -70,7 +71,7 @@ public enum Pandoc {
 
     /// Converts a complete HTML document to `format` and writes it to `output` (replacing any file
     /// there). Nothing is written at `output` when the conversion fails.
-    public static func convert(html: String, to format: OutputFormat, output: URL) throws {
+    public static func convert(html: String, to format: OutputFormat, output: URL) async throws {
         let fileManager = FileManager.default
         let work = fileManager.temporaryDirectory.appendingPathComponent("draftflow-export-\(UUID().uuidString)", isDirectory: true)
         do {
@@ -91,20 +92,20 @@ public enum Pandoc {
         switch format {
         case .docx:
             guard let pandoc = locate() else { throw missingPandoc }
-            try run(pandoc, ["-f", "html", "-t", "docx", "-o", result.path, input.path], name: "pandoc", in: work)
+            try await run(pandoc, ["-f", "html", "-t", "docx", "-o", result.path, input.path], name: "pandoc", in: work)
         case .pdf:
             guard let found = locatePDFEngine() else { throw missingPDFEngine }
             let executable = found.executable
             switch found.engine {
             case .weasyprint:
-                try run(executable, ["--encoding", "utf-8", input.path, result.path], name: "weasyprint", in: work)
+                try await run(executable, ["--encoding", "utf-8", input.path, result.path], name: "weasyprint", in: work)
             case .wkhtmltopdf:
-                try run(executable, ["--quiet", "--encoding", "utf-8", "--enable-local-file-access", "--page-size", "A4",
+                try await run(executable, ["--quiet", "--encoding", "utf-8", "--enable-local-file-access", "--page-size", "A4",
                                      "--print-media-type", input.path, result.path],
                         name: "wkhtmltopdf", in: work)
             case .chromium:
                 let profile = work.appendingPathComponent("profile", isDirectory: true)
-                try run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions",
+                try await run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions",
                                      "--no-first-run", "--user-data-dir=\(profile.path)", "--no-pdf-header-footer",
                                      "--print-to-pdf-no-header", "--print-to-pdf=\(result.path)",
                                      input.absoluteString],
@@ -137,47 +138,8 @@ public enum Pandoc {
         .workspace, "no PDF engine is installed: PDF is made with weasyprint, wkhtmltopdf or chromium",
         fix: "install one with `sudo apt-get install -y weasyprint fonts-wqy-microhei` (the font covers Chinese), or use --format html, md or docx")
 
-    // MARK: - Running
-
-    /// Runs `executable` with `arguments`, stdout discarded, stderr kept for the error message.
-    static func run(_ executable: URL, _ arguments: [String], name: String, in directory: URL) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = environment["HOME"] ?? directory.path
-        process.environment = environment
-        let stderrFile = directory.appendingPathComponent("\(UUID().uuidString).stderr")
-        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-        guard let stderrHandle = try? FileHandle(forWritingTo: stderrFile) else {
-            throw DraftFlowError(.storage, "cannot create a temporary file for \(name)'s messages")
-        }
-        defer { try? stderrHandle.close() }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderrHandle
-
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw DraftFlowError(.storage, "cannot run \(executable.path): \(error.localizedDescription)")
-        }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = finished.wait(timeout: .now() + 5)
-            throw DraftFlowError(.storage, "\(name) did not finish within \(Int(timeout)) seconds and was stopped")
-        }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let messages = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-            let lines = messages.split(whereSeparator: \.isNewline).map(String.init)
-                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let excerpt = lines.prefix(8).joined(separator: "\n  ")
-            let status = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "signal \(process.terminationStatus)"
-            throw DraftFlowError(.storage, "\(name) failed (\(status))" + (excerpt.isEmpty ? "" : ":\n  " + excerpt),
-                                 fix: "check the message above; --format html always works")
-        }
+    /// Runs a converter with `timeout`.
+    static func run(_ executable: URL, _ arguments: [String], name: String, in directory: URL) async throws {
+        try await ProcessRunner.run(executable, arguments, name: name, in: directory, timeout: timeout)
     }
 }

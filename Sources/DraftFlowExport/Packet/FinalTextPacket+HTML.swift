@@ -1,0 +1,212 @@
+import DraftFlow
+import Foundation
+
+extension FinalTextPacket {
+    /// The packet as a self-contained HTML5 document: inline CSS, no scripts, no external resources,
+    /// A4 pages when printed (the disposition table on landscape pages).
+    public static func html(_ packet: FinalTextPacket) -> String {
+        htmlOutput(packet).string
+    }
+
+    /// The UTF-8 bytes of `html(packet)`, for writing to a file without making a String of them.
+    public static func htmlData(_ packet: FinalTextPacket) -> [UInt8] {
+        htmlOutput(packet).bytes
+    }
+
+    private static func htmlOutput(_ packet: FinalTextPacket) -> HTMLOutput {
+        // The table and the texts are most of the document: reserve about what they will take.
+        var estimate = 64 * 1024 + 4 * packet.cleanText.utf8.count + 64 * packet.redline.count
+        for row in packet.dispositions {
+            estimate += 400 + row.comment.utf8.count + (row.proposedChange?.utf8.count ?? 0)
+                + (row.observation?.utf8.count ?? 0) + (row.modifiedText?.utf8.count ?? 0)
+        }
+        var out = HTMLOutput(capacity: estimate)
+        ExportResources.document.write(to: &out) { slot, out in
+            switch slot {
+            case "title":
+                out.escaped(packet.title)
+                out.raw(" — ")
+                out.escaped(packet.version)
+            case "style":
+                out.raw(css(runningHeader: packet.title + " — " + packet.version))
+            case "body":
+                writeBody(packet, to: &out)
+            default:
+                preconditionFailure("document.html has an unknown slot {{\(slot)}}")
+            }
+        }
+        return out
+    }
+
+    /// The sections of the packet, each ending with a line end.
+    private static func writeBody(_ packet: FinalTextPacket, to out: inout HTMLOutput) {
+        func dir(_ text: String) {
+            out.raw("dir=\"", ExportSupport.direction(text), "\"")
+        }
+        func time(_ date: Date) {
+            out.raw("<time datetime=\"")
+            out.escaped(InstantFormat.iso(date, in: packet.timeZone))
+            out.raw("\">")
+            out.escaped(packet.human(date))
+            out.raw("</time>")
+        }
+
+        // Title block.
+        out.raw("<header class=\"docheader\"><span ")
+        dir(packet.title)
+        out.raw(">")
+        out.escaped(packet.title)
+        out.raw("</span><span class=\"version\">")
+        out.escaped(packet.version)
+        out.raw("</span></header>\n<section class=\"titleblock\">\n<h1 ")
+        dir(packet.title)
+        out.raw(">")
+        out.escaped(packet.title)
+        out.raw("</h1>\n<table class=\"facts\">\n<tr><th scope=\"row\">Version</th><td>")
+        out.escaped(packet.version)
+        out.raw("</td></tr>\n<tr><th scope=\"row\">Transmitted to</th><td ")
+        dir(packet.recipient)
+        out.raw(">")
+        out.escaped(packet.recipient)
+        out.raw("</td></tr>\n")
+        if let due = packet.dueDay {
+            out.raw("<tr><th scope=\"row\">Due</th><td>")
+            out.escaped(due)
+            out.raw("</td></tr>\n")
+        }
+        out.raw("<tr><th scope=\"row\">Prepared by</th><td ")
+        dir(packet.preparedBy)
+        out.raw(">")
+        out.escaped(packet.preparedBy)
+        out.raw("</td></tr>\n<tr><th scope=\"row\">Prepared at</th><td>")
+        time(packet.preparedAt)
+        out.raw("</td></tr>\n</table>\n</section>\n")
+
+        // 1. Transmittal summary.
+        out.raw("<section class=\"transmittal\">\n<h2>")
+        out.escaped(sectionTitles[0])
+        out.raw("</h2>\n<h3>Timeline</h3>\n")
+        if packet.timeline.isEmpty {
+            out.raw("<p>No events recorded.</p>\n")
+        } else {
+            out.raw("<table class=\"grid timeline\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
+            for event in packet.timeline {
+                out.raw("<tr><td class=\"date\">")
+                time(event.at)
+                out.raw("</td><td ")
+                dir(event.what)
+                out.raw(">")
+                out.escapedMultiline(event.what)
+                out.raw("</td></tr>\n")
+            }
+            out.raw("</tbody>\n</table>\n")
+        }
+        out.raw("<h3>Comments received</h3>\n")
+        if packet.commenters.isEmpty {
+            out.raw("<p>No member commented.</p>\n")
+        } else {
+            out.raw("<table class=\"grid commenters\">\n<thead><tr><th scope=\"col\">Member</th><th scope=\"col\">Received</th><th scope=\"col\" class=\"number\">Comments</th></tr></thead>\n<tbody>\n")
+            for commenter in packet.commenters {
+                let label = memberLabel(commenter)
+                out.raw("<tr><td ")
+                dir(label)
+                out.raw(">")
+                out.escaped(label)
+                out.raw("</td><td class=\"date\">")
+                time(commenter.received)
+                if commenter.late { out.raw(" <span class=\"late\">(late)</span>") }
+                out.raw("</td><td class=\"number\">")
+                out.number(commenter.comments)
+                out.raw("</td></tr>\n")
+            }
+            out.raw("</tbody>\n</table>\n")
+        }
+        out.raw("<h3>Silence procedure</h3>\n<p class=\"silence\" ")
+        dir(packet.silenceOutcome)
+        out.raw(">")
+        out.escapedMultiline(packet.silenceOutcome)
+        out.raw("</p>\n<h3>Changes</h3>\n<p class=\"changes\">")
+        out.escaped(packet.changeLine)
+        out.raw(".</p>\n</section>\n")
+
+        // 2. Final text.
+        out.raw("<section class=\"finaltext major\">\n<h2>")
+        out.escaped(sectionTitles[1])
+        out.raw("</h2>\n")
+        let document = DraftDocument.parse(packet.cleanText)
+        if document.blocks.isEmpty { out.raw("<p>(The text is empty.)</p>\n") }
+        for block in document.blocks {
+            switch block.kind {
+            case .heading(let level):
+                let tag = headingTags[min(level + 2, 6)]
+                let text = InlineMarkup.splitHeadingMarker(block.text).rest
+                out.raw("<", tag, " ")
+                dir(text)
+                out.raw(">")
+                out.inline(text)
+                out.raw("</", tag, ">\n")
+            case .paragraph:
+                out.raw("<p ")
+                dir(block.text)
+                out.raw(">")
+                out.inline(block.text)
+                out.raw("</p>\n")
+            }
+        }
+        out.raw("</section>\n")
+
+        // 3. Redline.
+        out.raw("<section class=\"redline major\">\n<h2>")
+        out.escaped(sectionTitles[2])
+        out.raw(" from ")
+        out.escaped(packet.firstVersion)
+        out.raw(" to ")
+        out.escaped(packet.version)
+        out.raw("</h2>\n")
+        out.raw("<p class=\"legend\">Deletions are shown <del>struck through in red</del>, insertions <ins>underlined in green</ins>; ")
+        out.raw("changed paragraphs are marked in the margin and moved paragraphs are noted.</p>\n")
+        writeRedlineHTML(packet.redline, to: &out)
+        out.raw("</section>\n")
+
+        // 4. Disposition of comments.
+        out.raw("<section class=\"dispositions major\">\n<h2>")
+        out.escaped(sectionTitles[3])
+        out.raw("</h2>\n")
+        if packet.dispositions.isEmpty {
+            out.raw("<p>No comments were received.</p>\n")
+        } else {
+            DispositionTable.writeHTMLTable(packet.dispositions, to: &out)
+        }
+        out.raw("</section>\n")
+
+        // 5. Sources.
+        out.raw("<section class=\"sources\">\n<h2>")
+        out.escaped(sectionTitles[4])
+        out.raw("</h2>\n")
+        if packet.sources.isEmpty {
+            out.raw("<p>No sources recorded.</p>\n")
+        } else {
+            out.raw("<table class=\"grid sources\">\n<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Tag</th><th scope=\"col\">Commit</th></tr></thead>\n<tbody>\n")
+            for source in packet.sources {
+                out.raw("<tr><td>")
+                out.escaped(source.label)
+                out.raw("</td><td><code>")
+                out.escaped(source.tag ?? "—")
+                out.raw("</code></td><td><code>")
+                out.escaped(source.commit)
+                out.raw("</code></td></tr>\n")
+            }
+            out.raw("</tbody>\n</table>\n")
+        }
+        out.raw("</section>\n")
+    }
+
+    /// "h1" … "h6" by level (index 0 unused).
+    static let headingTags = ["", "h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// The packet's style sheet.
+    static func css(runningHeader: String) -> String {
+        ExportResources.packetStyle.filled(["running-header": ExportSupport.cssString(runningHeader)])
+            + "\n" + ExportResources.dispositionsTableStyle
+    }
+}

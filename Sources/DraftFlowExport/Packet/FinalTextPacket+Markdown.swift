@@ -1,0 +1,84 @@
+import DraftFlow
+import Foundation
+
+extension FinalTextPacket {
+    /// The packet as one Markdown document. The final text's and the redline's headings are moved
+    /// down two levels so that they sit under the packet's sections.
+    public static func markdown(_ packet: FinalTextPacket) -> String {
+        var out: [String] = []
+        let cell = DispositionTable.markdownCell
+        out.append("# " + oneLine(packet.title))
+        var facts = ["**Version:** " + oneLine(packet.version), "**Transmitted to:** " + oneLine(packet.recipient)]
+        if let due = packet.dueDay { facts.append("**Due:** " + due) }
+        facts.append("**Prepared by:** " + oneLine(packet.preparedBy) + ", " + packet.human(packet.preparedAt))
+        out.append(facts.joined(separator: "  \n"))
+
+        out.append("## " + sectionTitles[0])
+        out.append("### Timeline")
+        if packet.timeline.isEmpty {
+            out.append("No events recorded.")
+        } else {
+            var table = ["| Date | Event |", "|---|---|"]
+            for event in packet.timeline {
+                table.append("| \(cell(packet.human(event.at))) | \(cell(event.what)) |")
+            }
+            out.append(table.joined(separator: "\n"))
+        }
+        out.append("### Comments received")
+        if packet.commenters.isEmpty {
+            out.append("No member commented.")
+        } else {
+            var table = ["| Member | Received | Comments |", "|---|---|---|"]
+            for commenter in packet.commenters {
+                let received = packet.human(commenter.received) + (commenter.late ? " (late)" : "")
+                table.append("| \(cell(memberLabel(commenter))) | \(cell(received)) | \(commenter.comments) |")
+            }
+            out.append(table.joined(separator: "\n"))
+        }
+        out.append("### Silence procedure")
+        out.append(oneLine(packet.silenceOutcome))
+        out.append("### Changes")
+        out.append(packet.changeLine + ".")
+
+        out.append("## " + sectionTitles[1])
+        let text = DraftDocument.parse(packet.cleanText).blocks.map { block -> String in
+            if case .heading = block.kind { return ExportSupport.demoteHeading(block.text, by: 2) }
+            return block.text
+        }
+        out.append(text.isEmpty ? "(The text is empty.)" : text.joined(separator: "\n\n"))
+
+        out.append("## " + sectionTitles[2] + " from " + oneLine(packet.firstVersion) + " to " + oneLine(packet.version))
+        out.append("Deletions are ~~struck through~~, insertions are in **bold**; moved paragraphs are noted.")
+        let redline = Redline.markdown(packet.redline)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                let text = String(line)
+                guard DraftDocument.classify(text).kind != .paragraph else { return text }
+                return ExportSupport.demoteHeading(text, by: 2)
+            }
+            .joined(separator: "\n")
+            .trimmingCharacters(in: .newlines)
+        out.append(redline.isEmpty ? "(No text.)" : redline)
+
+        out.append("## " + sectionTitles[3])
+        out.append(packet.dispositions.isEmpty
+                   ? "No comments were received."
+                   : DispositionTable.markdownTable(packet.dispositions).trimmingCharacters(in: .newlines))
+
+        out.append("## " + sectionTitles[4])
+        var sources = ["| Version | Tag | Commit |", "|---|---|---|"]
+        for source in packet.sources {
+            sources.append("| \(cell(source.label)) | \(source.tag.map { code($0) } ?? "—") | \(code(source.commit)) |")
+        }
+        out.append(packet.sources.isEmpty ? "No sources recorded." : sources.joined(separator: "\n"))
+        return out.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        ExportSupport.lines(text).joined(separator: " ")
+    }
+
+    private static func code(_ text: String) -> String {
+        "`" + oneLine(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
+    }
+}

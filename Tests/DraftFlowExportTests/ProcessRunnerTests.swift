@@ -1,0 +1,76 @@
+import DraftFlow
+import Foundation
+import Testing
+@testable import DraftFlowExport
+
+@Suite struct ProcessRunnerTests {
+
+    /// A folder with an executable shell script `name` holding `body`.
+    static func script(_ name: String, _ body: String) throws -> (folder: URL, program: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-runner-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let program = folder.appendingPathComponent(name)
+        try Data(("#!/bin/sh\n" + body + "\n").utf8).write(to: program)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        return (folder, program)
+    }
+
+    @Test func aProgramThatSucceedsIsQuietWhateverItSays() async throws {
+        let (folder, program) = try Self.script("fine", "echo out; echo warning >&2; pwd > here.txt")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ProcessRunner.run(program, [], name: "fine", in: folder, timeout: 60)
+        // It ran in the folder it was given.
+        let here = try String(contentsOf: folder.appendingPathComponent("here.txt"), encoding: .utf8)
+        #expect(URL(fileURLWithPath: here.trimmingCharacters(in: .newlines)).resolvingSymlinksInPath().path
+                == folder.resolvingSymlinksInPath().path)
+    }
+
+    @Test func aFailureQuotesTheFirstEightLinesOfItsMessages() async throws {
+        let (folder, program) = try Self.script("fake", """
+        echo "first warning" >&2
+        echo "" >&2
+        printf 'second\\r\\nthird\\n' >&2
+        for i in 1 2 3 4 5 6 7 8 9 10; do echo "line $i" >&2; done
+        exit 3
+        """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = await #expect(throws: DraftFlowError.self) {
+            try await ProcessRunner.run(program, ["a b", "--c"], name: "fake", in: folder, timeout: 60)
+        }
+        #expect(error == DraftFlowError(.storage, "fake failed (exit status 3):\n  first warning\n  second\n  third\n  line 1\n  line 2\n  line 3\n  line 4\n  line 5",
+                                        fix: "check the message above; --format html always works"))
+    }
+
+    @Test func aFailureWithoutMessagesSaysOnlyHowItEnded() async throws {
+        let (folder, program) = try Self.script("killed", "kill -TERM $$")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = await #expect(throws: DraftFlowError.self) {
+            try await ProcessRunner.run(program, [], name: "killed", in: folder, timeout: 60)
+        }
+        #expect(error == DraftFlowError(.storage, "killed failed (signal 15)", fix: "check the message above; --format html always works"))
+    }
+
+    @Test func aProgramThatRunsTooLongIsStopped() async throws {
+        let (folder, program) = try Self.script("slow", "echo started > started.txt\nexec sleep 60")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let start = Date()
+        let error = await #expect(throws: DraftFlowError.self) {
+            try await ProcessRunner.run(program, [], name: "slow", in: folder, timeout: 1)
+        }
+        #expect(error == DraftFlowError(.storage, "slow did not finish within 1 seconds and was stopped"))
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("started.txt").path))
+    }
+
+    @Test func aProgramThatCannotStartIsNamed() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-runner-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("no-such-program")
+        let error = await #expect(throws: DraftFlowError.self) {
+            try await ProcessRunner.run(missing, [], name: "none", in: folder, timeout: 60)
+        }
+        #expect(error?.kind == .storage)
+        #expect(error?.message.hasPrefix("cannot run \(missing.path): ") == true)
+    }
+}
