@@ -28,6 +28,7 @@ struct Dispositions: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
+            try ExportResources.check()
             let context = try options.context()
             let (round, rows) = try DispositionDesk(context).rows(round: round)
             let title = "\(try context.workflow().title): disposition of comments, round \(round)"

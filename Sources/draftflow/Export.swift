@@ -30,6 +30,7 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         try await withErrorHandling {
+            try ExportResources.check()
             let packet = try PacketBuilder(options.context()).packet(version: version)
             let url = URL(fileURLWithPath: output)
             switch format {

@@ -75,6 +75,7 @@ struct RedlineCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withErrorHandling {
+            try ExportResources.check()
             let context = try options.context()
             let blocks = try Texts(context).redline(from: from, to: to)
             let title = "\(try context.workflow().title): redline \(from) → \(to)"

@@ -277,6 +277,7 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
+            try ExportResources.check()
             let context = try options.context()
             let text = try Texts(context).compilation(round: round, html: format == .html)
             if format == .html {

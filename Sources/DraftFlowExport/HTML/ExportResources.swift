@@ -1,8 +1,16 @@
+import DraftFlow
 import Foundation
 
-/// The page skeletons and style sheets in `Resources/`, read once from the target's resource
-/// bundle (`DraftFlow_DraftFlowExport.resources`, built beside the `draftflow` executable).
-enum ExportResources {
+/// The page skeletons and style sheets in `Resources/`, read once.
+///
+/// They are looked for in the resource folder SwiftPM builds beside the `draftflow` executable
+/// (`DraftFlow_DraftFlowExport.resources`), then in the source checkout the executable was built
+/// from. `ExportResources.check()` says which is missing before anything is rendered, so a copied
+/// executable without its folder gets an error with a fix rather than a crash.
+public enum ExportResources {
+    /// The resource folder's name, as SwiftPM builds it.
+    public static let folderName = "DraftFlow_DraftFlowExport.resources"
+
     /// The page of the final text packet and of the disposition table: `{{title}}`, `{{style}}`,
     /// `{{body}}`.
     static let document = Template(text("document", "html"))
@@ -15,11 +23,34 @@ enum ExportResources {
     static let page = Template(text("page", "html"))
     static let pageStyle = styleSheet("page")
 
+    private static let names = ["document.html", "page.html", "packet.css", "dispositions.css", "dispositions-table.css", "page.css"]
+
+    /// Where the resources are: the first folder that holds all of them.
+    private static let folder: URL? = {
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent(folderName),
+            executable.appendingPathComponent(folderName),
+            // This file is Sources/DraftFlowExport/HTML/ExportResources.swift in the checkout.
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources"),
+        ]
+        return candidates.first { folder in
+            names.allSatisfy { FileManager.default.isReadableFile(atPath: folder.appendingPathComponent($0).path) }
+        }
+    }()
+
+    /// Refuses, with a fix, when the resources cannot be found.
+    public static func check() throws {
+        guard folder != nil else {
+            throw DraftFlowError(.workspace, "the page templates and style sheets (\(folderName)) are not beside the draftflow executable",
+                                 fix: "copy the folder \(folderName) from the build folder (.build/release or .build/debug) next to the executable")
+        }
+    }
+
     /// A resource file's text, as it is.
     static func text(_ name: String, _ fileExtension: String) -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: fileExtension),
-              let data = FileManager.default.contents(atPath: url.path) else {
-            preconditionFailure("the export resource \(name).\(fileExtension) is missing from \(Bundle.module.bundlePath)")
+        guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(name).\(fileExtension)").path) else {
+            preconditionFailure("the export resource \(name).\(fileExtension) is missing: call ExportResources.check() first")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowExport
 import DraftFlowGit
 import Foundation
 
@@ -24,6 +25,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try await withErrorHandling {
+            try ExportResources.check()
             let exampleFolder: URL
             if let example {
                 exampleFolder = URL(fileURLWithPath: example)
