@@ -65,7 +65,7 @@ public enum WorkspaceVerifier {
     /// throws a `DraftFlowError` only when there is nothing to verify (no workspace, no such
     /// version, no version published).
     ///
-    /// On a damaged repository this may never return (LIBGIT2.md, item 10): prefer
+    /// On a damaged repository this may never return (docs/LIBGIT2.md, item 10): prefer
     /// `verify(containing:version:timeout:)`.
     public static func verify(containing folder: URL, version: String?, inflateLooseObjectsFirst: Bool = true) throws -> VerificationReport {
         let store = try GitWorkspaceStore.open(containing: folder)

@@ -29,7 +29,7 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
 @discardableResult
 func check(_ code: Int32, _ operation: String) throws -> Int32 {
     guard code < 0 else { return code }
-    // Read the last error before anything else can run on this thread (LIBGIT2.md, item 3).
+    // Read the last error before anything else can run on this thread (docs/LIBGIT2.md, item 3).
     var message = "no message from libgit2"
     var errorClass: Int32 = 0
     if let last = git_error_last() {

@@ -47,7 +47,7 @@ extension Repository {
     /// (`git_odb_hash`), so damage is found even where libgit2 does not check.
     ///
     /// A loose object is first inflated here, outside libgit2 (when the system zlib can be
-    /// loaded): libgit2 1.5.1 can loop forever on a truncated loose object (LIBGIT2.md, item 10),
+    /// loaded): libgit2 1.5.1 can loop forever on a truncated loose object (docs/LIBGIT2.md, item 10),
     /// so a damaged loose file is reported before libgit2 ever reads it. Callers must still guard
     /// the whole verification with a timeout.
     ///
