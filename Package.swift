@@ -21,9 +21,12 @@ let package = Package(
         ),
         .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Parallel"),
-        .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
+        // The libgit2 wrapper: what a newcomer reads first.
+        .target(name: "GitCore", dependencies: ["Clibgit2", "ContentHash"]),
+        // Git's object and pack formats written and read by hand, for speed and for verification.
+        .target(name: "GitPack", dependencies: ["GitCore", "Clibgit2", "ContentHash", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
+        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),
         .executableTarget(
             name: "draftflow",
             dependencies: [
@@ -33,12 +36,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "draftflow-bench",
-            dependencies: ["DraftFlow", "DraftFlowGit", "Git"],
+            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore"],
             path: "Benchmarks/draftflow-bench"
         ),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "GitCoreTests", dependencies: ["GitCore"]),
+        .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
-        .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),
+        .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack"]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import DraftFlow
 import Foundation
-import Git
+import GitCore
+import GitPack
 
 /// The workspace's files as of one commit, read through libgit2.
 struct GitSnapshot: WorkspaceSnapshot {

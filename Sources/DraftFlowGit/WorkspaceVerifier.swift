@@ -1,6 +1,7 @@
 import DraftFlow
 import Foundation
-import Git
+import GitCore
+import GitPack
 
 /// One check of `verify`: whether it holds, what was checked, and what is wrong.
 public struct VerificationCheck: Codable, Sendable, Equatable {

@@ -1,7 +1,8 @@
 import DraftFlow
 import DraftFlowGit
 import Foundation
-import Git
+import GitCore
+import GitPack
 import Testing
 
 @Suite struct GitWorkspaceStoreTests {

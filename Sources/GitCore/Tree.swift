@@ -10,6 +10,14 @@ public struct TreeEntry: Equatable, Sendable {
     public let executable: Bool
     /// The git file mode (0o100644, 0o100755, 0o40000, 0o120000, 0o160000).
     public let mode: UInt32
+
+    package init(name: String, id: ObjectID, kind: Kind, executable: Bool, mode: UInt32) {
+        self.name = name
+        self.id = id
+        self.kind = kind
+        self.executable = executable
+        self.mode = mode
+    }
 }
 
 /// A change to a tree: put a blob at a path, or remove the path.

@@ -1,4 +1,5 @@
 import Clibgit2
+import GitCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -5,7 +5,7 @@ import Foundation
 
 /// Writes all of `data` to an open file, retrying short and interrupted writes. Returns 0, or the
 /// `errno` of the write that failed.
-func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
+package func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
     data.withUnsafeBytes { bytes -> Int32 in
         var offset = 0
         while offset < bytes.count {

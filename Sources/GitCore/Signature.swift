@@ -39,7 +39,7 @@ public struct Signature: Equatable, Sendable {
         return try body(raw!)
     }
 
-    static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         String(text.unicodeScalars.map { scalar -> Character in
             if scalar == "<" || scalar == ">" || scalar.properties.generalCategory == .control { return " " }
             return Character(scalar)

@@ -5,7 +5,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
     /// Forty lowercase hexadecimal digits.
     public let hex: String
 
-    init(_ oid: git_oid) {
+    package init(_ oid: git_oid) {
         var copy = oid
         var buffer = [CChar](repeating: 0, count: 41)
         git_oid_tostr(&buffer, 41, &copy)
@@ -20,7 +20,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
         self.hex = hex.lowercased()
     }
 
-    var raw: git_oid {
+    package var raw: git_oid {
         var oid = git_oid()
         _ = git_oid_fromstr(&oid, hex)
         return oid

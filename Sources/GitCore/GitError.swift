@@ -27,7 +27,7 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
 
 /// Turns a libgit2 return code into a thrown `GitError`, reading the per-thread error at once.
 @discardableResult
-func check(_ code: Int32, _ operation: String) throws -> Int32 {
+package func check(_ code: Int32, _ operation: String) throws -> Int32 {
     guard code < 0 else { return code }
     // Read the last error before anything else can run on this thread (docs/LIBGIT2.md, item 3).
     var message = "no message from libgit2"

@@ -7,7 +7,7 @@ import Foundation
 /// used from two threads at once (libgit2's threading rules), so this class is not `Sendable`:
 /// keep it inside one task or one actor.
 public final class Repository {
-    let handle: OpaquePointer
+    package let handle: OpaquePointer
 
     private init(handle: OpaquePointer) {
         self.handle = handle

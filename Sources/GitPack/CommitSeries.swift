@@ -1,5 +1,6 @@
 import Clibgit2
 import ContentHash
+import GitCore
 import Foundation
 import Parallel
 

@@ -1,5 +1,6 @@
 import Clibgit2
 import ContentHash
+import GitCore
 import Foundation
 
 /// Builds one git pack from objects already written to a repository (in its in-memory backend)
