@@ -19,12 +19,14 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // zlib, called directly by GitPack (pack objects, loose-object checks).
+        .systemLibrary(name: "Czlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Parallel"),
         // The libgit2 wrapper: what a newcomer reads first.
-        .target(name: "GitCore", dependencies: ["Clibgit2", "ContentHash"]),
+        .target(name: "GitCore", dependencies: ["Clibgit2", "Czlib", "ContentHash"]),
         // Git's object and pack formats written and read by hand, for speed and for verification.
-        .target(name: "GitPack", dependencies: ["GitCore", "Clibgit2", "ContentHash", "Parallel"]),
+        .target(name: "GitPack", dependencies: ["GitCore", "Clibgit2", "Czlib", "ContentHash", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),
         .executableTarget(

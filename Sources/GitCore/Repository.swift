@@ -1,4 +1,5 @@
 import Clibgit2
+import Czlib
 import Foundation
 
 /// A git repository opened through libgit2.

@@ -23,7 +23,7 @@ struct PackWriter {
         guard !ids.contains(id) else { return }
         let start = body.count
         appendHeader(type: UInt8(type.rawValue), size: data.count)
-        body.append(try Self.deflate(data))
+        body.append(try Zlib.deflate(data))
         finish(id, from: start)
     }
 
@@ -36,7 +36,7 @@ struct PackWriter {
         init(index: Delta.Index, target: Data) throws {
             let delta = Delta.encode(index: index, target: target)
             size = delta.count
-            compressed = try PackWriter.deflate(delta)
+            compressed = try Zlib.deflate(delta)
         }
     }
 
@@ -58,9 +58,7 @@ struct PackWriter {
     }
 
     private mutating func finish(_ id: ObjectID, from start: Int) {
-        let crc = body.withUnsafeBytes { raw in
-            UInt32(crc32(0, raw.bindMemory(to: Bytef.self).baseAddress! + start, uInt(raw.count - start)))
-        }
+        let crc = body.withUnsafeBytes { Zlib.crc32($0, start..<$0.count) }
         entries.append((id, start, crc))
         ids.insert(id)
     }
@@ -115,22 +113,6 @@ struct PackWriter {
             remaining >>= 7
         }
         body.append(byte)
-    }
-
-    static func deflate(_ data: Data) throws -> Data {
-        var bound = compressBound(uLong(data.count))
-        var output = Data(count: Int(bound))
-        let status = output.withUnsafeMutableBytes { out in
-            data.withUnsafeBytes { input in
-                compress2(out.bindMemory(to: Bytef.self).baseAddress, &bound,
-                          input.bindMemory(to: Bytef.self).baseAddress, uLong(data.count), Z_BEST_SPEED)
-            }
-        }
-        guard status == Z_OK else {
-            throw GitError(code: -1, errorClass: 0, message: "zlib could not compress an object (\(status))", operation: "compress2")
-        }
-        output.count = Int(bound)
-        return output
     }
 }
 

@@ -1,11 +1,6 @@
 import Clibgit2
 import GitCore
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The four kinds of git object.
 public enum ObjectKind: String, Sendable, Equatable, Codable {
@@ -47,10 +42,10 @@ extension Repository {
     /// Reads object `id` raw through the object database (`git_odb_read`) and recomputes its hash
     /// (`git_odb_hash`), so damage is found even where libgit2 does not check.
     ///
-    /// A loose object is first inflated here, outside libgit2 (when the system zlib can be
-    /// loaded): libgit2 1.5.1 can loop forever on a truncated loose object (docs/LIBGIT2.md, item 10),
-    /// so a damaged loose file is reported before libgit2 ever reads it. Callers must still guard
-    /// the whole verification with a timeout.
+    /// A loose object is first inflated here, outside libgit2, with zlib: libgit2 1.5.1 can loop
+    /// forever on a truncated loose object (docs/LIBGIT2.md, item 10), so a damaged loose file is
+    /// reported before libgit2 ever reads it. Callers must still guard the whole verification
+    /// with a timeout.
     ///
     /// Throws a `GitError`: `isNotFound` when the object is missing, `isCorrupt` when it is damaged.
     /// `inflateLooseObjectFirst: false` skips the check outside libgit2 (to test the timeout guard).
@@ -130,10 +125,10 @@ extension Repository {
     }
 
     /// Inflates a loose object's file outside libgit2 and checks its header and hash. Does nothing
-    /// when the object is not loose or zlib cannot be loaded.
+    /// when the object is not loose.
     private func checkLooseObjectFile(_ id: ObjectID) throws {
         let url = looseObjectURL(id)
-        guard FileManager.default.fileExists(atPath: url.path), LooseObjectInflater.isAvailable else { return }
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
         let shortPath = "objects/\(id.hex.prefix(2))/\(id.hex.dropFirst(2))"
         func damaged(_ reason: String) -> GitError {
             GitError(code: GIT_ERROR.rawValue, errorClass: Int32(GIT_ERROR_ZLIB.rawValue),
@@ -146,7 +141,7 @@ extension Repository {
             throw GitError(code: GIT_ERROR.rawValue, errorClass: Int32(GIT_ERROR_OS.rawValue),
                            message: "cannot read \(shortPath): \(error.localizedDescription)", operation: "verify object \(id.hex)")
         }
-        guard let inflated = LooseObjectInflater.inflate(compressed) else {
+        guard let inflated = Zlib.inflate(compressed) else {
             throw damaged("it is truncated or is not zlib data (\(compressed.count) bytes)")
         }
         // "<type> <size>\0<content>"
@@ -256,48 +251,5 @@ extension VerifiedObject {
             index = nul + 21
         }
         return entries
-    }
-}
-
-// MARK: - zlib, loaded at run time
-
-/// Inflates loose object files with the system zlib, loaded with `dlopen` (the package has no
-/// zlib module; libgit2 links the same library). Unavailable zlib just disables the pre-check.
-enum LooseObjectInflater {
-    private typealias Uncompress = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<CUnsignedLong>?, UnsafePointer<UInt8>?, CUnsignedLong) -> Int32
-
-    /// The address of zlib's `uncompress`, or nil. The library handle is kept for the life of the
-    /// process (never closed), so the address stays valid.
-    private static let uncompressAddress: UInt? = {
-        for name in ["libz.so.1", "libz.so", "libz.1.dylib", "libz.dylib"] {
-            guard let library = dlopen(name, RTLD_NOW) else { continue }
-            if let symbol = dlsym(library, "uncompress") { return UInt(bitPattern: symbol) }
-            dlclose(library)
-        }
-        return nil
-    }()
-
-    static var isAvailable: Bool { uncompressAddress != nil }
-
-    /// The inflated bytes, or nil when `compressed` is truncated or not zlib data.
-    static func inflate(_ compressed: Data, limit: Int = 1 << 31) -> Data? {
-        guard let address = uncompressAddress, let pointer = UnsafeRawPointer(bitPattern: address) else { return nil }
-        let uncompress = unsafeBitCast(pointer, to: Uncompress.self)
-        var capacity = max(4096, compressed.count * 4)
-        while capacity <= limit {
-            var output = [UInt8](repeating: 0, count: capacity)
-            var length = CUnsignedLong(capacity)
-            let code = compressed.withUnsafeBytes { input in
-                output.withUnsafeMutableBufferPointer { out in
-                    uncompress(out.baseAddress, &length, input.bindMemory(to: UInt8.self).baseAddress, CUnsignedLong(input.count))
-                }
-            }
-            switch code {
-            case 0: return Data(output.prefix(Int(length)))  // Z_OK
-            case -5: capacity *= 2  // Z_BUF_ERROR: the output was too small (zlib reports truncated input as Z_DATA_ERROR)
-            default: return nil  // Z_DATA_ERROR (corrupt or truncated), Z_MEM_ERROR
-            }
-        }
-        return nil
     }
 }
