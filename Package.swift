@@ -26,7 +26,7 @@ let package = Package(
         // The libgit2 wrapper: what a newcomer reads first.
         .target(name: "GitCore", dependencies: ["Clibgit2", "Czlib", "ContentHash"]),
         // Git's object and pack formats written and read by hand, for speed and for verification.
-        .target(name: "GitPack", dependencies: ["GitCore", "Clibgit2", "Czlib", "ContentHash", "Parallel"]),
+        .target(name: "GitPack", dependencies: ["GitCore", "Czlib", "ContentHash", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "Parallel", .product(name: "Yams", package: "Yams")]),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),
         .executableTarget(

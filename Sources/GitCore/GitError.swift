@@ -1,16 +1,27 @@
 import Clibgit2
 
-/// A failure reported by libgit2: its return code, error class and message.
-public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
+/// Every error GitCore and GitPack throw, so that an adapter can catch them in one clause: a
+/// libgit2 failure (`GitError`), a failed system call (`SystemCallError`), a repository in a shape
+/// the wrapper does not handle (`UnsupportedRepositoryError`), and GitPack's own.
+public protocol GitLayerError: Error, Sendable, CustomStringConvertible {
+    /// The libgit2 function or the wrapper's step that failed, e.g. "git_commit_lookup", "write".
+    var operation: String { get }
+    /// What went wrong, for people.
+    var message: String { get }
+}
+
+/// A failure reported by libgit2: its return code, error class and message. Only libgit2's
+/// failures are `GitError`s.
+public struct GitError: GitLayerError, Equatable {
     /// libgit2's return code (`GIT_ENOTFOUND`, `GIT_EEXISTS`, ...), always negative.
     public let code: Int32
     /// libgit2's error class (`GIT_ERROR_ODB`, ...), or 0 when none was set.
     public let errorClass: Int32
     public let message: String
-    /// The libgit2 function (or wrapper operation) that failed.
+    /// The libgit2 function that failed.
     public let operation: String
 
-    public init(code: Int32, errorClass: Int32, message: String, operation: String) {
+    init(code: Int32, errorClass: Int32, message: String, operation: String) {
         self.code = code
         self.errorClass = errorClass
         self.message = message
@@ -27,7 +38,7 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
 
 /// Turns a libgit2 return code into a thrown `GitError`, reading the per-thread error at once.
 @discardableResult
-package func check(_ code: Int32, _ operation: String) throws -> Int32 {
+func check(_ code: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
     guard code < 0 else { return code }
     // Read the last error before anything else can run on this thread (docs/LIBGIT2.md, item 3).
     var message = "no message from libgit2"
@@ -36,5 +47,13 @@ package func check(_ code: Int32, _ operation: String) throws -> Int32 {
         errorClass = last.pointee.klass
         if let text = last.pointee.message { message = String(cString: text) }
     }
-    throw GitError(code: code, errorClass: errorClass, message: message, operation: operation)
+    throw GitError(code: code, errorClass: errorClass, message: message, operation: operation())
+}
+
+/// The repository is in a state the wrapper does not handle, e.g. HEAD detached from any branch.
+public struct UnsupportedRepositoryError: GitLayerError, Equatable {
+    public let operation: String
+    public let message: String
+
+    public var description: String { "\(operation): \(message)" }
 }

@@ -4,28 +4,50 @@ import Foundation
 
 /// A git repository opened through libgit2.
 ///
-/// One instance owns one `git_repository` handle, freed in `deinit`. A repository must not be
-/// used from two threads at once (libgit2's threading rules), so this class is not `Sendable`:
-/// keep it inside one task or one actor.
+/// One instance owns one `git_repository` handle, freed when the instance goes away. A repository
+/// must not be used from two threads at once (docs/LIBGIT2.md, item 2), so this class is not
+/// `Sendable`: keep it inside one task or one actor.
 public final class Repository {
-    package let handle: OpaquePointer
+    private let handle: Handle
+    /// The `git_repository` handle, for the calls of this module.
+    var pointer: OpaquePointer { handle.pointer }
 
-    private init(handle: OpaquePointer) {
+    private init(_ handle: Handle) {
         self.handle = handle
-    }
-
-    deinit {
-        git_repository_free(handle)
     }
 
     /// Opens the repository whose work tree or `.git` folder is at `url`.
     public static func open(at url: URL) throws -> Repository {
         LibGit2.initialize()
-        var handle: OpaquePointer?
-        try check(git_repository_open_ext(&handle, url.path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil), "git_repository_open")
-        let repository = Repository(handle: handle!)
+        let repository = Repository(try Handle("git_repository_open", free: git_repository_free) {
+            git_repository_open_ext(&$0, url.path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
+        })
         try repository.useFastLooseObjects()
         return repository
+    }
+
+    /// Creates a new, empty repository with a work tree at `url`, its first branch named `branch`.
+    /// Refuses a folder that already holds a repository.
+    public static func create(at url: URL, branch: String = "main") throws -> Repository {
+        LibGit2.initialize()
+        var options = git_repository_init_options()
+        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "git_repository_init_options_init")
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue | GIT_REPOSITORY_INIT_MKDIR.rawValue
+        return Repository(try branch.withCString { head in
+            options.initial_head = head
+            return try Handle("git_repository_init", free: git_repository_free) { git_repository_init_ext(&$0, url.path, &options) }
+        })
+    }
+
+    /// The folder of the work tree, or nil for a bare repository.
+    public var workTree: URL? {
+        guard let path = git_repository_workdir(pointer) else { return nil }
+        return URL(fileURLWithPath: String(cString: path), isDirectory: true)
+    }
+
+    /// The `.git` folder.
+    public var gitDirectory: URL {
+        URL(fileURLWithPath: String(cString: git_repository_path(pointer)), isDirectory: true)
     }
 
     /// Gives the repository an object database whose loose objects are written with zlib's fastest
@@ -36,117 +58,50 @@ public final class Repository {
     private func useFastLooseObjects() throws {
         let objects = gitDirectory.appendingPathComponent("objects")
         guard !FileManager.default.fileExists(atPath: objects.appendingPathComponent("info/alternates").path) else { return }
-        var odb: OpaquePointer?
-        try check(git_odb_new(&odb), "git_odb_new")
-        defer { git_odb_free(odb) }
+        let odb = try Handle("git_odb_new", free: git_odb_free) { git_odb_new(&$0) }
+        // Loose objects first (priority 1), then packs (priority 2), as libgit2 sets them up itself.
         var loose: UnsafeMutablePointer<git_odb_backend>?
         try check(git_odb_backend_loose(&loose, objects.path, Z_BEST_SPEED, 1, 0, 0), "git_odb_backend_loose")
-        if git_odb_add_backend(odb, loose, 1) != 0 {
-            loose?.pointee.free(loose)
-            try check(-1, "git_odb_add_backend")
-        }
+        try add(loose, to: odb, priority: 1)
         var pack: UnsafeMutablePointer<git_odb_backend>?
         try check(git_odb_backend_pack(&pack, objects.path), "git_odb_backend_pack")
-        if git_odb_add_backend(odb, pack, 2) != 0 {
-            pack?.pointee.free(pack)
-            try check(-1, "git_odb_add_backend")
+        try add(pack, to: odb, priority: 2)
+        try check(git_repository_set_odb(pointer, odb.pointer), "git_repository_set_odb")
+    }
+
+    /// Hands `backend` to `odb`, which frees it from then on; frees it here when `odb` refuses it.
+    private func add(_ backend: UnsafeMutablePointer<git_odb_backend>?, to odb: Handle, priority: Int32) throws {
+        let code = git_odb_add_backend(odb.pointer, backend, priority)
+        if code != 0 {
+            backend?.pointee.free(backend)
+            try check(code, "git_odb_add_backend")
         }
-        try check(git_repository_set_odb(handle, odb), "git_repository_set_odb")
-    }
-
-    /// Creates a new, empty repository with a work tree at `url`, its first branch named `branch`.
-    /// Refuses a folder that already holds a repository.
-    public static func create(at url: URL, branch: String = "main") throws -> Repository {
-        LibGit2.initialize()
-        var options = git_repository_init_options()
-        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "git_repository_init_options_init")
-        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue | GIT_REPOSITORY_INIT_MKDIR.rawValue
-        var handle: OpaquePointer?
-        try branch.withCString { head in
-            options.initial_head = head
-            try check(git_repository_init_ext(&handle, url.path, &options), "git_repository_init")
-        }
-        return Repository(handle: handle!)
-    }
-
-    /// The folder of the work tree, or nil for a bare repository.
-    public var workTree: URL? {
-        guard let path = git_repository_workdir(handle) else { return nil }
-        return URL(fileURLWithPath: String(cString: path), isDirectory: true)
-    }
-
-    /// The `.git` folder.
-    public var gitDirectory: URL {
-        URL(fileURLWithPath: String(cString: git_repository_path(handle)), isDirectory: true)
     }
 }
 
-// MARK: - Objects
+// MARK: - Looking objects up
 
 extension Repository {
-    /// Writes `data` as a blob and returns its id.
-    public func createBlob(_ data: Data) throws -> ObjectID {
-        var oid = git_oid()
-        _ = try data.withUnsafeBytes { bytes in
-            try check(git_blob_create_from_buffer(&oid, handle, bytes.baseAddress, bytes.count), "git_blob_create_from_buffer")
-        }
-        return ObjectID(oid)
+    // Each lookup returns a handle that keeps this repository alive; read it at once:
+    // `try lookup(id).read { commit in ... }`.
+
+    func lookup(_ id: CommitID) throws -> Handle {
+        var oid = id.objectID.raw
+        return try Handle("git_commit_lookup", free: git_commit_free, owner: self) { git_commit_lookup(&$0, pointer, &oid) }
     }
 
-    /// The content of a blob.
-    public func blobData(_ id: ObjectID) throws -> Data {
-        var raw = id.raw
-        var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, handle, &raw), "git_blob_lookup")
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let content = git_blob_rawcontent(blob) else {
-            git_blob_free(blob)
-            return Data()
-        }
-        // The blob's own bytes, not a copy (a merge reads 193 one-megabyte copies): the blob is
-        // freed with the Data. libgit2 keeps no blob in its cache, so freeing one touches nothing
-        // shared and may happen on any thread; the repository stays open until then.
-        let owner = BlobOwner(blob: blob!, repository: self)
-        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: content), count: size, deallocator: .custom { _, _ in owner.free() })
+    func lookup(_ id: TreeID) throws -> Handle {
+        var oid = id.objectID.raw
+        return try Handle("git_tree_lookup", free: git_tree_free, owner: self) { git_tree_lookup(&$0, pointer, &oid) }
     }
 
-    /// Whether an object with this id is in the object database.
-    ///
-    /// - Parameter refresh: look for packs written since the repository was opened when the
-    ///   object is not found (a directory scan per miss: leave it off when asking about many new
-    ///   objects, as a batch does).
-    public func contains(_ id: ObjectID, refresh: Bool = true) -> Bool {
-        var odb: OpaquePointer?
-        guard git_repository_odb(&odb, handle) == 0 else { return false }
-        defer { git_odb_free(odb) }
-        var raw = id.raw
-        return git_odb_exists_ext(odb, &raw, refresh ? 0 : UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 1
+    func lookup(_ id: BlobID) throws -> Handle {
+        var oid = id.objectID.raw
+        return try Handle("git_blob_lookup", free: git_blob_free, owner: self) { git_blob_lookup(&$0, pointer, &oid) }
     }
 
-    /// The id git would give `data` as a blob, without writing it.
-    public static func blobID(of data: Data) throws -> ObjectID {
-        LibGit2.initialize()
-        var oid = git_oid()
-        _ = try data.withUnsafeBytes { bytes in
-            try check(git_odb_hash(&oid, bytes.baseAddress, bytes.count, GIT_OBJECT_BLOB), "git_odb_hash")
-        }
-        return ObjectID(oid)
-    }
-}
-
-/// Keeps a blob (and its repository) alive for the `Data` that shows its bytes.
-private final class BlobOwner: @unchecked Sendable {
-    // Written once at creation; freed once, by the Data's deallocator.
-    private let blob: OpaquePointer
-    private let repository: Repository
-
-    init(blob: OpaquePointer, repository: Repository) {
-        self.blob = blob
-        self.repository = repository
-    }
-
-    func free() {
-        git_blob_free(blob)
-        withExtendedLifetime(repository) {}
+    /// The object database, for reads that bypass the object cache.
+    func objectDatabase() throws -> Handle {
+        try Handle("git_repository_odb", free: git_odb_free, owner: self) { git_repository_odb(&$0, pointer) }
     }
 }

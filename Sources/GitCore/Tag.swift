@@ -5,9 +5,9 @@ import Foundation
 public struct TagInfo: Equatable, Sendable {
     public let name: String
     /// The id of the tag object itself.
-    public let id: ObjectID
-    /// The commit the tag points to.
-    public let target: ObjectID
+    public let id: TagID
+    /// The commit the tag points to (the object, as the tag names it: DraftFlow tags only commits).
+    public let target: CommitID
     public let tagger: Signature?
     public let message: String
 }
@@ -16,52 +16,35 @@ extension Repository {
     /// Creates the annotated tag `name` on `target`. Throws a `GitError` with `isExists` when the
     /// tag exists already: tags are never moved.
     @discardableResult
-    public func createTag(_ name: String, target: ObjectID, tagger: Signature, message: String) throws -> ObjectID {
-        var rawTarget = target.raw
-        var object: OpaquePointer?
-        try check(git_object_lookup(&object, handle, &rawTarget, GIT_OBJECT_COMMIT), "git_object_lookup")
-        defer { git_object_free(object) }
-        var out = git_oid()
-        _ = try tagger.withRaw { rawTagger in
-            try check(git_tag_create(&out, handle, name, object, rawTagger, message, 0), "git_tag_create(\(name))")
+    public func createTag(_ name: String, target: CommitID, tagger: Signature, message: String) throws -> TagID {
+        var rawTarget = target.objectID.raw
+        let object = try Handle("git_object_lookup", free: git_object_free, owner: self) {
+            git_object_lookup(&$0, pointer, &rawTarget, GIT_OBJECT_COMMIT)
         }
-        return ObjectID(out)
+        var out = git_oid()
+        try tagger.withRaw { rawTagger in
+            try object.read { try check(git_tag_create(&out, pointer, name, $0, rawTagger, message, 0), "git_tag_create(\(name))") }
+        }
+        return TagID(ObjectID(out))
     }
 
     /// The names of all tags, sorted.
     public func tagNames() throws -> [String] {
         var array = git_strarray()
-        try check(git_tag_list(&array, handle), "git_tag_list")
+        try check(git_tag_list(&array, pointer), "git_tag_list")
         defer { git_strarray_dispose(&array) }
-        var names: [String] = []
-        for index in 0..<array.count {
-            if let name = array.strings[index] { names.append(String(cString: name)) }
-        }
-        return names.sorted()
+        return (0..<array.count).compactMap { array.strings[$0].map { String(cString: $0) } }.sorted()
     }
 
     /// Reads the annotated tag `name`, or nil when there is no such tag.
     public func tag(_ name: String) throws -> TagInfo? {
-        guard let id = try resolveReferenceDirect("refs/tags/" + name) else { return nil }
-        var raw = id.raw
-        var tag: OpaquePointer?
-        let code = git_tag_lookup(&tag, handle, &raw)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, "git_tag_lookup(\(name))")
-        defer { git_tag_free(tag) }
-        let tagger = git_tag_tagger(tag).map { Signature($0) }
-        let message = git_tag_message(tag).map { String(cString: $0) } ?? ""
-        return TagInfo(name: name, id: id, target: ObjectID(git_tag_target_id(tag).pointee), tagger: tagger, message: message)
-    }
-
-    /// The id a reference points to directly, without peeling tags.
-    func resolveReferenceDirect(_ name: String) throws -> ObjectID? {
-        var reference: OpaquePointer?
-        let code = git_reference_lookup(&reference, handle, name)
-        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue { return nil }
-        try check(code, "git_reference_lookup(\(name))")
-        defer { git_reference_free(reference) }
-        guard let target = git_reference_target(reference) else { return nil }
-        return ObjectID(target.pointee)
+        guard let id = try resolveDirect("refs/tags/" + name) else { return nil }
+        var oid = id.raw
+        let tag = try Handle.ifPresent("git_tag_lookup(\(name))", free: git_tag_free, owner: self) { git_tag_lookup(&$0, pointer, &oid) }
+        return tag?.read { tag in
+            TagInfo(name: name, id: TagID(id), target: CommitID(ObjectID(git_tag_target_id(tag).pointee)),
+                    tagger: git_tag_tagger(tag).map { Signature($0) },
+                    message: git_tag_message(tag).map { String(cString: $0) } ?? "")
+        }
     }
 }

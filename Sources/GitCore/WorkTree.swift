@@ -1,8 +1,6 @@
 import Clibgit2
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What bringing the work tree up to date left alone because a person had changed it.
 public struct WorkTreeSync: Equatable, Sendable {
@@ -21,92 +19,74 @@ extension Repository {
     /// - Parameter known: contents the caller has at hand (what it just committed), used instead of
     ///   reading the blob back from the object database when their id matches.
     @discardableResult
-    public func syncWorkTree(to commit: ObjectID, known: [String: (id: ObjectID, data: Data)] = [:]) throws -> WorkTreeSync {
+    public func syncWorkTree(to commit: CommitID, known: [String: (id: BlobID, data: Data)] = [:]) throws -> WorkTreeSync {
         guard let root = workTree else { return WorkTreeSync() }
         let tree = try self.commit(commit).tree
-        var target: [String: ObjectID] = [:]
+        var target: [String: BlobID] = [:]
         for file in try allFiles(in: tree) { target[file.path] = file.id }
 
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, handle), "git_repository_index")
-        defer { git_index_free(index) }
-        try check(git_index_read(index, 1), "git_index_read")
-        var indexed: [String: ObjectID] = [:]
-        for position in 0..<git_index_entrycount(index) {
-            guard let entry = git_index_get_byindex(index, position) else { continue }
-            indexed[String(cString: entry.pointee.path)] = ObjectID(entry.pointee.id)
-        }
-
-        func content(_ path: String, _ id: ObjectID) throws -> Data {
-            if let file = known[path], file.id == id { return file.data }
-            return try blobData(id)
-        }
-        var result = WorkTreeSync()
-        for (path, id) in target.sorted(by: { $0.key < $1.key }) where indexed[path] != id {
-            let url = root.appendingPathComponent(path)
-            if let file = known[path], file.id == id, indexed[path] == nil, !FileManager.default.fileExists(atPath: url.path) {
-                // A new file we just committed: write it and index it without hashing it again.
-                try write(file.data, to: url)
-                try indexWrittenFile(index, path: path, url: url, id: id)
-                result.updated.append(path)
-                continue
+        let index = try Handle("git_repository_index", free: git_index_free, owner: self) { git_repository_index(&$0, pointer) }
+        return try index.read { index in
+            try check(git_index_read(index, 1), "git_index_read")
+            var indexed: [String: BlobID] = [:]
+            for position in 0..<git_index_entrycount(index) {
+                guard let entry = git_index_get_byindex(index, position) else { continue }
+                indexed[String(cString: entry.pointee.path)] = BlobID(ObjectID(entry.pointee.id))
             }
-            if let current = try? Data(contentsOf: url) {
-                let currentID = try Repository.blobID(of: current)
-                if currentID != id && currentID != indexed[path] {
-                    // Keep the person's edit: the index follows the commit, the file stays theirs.
-                    result.keptLocalEdits.append(path)
-                    try setIndexEntry(index, path: path, id: id)
+
+            func content(_ path: String, _ id: BlobID) throws -> Data {
+                if let file = known[path], file.id == id { return file.data }
+                return try blobData(id)
+            }
+            var result = WorkTreeSync()
+            for (path, id) in target.sorted(by: { $0.key < $1.key }) where indexed[path] != id {
+                let url = root.appendingPathComponent(path)
+                if let file = known[path], file.id == id, indexed[path] == nil, !FileManager.default.fileExists(atPath: url.path) {
+                    // A new file we just committed: write it and index it without hashing it again.
+                    try FileSystem.replaceFile(at: url, with: file.data)
+                    try addWrittenFile(to: index, path: path, url: url, id: id)
+                    result.updated.append(path)
                     continue
                 }
-                if currentID != id {
-                    try write(try content(path, id), to: url)
+                if let current = try? Data(contentsOf: url) {
+                    let currentID = BlobID(hashing: current)
+                    if currentID != id && currentID != indexed[path] {
+                        // Keep the person's edit: the index follows the commit, the file stays theirs.
+                        result.keptLocalEdits.append(path)
+                        try setEntry(of: index, path: path, id: id)
+                        continue
+                    }
+                    if currentID != id {
+                        try FileSystem.replaceFile(at: url, with: try content(path, id))
+                    }
+                } else {
+                    try FileSystem.replaceFile(at: url, with: try content(path, id))
                 }
-            } else {
-                try write(try content(path, id), to: url)
-            }
-            try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
-            result.updated.append(path)
-        }
-        for (path, id) in indexed.sorted(by: { $0.key < $1.key }) where target[path] == nil {
-            let url = root.appendingPathComponent(path)
-            if let current = try? Data(contentsOf: url), try Repository.blobID(of: current) != id {
-                result.keptLocalEdits.append(path)
-            } else {
-                try? FileManager.default.removeItem(at: url)
-                removeEmptyFolders(from: url.deletingLastPathComponent(), upTo: root)
+                try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
                 result.updated.append(path)
             }
-            try check(git_index_remove_bypath(index, path), "git_index_remove_bypath(\(path))")
-        }
-        try check(git_index_write(index), "git_index_write")
-        return result
-    }
-
-    /// Runs `body` while holding an exclusive lock on this repository's work tree, shared by every
-    /// DraftFlow process. The lock is released when the process ends, even by a crash.
-    public func withWorkTreeLock<T>(_ body: () throws -> T) throws -> T {
-        let lockPath = gitDirectory.appendingPathComponent("draftflow.lock").path
-        let descriptor = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw GitError(code: -1, errorClass: 0, message: "cannot open \(lockPath): \(String(cString: strerror(errno)))", operation: "lock")
-        }
-        defer { Glibc.close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno != EINTR {
-                throw GitError(code: -1, errorClass: 0, message: "cannot lock \(lockPath): \(String(cString: strerror(errno)))", operation: "lock")
+            for (path, id) in indexed.sorted(by: { $0.key < $1.key }) where target[path] == nil {
+                let url = root.appendingPathComponent(path)
+                if let current = try? Data(contentsOf: url), BlobID(hashing: current) != id {
+                    result.keptLocalEdits.append(path)
+                } else {
+                    try? FileManager.default.removeItem(at: url)
+                    FileSystem.removeEmptyFolders(from: url.deletingLastPathComponent(), upTo: root)
+                    result.updated.append(path)
+                }
+                try check(git_index_remove_bypath(index, path), "git_index_remove_bypath(\(path))")
             }
+            try check(git_index_write(index), "git_index_write")
+            return result
         }
-        defer { flock(descriptor, LOCK_UN) }
-        return try body()
     }
 
     /// Paths of the work tree whose content differs from `commit` (edited, added to the index, or
     /// removed), limited to `prefix` when given. Untracked files count only under `prefix`.
-    public func changedFiles(against commit: ObjectID, under prefix: String) throws -> [String: Data?] {
+    public func changedFiles(against commit: CommitID, under prefix: String) throws -> [String: Data?] {
         guard let root = workTree else { return [:] }
         let tree = try self.commit(commit).tree
-        var committed: [String: ObjectID] = [:]
+        var committed: [String: BlobID] = [:]
         for file in try allFiles(in: tree, under: prefix) { committed[file.path] = file.id }
         var changes: [String: Data?] = [:]
         let folder = root.appendingPathComponent(prefix)
@@ -117,7 +97,7 @@ extension Repository {
                 let relative = prefix + "/" + url.path.dropFirst(folder.path.count + 1)
                 present.insert(relative)
                 let data = try Data(contentsOf: url)
-                if try Repository.blobID(of: data) != committed[relative] {
+                if BlobID(hashing: data) != committed[relative] {
                     changes[relative] = data
                 }
             }
@@ -129,7 +109,7 @@ extension Repository {
     }
 
     /// Adds a file just written with known content `id` to the index, from its stat data.
-    private func indexWrittenFile(_ index: OpaquePointer?, path: String, url: URL, id: ObjectID) throws {
+    private func addWrittenFile(to index: OpaquePointer, path: String, url: URL, id: BlobID) throws {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
@@ -144,71 +124,21 @@ extension Repository {
         entry.uid = info.st_uid
         entry.gid = info.st_gid
         entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
-        entry.id = id.raw
+        entry.id = id.objectID.raw
         try path.withCString { cPath in
             entry.path = cPath
             try check(git_index_add(index, &entry), "git_index_add(\(path))")
         }
     }
 
-    private func setIndexEntry(_ index: OpaquePointer?, path: String, id: ObjectID) throws {
+    /// Points the index entry of `path` at blob `id`, leaving the file as it is.
+    private func setEntry(of index: OpaquePointer, path: String, id: BlobID) throws {
         var entry = git_index_entry()
         entry.mode = GIT_FILEMODE_BLOB.rawValue
-        entry.id = id.raw
+        entry.id = id.objectID.raw
         try path.withCString { cPath in
             entry.path = cPath
             try check(git_index_add(index, &entry), "git_index_add(\(path))")
-        }
-    }
-
-    /// Writes a work-tree file: to a temporary file, then renamed into place. No fsync: the work
-    /// tree is a view of the commit, whose objects are already durable.
-    private func write(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try Self.makeFolders(folder.path)
-        // A new file is written in place (O_EXCL: nobody else's file is overwritten); an existing
-        // one through a temporary file renamed over it, so a reader never sees it half written.
-        var temporary = url
-        var descriptor = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 && errno == EEXIST {
-            temporary = folder.appendingPathComponent(".\(url.lastPathComponent).draftflow-\(getpid())")
-            descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        }
-        guard descriptor >= 0 else {
-            throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(errno)))", operation: "write")
-        }
-        let failure = writeAll(data, to: descriptor)
-        Glibc.close(descriptor)
-        if failure != 0 || (temporary != url && Glibc.rename(temporary.path, url.path) != 0) {
-            let code = failure != 0 ? failure : errno
-            unlink(temporary.path)
-            throw GitError(code: -1, errorClass: 0, message: "cannot write \(url.path): \(String(cString: strerror(code)))", operation: "write")
-        }
-    }
-
-    /// `mkdir -p` with plain system calls (Foundation's looks up user and group names each time).
-    static func makeFolders(_ path: String) throws {
-        if Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else {
-            throw GitError(code: -1, errorClass: 0, message: "cannot create \(path): \(String(cString: strerror(errno)))", operation: "mkdir")
-        }
-        let parent = (path as NSString).deletingLastPathComponent
-        guard !parent.isEmpty, parent != path else {
-            throw GitError(code: -1, errorClass: 0, message: "cannot create \(path)", operation: "mkdir")
-        }
-        try makeFolders(parent)
-        if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw GitError(code: -1, errorClass: 0, message: "cannot create \(path): \(String(cString: strerror(errno)))", operation: "mkdir")
-        }
-    }
-
-    private func removeEmptyFolders(from folder: URL, upTo root: URL) {
-        var current = folder.standardizedFileURL
-        let stop = root.standardizedFileURL.path
-        while current.path.count > stop.count, current.path.hasPrefix(stop) {
-            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: current.path), contents.isEmpty else { return }
-            try? FileManager.default.removeItem(at: current)
-            current = current.deletingLastPathComponent()
         }
     }
 }

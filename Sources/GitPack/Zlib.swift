@@ -16,7 +16,7 @@ enum Zlib {
             }
         }
         guard status == Z_OK else {
-            throw GitError(code: -1, errorClass: 0, message: "zlib could not compress an object (\(status))", operation: "compress2")
+            throw PackError(operation: "compress2", message: "zlib could not compress an object (\(status))")
         }
         output.count = Int(bound)
         return output

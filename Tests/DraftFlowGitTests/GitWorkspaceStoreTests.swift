@@ -1,8 +1,6 @@
 import DraftFlow
 import DraftFlowGit
 import Foundation
-import GitCore
-import GitPack
 import Testing
 
 @Suite struct GitWorkspaceStoreTests {

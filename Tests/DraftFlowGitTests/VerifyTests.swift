@@ -184,11 +184,11 @@ import Testing
         #expect(header.targetType == "commit")
         #expect(header.taggerTime == (try date("2020-02-14T10:00:00+01:00")))
         let commit = try repository.verifiedObject(header.target).commitHeader()
-        let entries = try repository.verifiedObject(commit.tree).treeEntries()
+        let entries = try repository.verifiedObject(commit.tree.objectID).treeEntries()
         #expect(entries.map(\.name) == ["Comments", "Drafts", "Workflow.md"])
         #expect(entries.map(\.kind) == [.tree, .tree, .blob])
         let blob = try repository.verifiedObject(try #require(entries.last).id)
-        #expect(try Repository.objectID(of: blob.data, kind: .blob) == blob.id)
+        #expect(ObjectID(hashing: blob.data, as: .blob) == blob.id)
         #expect(throws: GitError.self) { try repository.verifiedObject(ObjectID(hex: String(repeating: "1", count: 40))!) }
     }
 }

@@ -27,7 +27,7 @@ import Testing
         ]
         let (commits, blobs) = try repository.writeSeries(series, parent: first)
         #expect(commits.count == 2)
-        #expect(blobs["Comments/r/CAN/submission-1.proposal.md"] == (try Repository.blobID(of: edited)))
+        #expect(blobs["Comments/r/CAN/submission-1.proposal.md"] == BlobID(hashing: edited))
         _ = try repository.updateReference("refs/heads/main", to: commits[1], expected: first, message: "series")
 
         // The same trees through libgit2 give the same ids: the serialization is git's.
