@@ -22,7 +22,7 @@ package enum FileSystem {
     }
 
     /// `mkdir -p`.
-    package static func makeFolders(_ path: String) throws {
+    static func makeFolders(_ path: String) throws {
         if Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else {
             throw SystemCallError("mkdir", call: "mkdir", cannot: "create", path: path, errno: errno)
@@ -41,7 +41,7 @@ package enum FileSystem {
     /// file is overwritten); an existing one through a temporary file renamed over it, so a reader
     /// never sees it half written. No fsync: the work tree is a view of a commit whose objects are
     /// already durable.
-    package static func replaceFile(at url: URL, with data: Data) throws {
+    static func replaceFile(at url: URL, with data: Data) throws {
         let folder = url.deletingLastPathComponent()
         try makeFolders(folder.path)
         var temporary = url
@@ -63,7 +63,7 @@ package enum FileSystem {
     }
 
     /// Removes `folder` and the folders above it while they are empty, up to `root` (kept).
-    package static func removeEmptyFolders(from folder: URL, upTo root: URL) {
+    static func removeEmptyFolders(from folder: URL, upTo root: URL) {
         var current = folder.standardizedFileURL
         let stop = root.standardizedFileURL.path
         while current.path.count > stop.count, current.path.hasPrefix(stop) {

@@ -15,12 +15,12 @@ public enum ObjectKind: String, Sendable, Equatable {
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     private let oid: git_oid
 
-    package init(_ oid: git_oid) {
+    init(_ oid: git_oid) {
         self.oid = oid
     }
 
     /// The id as libgit2 takes it.
-    package var raw: git_oid { oid }
+    var raw: git_oid { oid }
 
     /// The id made of these 20 bytes; nil for any other count.
     public init?(bytes: some Collection<UInt8>) {
