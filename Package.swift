@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// DraftFlow targets Linux (Debian 12, libgit2 1.5.1): GitCore and GitPack call Glibc directly
+// (stat, flock, fsync), so no other platform is declared.
 let package = Package(
     name: "DraftFlow",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "draftflow", targets: ["draftflow"]),
         .library(name: "DraftFlow", targets: ["DraftFlow"]),
