@@ -42,6 +42,12 @@ let package = Package(
             dependencies: ["DraftFlow", "DraftFlowGit", "GitCore"],
             path: "Benchmarks/draftflow-bench"
         ),
+        // Measures the pack index built by hand against libgit2's indexer (BENCHMARKS.md).
+        .executableTarget(
+            name: "pack-index-bench",
+            dependencies: ["Clibgit2", "GitCore", "GitPack"],
+            path: "Benchmarks/pack-index-bench"
+        ),
         .testTarget(name: "GitCoreTests", dependencies: ["GitCore"]),
         .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),

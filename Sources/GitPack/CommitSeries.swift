@@ -43,6 +43,14 @@ extension Repository {
     ///
     /// - Returns: the ids of the new commits, in order, and the blob id written at each path.
     public func writeSeries(_ commits: [SeriesCommit], parent: CommitID?) throws -> (commits: [CommitID], blobs: [String: BlobID]) {
+        let series = try packSeries(commits, parent: parent)
+        if !series.pack.isEmpty { try install(try series.pack.packAndIndex()) }
+        return (series.commits, series.blobs)
+    }
+
+    /// The pack `writeSeries` writes, not installed yet, with the ids of the commits in it and
+    /// the blob id written at each path.
+    package func packSeries(_ commits: [SeriesCommit], parent: CommitID?) throws -> (pack: PackWriter, commits: [CommitID], blobs: [String: BlobID]) {
         var writer = PackWriter()
         var bases: [BlobID: Delta.Index] = [:]
         var blobsAtPath: [String: BlobID] = [:]
@@ -91,8 +99,7 @@ extension Repository {
             written.append(id)
             previous = id
         }
-        if !writer.isEmpty { try install(try writer.packAndIndex()) }
-        return (written, blobsAtPath)
+        return (writer, written, blobsAtPath)
     }
 
     /// The blob of the starting tree that `file` is an edited copy of, if any.

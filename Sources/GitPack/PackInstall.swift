@@ -6,7 +6,7 @@ extension Repository {
     /// Puts a pack and its index into `objects/pack`: each written to a temporary file, synced,
     /// then renamed into place (the index last, so the pack is never seen without it), then the
     /// folder is synced.
-    func install(_ files: (pack: Data, index: Data, checksum: [UInt8])) throws {
+    package func install(_ files: (pack: Data, index: Data, checksum: [UInt8])) throws {
         let folder = gitDirectory.appendingPathComponent("objects/pack")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let name = "pack-" + files.checksum.map { String(format: "%02x", $0) }.joined()
