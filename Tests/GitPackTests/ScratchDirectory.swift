@@ -14,7 +14,7 @@ final class ScratchDirectory {
     }
 }
 
-/// Runs the real `git` command to check what libgit2 wrote. Returns standard output.
+/// Runs the real `git` command to check what was written. Returns its status and output.
 @discardableResult
 func git(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
     let process = Process()
