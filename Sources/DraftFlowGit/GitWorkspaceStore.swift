@@ -141,7 +141,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 for path in change.writes.keys { try Self.checkPath(path) }
                 for path in change.removals { try Self.checkPath(path) }
             }
-            // Blobs, trees and commits serialized here and written as one pack, synced once.
+            // Blobs, trees and commits serialized by GitPack and written as one pack, synced once.
             let series = changes.map { change -> SeriesCommit in
                 SeriesCommit(
                     files: change.writes.sorted(by: { $0.key < $1.key }).map { path, data in

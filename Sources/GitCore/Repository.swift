@@ -1,3 +1,11 @@
+// GitCore: the Swift face of libgit2, and the git layer a newcomer reads first.
+//
+// `Repository` opens or creates a repository; its extensions read and write one kind of thing
+// each: Blob, Tree, Commit, Tag, Reference, WorkTree (the work tree and the index). Values come
+// out as Swift values (`CommitInfo`, `TreeEntry`, ids typed by kind: `CommitID`, `TreeID`,
+// `BlobID`, `TagID`); no C type is in the public API. Each libgit2 object is owned by a `Handle`
+// and freed when it goes. libgit2's failures are `GitError`s, the system's `SystemCallError`s.
+// The pitfalls of libgit2 1.5.1 the code works around are in docs/LIBGIT2.md.
 import Clibgit2
 import Czlib
 import Foundation

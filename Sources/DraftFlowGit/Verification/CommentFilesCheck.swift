@@ -3,9 +3,9 @@ import Foundation
 import GitCore
 import GitPack
 
+/// Check 2 of `verify`: every comment's original file is byte-identical to what was received
+/// (each submission record against the blob ids it recorded).
 extension VerificationRun {
-    // MARK: 2. Comments
-
     mutating func commentFiles(commit commitID: CommitID, into check: inout VerificationCheck) {
         let treeID: TreeID
         do {

@@ -3,9 +3,9 @@ import Foundation
 import GitCore
 import GitPack
 
+/// Check 3 of `verify`: the history from the first version is intact (every commit, tree and
+/// blob reachable from the version read and re-hashed; earlier versions in that history).
 extension VerificationRun {
-    // MARK: 3. History
-
     mutating func history(from start: CommitID, version: FoundTag, tags: [FoundTag], into check: inout VerificationCheck) {
         var reachable: Set<CommitID> = []
         var roots: [CommitID] = []

@@ -3,9 +3,9 @@ import Foundation
 import GitCore
 import GitPack
 
+/// Check 1 of `verify`: the version's text is what its tag points to (the tag, its commit and
+/// tree, Workflow.md and the document, each read and re-hashed).
 extension VerificationRun {
-    // MARK: 1. The version's text
-
     /// Checks tag, commit, tree, Workflow.md and the document; returns the commit when it reads.
     mutating func versionText(_ tag: FoundTag, into check: inout VerificationCheck) -> CommitID? {
         guard let tagID = tag.id else {
