@@ -55,5 +55,10 @@ public struct UnsupportedRepositoryError: GitLayerError, Equatable {
     public let operation: String
     public let message: String
 
+    package init(operation: String, message: String) {
+        self.operation = operation
+        self.message = message
+    }
+
     public var description: String { "\(operation): \(message)" }
 }

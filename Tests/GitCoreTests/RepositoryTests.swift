@@ -121,3 +121,36 @@ import Testing
         }
     }
 }
+
+@Suite struct ErrorKindTests {
+    @Test func aFailedSystemCallIsNotAGitError() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url)
+        // The lock file cannot be opened when a folder stands in its place.
+        let lock = repository.gitDirectory.appendingPathComponent("draftflow.lock")
+        try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: false)
+        do {
+            try repository.withWorkTreeLock {}
+            Issue.record("locking must fail")
+        } catch let error as SystemCallError {
+            #expect(error.operation == "lock")
+            #expect(error.call == "open")
+            #expect(error.errno == EISDIR)
+            #expect(error.path == lock.path)
+            #expect(error.message == "cannot open \(lock.path): Is a directory")
+        }
+    }
+
+    @Test func aDetachedHeadIsReportedAsUnsupported() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url)
+        let tree = try repository.emptyTree()
+        let person = Signature(name: "S", email: "s@example.org", time: Date(timeIntervalSince1970: 1), offsetMinutes: 0)
+        let commit = try repository.createCommit(tree: tree, parents: [], author: person, committer: person, message: "c\n")
+        #expect(try repository.headBranch() == "refs/heads/main")
+        #expect(try git(["update-ref", "--no-deref", "HEAD", commit.hex], in: scratch.url).status == 0)
+        #expect(throws: UnsupportedRepositoryError(operation: "headBranch", message: "HEAD is detached")) {
+            try repository.headBranch()
+        }
+    }
+}
