@@ -1,9 +1,10 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+// DraftFlow targets Linux (Debian 12, libgit2 1.5.1): GitCore and GitPack call Glibc directly
+// (stat, flock, fsync), so no other platform is declared.
 let package = Package(
     name: "DraftFlow",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "draftflow", targets: ["draftflow"]),
         .library(name: "DraftFlow", targets: ["DraftFlow"]),
@@ -20,17 +21,22 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // zlib, called directly by GitPack (pack objects, loose-object checks).
+        .systemLibrary(name: "Czlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Parallel"),
         .target(name: "LineSplitting"),
-        .target(name: "Git", dependencies: ["Clibgit2", "ContentHash", "Parallel"]),
+        // The libgit2 wrapper: what a newcomer reads first.
+        .target(name: "GitCore", dependencies: ["Clibgit2", "Czlib", "ContentHash"]),
+        // Git's object and pack formats written and read by hand, for speed and for verification.
+        .target(name: "GitPack", dependencies: ["GitCore", "Czlib", "ContentHash", "LineSplitting", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "LineSplitting", "Parallel", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "DraftFlowExport",
             dependencies: ["DraftFlow", "LineSplitting", "Parallel", .product(name: "Subprocess", package: "swift-subprocess")],
             resources: [.process("Resources")]
         ),
-        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "Git"]),
+        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),
         .executableTarget(
             name: "draftflow",
             dependencies: [
@@ -41,14 +47,21 @@ let package = Package(
         ),
         .executableTarget(
             name: "draftflow-bench",
-            dependencies: ["DraftFlow", "DraftFlowGit", "Git"],
+            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore"],
             path: "Benchmarks/draftflow-bench"
         ),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        // Measures the pack index built by hand against libgit2's indexer (BENCHMARKS.md).
+        .executableTarget(
+            name: "pack-index-bench",
+            dependencies: ["Clibgit2", "GitCore", "GitPack"],
+            path: "Benchmarks/pack-index-bench"
+        ),
+        .testTarget(name: "GitCoreTests", dependencies: ["GitCore"]),
+        .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore"]),
         .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
         .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
-        .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "Git"]),
+        .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack"]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),
     ],
     swiftLanguageModes: [.v6]

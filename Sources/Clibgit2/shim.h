@@ -4,8 +4,6 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 #include <git2/sys/odb_backend.h>
-/* zlib, which libgit2 itself uses: DraftFlow writes packs of its own. */
-#include <zlib.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: these wrap the options DraftFlow sets. */
 static inline int draftflow_git_enable_fsync(int enabled) {

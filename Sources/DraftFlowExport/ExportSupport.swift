@@ -13,32 +13,6 @@ enum ExportSupport {
         return text.trimmingCharacters(in: spaces)
     }
 
-    /// The lines of a text, whatever its line ends.
-    static func lines(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\r":
-                result.append(current)
-                current = ""
-                previousWasCR = true
-                continue
-            case "\n":
-                if !previousWasCR {
-                    result.append(current)
-                    current = ""
-                }
-            default:
-                current.unicodeScalars.append(scalar)
-            }
-            previousWasCR = false
-        }
-        result.append(current)
-        return result
-    }
-
     /// The `dir` attribute value for a text: "rtl" when its first strong character is right-to-left
     /// (Arabic, Hebrew, Syriac, Thaana, N'Ko), else "auto". Browsers honour `auto` themselves; PDF
     /// engines such as WeasyPrint do not, so right-to-left text is marked explicitly.

@@ -1,12 +1,13 @@
 import DraftFlow
 import Foundation
-import Git
+import GitCore
+import GitPack
 
 /// The workspace's files as of one commit, read through libgit2.
 struct GitSnapshot: WorkspaceSnapshot {
     let repository: Repository
-    let commit: ObjectID?
-    let tree: ObjectID?
+    let commit: CommitID?
+    let tree: TreeID?
 
     var commitID: String? { commit?.hex }
 
@@ -45,8 +46,8 @@ public final class GitWorkspaceStore: WorkspaceStore {
             if FileManager.default.fileExists(atPath: gitFolder) && FileManager.default.fileExists(atPath: workflow) {
                 do {
                     return try GitWorkspaceStore(repository: Repository.open(at: current))
-                } catch let error as GitError {
-                    throw DraftFlowError(.storage, "cannot open the workspace at \(current.path): \(error)")
+                } catch let error as any GitLayerError {
+                    throw DraftFlowError(.storage, "cannot open the workspace at \(current.path): \(Self.describe(error))")
                 }
             }
             let parent = current.deletingLastPathComponent()
@@ -84,18 +85,18 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     public func snapshot() throws -> any WorkspaceSnapshot {
         try storage {
-            let head = try repository.resolve(branch)
+            let head = try repository.resolveCommit(branch)
             return GitSnapshot(repository: repository, commit: head, tree: try head.map { try repository.commit($0).tree })
         }
     }
 
     @discardableResult
     public func commit(_ build: (any WorkspaceSnapshot) throws -> WorkspaceChange?) throws -> String? {
-        var tagged: (commit: ObjectID, tag: VersionTag)?
-        let commit = try advance { head, headTree -> Step<ObjectID>? in
+        var tagged: (commit: CommitID, tag: VersionTag)?
+        let commit = try advance { head, headTree -> Step<CommitID>? in
             guard let change = try build(GitSnapshot(repository: repository, commit: head, tree: headTree)) else { return nil }
-            var written: [String: (id: ObjectID, data: Data)] = [:]
-            let commit = try storage { () -> ObjectID in
+            var written: [String: (id: BlobID, data: Data)] = [:]
+            let commit = try storage { () -> CommitID in
                 var updates: [TreeUpdate] = []
                 for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
                     try Self.checkPath(path)
@@ -130,7 +131,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     @discardableResult
     public func commitSeries(_ build: (any WorkspaceSnapshot) throws -> [WorkspaceChange]) throws -> [String] {
-        try advance { head, headTree -> Step<[ObjectID]>? in
+        try advance { head, headTree -> Step<[CommitID]>? in
             let changes = try build(GitSnapshot(repository: repository, commit: head, tree: headTree))
             if changes.isEmpty { return nil }
             if changes.contains(where: { $0.tag != nil }) {
@@ -140,17 +141,17 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 for path in change.writes.keys { try Self.checkPath(path) }
                 for path in change.removals { try Self.checkPath(path) }
             }
-            // Blobs, trees and commits serialized here and written as one pack, synced once.
+            // Blobs, trees and commits serialized by GitPack and written as one pack, synced once.
             let series = changes.map { change -> SeriesCommit in
                 SeriesCommit(
                     files: change.writes.sorted(by: { $0.key < $1.key }).map { path, data in
-                        SeriesCommit.File(path: path, data: data, id: change.blobIDs[path].flatMap(ObjectID.init(hex:)), similarTo: change.similarTo[path])
+                        SeriesCommit.File(path: path, data: data, id: change.blobIDs[path].flatMap(BlobID.init(hex:)), similarTo: change.similarTo[path])
                     },
                     removals: change.removals.sorted(),
                     author: Self.signature(change.author), committer: Self.signature(change.committer), message: change.message)
             }
             let (commits, blobs) = try storage { try repository.writeSeries(series, parent: head) }
-            var written: [String: (id: ObjectID, data: Data)] = [:]
+            var written: [String: (id: BlobID, data: Data)] = [:]
             for change in changes {
                 for (path, data) in change.writes { if let id = blobs[path] { written[path] = (id, data) } }
             }
@@ -161,17 +162,17 @@ public final class GitWorkspaceStore: WorkspaceStore {
     /// What one attempt wrote: the new tip, the files it holds (for the work tree), a summary for
     /// the reflog, and what to hand back.
     struct Step<Result> {
-        var tip: ObjectID
-        var written: [String: (id: ObjectID, data: Data)]
+        var tip: CommitID
+        var written: [String: (id: BlobID, data: Data)]
         var summary: String
         var result: Result
     }
 
     /// Writes on the branch tip, then moves the branch by compare-and-swap from that tip. When
     /// another writer moved it first, `write` runs again on the new tip, so nothing is lost.
-    private func advance<Result>(_ write: (_ head: ObjectID?, _ headTree: ObjectID?) throws -> Step<Result>?) throws -> Result? {
+    private func advance<Result>(_ write: (_ head: CommitID?, _ headTree: TreeID?) throws -> Step<Result>?) throws -> Result? {
         for attempt in 0..<maximumAttempts {
-            let head = try storage { try repository.resolve(branch) }
+            let head = try storage { try repository.resolveCommit(branch) }
             let headTree = try storage { try head.map { try repository.commit($0).tree } }
             guard let step = try write(head, headTree) else { return nil }
             let summary = step.summary.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
@@ -186,10 +187,10 @@ public final class GitWorkspaceStore: WorkspaceStore {
     }
 
     /// Brings the work tree to the branch tip, keeping anyone's local edits.
-    public func syncWorkTree(known: [String: (id: ObjectID, data: Data)] = [:]) throws {
+    public func syncWorkTree(known: [String: (id: BlobID, data: Data)] = [:]) throws {
         try storage {
             try repository.withWorkTreeLock {
-                if let head = try repository.resolve(branch) {
+                if let head = try repository.resolveCommit(branch) {
                     try repository.syncWorkTree(to: head, known: known)
                 }
             }
@@ -198,7 +199,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     public func workTreeChanges(under folder: String) throws -> [String: Data?] {
         try storage {
-            guard let head = try repository.resolve(branch) else { return [:] }
+            guard let head = try repository.resolveCommit(branch) else { return [:] }
             return try repository.changedFiles(against: head, under: folder)
         }
     }
@@ -229,7 +230,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     public func history() throws -> [HistoryEntry] {
         try storage {
-            guard let head = try repository.resolve(branch) else { return [] }
+            guard let head = try repository.resolveCommit(branch) else { return [] }
             return try repository.history(from: head).map {
                 HistoryEntry(id: $0.id.hex, authorName: $0.author.name, authorEmail: $0.author.email, authored: $0.author.time,
                              committerName: $0.committer.name, committed: $0.committer.time, message: $0.message)
@@ -243,20 +244,24 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     /// Paths are built by DraftFlow from checked names; this is the last guard before git.
     static func checkPath(_ path: String) throws {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        let bad = path.isEmpty || path.hasPrefix("/") || parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.lowercased() == ".git" }
-            || path.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\\" }
-        if bad {
+        guard TreePath.isSafe(path) else {
             throw DraftFlowError(.invalidInput, "refusing to write the unsafe path '\(path)'")
         }
     }
 
-    /// Runs a storage step, turning libgit2 errors into DraftFlow errors.
+    /// Runs a storage step, turning the git layer's errors into DraftFlow errors.
     func storage<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as GitError {
-            throw DraftFlowError(.storage, "git storage failed: \(error)", fix: "check the workspace with `git fsck`")
+        } catch let error as any GitLayerError {
+            throw DraftFlowError(.storage, "git storage failed: \(Self.describe(error))", fix: "check the workspace with `git fsck`")
         }
+    }
+
+    /// A git layer error as DraftFlow's messages give it: "<operation> failed (<code>): <message>",
+    /// with libgit2's return code, or -1 for the errors that are not libgit2's (the wording they had
+    /// when every one of them was a `GitError`).
+    static func describe(_ error: any GitLayerError) -> String {
+        "\(error.operation) failed (\((error as? GitError)?.code ?? -1)): \(error.message)"
     }
 }

@@ -1,7 +1,6 @@
 import DraftFlow
 import DraftFlowGit
 import Foundation
-import Git
 import Testing
 
 @Suite struct GitWorkspaceStoreTests {
@@ -73,6 +72,21 @@ import Testing
         let after = try Reports(DraftingContext(store: store, now: try date("2020-03-02T00:00:00+01:00"))).status()
         #expect(after.round?.open == false)
         #expect(after.round?.closesAtUTC == "2020-03-01T22:59:59Z")
+    }
+}
+
+@Suite struct GitWorkspaceStoreErrorTests {
+    @Test func aWorkspaceWithADetachedHeadIsRefusedWithTheStorageMessage() throws {
+        let scratch = try Scratch()
+        let person = Person(name: "Secretariat", email: "s@example.org", time: Date(timeIntervalSince1970: 1_581_091_200),
+                            timeZone: TimeZone(identifier: "Europe/Zurich")!)
+        let store = try GitWorkspaceStore.create(at: scratch.url, first: WorkspaceChange(
+            writes: ["Workflow.md": Data("# Input\n".utf8)], author: person, committer: person, message: "Create\n"))
+        let head = try #require(try store.snapshot().commitID)
+        _ = try runGit(["update-ref", "--no-deref", "HEAD", head], in: scratch.url)
+        #expect(throws: DraftFlowError(.storage, "cannot open the workspace at \(scratch.url.standardizedFileURL.path): headBranch failed (-1): HEAD is detached")) {
+            try GitWorkspaceStore.open(containing: scratch.url)
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 import DraftFlow
 import DraftFlowGit
 import Foundation
-import Git
+import GitCore
+import GitPack
 import Testing
 
 @Suite struct VerifyTests {
@@ -38,6 +39,36 @@ import Testing
 
     func blobID(_ folder: URL, _ revision: String) throws -> ObjectID {
         try #require(ObjectID(hex: runGit(["rev-parse", revision], in: folder).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// The loose object file of `id`, writable. DraftFlow writes single commits as loose objects
+    /// and intakes as packs: when the object is packed, the packs are unpacked first, so the file
+    /// always exists.
+    func looseObjectFile(_ id: ObjectID, in store: GitWorkspaceStore) throws -> URL {
+        if !store.repository.isLooseObject(id) { try unpackObjects(in: store.repository.gitDirectory) }
+        let file = store.repository.looseObjectURL(id)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        return file
+    }
+
+    /// Turns every pack of the repository into loose objects: each pack is moved out of the
+    /// repository, then fed to `git unpack-objects` (which skips objects the repository still has).
+    func unpackObjects(in gitDirectory: URL) throws {
+        let packs = gitDirectory.appendingPathComponent("objects/pack")
+        for name in try FileManager.default.contentsOfDirectory(atPath: packs.path) where name.hasSuffix(".pack") {
+            let scratch = try Scratch()
+            try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
+            let moved = scratch.url.appendingPathComponent(name)
+            try FileManager.default.moveItem(at: packs.appendingPathComponent(name), to: moved)
+            try FileManager.default.removeItem(at: packs.appendingPathComponent(String(name.dropLast(5)) + ".idx"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "--git-dir", gitDirectory.path, "unpack-objects", "-q"]
+            process.standardInput = try FileHandle(forReadingFrom: moved)
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git unpack-objects \(name)")
+        }
     }
 
     /// Verifies on the guarded thread, failing (not hanging) the test when it does not finish.
@@ -103,10 +134,11 @@ import Testing
         let scratch = try Scratch()
         let store = try makeVerifiedWorkspace(scratch.url)
         let blob = try blobID(scratch.url, "draft-1:Drafts/input.md")
-        let file = store.repository.looseObjectURL(blob)
-        // DraftFlow writes loose objects today; were they packed, this damage could not be made this way.
-        guard FileManager.default.fileExists(atPath: file.path) else { return }
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        // Everything packed first, as `git gc` leaves a workspace: the object is unpacked to be damaged.
+        _ = try runGit(["repack", "-a", "-d", "-q"], in: scratch.url)
+        _ = try runGit(["prune-packed"], in: scratch.url)
+        #expect(!store.repository.isLooseObject(blob))
+        let file = try looseObjectFile(blob, in: store)
         try Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }).write(to: file)
         let report = try #require(try verifyGuarded(scratch.url, "draft-1"))
         #expect(!report.ok)
@@ -118,11 +150,8 @@ import Testing
         let scratch = try Scratch()
         let store = try makeVerifiedWorkspace(scratch.url)
         let blob = try blobID(scratch.url, "draft-1:Drafts/input.md")
-        let file = store.repository.looseObjectURL(blob)
-        // Loose today (see above); packed objects would need another way to damage them.
-        guard FileManager.default.fileExists(atPath: file.path) else { return }
+        let file = try looseObjectFile(blob, in: store)
         let bytes = try Data(contentsOf: file)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         try bytes.prefix(bytes.count / 2).write(to: file)
         // The default path inflates loose objects itself, so libgit2 never loops on this one.
         let report = try #require(try verifyGuarded(scratch.url, nil))
@@ -137,10 +166,8 @@ import Testing
         let store = try makeVerifiedWorkspace(scratch.url)
         let blob = try blobID(scratch.url, "draft-1:Drafts/input.md")
         let other = try blobID(scratch.url, "draft-2:Comments/draft-1/CAN/submission-1.md")
-        let file = store.repository.looseObjectURL(blob)
-        let source = store.repository.looseObjectURL(other)
-        guard FileManager.default.fileExists(atPath: file.path), FileManager.default.fileExists(atPath: source.path) else { return }
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let file = try looseObjectFile(blob, in: store)
+        let source = try looseObjectFile(other, in: store)
         try Data(contentsOf: source).write(to: file)
         let outcome = try WorkspaceVerifier.verify(containing: scratch.url, version: "draft-1", timeout: 20, inflateLooseObjectsFirst: false)
         guard case .finished(let report) = outcome else {
@@ -183,11 +210,11 @@ import Testing
         #expect(header.targetType == "commit")
         #expect(header.taggerTime == (try date("2020-02-14T10:00:00+01:00")))
         let commit = try repository.verifiedObject(header.target).commitHeader()
-        let entries = try repository.verifiedObject(commit.tree).treeEntries()
+        let entries = try repository.verifiedObject(commit.tree.objectID).treeEntries()
         #expect(entries.map(\.name) == ["Comments", "Drafts", "Workflow.md"])
         #expect(entries.map(\.kind) == [.tree, .tree, .blob])
         let blob = try repository.verifiedObject(try #require(entries.last).id)
-        #expect(try Repository.objectID(of: blob.data, kind: .blob) == blob.id)
+        #expect(ObjectID(hashing: blob.data, as: .blob) == blob.id)
         #expect(throws: GitError.self) { try repository.verifiedObject(ObjectID(hex: String(repeating: "1", count: 40))!) }
     }
 }

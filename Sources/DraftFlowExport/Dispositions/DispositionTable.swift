@@ -1,5 +1,6 @@
 import DraftFlow
 import Foundation
+import LineSplitting
 
 /// The disposition-of-comments table (the ISO commenting template's columns), rendered as Markdown,
 /// CSV, JSON or a self-contained HTML page.
@@ -79,7 +80,7 @@ public enum DispositionTable {
     /// A cell's text for a Markdown table: `|` escaped, line breaks as `<br>`, `<` as `&lt;` so that
     /// text never becomes markup.
     static func markdownCell(_ text: String) -> String {
-        ExportSupport.lines(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        LineSplitter.lines(of: text.trimmingCharacters(in: .whitespacesAndNewlines))
             .map(markdownCellLine)
             .joined(separator: "<br>")
     }

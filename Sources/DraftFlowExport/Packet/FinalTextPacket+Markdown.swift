@@ -1,5 +1,6 @@
 import DraftFlow
 import Foundation
+import LineSplitting
 
 extension FinalTextPacket {
     /// The packet as one Markdown document. The final text's and the redline's headings are moved
@@ -75,7 +76,7 @@ extension FinalTextPacket {
     }
 
     private static func oneLine(_ text: String) -> String {
-        ExportSupport.lines(text).joined(separator: " ")
+        LineSplitter.lines(of: text).joined(separator: " ")
     }
 
     private static func code(_ text: String) -> String {

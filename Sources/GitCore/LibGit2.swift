@@ -17,7 +17,7 @@ public enum LibGit2 {
     }()
 
     /// Initialises libgit2. Call it as its own statement at every entry point, never inside the
-    /// argument list of a libgit2 call (LIBGIT2.md, item 1).
+    /// argument list of a libgit2 call (docs/LIBGIT2.md, item 1).
     public static func initialize() {
         _ = initialization
     }

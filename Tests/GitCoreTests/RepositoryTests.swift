@@ -1,5 +1,5 @@
 import Foundation
-import Git
+import GitCore
 import Testing
 
 @Suite struct RepositoryTests {
@@ -17,7 +17,7 @@ import Testing
         let commit = try repository.createCommit(tree: tree, parents: [], author: signature("Canada", at: 1_582_821_720),
                                                  committer: signature("Secretariat", at: 1_582_821_800), message: "First\n")
         #expect(try repository.updateReference("refs/heads/main", to: commit, expected: nil, message: "test"))
-        #expect(try repository.resolve("HEAD") == commit)
+        #expect(try repository.resolveCommit("HEAD") == commit)
 
         let info = try repository.commit(commit)
         #expect(info.author.name == "Canada")
@@ -45,7 +45,7 @@ import Testing
         #expect(try repository.updateReference("refs/heads/main", to: second, expected: first, message: "advance"))
         // A writer that read `first` before `second` landed loses the race and must retry.
         #expect(try repository.updateReference("refs/heads/main", to: rival, expected: first, message: "stale") == false)
-        #expect(try repository.resolve("refs/heads/main") == second)
+        #expect(try repository.resolveCommit("refs/heads/main") == second)
     }
 
     @Test func annotatedTagsAreNeverMoved() throws {
@@ -83,7 +83,7 @@ import Testing
         let file = scratch.url.appendingPathComponent("x.txt")
         try data.write(to: file)
         let fromGit = try git(["hash-object", file.path], in: scratch.url).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try Repository.blobID(of: data).hex == fromGit)
+        #expect(BlobID(hashing: data).hex == fromGit)
     }
 
     @Test func workTreeSyncKeepsLocalEdits() throws {
@@ -122,53 +122,35 @@ import Testing
     }
 }
 
-@Suite struct CommitSeriesTests {
-    let zone = TimeZone(identifier: "Europe/Zurich")!
-
-    @Test func aSeriesWrittenAsOnePackIsOrdinaryGitAndMatchesLibgit2() throws {
+@Suite struct ErrorKindTests {
+    @Test func aFailedSystemCallIsNotAGitError() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url)
-        let person = Signature(name: "Secretariat", email: "s@example.org", time: Date(timeIntervalSince1970: 1_582_000_000), timeZone: zone)
-        let draft = Data((1...400).map { "1.\($0) The Council notes paragraph number \($0) of the draft text.\n\n" }.joined().utf8)
-        let blob = try repository.createBlob(draft)
-        let tree = try repository.updateTree(nil, [.upsert(path: "Drafts/d.md", blob: blob), .upsert(path: "Workflow.md", blob: try repository.createBlob(Data("w\n".utf8)))])
-        let first = try repository.createCommit(tree: tree, parents: [], author: person, committer: person, message: "Create\n")
-        _ = try repository.updateReference("refs/heads/main", to: first, expected: nil, message: "create")
+        // The lock file cannot be opened when a folder stands in its place.
+        let lock = repository.gitDirectory.appendingPathComponent("draftflow.lock")
+        try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: false)
+        do {
+            try repository.withWorkTreeLock {}
+            Issue.record("locking must fail")
+        } catch let error as SystemCallError {
+            #expect(error.operation == "lock")
+            #expect(error.call == "open")
+            #expect(error.errno == EISDIR)
+            #expect(error.path == lock.path)
+            #expect(error.message == "cannot open \(lock.path): Is a directory")
+        }
+    }
 
-        let edited = Data(String(decoding: draft, as: UTF8.self).replacingOccurrences(of: "number 200 ", with: "number two hundred ").utf8)
-        let canada = Signature(name: "Canada", email: "can@example.org", time: Date(timeIntervalSince1970: 1_582_821_720), timeZone: zone)
-        let series = [
-            SeriesCommit(files: [.init(path: "Comments/r/CAN/submission-1.md", data: Data("Fine.\n".utf8), id: nil, similarTo: nil),
-                                 .init(path: "Comments/r/CAN/submission-1.proposal.md", data: edited, id: nil, similarTo: "Drafts/d.md")],
-                         removals: [], author: canada, committer: person, message: "Comments of Canada\n"),
-            SeriesCommit(files: [.init(path: "Comments/r/USA/submission-1.md", data: Data("Agreed.\n".utf8), id: nil, similarTo: nil)],
-                         removals: ["Workflow.md"], author: person, committer: person, message: "Comments of the United States\n"),
-        ]
-        let (commits, blobs) = try repository.writeSeries(series, parent: first)
-        #expect(commits.count == 2)
-        #expect(blobs["Comments/r/CAN/submission-1.proposal.md"] == (try Repository.blobID(of: edited)))
-        _ = try repository.updateReference("refs/heads/main", to: commits[1], expected: first, message: "series")
-
-        // The same trees through libgit2 give the same ids: the serialization is git's.
-        let expected = try repository.updateTree(tree, [
-            .upsert(path: "Comments/r/CAN/submission-1.md", blob: try repository.createBlob(Data("Fine.\n".utf8))),
-            .upsert(path: "Comments/r/CAN/submission-1.proposal.md", blob: try repository.createBlob(edited)),
-            .upsert(path: "Comments/r/USA/submission-1.md", blob: try repository.createBlob(Data("Agreed.\n".utf8))),
-            .remove(path: "Workflow.md"),
-        ])
-        #expect(try repository.commit(commits[1]).tree == expected)
-        #expect(try repository.commit(commits[0]).author.name == "Canada")
-        #expect(try repository.commit(commits[1]).parents == [commits[0]])
-        let fsck = try git(["fsck", "--strict"], in: scratch.url)
-        #expect(fsck.status == 0)
-        // Only the trees the commits use are written: nothing left dangling.
-        #expect(!fsck.output.contains("dangling"), "\(fsck.output)")
-        #expect(try git(["log", "--format=%an|%aI|%s"], in: scratch.url).output
-                == "Secretariat|2020-02-18T05:26:40+01:00|Comments of the United States\nCanada|2020-02-27T17:42:00+01:00|Comments of Canada\nSecretariat|2020-02-18T05:26:40+01:00|Create\n")
-        #expect(try git(["show", "main~1:Comments/r/CAN/submission-1.proposal.md"], in: scratch.url).output == String(decoding: edited, as: UTF8.self))
-        // The edited copy is stored as a delta against the draft.
-        let packs = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent(".git/objects/pack").path).filter { $0.hasSuffix(".idx") }
-        #expect(packs.count == 1)
-        #expect(try git(["verify-pack", "-v", ".git/objects/pack/" + packs[0]], in: scratch.url).output.contains("chain length = 1: 1 object"))
+    @Test func aDetachedHeadIsReportedAsUnsupported() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url)
+        let tree = try repository.emptyTree()
+        let person = Signature(name: "S", email: "s@example.org", time: Date(timeIntervalSince1970: 1), offsetMinutes: 0)
+        let commit = try repository.createCommit(tree: tree, parents: [], author: person, committer: person, message: "c\n")
+        #expect(try repository.headBranch() == "refs/heads/main")
+        #expect(try git(["update-ref", "--no-deref", "HEAD", commit.hex], in: scratch.url).status == 0)
+        #expect(throws: UnsupportedRepositoryError(operation: "headBranch", message: "HEAD is detached")) {
+            try repository.headBranch()
+        }
     }
 }

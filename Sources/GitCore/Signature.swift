@@ -29,17 +29,23 @@ public struct Signature: Equatable, Sendable {
     }
 
     /// Calls `body` with a libgit2 signature that lives for the duration of the call.
+    @discardableResult
     func withRaw<T>(_ body: (UnsafeMutablePointer<git_signature>) throws -> T) throws -> T {
         var raw: UnsafeMutablePointer<git_signature>?
-        // git refuses names and e-mails with angle brackets or newlines; keep what a person wrote readable.
-        let safeName = Signature.clean(name.isEmpty ? "unknown" : name)
-        let safeEmail = Signature.clean(email.isEmpty ? "unknown" : email)
-        try check(git_signature_new(&raw, safeName, safeEmail, git_time_t(time.timeIntervalSince1970.rounded(.down)), Int32(offsetMinutes)), "git_signature_new")
+        try check(git_signature_new(&raw, recordedName, recordedEmail, git_time_t(seconds), Int32(offsetMinutes)), "git_signature_new")
         defer { git_signature_free(raw) }
         return try body(raw!)
     }
 
-    static func clean(_ text: String) -> String {
+    /// The name as git records it: "unknown" when empty, angle brackets and control characters
+    /// replaced by spaces (git refuses them; what a person wrote stays readable).
+    package var recordedName: String { Signature.clean(name.isEmpty ? "unknown" : name) }
+    /// The e-mail as git records it, cleaned like `recordedName`.
+    package var recordedEmail: String { Signature.clean(email.isEmpty ? "unknown" : email) }
+    /// Whole seconds since 1970, as git records the time.
+    package var seconds: Int64 { Int64(time.timeIntervalSince1970.rounded(.down)) }
+
+    private static func clean(_ text: String) -> String {
         String(text.unicodeScalars.map { scalar -> Character in
             if scalar == "<" || scalar == ">" || scalar.properties.generalCategory == .control { return " " }
             return Character(scalar)

@@ -10,11 +10,24 @@ public struct TreeEntry: Equatable, Sendable {
     public let executable: Bool
     /// The git file mode (0o100644, 0o100755, 0o40000, 0o120000, 0o160000).
     public let mode: UInt32
+
+    package init(name: String, id: ObjectID, kind: Kind, executable: Bool, mode: UInt32) {
+        self.name = name
+        self.id = id
+        self.kind = kind
+        self.executable = executable
+        self.mode = mode
+    }
+
+    /// The entry's blob, when it is a file.
+    public var blobID: BlobID? { kind == .blob ? BlobID(id) : nil }
+    /// The entry's tree, when it is a folder.
+    public var treeID: TreeID? { kind == .tree ? TreeID(id) : nil }
 }
 
 /// A change to a tree: put a blob at a path, or remove the path.
 public enum TreeUpdate: Sendable, Equatable {
-    case upsert(path: String, blob: ObjectID)
+    case upsert(path: String, blob: BlobID)
     case remove(path: String)
 
     var path: String {
@@ -26,26 +39,19 @@ public enum TreeUpdate: Sendable, Equatable {
 
 extension Repository {
     /// The id of the empty tree, written if needed.
-    public func emptyTree() throws -> ObjectID {
-        var builder: OpaquePointer?
-        try check(git_treebuilder_new(&builder, handle, nil), "git_treebuilder_new")
-        defer { git_treebuilder_free(builder) }
+    public func emptyTree() throws -> TreeID {
+        let builder = try Handle("git_treebuilder_new", free: git_treebuilder_free, owner: self) { git_treebuilder_new(&$0, pointer, nil) }
         var oid = git_oid()
-        try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
-        return ObjectID(oid)
+        try builder.read { try check(git_treebuilder_write(&oid, $0), "git_treebuilder_write") }
+        return TreeID(ObjectID(oid))
     }
 
     /// Writes a new tree: `base` (or the empty tree) with `updates` applied. Folders are created
     /// and removed as needed.
-    public func updateTree(_ base: ObjectID?, _ updates: [TreeUpdate]) throws -> ObjectID {
+    public func updateTree(_ base: TreeID?, _ updates: [TreeUpdate]) throws -> TreeID {
         if updates.isEmpty { return try base ?? emptyTree() }
         // Without a base, libgit2 starts from an empty tree without writing one.
-        var tree: OpaquePointer?
-        if let base {
-            var rawBase = base.raw
-            try check(git_tree_lookup(&tree, handle, &rawBase), "git_tree_lookup")
-        }
-        defer { git_tree_free(tree) }
+        let baseTree = try base.map { try lookup($0) }
         // The C strings must outlive the call: keep them in one array of buffers.
         let paths = updates.map { Array($0.path.utf8CString) }
         var out = git_oid()
@@ -58,69 +64,55 @@ extension Repository {
                 switch update {
                 case .upsert(_, let blob):
                     entry.action = GIT_TREE_UPDATE_UPSERT
-                    entry.id = blob.raw
+                    entry.id = blob.objectID.raw
                     entry.filemode = GIT_FILEMODE_BLOB
                 case .remove:
                     entry.action = GIT_TREE_UPDATE_REMOVE
                 }
                 raw.append(entry)
             }
-            try check(git_tree_create_updated(&out, handle, tree, raw.count, raw), "git_tree_create_updated")
+            try check(git_tree_create_updated(&out, pointer, baseTree?.pointer, raw.count, raw), "git_tree_create_updated")
         }
-        return ObjectID(out)
+        withExtendedLifetime(baseTree) {}
+        return TreeID(ObjectID(out))
     }
 
     /// The entries directly inside the folder `path` of `tree` ("" for the root). Empty when the
     /// folder does not exist.
-    public func treeEntries(_ tree: ObjectID, path: String = "") throws -> [TreeEntry] {
-        let folder: ObjectID
+    public func treeEntries(_ tree: TreeID, path: String = "") throws -> [TreeEntry] {
+        let folder: TreeID
         if path.isEmpty {
             folder = tree
         } else {
-            guard let entry = try entry(in: tree, path: path), entry.kind == .tree else { return [] }
-            folder = entry.id
+            guard let entry = try entry(in: tree, path: path), let id = entry.treeID else { return [] }
+            folder = id
         }
-        var raw = folder.raw
-        var treeHandle: OpaquePointer?
-        try check(git_tree_lookup(&treeHandle, handle, &raw), "git_tree_lookup")
-        defer { git_tree_free(treeHandle) }
-        let count = git_tree_entrycount(treeHandle)
-        var entries: [TreeEntry] = []
-        entries.reserveCapacity(count)
-        for index in 0..<count {
-            guard let entry = git_tree_entry_byindex(treeHandle, index) else { continue }
-            entries.append(Self.copy(entry))
+        return try lookup(folder).read { tree in
+            (0..<git_tree_entrycount(tree)).compactMap { git_tree_entry_byindex(tree, $0).map(Self.copy) }
         }
-        return entries
     }
 
     /// The entry at `path` in `tree`, or nil.
-    public func entry(in tree: ObjectID, path: String) throws -> TreeEntry? {
-        var raw = tree.raw
-        var treeHandle: OpaquePointer?
-        try check(git_tree_lookup(&treeHandle, handle, &raw), "git_tree_lookup")
-        defer { git_tree_free(treeHandle) }
-        var entry: OpaquePointer?
-        let code = git_tree_entry_bypath(&entry, treeHandle, path)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, "git_tree_entry_bypath")
-        defer { git_tree_entry_free(entry) }
-        return Self.copy(entry!)
+    public func entry(in tree: TreeID, path: String) throws -> TreeEntry? {
+        try lookup(tree).read { tree in
+            try Handle.ifPresent("git_tree_entry_bypath", free: git_tree_entry_free) { git_tree_entry_bypath(&$0, tree, path) }?
+                .read(Self.copy)
+        }
     }
 
     /// The content of the file at `path` in `tree`, or nil when there is none.
-    public func file(in tree: ObjectID, path: String) throws -> Data? {
-        guard let entry = try entry(in: tree, path: path), entry.kind == .blob else { return nil }
-        return try blobData(entry.id)
+    public func file(in tree: TreeID, path: String) throws -> Data? {
+        guard let blob = try entry(in: tree, path: path)?.blobID else { return nil }
+        return try blobData(blob)
     }
 
     /// Every file of `tree`, recursively, as path and blob id.
-    public func allFiles(in tree: ObjectID, under prefix: String = "") throws -> [(path: String, id: ObjectID)] {
-        var result: [(String, ObjectID)] = []
+    public func allFiles(in tree: TreeID, under prefix: String = "") throws -> [(path: String, id: BlobID)] {
+        var result: [(String, BlobID)] = []
         for entry in try treeEntries(tree, path: prefix) {
             let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
             switch entry.kind {
-            case .blob: result.append((path, entry.id))
+            case .blob: result.append((path, BlobID(entry.id)))
             case .tree: result.append(contentsOf: try allFiles(in: tree, under: path))
             case .other: continue
             }
@@ -154,5 +146,17 @@ extension Array where Element == [CChar] {
         }
         defer { storage.forEach { $0.deallocate() } }
         return try body(storage.map { UnsafePointer($0) })
+    }
+}
+
+/// Paths inside a tree, as DraftFlow writes them.
+public enum TreePath {
+    /// Whether `path` is safe to write into a tree and its work tree: relative, with no empty,
+    /// `.`, `..` or `.git` part, no backslash and no control character (docs/LIBGIT2.md, item 11).
+    public static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !(path.isEmpty || path.hasPrefix("/")
+            || parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.lowercased() == ".git" }
+            || path.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\\" })
     }
 }

@@ -1,0 +1,83 @@
+import DraftFlow
+import Foundation
+import GitCore
+import GitPack
+
+/// Check 3 of `verify`: the history from the first version is intact (every commit, tree and
+/// blob reachable from the version read and re-hashed; earlier versions in that history).
+extension VerificationRun {
+    mutating func history(from start: CommitID, version: FoundTag, tags: [FoundTag], into check: inout VerificationCheck) {
+        var reachable: Set<CommitID> = []
+        var roots: [CommitID] = []
+        var stack = [start]
+        var checkedObjects: Set<ObjectID> = []
+        var treesRead = 0, blobsRead = 0
+        while let id = stack.popLast() {
+            guard reachable.insert(id).inserted else { continue }
+            let commit: RawCommit
+            do {
+                let object = try object(id.objectID)
+                guard object.kind == .commit else { throw Self.wrongKind(id.objectID, object.kind, expected: .commit) }
+                commit = try object.commitHeader()
+            } catch {
+                check.problems.append("the commit \(id.hex) cannot be read: \(Self.describe(error, id)); the history behind it is not checked")
+                continue
+            }
+            if commit.parents.isEmpty { roots.append(id) }
+            stack.append(contentsOf: commit.parents.reversed())
+            checkTree(commit.tree, path: "", commit: id, checked: &checkedObjects, count: &treesRead, blobs: &blobsRead, problems: &check.problems)
+        }
+        check.details.append("\(reachable.count) commit\(reachable.count == 1 ? "" : "s"), \(treesRead) tree\(treesRead == 1 ? "" : "s") and \(blobsRead) blob\(blobsRead == 1 ? "" : "s") read and re-hashed")
+        check.details.append("root commit\(roots.count == 1 ? "" : "s"): \(roots.map(\.hex).joined(separator: ", "))")
+
+        // Versions published before this one must be in this history.
+        for tag in tags where tag.name != version.name {
+            if let problem = tag.problem, tag.header == nil {
+                check.problems.append(problem)
+                continue
+            }
+            guard let header = tag.header else { continue }
+            let before = version.header.map { tag.sortKey < (($0.taggerTime ?? .distantPast), version.name) } ?? true
+            guard before else { continue }
+            if reachable.contains(CommitID(header.target)) {
+                check.details.append("version \(tag.name) (commit \(header.target.short)) is in this history")
+            } else {
+                let first = tags.first { $0.header != nil }?.name == tag.name
+                check.problems.append("\(first ? "the first published version" : "version") \(tag.name) (commit \(header.target.hex)) is not in the history of \(version.name)")
+            }
+        }
+    }
+
+    /// Reads a tree and everything in it, once per tree.
+    mutating func checkTree(_ id: TreeID, path: String, commit: CommitID, checked: inout Set<ObjectID>, count: inout Int, blobs: inout Int,
+                            problems: inout [String]) {
+        guard checked.insert(id.objectID).inserted else { return }
+        let place = path.isEmpty ? "root folder of commit \(commit.short)" : "\(path) in commit \(commit.short)"
+        let entries: [TreeEntry]
+        do {
+            entries = try tree(id)
+            count += 1
+        } catch {
+            problems.append("the tree \(id.hex) (\(place)) cannot be read: \(Self.describe(error, id))")
+            return
+        }
+        for entry in entries {
+            let entryPath = path.isEmpty ? entry.name : path + "/" + entry.name
+            switch entry.kind {
+            case .tree:
+                checkTree(TreeID(entry.id), path: entryPath, commit: commit, checked: &checked, count: &count, blobs: &blobs, problems: &problems)
+            case .blob:
+                // Each blob once per walk (a blob found damaged by another check is reported here too).
+                guard checked.insert(entry.id).inserted else { continue }
+                do {
+                    try checkBlob(BlobID(entry.id))
+                    blobs += 1
+                } catch {
+                    problems.append("the blob \(entry.id.hex) (\(entryPath) in commit \(commit.short)) is bad: \(Self.describe(error, entry.id))")
+                }
+            case .other:
+                continue
+            }
+        }
+    }
+}

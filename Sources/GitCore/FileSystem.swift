@@ -1,0 +1,75 @@
+import Foundation
+import Glibc
+
+/// The few file operations the git layer does itself, with plain system calls (Foundation's
+/// look up user and group names on every folder they create).
+package enum FileSystem {
+    /// Writes all of `data` to an open file, retrying short and interrupted writes. Returns 0, or
+    /// the `errno` of the write that failed.
+    package static func writeAll(_ data: Data, to descriptor: Int32) -> Int32 {
+        data.withUnsafeBytes { bytes -> Int32 in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+    }
+
+    /// `mkdir -p`.
+    static func makeFolders(_ path: String) throws {
+        if Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else {
+            throw SystemCallError("mkdir", call: "mkdir", cannot: "create", path: path, errno: errno)
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else {
+            throw SystemCallError("mkdir", call: "mkdir", cannot: "create", path: path, errno: 0)
+        }
+        try makeFolders(parent)
+        if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw SystemCallError("mkdir", call: "mkdir", cannot: "create", path: path, errno: errno)
+        }
+    }
+
+    /// Writes a file of the work tree. A new file is written in place (`O_EXCL`: nobody else's
+    /// file is overwritten); an existing one through a temporary file renamed over it, so a reader
+    /// never sees it half written. No fsync: the work tree is a view of a commit whose objects are
+    /// already durable.
+    static func replaceFile(at url: URL, with data: Data) throws {
+        let folder = url.deletingLastPathComponent()
+        try makeFolders(folder.path)
+        var temporary = url
+        var descriptor = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST {
+            temporary = folder.appendingPathComponent(".\(url.lastPathComponent).draftflow-\(getpid())")
+            descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else {
+            throw SystemCallError("write", call: "open", cannot: "write", path: url.path, errno: errno)
+        }
+        let failure = writeAll(data, to: descriptor)
+        Glibc.close(descriptor)
+        if failure != 0 || (temporary != url && Glibc.rename(temporary.path, url.path) != 0) {
+            let code = failure != 0 ? failure : errno
+            unlink(temporary.path)
+            throw SystemCallError("write", call: failure != 0 ? "write" : "rename", cannot: "write", path: url.path, errno: code)
+        }
+    }
+
+    /// Removes `folder` and the folders above it while they are empty, up to `root` (kept).
+    static func removeEmptyFolders(from folder: URL, upTo root: URL) {
+        var current = folder.standardizedFileURL
+        let stop = root.standardizedFileURL.path
+        while current.path.count > stop.count, current.path.hasPrefix(stop) {
+            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: current.path), contents.isEmpty else { return }
+            try? FileManager.default.removeItem(at: current)
+            current = current.deletingLastPathComponent()
+        }
+    }
+}
