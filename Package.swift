@@ -47,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "draftflow-bench",
-            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore"],
+            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore", "TestSupport"],
             path: "Benchmarks/draftflow-bench"
         ),
         // Measures the pack index built by hand against libgit2's indexer (BENCHMARKS.md).
@@ -56,13 +56,15 @@ let package = Package(
             dependencies: ["Clibgit2", "GitCore", "GitPack"],
             path: "Benchmarks/pack-index-bench"
         ),
-        .testTarget(name: "GitCoreTests", dependencies: ["GitCore"]),
-        .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore"]),
+        // What the tests share: scratch folders, the real git command, a seeded generator.
+        .target(name: "TestSupport", dependencies: ["DraftFlow"], path: "Tests/TestSupport"),
+        .testTarget(name: "GitCoreTests", dependencies: ["GitCore", "TestSupport"]),
+        .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore", "TestSupport"]),
         .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
-        .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow"]),
+        .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow", "TestSupport"]),
         .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
-        .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack"]),
-        .testTarget(name: "draftflowTests", dependencies: ["draftflow"]),
+        .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack", "TestSupport"]),
+        .testTarget(name: "draftflowTests", dependencies: ["draftflow", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,56 +1,12 @@
 import Foundation
-
-/// SplitMix64: a small, fast, seeded generator, so every run builds the same workload.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// A generator for one purpose, derived from a seed and some numbers (round, member, ...).
-    init(_ parts: UInt64...) {
-        var seed: UInt64 = 0x0D4A_F7F1_0B3E_2025
-        for part in parts {
-            seed = (seed ^ part) &* 0x9E37_79B9_7F4A_7C15
-            seed ^= seed >> 29
-        }
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound.
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(max(bound, 1)))
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[below(items.count)]
-    }
-
-    mutating func shuffled<T>(_ items: [T]) -> [T] {
-        var items = items
-        if items.count < 2 { return items }
-        for index in stride(from: items.count - 1, to: 0, by: -1) {
-            items.swapAt(index, below(index + 1))
-        }
-        return items
-    }
-}
+import TestSupport
 
 /// The languages of the draft's paragraphs.
 enum Language: Int, CaseIterable {
     case english, french, russian, arabic, chinese
 
     /// 60% English, 10% each of the others.
-    static func draw(_ random: inout SplitMix64) -> Language {
+    static func draw(_ random: inout SeededGenerator) -> Language {
         switch random.below(10) {
         case 0: return .french
         case 1: return .russian
@@ -176,7 +132,7 @@ struct Workload {
 
     /// The zero draft: sections of 20 numbered paragraphs of ~100 words, in five languages.
     func firstDraft(title: String) -> String {
-        var random = SplitMix64(1, UInt64(paragraphs))
+        var random = SeededGenerator(1, UInt64(paragraphs))
         var lines = ["# \(title)"]
         let perSection = 20
         var section = 0
@@ -193,7 +149,7 @@ struct Workload {
     }
 
     /// ~100 words in sentences of 20, or 150 Chinese characters in clauses of 15.
-    static func body(_ language: Language, _ random: inout SplitMix64) -> [String] {
+    static func body(_ language: Language, _ random: inout SeededGenerator) -> [String] {
         let words = language.words
         if language == .chinese {
             var tokens: [String] = []
@@ -252,7 +208,7 @@ struct Workload {
     func submissions(round: Int, label: String, version text: String) -> [Submission] {
         let lines = Self.parse(text)
         let paragraphIndexes = lines.indices.filter { lines[$0].number != nil }
-        var planner = SplitMix64(2, UInt64(round), UInt64(paragraphs))
+        var planner = SeededGenerator(2, UInt64(round), UInt64(paragraphs))
         let order = planner.shuffled(paragraphIndexes)
         let hot = Array(order.prefix(hotCount))
         let cold = Array(order.dropFirst(hotCount))
@@ -261,7 +217,7 @@ struct Workload {
         var result: [Submission] = []
         result.reserveCapacity(members.count)
         for (m, member) in members.enumerated() {
-            var random = SplitMix64(3, UInt64(round), UInt64(m))
+            var random = SeededGenerator(3, UInt64(round), UInt64(m))
             var copy = lines
             var edited: [Int] = []
             // A hot paragraph, slot 0, the member's own words: a collision with the others there.
@@ -273,7 +229,7 @@ struct Workload {
                 let e = m * perMember + j
                 let index = cold[e % cold.count]
                 let slot = 1 + (e / cold.count) % (Self.slotsPerParagraph - 1)
-                var shared = SplitMix64(4, UInt64(round), UInt64(index), UInt64(slot))
+                var shared = SeededGenerator(4, UInt64(round), UInt64(index), UInt64(slot))
                 copy[index] = Self.edit(copy[index], slot: slot, random: &shared)
                 edited.append(index)
             }
@@ -305,7 +261,7 @@ struct Workload {
     }
 
     /// Replaces two words (three Chinese characters) in the middle of a slot.
-    static func edit(_ line: DraftLine, slot: Int, random: inout SplitMix64) -> DraftLine {
+    static func edit(_ line: DraftLine, slot: Int, random: inout SeededGenerator) -> DraftLine {
         guard let number = line.number, let language = line.language else { return line }
         var tokens = line.tokens
         let width = language == .chinese ? 15 : 10
@@ -322,7 +278,7 @@ struct Workload {
         return DraftLine.paragraph(number: number, language: language, tokens: tokens)
     }
 
-    static func sentence(_ random: inout SplitMix64, words count: Int) -> String {
+    static func sentence(_ random: inout SeededGenerator, words count: Int) -> String {
         var words = (0..<count).map { _ in random.pick(Vocabulary.english) }
         words[0] = words[0].prefix(1).uppercased() + words[0].dropFirst()
         return words.joined(separator: " ") + "."

@@ -2,6 +2,7 @@ import DraftFlow
 import DraftFlowGit
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct GitWorkspaceStoreTests {
     let zone = TimeZone(identifier: "Europe/Zurich")!
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func aWriterThatLosesTheRaceRebuildsOnTheNewTip() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let first = try makeWorkspace(scratch.url)
         let second = try GitWorkspaceStore.open(containing: scratch.url)
         let now = try date("2020-02-08T10:00:00+01:00")
@@ -35,12 +36,12 @@ import Testing
         #expect(attempts == 2)
         let members = try DraftingContext(store: first, now: now).workflow().members.map(\.code)
         #expect(members == ["USA", "CAN"])
-        #expect(try runGit(["rev-list", "--count", "HEAD"], in: scratch.url) == "3\n")
-        #expect(try runGit(["status", "--porcelain"], in: scratch.url) == "")
+        #expect(try gitOutput(["rev-list", "--count", "HEAD"], in: scratch.url) == "3\n")
+        #expect(try gitOutput(["status", "--porcelain"], in: scratch.url) == "")
     }
 
     @Test func roundsOpenOneAtATimeAndCloseEarly() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeWorkspace(scratch.url)
         let publishing = DraftingContext(store: store, now: try date("2020-02-14T10:00:00+01:00"))
         _ = try Publishing(publishing).publish(label: "draft-1", note: nil)
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func aRoundWhoseCloseHasPassedIsClosedWithoutACommand() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeWorkspace(scratch.url)
         let opening = DraftingContext(store: store, now: try date("2020-02-14T10:00:00+01:00"))
         _ = try Publishing(opening).publish(label: "draft-1", note: nil)
@@ -77,35 +78,15 @@ import Testing
 
 @Suite struct GitWorkspaceStoreErrorTests {
     @Test func aWorkspaceWithADetachedHeadIsRefusedWithTheStorageMessage() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let person = Person(name: "Secretariat", email: "s@example.org", time: Date(timeIntervalSince1970: 1_581_091_200),
                             timeZone: TimeZone(identifier: "Europe/Zurich")!)
         let store = try GitWorkspaceStore.create(at: scratch.url, first: WorkspaceChange(
             writes: ["Workflow.md": Data("# Input\n".utf8)], author: person, committer: person, message: "Create\n"))
         let head = try #require(try store.snapshot().commitID)
-        _ = try runGit(["update-ref", "--no-deref", "HEAD", head], in: scratch.url)
+        _ = try gitOutput(["update-ref", "--no-deref", "HEAD", head], in: scratch.url)
         #expect(throws: DraftFlowError(.storage, "cannot open the workspace at \(scratch.url.standardizedFileURL.path): headBranch failed (-1): HEAD is detached")) {
             try GitWorkspaceStore.open(containing: scratch.url)
         }
     }
-}
-
-final class Scratch {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-store-\(UUID().uuidString)")
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-func runGit(_ arguments: [String], in folder: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", folder.path] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
 }

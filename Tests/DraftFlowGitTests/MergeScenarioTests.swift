@@ -2,6 +2,7 @@ import DraftFlow
 import DraftFlowGit
 import Foundation
 import Testing
+import TestSupport
 
 /// Five members on a multi-section draft: every case the merge must get right, end to end through git.
 @Suite struct MergeScenarioTests {
@@ -43,7 +44,7 @@ import Testing
     func file(_ name: String, _ text: String) -> IncomingFile { .init(name: name, data: Data(text.utf8)) }
 
     /// Sets up the round with all five submissions and returns the store.
-    func makeRound(_ scratch: Scratch) throws -> GitWorkspaceStore {
+    func makeRound(_ scratch: ScratchDirectory) throws -> GitWorkspaceStore {
         let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "input.md", document: Data(base.utf8), timezone: "Europe/Zurich",
                                                 secretariat: Secretariat(name: "Secretariat", email: "s@example.org"), now: try date("2020-02-07T17:00:00+01:00"))
         let store = try GitWorkspaceStore.create(at: scratch.url, first: change)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func mergeResolveAndDisposeGiveTheExactText() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeRound(scratch)
         let afterClose = DraftingContext(store: store, now: try date("2020-03-02T09:00:00+01:00"))
         // A merge while the round is open is refused.
@@ -175,15 +176,15 @@ import Testing
         #expect(byID["CHN-1"]?.paragraph == "general")
 
         // Each decision is its own commit, with the text change in it.
-        let subjects = try runGit(["log", "--format=%s", "-4"], in: scratch.url).split(separator: "\n")
+        let subjects = try gitOutput(["log", "--format=%s", "-4"], in: scratch.url).split(separator: "\n")
         #expect(subjects == [
             "Dispose of USA-2 (United States, 2.1): Accepted with modification",
             "Dispose of BRA-E1 (Brazil, 1.2): Not accepted",
             "Resolve collision C1 at paragraph 2.2: take the text of France",
             "Merge the proposals of round draft-1 into a candidate next draft",
         ])
-        #expect(try runGit(["show", "--stat", "--format=", "HEAD"], in: scratch.url).contains("Drafts/input.md"))
-        #expect(try runGit(["status", "--porcelain"], in: scratch.url) == "")
+        #expect(try gitOutput(["show", "--stat", "--format=", "HEAD"], in: scratch.url).contains("Drafts/input.md"))
+        #expect(try gitOutput(["status", "--porcelain"], in: scratch.url) == "")
 
         let status = try Reports(deciding).status()
         #expect(status.merge?.openCollisions == [])
@@ -194,7 +195,7 @@ import Testing
     }
 
     @Test func compilationShowsEveryProposalAttributed() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeRound(scratch)
         let text = try Texts(DraftingContext(store: store, now: try date("2020-03-02T09:00:00+01:00"))).compilation(round: nil, html: false)
         #expect(text.contains("**warmly** (Canada, United States)"))

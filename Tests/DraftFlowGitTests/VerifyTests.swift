@@ -4,6 +4,7 @@ import Foundation
 import GitCore
 import GitPack
 import Testing
+import TestSupport
 
 @Suite struct VerifyTests {
     let zone = TimeZone(identifier: "Europe/Zurich")!
@@ -38,37 +39,17 @@ import Testing
     }
 
     func blobID(_ folder: URL, _ revision: String) throws -> ObjectID {
-        try #require(ObjectID(hex: runGit(["rev-parse", revision], in: folder).trimmingCharacters(in: .whitespacesAndNewlines)))
+        try #require(ObjectID(hex: gitOutput(["rev-parse", revision], in: folder).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
     /// The loose object file of `id`, writable. DraftFlow writes single commits as loose objects
     /// and intakes as packs: when the object is packed, the packs are unpacked first, so the file
     /// always exists.
     func looseObjectFile(_ id: ObjectID, in store: GitWorkspaceStore) throws -> URL {
-        if !store.repository.isLooseObject(id) { try unpackObjects(in: store.repository.gitDirectory) }
+        if !store.repository.isLooseObject(id) { try unpackObjects(inGitDirectory: store.repository.gitDirectory) }
         let file = store.repository.looseObjectURL(id)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         return file
-    }
-
-    /// Turns every pack of the repository into loose objects: each pack is moved out of the
-    /// repository, then fed to `git unpack-objects` (which skips objects the repository still has).
-    func unpackObjects(in gitDirectory: URL) throws {
-        let packs = gitDirectory.appendingPathComponent("objects/pack")
-        for name in try FileManager.default.contentsOfDirectory(atPath: packs.path) where name.hasSuffix(".pack") {
-            let scratch = try Scratch()
-            try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
-            let moved = scratch.url.appendingPathComponent(name)
-            try FileManager.default.moveItem(at: packs.appendingPathComponent(name), to: moved)
-            try FileManager.default.removeItem(at: packs.appendingPathComponent(String(name.dropLast(5)) + ".idx"))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "--git-dir", gitDirectory.path, "unpack-objects", "-q"]
-            process.standardInput = try FileHandle(forReadingFrom: moved)
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git unpack-objects \(name)")
-        }
     }
 
     /// Verifies on the guarded thread, failing (not hanging) the test when it does not finish.
@@ -82,7 +63,7 @@ import Testing
     }
 
     @Test func aGoodWorkspaceVerifies() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         _ = try makeVerifiedWorkspace(scratch.url)
         let report = try #require(try verifyGuarded(scratch.url, nil))
         #expect(report.ok, "\(report.checks.flatMap(\.problems))")
@@ -93,12 +74,12 @@ import Testing
         // An older version verifies too.
         let first = try WorkspaceVerifier.verify(containing: scratch.url, version: "draft-1")
         #expect(first.ok)
-        let tagged = try runGit(["rev-parse", "draft-1^{commit}"], in: scratch.url).trimmingCharacters(in: .whitespacesAndNewlines)
+        let tagged = try gitOutput(["rev-parse", "draft-1^{commit}"], in: scratch.url).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(first.commit == tagged)
     }
 
     @Test func anAlteredCommentFileIsReported() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeVerifiedWorkspace(scratch.url)
         try commitAndTag(store, "tampered", writes: ["Comments/draft-1/CAN/submission-1.md": Data("We oppose the draft.\n".utf8)],
                          at: "2020-03-06T10:00:00+01:00")
@@ -118,7 +99,7 @@ import Testing
     }
 
     @Test func aRecordNamingAMissingFileIsReported() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeVerifiedWorkspace(scratch.url)
         try store.commit { _ in
             let person = Person(name: "Someone", email: "someone@example.org", time: try date("2020-03-07T10:00:00+01:00"), timeZone: zone)
@@ -131,12 +112,12 @@ import Testing
     }
 
     @Test func aCorruptedLooseObjectIsReportedNotCrashed() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeVerifiedWorkspace(scratch.url)
         let blob = try blobID(scratch.url, "draft-1:Drafts/input.md")
         // Everything packed first, as `git gc` leaves a workspace: the object is unpacked to be damaged.
-        _ = try runGit(["repack", "-a", "-d", "-q"], in: scratch.url)
-        _ = try runGit(["prune-packed"], in: scratch.url)
+        _ = try gitOutput(["repack", "-a", "-d", "-q"], in: scratch.url)
+        _ = try gitOutput(["prune-packed"], in: scratch.url)
         #expect(!store.repository.isLooseObject(blob))
         let file = try looseObjectFile(blob, in: store)
         try Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }).write(to: file)
@@ -147,7 +128,7 @@ import Testing
     }
 
     @Test func aTruncatedLooseObjectIsFoundBeforeLibgit2ReadsIt() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeVerifiedWorkspace(scratch.url)
         let blob = try blobID(scratch.url, "draft-1:Drafts/input.md")
         let file = try looseObjectFile(blob, in: store)
@@ -162,7 +143,7 @@ import Testing
     @Test func aDamagedObjectFoundThroughLibgit2IsReported() throws {
         // A loose object whose zlib data is valid but holds other content: libgit2's read or the
         // re-hash must catch it even without the check outside libgit2.
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeVerifiedWorkspace(scratch.url)
         let blob = try blobID(scratch.url, "draft-1:Drafts/input.md")
         let other = try blobID(scratch.url, "draft-2:Comments/draft-1/CAN/submission-1.md")
@@ -182,7 +163,7 @@ import Testing
     }
 
     @Test func nothingToVerifyIsAnError() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
                                                 secretariat: Secretariat(name: "Secretariat", email: "s@example.org"), now: try date("2020-02-07T17:00:00+01:00"))
         _ = try GitWorkspaceStore.create(at: scratch.url, first: change)
@@ -199,7 +180,7 @@ import Testing
     }
 
     @Test func rawObjectsReadAndReHash() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchDirectory("store", create: false)
         let store = try makeVerifiedWorkspace(scratch.url)
         let repository = store.repository
         let tagID = try #require(try repository.resolve("refs/tags/draft-1"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DraftFlow
+import TestSupport
 
 @Suite("CommentParser")
 struct CommentParserTests {
@@ -9,18 +10,7 @@ struct CommentParserTests {
     }
 
     func refusal(_ data: Data, _ fileName: String = "CAN.md") -> DraftFlowError? {
-        do {
-            let comments = try CommentParser.parse(data: data, fileName: fileName)
-            Issue.record("accepted: \(comments)")
-            return nil
-        } catch let error as DraftFlowError {
-            #expect(error.kind == .invalidInput)
-            #expect(error.fix?.isEmpty == false)
-            return error
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
-        }
+        TestSupport.refusal { try CommentParser.parse(data: data, fileName: fileName) }
     }
 
     func refusal(_ text: String, _ fileName: String = "CAN.md") -> DraftFlowError? {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DraftFlow
+import TestSupport
 
 @Suite struct DraftDocumentTests {
     let text = """
@@ -175,18 +176,5 @@ import DraftFlow
         let a = (0..<20_000).map { _ in Int.random(in: 0..<50, using: &generator) }
         let b = (0..<20_000).map { _ in Int.random(in: 0..<50, using: &generator) }
         #expect(apply(a, b, Diff.edits(a, b)) == b)
-    }
-}
-
-/// A small deterministic random generator (SplitMix64) for reproducible tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DraftFlow
+import TestSupport
 
 /// The fast paths of the merge give exactly what the general code gives.
 @Suite struct FastPathTests {
@@ -192,10 +193,5 @@ import Testing
         #expect(check(edited) && check(inserted) && !check(badEdit) && !check(badInsert) && !check(withNUL))
         #expect(TextInput.Reference(Data([0x61, 0xFF, 0x0A])) == nil)
     }
-}
-
-extension SeededGenerator {
-    /// One of `items`, chosen by the generator.
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 }
 

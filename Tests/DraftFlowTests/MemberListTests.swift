@@ -1,22 +1,10 @@
 import Foundation
 import Testing
 @testable import DraftFlow
+import TestSupport
 
 @Suite("MemberList")
 struct MemberListTests {
-    func refusal(_ csv: String) -> DraftFlowError? {
-        do {
-            let members = try MemberList.parse(csv: csv)
-            Issue.record("accepted: \(members)")
-            return nil
-        } catch let error as DraftFlowError {
-            return error
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
-        }
-    }
-
     /// Issue 9: member import split lines and commas by hand, so a quoted name with a comma was
     /// refused and a quoted name without one was stored with its quotes.
     @Test func quotedNamesAreReadAsCSV() throws {
@@ -37,12 +25,12 @@ struct MemberListTests {
             Member(code: "BRA", name: "Brazil"),
         ])
         // `code` is a header on the first line only.
-        #expect(refusal("CAN,Canada\ncode,name\n")?.message == "line 2: member code 'code' contains lowercase letters")
+        #expect(refusal { try MemberList.parse(csv: "CAN,Canada\ncode,name\n") }?.message == "line 2: member code 'code' contains lowercase letters")
     }
 
     @Test func everyRefusalNamesItsLine() {
         func expect(_ csv: String, _ message: String, _ fix: String, sourceLocation: SourceLocation = #_sourceLocation) {
-            let error = refusal(csv)
+            let error = refusal { try MemberList.parse(csv: csv) }
             #expect(error?.kind == .invalidInput, sourceLocation: sourceLocation)
             #expect(error?.message == message, sourceLocation: sourceLocation)
             #expect(error?.fix == fix, sourceLocation: sourceLocation)

@@ -1,24 +1,10 @@
 import Foundation
 import Testing
 @testable import DraftFlow
+import TestSupport
 
 @Suite("SafeName")
 struct SafeNameTests {
-    func refusal(_ body: () throws -> String) -> DraftFlowError? {
-        do {
-            let accepted = try body()
-            Issue.record("accepted '\(accepted)'")
-            return nil
-        } catch let error as DraftFlowError {
-            #expect(error.kind == .invalidInput)
-            #expect(error.fix?.isEmpty == false)
-            return error
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
-        }
-    }
-
     // MARK: Member codes
 
     @Test(arguments: ["CAN", "USA", "EU", "CHE", "G77", "AU", "ABCDEFGHIJ"])
@@ -29,7 +15,7 @@ struct SafeNameTests {
     @Test(arguments: ["", "C", "ABCDEFGHIJK", "7UP", "C-A", "CA N", "../x", "a/b", ".git", "x.lock",
                       "a\u{0}b", "-rf", "é", "ÉU", "CAN\n", "ＣＡＮ", "CA\\N", "CAN.", "US_A"])
     func memberCodesRefused(_ code: String) {
-        _ = refusal { try SafeName.memberCode(code) }
+        #expect(refusal { try SafeName.memberCode(code) } != nil, "\(code.debugDescription) must be refused")
     }
 
     @Test func lowercaseMemberCodeIsNotUppercased() {
@@ -62,7 +48,7 @@ struct SafeNameTests {
                       "..", ".", "a..b", "x.", ".hidden", "_x", "a\tb", "a\u{7F}", "draft-1\n", "HEAD",
                       "a@{1}", "a~1", "a^", "a:b", "a*", "a?", "a[", String(repeating: "x", count: 65), "ｄraft"])
     func labelsRefused(_ label: String) {
-        _ = refusal { try SafeName.label(label) }
+        #expect(refusal { try SafeName.label(label) } != nil, "\(label.debugDescription) must be refused")
     }
 
     @Test func labelMessagesSayWhichRuleFailed() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct MergeCommandTests {
     /// A closed round where CAN and USA rewrite 2.2 differently and CHN edits 1.1.

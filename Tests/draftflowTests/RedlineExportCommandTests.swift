@@ -2,6 +2,7 @@ import DraftFlow
 import DraftFlowExport
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct RedlineExportCommandTests {
     let multilingual = """

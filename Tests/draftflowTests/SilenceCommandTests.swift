@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The silence procedure on the final draft, and finalize.
 @Suite struct SilenceCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct VerifyCommandTests {
     struct Limited {
@@ -60,28 +61,9 @@ import Testing
     func looseObjectFile(_ revision: String, in folder: URL) throws -> (id: String, url: URL) {
         let id = try git(["rev-parse", revision], in: folder).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let url = folder.appendingPathComponent(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
-        if !FileManager.default.fileExists(atPath: url.path) { try unpackObjects(in: folder) }
+        if !FileManager.default.fileExists(atPath: url.path) { try unpackObjects(inGitDirectory: folder.appendingPathComponent(".git")) }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
         return (id, url)
-    }
-
-    /// Turns every pack of the repository into loose objects: each pack is moved out of the
-    /// repository, then fed to `git unpack-objects` (which skips objects the repository still has).
-    func unpackObjects(in folder: URL) throws {
-        let packs = folder.appendingPathComponent(".git/objects/pack")
-        for name in try FileManager.default.contentsOfDirectory(atPath: packs.path) where name.hasSuffix(".pack") {
-            let scratch = try ScratchDirectory()
-            let moved = scratch.url.appendingPathComponent(name)
-            try FileManager.default.moveItem(at: packs.appendingPathComponent(name), to: moved)
-            try FileManager.default.removeItem(at: packs.appendingPathComponent(String(name.dropLast(5)) + ".idx"))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", folder.path, "unpack-objects", "-q"]
-            process.standardInput = try FileHandle(forReadingFrom: moved)
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git unpack-objects \(name)")
-        }
     }
 
     @Test func aGoodWorkspaceVerifies() throws {
