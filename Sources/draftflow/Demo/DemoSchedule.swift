@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// A scripted drafting process: the `schedule` of an example `Workflow.md`, replayed by `draftflow demo`.
-struct DemoSchedule {
+struct DemoSchedule: Decodable {
     /// What one scripted step does.
     enum Action {
         case initialize
@@ -36,31 +36,36 @@ struct DemoSchedule {
     var members: [Member]
     var steps: [Step]
 
+    private enum CodingKeys: String, CodingKey {
+        case title, document, timezone, secretariat, recipient, due, members
+        case steps = "schedule"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        document = try container.decode(String.self, forKey: .document)
+        timezone = try container.decode(String.self, forKey: .timezone)
+        secretariat = try container.decode(Secretariat.self, forKey: .secretariat)
+        recipient = try container.decodeIfPresent(String.self, forKey: .recipient)
+        due = try container.decodeIfPresent(String.self, forKey: .due)
+        members = try container.decode([Member].self, forKey: .members)
+        // Each step as written is a map of optional fields; it is checked and typed here.
+        steps = try container.decode([WrittenStep].self, forKey: .steps).map { try $0.step() }
+    }
+
     /// Reads the schedule from the text of an example `Workflow.md`.
     static func parse(_ data: Data) throws -> DemoSchedule {
         guard let text = String(data: data, encoding: .utf8), let yaml = WorkflowFile.frontMatter(of: text) else {
             throw DraftFlowError(.invalidInput, "the example's Workflow.md has no YAML front matter", fix: "restore it from the project's repository")
         }
-        let file: FrontMatter
         do {
-            file = try YAMLDecoder().decode(FrontMatter.self, from: yaml, userInfo: [:])
+            return try YAMLDecoder().decode(DemoSchedule.self, from: yaml, userInfo: [:])
+        } catch let error as DraftFlowError {
+            throw error
         } catch {
             throw DraftFlowError(.invalidInput, "the example's Workflow.md has no readable schedule: \(error)", fix: "restore it from the project's repository")
         }
-        return DemoSchedule(title: file.title, document: file.document, timezone: file.timezone, secretariat: file.secretariat,
-                            recipient: file.recipient, due: file.due, members: file.members, steps: try file.schedule.map { try $0.step() })
-    }
-
-    /// The front matter as written: each step a map of optional fields.
-    private struct FrontMatter: Decodable {
-        var title: String
-        var document: String
-        var timezone: String
-        var secretariat: Secretariat
-        var recipient: String?
-        var due: String?
-        var members: [Member]
-        var schedule: [WrittenStep]
     }
 
     private struct WrittenStep: Decodable {
