@@ -1,0 +1,62 @@
+import Foundation
+
+/// The command line: which scales, which task, which executable.
+let usage = """
+USAGE: draftflow-bench [--scale S[,S...]] [--only TASK] [--draftflow PATH] [--keep] [--collisions PCT] [--dispose-limit N]
+
+  --scale S        size factor: paragraphs = 1000*S, members = 193*S (e.g. 0.25, 1, 4; a comma list runs each)
+  --only TASK      intake | merge | redline | status | whole | memory (intake, merge and redline run one round)
+  --draftflow PATH the draftflow executable (default: beside this program, i.e. .build/release/draftflow)
+  --collisions PCT share of paragraphs that several members edit at the same words differently (default 0.5):
+                   one collision each per round, and one `draftflow resolve` each
+  --keep           keep the temporary folder (workspace, git peer, generated files)
+  --dispose-limit N  without `dispose --all-undecided`, dispose one by one only up to N comments (default 300)
+"""
+
+struct Options {
+    var scales: [Double] = [1]
+    var only: String?
+    var draftflow: String?
+    var keep = false
+    var disposeLimit = 300
+    var collisions = 0.5
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var rest = arguments[...]
+        func value(_ name: String) throws -> String {
+            guard let next = rest.popFirst() else { throw BenchError("\(name) needs a value\n\(usage)") }
+            return next
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--scale":
+                let scales = try value(argument).split(separator: ",").map { Double($0) }
+                guard !scales.isEmpty, scales.allSatisfy({ ($0 ?? 0) > 0 }) else { throw BenchError("--scale takes positive numbers") }
+                options.scales = scales.compactMap { $0 }
+            case "--only":
+                let task = try value(argument)
+                guard ["intake", "merge", "redline", "status", "whole", "memory"].contains(task) else {
+                    throw BenchError("--only takes intake, merge, redline, status, whole or memory\n\(usage)")
+                }
+                options.only = task
+            case "--draftflow": options.draftflow = try value(argument)
+            case "--keep": options.keep = true
+            case "--collisions":
+                guard let share = Double(try value(argument)), share >= 0, share <= 50 else { throw BenchError("--collisions takes a percentage, 0 to 50") }
+                options.collisions = share
+            case "--dispose-limit":
+                guard let limit = Int(try value(argument)) else { throw BenchError("--dispose-limit takes a number") }
+                options.disposeLimit = limit
+            case "-h", "--help":
+                print(usage)
+                exit(0)
+            default:
+                throw BenchError("unknown argument \(argument)\n\(usage)")
+            }
+        }
+        return options
+    }
+}
+
+/// Progress goes to standard error; the results go to standard output.
