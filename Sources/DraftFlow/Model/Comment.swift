@@ -3,6 +3,8 @@ public enum CommentType: String, Codable, Sendable, CaseIterable, Equatable {
     case general
     case technical
     case editorial
+    /// A change found in a member's edited copy with no comment of theirs to give it a type.
+    case unspecified
 }
 
 /// Where a comment applies: the whole text, or one numbered paragraph (or section) of the draft.

@@ -62,10 +62,13 @@ public struct DispositionRow: Codable, Equatable, Sendable {
     /// For `modified`: the text the secretariat used instead.
     public var modifiedText: String?
     public var late: Bool
+    /// The comment whose `modified` disposition set the wording of this comment's paragraph, when
+    /// this comment's change was pending then: it is not applied, and needs its own disposition.
+    public var supersededBy: String?
 
     public init(id: String, member: String, memberName: String, paragraph: String, paragraphNow: String?, orphaned: Bool,
                 type: CommentType, comment: String, proposedChange: String?, decision: Decision?, observation: String?,
-                modifiedText: String?, late: Bool) {
+                modifiedText: String?, late: Bool, supersededBy: String? = nil) {
         self.id = id
         self.member = member
         self.memberName = memberName
@@ -79,6 +82,7 @@ public struct DispositionRow: Codable, Equatable, Sendable {
         self.observation = observation
         self.modifiedText = modifiedText
         self.late = late
+        self.supersededBy = supersededBy
     }
 
     /// "Accepted", ..., or "Undecided".

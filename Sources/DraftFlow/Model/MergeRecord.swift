@@ -61,6 +61,14 @@ public struct MergeRecord: Codable, Equatable, Sendable {
     /// Comment ids whose paragraph no longer exists in the candidate (or never existed).
     public var orphaned: [String]
     public var resolutions: [Resolution]
+    /// Pending changes of other members to a paragraph whose wording the secretariat set itself
+    /// (a `modified` disposition): comment id → the id of that disposition's comment. They are not
+    /// applied, and each still needs its own disposition. Nil when there are none.
+    public var superseded: [String: String]?
+    /// What a member's edited copy says in a paragraph the member commented on without proposing
+    /// text: comment id → the paragraph as the copy has it. That edit is the comment's proposal,
+    /// not an edit of its own. Nil when there are none.
+    public var copyTexts: [String: String]?
     /// Where each paragraph of the base is in the candidate: base anchor → candidate anchor, ""
     /// when it was deleted.
     public var paragraphsNow: [String: String] = [:]

@@ -118,6 +118,10 @@ public struct CandidateBuilder: Sendable {
         public var changes: [RecordedChange]
         public var edits: [Comment]
         public var orphaned: [String]
+        /// Comment id → the comment whose `modified` disposition set that paragraph's wording.
+        public var superseded: [String: String]
+        /// Comment id → its paragraph as the member's edited copy has it (see `MergeRecord.copyTexts`).
+        public var copyTexts: [String: String]
     }
 
     public var base: String
@@ -134,94 +138,79 @@ public struct CandidateBuilder: Sendable {
 
     public func build() -> Candidate {
         let baseDocument = DraftDocument.parse(base)
-        let baseTexts = baseDocument.blockTexts
         let decisions = Dictionary(dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
         // A proposed change is out of the text once the secretariat did not accept it as proposed.
         func isWithdrawn(_ id: String) -> Bool {
             guard let decision = decisions[id]?.decision else { return false }
             return decision != .accepted
         }
+        func isDecided(_ id: String) -> Bool { decisions[id] != nil }
+
+        // What each member's edited copy changes, and which of those changes are points of their own.
+        let inputs = self.inputs.sorted(by: { $0.member < $1.member })
+        let readings = inputs.map { CopyReading($0, base: baseDocument) }
+        let edits: [Comment] = readings.flatMap(\.edits)
+        var copyTexts: [String: String] = [:]
+        for reading in readings { copyTexts.merge(reading.copyTexts) { first, _ in first } }
+
+        // The secretariat's own wording of a paragraph (a `modified` disposition) is final: no
+        // member's pending change to that paragraph is applied on top of it.
+        var commentsByID: [String: Comment] = [:]
+        for comment in inputs.flatMap(\.comments) + edits { commentsByID[comment.id] = comment }
+        var finalWording: [String: (comment: String, text: String)] = [:]
+        for disposition in dispositions where disposition.decision == .modified {
+            guard let text = disposition.text, let comment = commentsByID[disposition.comment],
+                  case .paragraph(let anchor) = comment.anchor, finalWording[anchor] == nil else { continue }
+            finalWording[anchor] = (disposition.comment, text)
+        }
+        var superseded: [String: String] = [:]
+        func supersede(_ id: String, at anchor: String) {
+            if let final = finalWording[anchor], final.comment != id, !isDecided(id) { superseded[id] = final.comment }
+        }
 
         var proposals: [Proposal] = []
         var alignments: [[BlockAlignment.Step]?] = []
         var paragraphProposals: [ParagraphProposal] = []
-        var edits: [Comment] = []
-        for input in inputs.sorted(by: { $0.member < $1.member }) {
-            let anchoredWithText = Set(input.comments.compactMap { comment -> String? in
-                guard case .paragraph(let anchor) = comment.anchor, comment.proposedChange != nil else { return nil }
-                return anchor
-            })
+        for (input, reading) in zip(inputs, readings) {
             var revert = Set<String>()
             for comment in input.comments where isWithdrawn(comment.id) {
                 if case .paragraph(let anchor) = comment.anchor { revert.insert(anchor) }
             }
+            for edit in reading.edits where isWithdrawn(edit.id) {
+                if case .paragraph(let anchor) = edit.anchor { revert.insert(anchor) }
+            }
+            // Where the member proposed text in a comment, that text is the member's proposal; where
+            // the secretariat set the wording, nobody's change is applied.
+            revert.formUnion(reading.anchoredWithText)
+            revert.formUnion(finalWording.keys)
+            for (anchor, owner) in reading.owners { supersede(owner, at: anchor) }
             if let aligned = input.aligned {
-                let (proposalTexts, steps) = (aligned.blocks, aligned.steps)
-                // Changes in the edited copy that no comment of the member describes become edits.
-                var editNumber = 0
-                var editIndex: [String: Int] = [:]  // this member's edit at each anchor
-                var previousAnchor = "start"
-                for step in steps {
-                    var key: String?
-                    var before = "", after = ""
-                    switch step {
-                    case .same(let old, _):
-                        previousAnchor = baseDocument.blocks[old].anchor
-                    case .modified(let old, let new):
-                        key = baseDocument.blocks[old].anchor
-                        before = baseTexts[old]
-                        after = proposalTexts[new]
-                        previousAnchor = baseDocument.blocks[old].anchor
-                    case .deleted(let old):
-                        key = baseDocument.blocks[old].anchor
-                        before = baseTexts[old]
-                        previousAnchor = baseDocument.blocks[old].anchor
-                    case .inserted(let new):
-                        key = "after " + previousAnchor
-                        after = proposalTexts[new]
-                    }
-                    guard let key, !anchoredWithText.contains(key) else { continue }
-                    if let index = editIndex[key] {
-                        // Several paragraphs inserted at one place make one edit.
-                        edits[index].proposedChange = (edits[index].proposedChange ?? "") + "\n\n" + after
-                        continue
-                    }
-                    editIndex[key] = edits.count
-                    editNumber += 1
-                    let what = before.isEmpty ? "Inserts a paragraph" : after.isEmpty ? "Deletes paragraph \(key)" : "Changes paragraph \(key)"
-                    edits.append(Comment(id: "\(input.member)-E\(editNumber)", member: input.member,
-                                         parsed: ParsedComment(anchor: .paragraph(key), type: .editorial,
-                                                               text: "\(what) in the member's edited copy of the draft.",
-                                                               proposedChange: after)))
-                }
-                for index in editIndex.values where isWithdrawn(edits[index].id) {
-                    if case .paragraph(let anchor) = edits[index].anchor { revert.insert(anchor) }
-                }
+                // Only what the copy changed needs putting back.
+                revert.formIntersection(reading.changed)
                 if revert.isEmpty {
                     var whole = Proposal(members: [input.member], text: "")
-                    whole.blocks = proposalTexts
+                    whole.blocks = aligned.blocks
                     proposals.append(whole)
                 } else {
                     proposals.append(Proposal(members: [input.member],
-                                              text: Self.reverting(revert, in: steps, base: baseDocument, proposal: proposalTexts)))
+                                              text: Self.reverting(revert, in: aligned.steps, base: baseDocument, proposal: aligned.blocks)))
                 }
                 // Unchanged by dispositions, the proposal's alignment is the one just computed.
-                alignments.append(revert.isEmpty ? steps : nil)
+                alignments.append(revert.isEmpty ? aligned.steps : nil)
             }
             for comment in input.comments {
                 guard case .paragraph(let anchor) = comment.anchor, let text = comment.proposedChange, !isWithdrawn(comment.id) else { continue }
+                if finalWording[anchor] != nil {
+                    supersede(comment.id, at: anchor)
+                    continue
+                }
                 paragraphProposals.append(ParagraphProposal(members: [input.member], anchor: anchor,
                                                             text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))
             }
         }
-        var commentsByID: [String: Comment] = [:]
-        for comment in inputs.flatMap(\.comments) + edits { commentsByID[comment.id] = comment }
-        for disposition in dispositions where disposition.decision == .modified {
-            guard let text = disposition.text else { continue }
-            let comment = commentsByID[disposition.comment]
-            guard let comment, case .paragraph(let anchor) = comment.anchor else { continue }
+        for (anchor, final) in finalWording.sorted(by: { $0.key < $1.key }) {
             paragraphProposals.append(ParagraphProposal(members: [Self.secretariatCode], anchor: anchor,
-                                                        text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))
+                                                        text: Self.numbered(final.text, like: baseDocument.block(anchor: anchor), exact: true)))
         }
 
         let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals, alignments: alignments)
@@ -233,7 +222,7 @@ public struct CandidateBuilder: Sendable {
             if let resolution = resolutions.last(where: { $0.anchor == collision.anchor }) {
                 switch resolution.choice {
                 case .text(let text):
-                    chosen[collision.id] = Self.numbered(text, like: baseDocument.block(anchor: collision.anchor))
+                    chosen[collision.id] = Self.numbered(text, like: baseDocument.block(anchor: collision.anchor), exact: true)
                     applied = resolution
                 case .base:
                     chosen[collision.id] = collision.isInsertion ? "" : collision.baseText
@@ -265,7 +254,7 @@ public struct CandidateBuilder: Sendable {
             }
         }
         return Candidate(text: merge.applying(resolution: chosen), merge: merge, collisions: collisions, changes: changes,
-                         edits: edits, orphaned: orphaned)
+                         edits: edits, orphaned: orphaned, superseded: superseded, copyTexts: copyTexts)
     }
 
     /// `prepare` for several copies (each with the name it goes by in errors), on every core.
@@ -296,12 +285,20 @@ public struct CandidateBuilder: Sendable {
         return DraftDocument.render(blockTexts: blocks)
     }
 
-    /// Proposed texts often leave out the paragraph number: put it back so the paragraph keeps it.
-    static func numbered(_ text: String, like block: DraftDocument.Block?) -> String {
+    /// A proposed text as the paragraph it replaces: proposed texts often leave out the paragraph
+    /// number, or write it with a tab or a dot after it. Without the number, the base paragraph's
+    /// is put back; with it, the member's separator becomes the base paragraph's own. The
+    /// secretariat's wording (`exact`) keeps its own separator, tabs and all.
+    static func numbered(_ text: String, like block: DraftDocument.Block?, exact: Bool = false) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let block, let number = block.number, !trimmed.isEmpty else { return trimmed }
-        let prefix = String(block.text.prefix { $0 != " " })
-        if trimmed.hasPrefix(prefix + " ") || trimmed.hasPrefix(number + " ") || trimmed.hasPrefix("#") { return trimmed }
-        return prefix + " " + trimmed
+        guard let block, let number = block.number, !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return trimmed }
+        let prefix = String(block.text.prefix { $0 != " " && $0 != "\t" })
+        let separator = block.text.dropFirst(prefix.count).first.map(String.init) ?? " "
+        for written in [prefix + ".", prefix, number + ".", number] where trimmed.hasPrefix(written) {
+            let rest = trimmed.dropFirst(written.count)
+            guard let next = rest.first, next == " " || next == "\t" else { continue }
+            return exact ? trimmed : prefix + separator + rest.drop { $0 == " " || $0 == "\t" }
+        }
+        return prefix + separator + trimmed
     }
 }

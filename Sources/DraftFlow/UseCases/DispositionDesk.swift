@@ -113,6 +113,8 @@ public struct DispositionDesk {
             record = MergeRecord(round: state.round.name, base: state.round.on, merged: Date(timeIntervalSince1970: 0), changes: candidate.changes,
                                  collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned, resolutions: [])
             record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
+            record.superseded = candidate.superseded.isEmpty ? nil : candidate.superseded
+            record.copyTexts = candidate.copyTexts.isEmpty ? nil : candidate.copyTexts
         }
         let paragraphsNow = record.paragraphsNow
         let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
@@ -135,9 +137,11 @@ public struct DispositionDesk {
             }
             rows.append(DispositionRow(id: comment.id, member: comment.member, memberName: state.workflow.member(comment.member)?.name ?? comment.member,
                                        paragraph: comment.anchor.description, paragraphNow: orphaned ? nil : (paragraphNow ?? (comment.anchor == .general ? "general" : nil)),
-                                       orphaned: orphaned, type: comment.type, comment: comment.text, proposedChange: comment.proposedChange,
+                                       orphaned: orphaned, type: comment.type, comment: comment.text,
+                                       proposedChange: comment.proposedChange ?? record.copyTexts?[comment.id],
                                        decision: disposition?.decision, observation: disposition?.note, modifiedText: disposition?.text,
-                                       late: state.submissions[comment.member]?.late ?? false))
+                                       late: state.submissions[comment.member]?.late ?? false,
+                                       supersededBy: record.superseded?[comment.id]))
         }
         return rows
     }

@@ -34,6 +34,8 @@ extension DraftingContext {
                                  collisions: candidate.collisions, edits: candidate.edits, orphaned: candidate.orphaned,
                                  resolutions: resolutions)
         record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
+        record.superseded = candidate.superseded.isEmpty ? nil : candidate.superseded
+        record.copyTexts = candidate.copyTexts.isEmpty ? nil : candidate.copyTexts
         let round = state.round.name
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
         var writes: [String: Data] = [

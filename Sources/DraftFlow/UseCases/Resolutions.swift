@@ -89,7 +89,7 @@ public struct Resolutions {
         let chosen: String
         switch resolution.choice {
         case .text(let text):
-            chosen = CandidateBuilder.numbered(text, like: DraftDocument.parse(collision.baseText).blocks.first)
+            chosen = CandidateBuilder.numbered(text, like: DraftDocument.parse(collision.baseText).blocks.first, exact: true)
         case .base:
             chosen = collision.baseText
         case .member(let take):

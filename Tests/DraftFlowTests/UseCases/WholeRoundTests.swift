@@ -83,8 +83,8 @@ import Testing
         #expect(resolved.openCollisions.isEmpty)
         _ = try DispositionDesk(deciding).dispose(comment: "FRA-E1", decision: .rejected, text: nil, note: "United States' wording taken.", round: nil)
         let (disposed, _) = try DispositionDesk(deciding).disposeAll(undecided: .accepted, note: nil, round: nil)
-        // Canada's edit of 1.1 is a row of its own beside its comment on 1.1 (today's rule).
-        #expect(disposed == ["CAN-1", "CAN-E1", "FRA-1", "USA-1"])
+        // Canada's edit of 1.1 is its comment on 1.1: one point, one row.
+        #expect(disposed == ["CAN-1", "FRA-1", "USA-1"])
         let candidate = """
         # Input
 
@@ -102,7 +102,7 @@ import Testing
         #expect(try documentText(store) == candidate)
         let rows = try DispositionDesk(deciding).rows(round: nil).rows
         #expect(rows.map { "\($0.id) \($0.paragraph) \($0.dispositionTitle)" } == [
-            "CAN-1 1.1 Accepted", "CAN-E1 1.1 Accepted", "FRA-1 general Accepted", "FRA-E1 1.2 Not accepted", "USA-1 1.2 Accepted",
+            "CAN-1 1.1 Accepted", "FRA-1 general Accepted", "FRA-E1 1.2 Not accepted", "USA-1 1.2 Accepted",
         ])
 
         #expect(try Publishing(deciding).publish(label: "final-draft", note: nil).label == "final-draft")

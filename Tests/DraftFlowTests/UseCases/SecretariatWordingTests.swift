@@ -1,0 +1,100 @@
+import DraftFlow
+import Foundation
+import Testing
+
+/// Proposed texts replace their paragraph however they are numbered, and the secretariat's own
+/// wording is final: issue 10's findings 2 and 3 on the in-memory store.
+@Suite struct SecretariatWordingTests {
+    let zone = TimeZone(identifier: "Europe/Zurich")!
+    let draft = """
+    # Input
+
+    ## 4 活动
+
+    4.2.2.3 秘书处在截止日期前收到意见。
+
+    4.2.2.4 没有收到进一步的意见。
+
+    """
+    let store: MemoryWorkspaceStore
+
+    init() throws {
+        let first = try WorkspaceSetup.initialChange(
+            title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
+            secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
+            now: try Deadline.parseInstant("2020-02-07T17:00:00+01:00", timeZone: zone))
+        store = try MemoryWorkspaceStore(first: first)
+        let setUp = try at("2020-02-14T10:00:00+01:00")
+        for (code, name) in [("CAN", "Canada"), ("CHN", "China"), ("USA", "United States")] {
+            try Membership(setUp).add(code: code, name: name, email: nil)
+        }
+        _ = try Publishing(setUp).publish(label: "draft-1", note: nil)
+        _ = try Rounds(setUp).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+    }
+
+    func at(_ text: String) throws -> DraftingContext {
+        DraftingContext(store: store, now: try Deadline.parseInstant(text, timeZone: zone))
+    }
+
+    func comment(_ member: String, _ text: String, proposal: String? = nil) throws {
+        _ = try Submissions(try at("2020-02-20T10:00:00+01:00")).record(
+            member: member, file: IncomingFile(name: "\(member).md", data: Data(text.utf8)),
+            proposal: proposal.map { IncomingFile(name: "\(member).proposal.md", data: Data($0.utf8)) },
+            received: nil, late: false, roundName: nil)
+    }
+
+    func paragraphs() throws -> [String] {
+        let text = String(decoding: try store.snapshot().file("Drafts/input.md") ?? Data(), as: UTF8.self)
+        return DraftDocument.parse(text).blocks.map(\.text)
+    }
+
+    @Test(arguments: [
+        "4.2.2.3\t秘书处在2020年3月1日截止日期前收到意见。",
+        "4.2.2.3 秘书处在2020年3月1日截止日期前收到意见。",
+        "4.2.2.3. 秘书处在2020年3月1日截止日期前收到意见。",
+        "秘书处在2020年3月1日截止日期前收到意见。",
+    ])
+    func aProposedChangeReplacesItsParagraphHoweverItIsNumbered(_ proposed: String) throws {
+        try comment("CHN", "## 4.2.2.3 (editorial)\n日期。\n\nProposed change: \(proposed)\n")
+        _ = try MergeDesk(try at("2020-03-02T09:00:00+01:00")).merge(round: nil)
+        #expect(try paragraphs() == ["# Input", "## 4 活动", "4.2.2.3 秘书处在2020年3月1日截止日期前收到意见。", "4.2.2.4 没有收到进一步的意见。"])
+    }
+
+    @Test func theSecretariatsTextIsFinalAndSupersedesOtherPendingChanges() throws {
+        try comment("CHN", "## 4.2.2.3 (editorial)\n日期。\n\nProposed change: 4.2.2.3 秘书处在3月1日截止日期前收到意见。\n")
+        try comment("CAN", "## 4.2.2.3\nGeneva time.\n",
+                    proposal: draft.replacingOccurrences(of: "截止日期前", with: "截止日期（日内瓦时间）前"))
+        let merged = try MergeDesk(try at("2020-03-02T09:00:00+01:00")).merge(round: nil)
+        #expect(merged.openCollisions.isEmpty)
+        #expect(try paragraphs()[2] == "4.2.2.3 秘书处在3月1日截止日期（日内瓦时间）前收到意见。")
+
+        let deciding = try at("2020-03-03T10:00:00+01:00")
+        let wording = "4.2.2.3\t秘书处在2020年3月1日（日内瓦时间）截止日期前收到意见。"
+        let (_, outcome) = try DispositionDesk(deciding).dispose(comment: "CHN-1", decision: .modified, text: wording + "\n", note: nil, round: nil)
+        // Exactly the secretariat's text, tab and all: nothing merged again on top of it.
+        #expect(try paragraphs() == ["# Input", "## 4 活动", wording, "4.2.2.4 没有收到进一步的意见。"])
+        #expect(outcome.record.superseded == ["CAN-1": "CHN-1"])
+        // Canada's point still needs its own disposition.
+        #expect(try Reports(deciding).status().merge?.undecided == ["CAN-1"])
+        let rows = try DispositionDesk(deciding).rows(round: nil).rows
+        #expect(rows.map { "\($0.id) \($0.dispositionTitle) \($0.supersededBy ?? "-")" } == ["CAN-1 Undecided CHN-1", "CHN-1 Accepted with modification -"])
+        // Accepting it later does not put its words back on top of the secretariat's.
+        _ = try DispositionDesk(deciding).dispose(comment: "CAN-1", decision: .accepted, text: nil, note: "Taken into the secretariat's text.", round: nil)
+        #expect(try paragraphs()[2] == wording)
+    }
+
+    @Test func aMembersEditInAParagraphItCommentedOnIsThatComment() throws {
+        try comment("CAN", "## 4.2.2.3\nGeneva time.\n",
+                    proposal: draft.replacingOccurrences(of: "截止日期前", with: "截止日期（日内瓦时间）前")
+                        .replacingOccurrences(of: "没有收到", with: "未收到"))
+        let merged = try MergeDesk(try at("2020-03-02T09:00:00+01:00")).merge(round: nil)
+        // One id per point: the edit of 4.2.2.3 is CAN-1's; only 4.2.2.4 gets an edit id.
+        #expect(merged.record.edits.map { "\($0.id) \($0.anchor) \($0.type.rawValue)" } == ["CAN-E1 4.2.2.4 unspecified"])
+        let rows = try DispositionDesk(try at("2020-03-03T10:00:00+01:00")).rows(round: nil).rows
+        #expect(rows.map(\.id) == ["CAN-1", "CAN-E1"])
+        #expect(rows.first?.proposedChange == "4.2.2.3 秘书处在截止日期（日内瓦时间）前收到意见。")
+        // Not accepting CAN-1 takes its edit out of the candidate.
+        _ = try DispositionDesk(try at("2020-03-03T10:00:00+01:00")).dispose(comment: "CAN-1", decision: .rejected, text: nil, note: nil, round: nil)
+        #expect(try paragraphs()[2...] == ["4.2.2.3 秘书处在截止日期前收到意见。", "4.2.2.4 未收到进一步的意见。"])
+    }
+}
