@@ -20,12 +20,15 @@ struct Publish: ParsableCommand {
     @Option(help: "A note recorded with the version.")
     var note: String?
 
+    @Flag(name: .customLong("allow-undecided"), help: "Publish although comments of the last merged round have no disposition yet (recorded in the commit).")
+    var allowUndecided = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
         try withErrorHandling {
-            let publication = try Publishing(options.context()).publish(label: label, note: note)
+            let publication = try Publishing(options.context()).publish(label: label, note: note, allowUndecided: allowUndecided)
             if json {
                 try printJSON(["label": publication.label, "commit": publication.commitID])
             } else {

@@ -70,6 +70,10 @@ struct Status: ParsableCommand {
                 print("Merge of round \(merge.round):")
                 print("  open collisions:    \(merge.openCollisions.isEmpty ? "none" : merge.openCollisions.joined(separator: ", "))")
                 print("  undecided comments: \(merge.undecided.isEmpty ? "none" : merge.undecided.joined(separator: ", "))")
+                if let superseded = merge.superseded, !superseded.isEmpty {
+                    let list = superseded.sorted { $0.key < $1.key }.map { "\($0.key) (by the secretariat's wording for \($0.value))" }
+                    print("  superseded changes: \(list.joined(separator: ", ")): each still needs a disposition")
+                }
             }
         }
     }

@@ -98,10 +98,13 @@ public struct MergeSummary: Codable, Equatable, Sendable {
     public var edits: [String]
     /// Ids of the comments and edits that have a disposition.
     public var decided: [String]
+    /// Pending changes the secretariat's own wording superseded (see `MergeRecord.superseded`).
+    public var superseded: [String: String]?
 
     public init(_ record: MergeRecord, dispositions: [Disposition]) {
         openCollisions = record.openCollisions.map { PendingCollision(id: $0.id, paragraph: $0.paragraph) }
         edits = record.edits.map(\.id)
         decided = dispositions.map(\.comment)
+        superseded = record.superseded
     }
 }

@@ -62,6 +62,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var openCollisions: [String]
         /// Ids of comments with no disposition yet.
         public var undecided: [String]
+        /// Undecided comments whose change the secretariat's own wording superseded → that wording's comment.
+        public var superseded: [String: String]?
     }
 }
 

@@ -72,7 +72,8 @@ package enum RecordReader {
         let decided = Set(summary.decided)
         let ids = index.members.values.flatMap(\.comments) + summary.edits
         let undecided = CommentOrder.sorted(ids.filter { !decided.contains($0) })
-        return PendingDecisions(round: round.name, collisions: summary.openCollisions, undecided: undecided)
+        return PendingDecisions(round: round.name, collisions: summary.openCollisions, undecided: undecided,
+                                superseded: (summary.superseded ?? [:]).filter { !decided.contains($0.key) })
     }
 }
 
@@ -81,6 +82,13 @@ struct PendingDecisions {
     var round: String
     var collisions: [MergeSummary.PendingCollision]
     var undecided: [String]
+    /// Undecided comments whose change the secretariat's own wording superseded → that wording's comment.
+    var superseded: [String: String]
+
+    /// The undecided comments as a list for people: `CAN-1 (superseded by CHN-1), USA-2`.
+    var undecidedList: String {
+        undecided.map { id in superseded[id].map { "\(id) (superseded by \($0))" } ?? id }.joined(separator: ", ")
+    }
 }
 
 /// Comment ids as people expect them: by member, then by number (CAN-2 before CAN-10), edits

@@ -17,17 +17,26 @@ public struct Publishing {
     }
 
     /// Publishes the draft as it stands in `Drafts/` as version `label`: commits the edits, then tags.
-    public func publish(label rawLabel: String, note: String?) throws -> Publication {
+    ///
+    /// Refused while the last merged round has open collisions, or comments without a disposition
+    /// (superseded ones among them) unless `allowUndecided` says the secretariat knows.
+    public func publish(label rawLabel: String, note: String?, allowUndecided: Bool = false) throws -> Publication {
         let label = try SafeName.label(rawLabel)
         let store = context.store
         if try store.versions().contains(where: { $0.label == label }) {
             throw DraftFlowError(.conflict, "version \(label) is published already", fix: "choose a new label, e.g. \(label)-rev")
         }
-        if let pending = try RecordReader.pendingDecisions(in: store.snapshot()), !pending.collisions.isEmpty {
+        let pending = try RecordReader.pendingDecisions(in: store.snapshot())
+        if let pending, !pending.collisions.isEmpty {
             let list = pending.collisions.map { "\($0.id) (paragraph \($0.paragraph))" }.joined(separator: ", ")
             throw DraftFlowError(.refused, "round \(pending.round) has open collisions: \(list)",
                                  fix: "resolve each with `draftflow resolve ID --take CODE|base` or `--text FILE`; see `draftflow collisions`")
         }
+        if let pending, !pending.undecided.isEmpty, !allowUndecided {
+            throw DraftFlowError(.refused, "round \(pending.round) has comments without a disposition: \(pending.undecidedList)",
+                                 fix: "decide each with `draftflow dispose ID accepted|modified|noted|rejected` (see `draftflow dispositions`), or publish with --allow-undecided to publish the candidate as it stands")
+        }
+        let knowinglyUndecided = allowUndecided ? pending.map(\.undecided) ?? [] : []
         let edits = try store.workTreeChanges(under: "Drafts")
         for (path, data) in edits {
             if let data { _ = try TextInput.validate(data, what: path) }
@@ -54,6 +63,9 @@ public struct Publishing {
             workflow.versions.append(VersionEntry(label: label, published: context.now, note: noteText))
             var message = CommitMessage("Publish \(label) of \(workflow.title)", event: .publish)
             if let noteText { message.paragraph(noteText) }
+            if !knowinglyUndecided.isEmpty {
+                message.paragraph("Published with comments still without a disposition: \(knowinglyUndecided.joined(separator: ", ")).")
+            }
             message.trailer(.version, label)
             let tagMessage = "\(workflow.title), \(label)\n\n" + (noteText.map { $0 + "\n\n" } ?? "")
                 + "Published \(InstantFormat.human(context.now, in: try workflow.zone())) by \(workflow.secretariat.name).\n"

@@ -54,7 +54,8 @@ public struct Reports {
         return StatusReport(title: workflow.title, document: workflow.document, timezone: workflow.timezone,
                             now: InstantFormat.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
                             late: memberStatus.filter { $0.state == .late }.map(\.code),
-                            merge: pending.map { .init(round: $0.round, openCollisions: $0.collisions.map(\.id), undecided: $0.undecided) })
+                            merge: pending.map { .init(round: $0.round, openCollisions: $0.collisions.map(\.id), undecided: $0.undecided,
+                                                     superseded: $0.superseded.isEmpty ? nil : $0.superseded) })
     }
 
     /// The timeline, oldest first, read from git history, with the closes that passed on their own.
