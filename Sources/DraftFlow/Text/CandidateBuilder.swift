@@ -187,16 +187,18 @@ public struct CandidateBuilder: Sendable {
             if let aligned = input.aligned {
                 // Only what the copy changed needs putting back.
                 revert.formIntersection(reading.changed)
-                if revert.isEmpty {
+                // Paragraphs changed in place are put back in place, keeping the alignment; a
+                // deletion or an insertion to put back changes the copy's shape: it is aligned again.
+                if let kept = Self.revertingInPlace(revert, in: aligned, base: baseDocument) {
                     var whole = Proposal(members: [input.member], text: "")
-                    whole.blocks = aligned.blocks
+                    whole.blocks = kept.blocks
                     proposals.append(whole)
+                    alignments.append(kept.steps)
                 } else {
                     proposals.append(Proposal(members: [input.member],
                                               text: Self.reverting(revert, in: aligned.steps, base: baseDocument, proposal: aligned.blocks)))
+                    alignments.append(nil)
                 }
-                // Unchanged by dispositions, the proposal's alignment is the one just computed.
-                alignments.append(revert.isEmpty ? aligned.steps : nil)
             }
             for comment in input.comments {
                 guard case .paragraph(let anchor) = comment.anchor, let text = comment.proposedChange, !isWithdrawn(comment.id) else { continue }
@@ -260,6 +262,33 @@ public struct CandidateBuilder: Sendable {
     /// `prepare` for several copies (each with the name it goes by in errors), on every core.
     public static func prepareConcurrently(_ copies: [(data: Data, what: String)], base: BaseBlocks) throws -> [Aligned] {
         try concurrentMap(copies) { try prepare($0.data, base: base, what: $0.what) }
+    }
+
+    /// `aligned` with the paragraphs in `anchors` put back as they were in the base, when each of
+    /// them was changed in place: those steps become `same` (an unchanged block is left empty, as
+    /// `prepare` leaves it). Nil when a deletion or an insertion is to be put back.
+    static func revertingInPlace(_ anchors: Set<String>, in aligned: Aligned, base: DraftDocument) -> Aligned? {
+        guard !anchors.isEmpty else { return aligned }
+        var kept = aligned
+        var previousAnchor = "start"
+        for (position, step) in aligned.steps.enumerated() {
+            switch step {
+            case .same(let old, _):
+                previousAnchor = base.blocks[old].anchor
+            case .modified(let old, let new):
+                previousAnchor = base.blocks[old].anchor
+                if anchors.contains(previousAnchor) {
+                    kept.steps[position] = .same(old: old, new: new)
+                    kept.blocks[new] = ""
+                }
+            case .deleted(let old):
+                previousAnchor = base.blocks[old].anchor
+                if anchors.contains(previousAnchor) { return nil }
+            case .inserted:
+                if anchors.contains("after " + previousAnchor) { return nil }
+            }
+        }
+        return kept
     }
 
     /// The member's blocks with the paragraphs in `anchors` put back as they were in the base.
