@@ -23,7 +23,7 @@ import DraftFlow
 
         1.1 The Council ~~welcomes~~ **appreciates** (Canada) the invitation to contribute. It notes the progress made since 2015.
 
-        1.2 ICTs are [Alt 1 (Canada): essential] [Alt 2 (United States): important] enablers of sustainable development.
+        1.2 [Alt 1 (Canada): ICTs are essential enablers of sustainable development.] [Alt 2 (United States): ICTs are important enablers of sustainable development.]
 
         ## 2 ITU's contribution
 
@@ -34,11 +34,45 @@ import DraftFlow
         <h1 dir="auto">Input to the 2020 HLPF</h1>
         <h2 dir="auto">1 Introduction</h2>
         <p dir="auto">1.1 The Council <del>welcomes</del><ins>appreciates</ins> <span class="by">(Canada)</span> the invitation to contribute. It notes the progress made since 2015.</p>
-        <p dir="auto">1.2 ICTs are <span class="alt">[Alt 1 (Canada): <ins>essential</ins>]</span> <span class="alt">[Alt 2 (United States): <ins>important</ins>]</span> enablers of sustainable development.</p>
+        <p dir="auto">1.2 <span class="alt">[Alt 1 (Canada): <ins>ICTs are essential enablers of sustainable development.</ins>]</span> <span class="alt">[Alt 2 (United States): <ins>ICTs are important enablers of sustainable development.</ins>]</span></p>
         <h2 dir="auto">2 ITU&#39;s contribution</h2>
         <p dir="auto">2.1 ITU <ins>actively</ins> <span class="by">(United States)</span> supports the implementation of the 2030 Agenda.</p>
 
         """)
+    }
+
+    /// Issue 10: a collision is never shown as fragments inside other members' edits, which read
+    /// as a sentence nobody wrote: each alternative is one member's complete wording.
+    @Test func alternativesAreWholeSentencesOrWholeParagraphs() {
+        let base = "# T\n\n2.4 The year 2020 has been reached. Action will require political commitment and substantial investment in infrastructure.\n"
+        let can = Proposal(members: ["CAN"], text: edit(base, [("substantial investment", "sustained investment")]))
+        let usa = Proposal(members: ["USA"], text: edit(base, [("substantial investment", "private-sector investment")]))
+        let result = ProposalMerge.merge(base: base, proposals: [can, usa])
+        #expect(Compilation.markdown(base: base, result: result, memberNames: names) == """
+        # T
+
+        2.4 The year 2020 has been reached. [Alt 1 (Canada): Action will require political commitment and sustained investment in infrastructure.] [Alt 2 (United States): Action will require political commitment and private-sector investment in infrastructure.]
+
+        """)
+        // A third member's change inside that sentence makes it an alternative of its own.
+        let fra = Proposal(members: ["FRA"], text: edit(base, [("Action will", "Urgent action will")]))
+        let three = ProposalMerge.merge(base: base, proposals: [can, usa, fra])
+        #expect(Compilation.markdown(base: base, result: three, memberNames: names.merging(["FRA": "France"]) { $1 }) == """
+        # T
+
+        2.4 The year 2020 has been reached. [Alt 1 (Canada): Action will require political commitment and sustained investment in infrastructure.] [Alt 2 (United States): Action will require political commitment and private-sector investment in infrastructure.] [Alt 3 (France): Urgent action will require political commitment and substantial investment in infrastructure.]
+
+        """)
+        // A member who also changed another sentence of the paragraph: the whole paragraph.
+        let wide = Proposal(members: ["USA"], text: edit(base, [("substantial investment", "private-sector investment"), ("has been reached", "is here")]))
+        let paragraph = ProposalMerge.merge(base: base, proposals: [can, wide])
+        #expect(Compilation.markdown(base: base, result: paragraph, memberNames: names) == """
+        # T
+
+        2.4 [Alt 1 (Canada): The year 2020 has been reached. Action will require political commitment and sustained investment in infrastructure.] [Alt 2 (United States): The year 2020 is here. Action will require political commitment and private-sector investment in infrastructure.]
+
+        """)
+
     }
 
     @Test func sharedChangesDeletionsAndInsertions() {

@@ -92,17 +92,20 @@ public enum Compilation {
                                  by: names(change.members, memberNames)))
                 }
             }
+            let tokens = Tokenizer.tokenize(block.text)
             if let collision = blockCollisions[gap], let span = collision.tokenRange {
+                // The colliding passage is shown as whole alternatives: each member's complete
+                // wording of the sentence (or of the paragraph, where more than a sentence differs).
+                let passage = CollisionPassage(collision, baseTokens: tokens, span: span)
+                inline = inline.filter { !passage.covers($0.range) }
+                let inAlternatives = Set(collision.alternatives.flatMap(\.members))
                 inline += collision.otherChanges.compactMap { change in
-                    change.tokenRange.map {
-                        ($0, .change(deleted: change.baseFragment, inserted: change.newFragment,
-                                     by: names(change.members, memberNames)))
-                    }
+                    guard let range = change.tokenRange, !passage.covers(range), !change.members.allSatisfy(inAlternatives.contains) else { return nil }
+                    return (range, .change(deleted: change.baseFragment, inserted: change.newFragment, by: names(change.members, memberNames)))
                 }
-                inline.append((span, alternativesPiece(collision, skipUnchanged: true)))
+                inline.append((passage.range, .alternatives(passage.alternatives(memberNames: memberNames))))
             }
             inline.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-            let tokens = Tokenizer.tokenize(block.text)
             var pieces: [Piece] = []
             var position = 0
             for (range, piece) in inline {
