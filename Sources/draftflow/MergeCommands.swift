@@ -257,7 +257,9 @@ struct Compile: ParsableCommand {
         abstract: "Print the compilation text: the draft with every member's proposals inline and attributed.",
         discussion: """
         As UN negotiators read it: deletions struck through, insertions in bold, "(Canada)" after \
-        each, and collisions as bracketed alternatives.
+        each, and collisions as bracketed alternatives, each one member's whole wording of the \
+        sentence (or paragraph). It shows every proposal as submitted; --decided shows the text as \
+        the dispositions and resolutions make it, each change still attributed to its proposer.
         Example: draftflow compile --format html -o compilation.html
         """
     )
@@ -275,11 +277,14 @@ struct Compile: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of printing.", valueName: "FILE"))
     var output: String?
 
+    @Flag(help: "Show the text as decided (dispositions and resolutions applied), changes attributed to their proposers.")
+    var decided = false
+
     func run() throws {
         try withErrorHandling {
             try ExportResources.check()
             let context = try options.context()
-            let text = try Texts(context).compilation(round: round, html: format == .html)
+            let text = try Texts(context).compilation(round: round, html: format == .html, decided: decided)
             if format == .html {
                 let title = "\(try context.workflow().title): compilation text"
                 try emit(HTMLPage.wrap(title: title, body: text), to: output)

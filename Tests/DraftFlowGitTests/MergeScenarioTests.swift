@@ -159,6 +159,9 @@ import TestSupport
 
             """)
         #expect(try MergeDesk(deciding).collisions(round: nil).isEmpty)
+        // Decided, the resolved collision reads as France's change, attributed to France.
+        let decided = try Texts(deciding).compilation(round: nil, html: false, decided: true)
+        #expect(decided.split(separator: "\n").first { $0.hasPrefix("2.2 ") } == "2.2 Connectivity remains a **serious** (France) challenge.")
 
         let (round, rows) = try DispositionDesk(deciding).rows(round: nil)
         #expect(round == "draft-1")

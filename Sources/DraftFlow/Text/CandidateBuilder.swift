@@ -122,6 +122,8 @@ public struct CandidateBuilder: Sendable {
         public var superseded: [String: String]
         /// Comment id → its paragraph as the member's edited copy has it (see `MergeRecord.copyTexts`).
         public var copyTexts: [String: String]
+        /// Collision id → the text its resolution put in, and whose it is (none: the base kept).
+        public var resolved: [String: Compilation.Resolved]
     }
 
     public var base: String
@@ -217,6 +219,7 @@ public struct CandidateBuilder: Sendable {
 
         let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals, alignments: alignments)
         var chosen: [String: String] = [:]
+        var chosenBy: [String: [String]] = [:]
         var collisions: [RecordedCollision] = []
         for collision in merge.collisions {
             let alternatives = collision.alternatives.map { RecordedCollision.Alternative(members: $0.members, text: $0.text) }
@@ -225,13 +228,16 @@ public struct CandidateBuilder: Sendable {
                 switch resolution.choice {
                 case .text(let text):
                     chosen[collision.id] = Self.numbered(text, like: baseDocument.block(anchor: collision.anchor), exact: true)
+                    chosenBy[collision.id] = [Self.secretariatCode]
                     applied = resolution
                 case .base:
                     chosen[collision.id] = collision.isInsertion ? "" : collision.baseText
+                    chosenBy[collision.id] = []
                     applied = resolution
                 case .member(let take):
                     if let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) {
                         chosen[collision.id] = alternative.text
+                        chosenBy[collision.id] = alternative.members
                         applied = resolution
                     }
                 }
@@ -256,7 +262,8 @@ public struct CandidateBuilder: Sendable {
             }
         }
         return Candidate(text: merge.applying(resolution: chosen), merge: merge, collisions: collisions, changes: changes,
-                         edits: edits, orphaned: orphaned, superseded: superseded, copyTexts: copyTexts)
+                         edits: edits, orphaned: orphaned, superseded: superseded, copyTexts: copyTexts,
+                         resolved: chosen.reduce(into: [:]) { $0[$1.key] = Compilation.Resolved(text: $1.value, by: chosenBy[$1.key] ?? []) })
     }
 
     /// `prepare` for several copies (each with the name it goes by in errors), on every core.

@@ -53,6 +53,19 @@ struct CollisionPassage {
         return shown
     }
 
+    /// The base's words in the passage.
+    var baseWording: String { WordDiff.join(baseTokens, range) }
+
+    /// What a whole paragraph `text` says in the passage: its words between the base's before and
+    /// after it (nil: the paragraph is deleted; the whole text when it differs outside).
+    func wording(of text: String) -> String? {
+        guard !text.isEmpty else { return nil }
+        let prefix = WordDiff.join(baseTokens, 0..<range.lowerBound)
+        let suffix = WordDiff.join(baseTokens, range.upperBound..<baseTokens.count)
+        guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count >= prefix.count + suffix.count else { return text }
+        return String(text.dropFirst(prefix.count).dropLast(suffix.count))
+    }
+
     /// Each alternative's words between the base tokens before and after `passage`; nil when an
     /// alternative differs from the base outside it.
     private func wordings(of passage: Range<Int>) -> [String?]? {

@@ -17,24 +17,39 @@ public enum Compilation {
         var pieces: [Piece]
     }
 
+    /// How a collision was resolved, for the decided text: the whole paragraph as chosen and whose
+    /// wording it is (empty: the version's text was kept).
+    public struct Resolved: Sendable, Equatable {
+        public var text: String
+        public var by: [String]
+
+        public init(text: String, by: [String]) {
+            self.text = text
+            self.by = by
+        }
+    }
+
     /// The compilation as Markdown. `memberNames` maps member codes to names ("CAN" → "Canada");
-    /// codes without a name are shown as they are.
-    public static func markdown(base: String, result: MergeResult, memberNames: [String: String]) -> String {
-        let blocks = renderedBlocks(result: result, memberNames: memberNames)
+    /// codes without a name are shown as they are. Collisions in `resolved` (by id) show the chosen
+    /// wording as a change of whoever proposed it, not as alternatives.
+    public static func markdown(base: String, result: MergeResult, memberNames: [String: String],
+                                resolved: [String: Resolved] = [:]) -> String {
+        let blocks = renderedBlocks(result: result, memberNames: memberNames, resolved: resolved)
         return DraftDocument.render(blockTexts: blocks.map { markdownBlock($0) })
     }
 
     /// The compilation as an HTML fragment: one `<p dir="auto">` or `<hN dir="auto">` per block,
     /// `<del>`, `<ins>` and `<span class="by">` inline, text escaped.
-    public static func html(base: String, result: MergeResult, memberNames: [String: String]) -> String {
-        renderedBlocks(result: result, memberNames: memberNames).map { htmlBlock($0) }.joined(separator: "\n") + "\n"
+    public static func html(base: String, result: MergeResult, memberNames: [String: String],
+                            resolved: [String: Resolved] = [:]) -> String {
+        renderedBlocks(result: result, memberNames: memberNames, resolved: resolved).map { htmlBlock($0) }.joined(separator: "\n") + "\n"
     }
 
     static func names(_ members: [String], _ memberNames: [String: String]) -> String {
         members.map { memberNames[$0] ?? $0 }.joined(separator: ", ")
     }
 
-    static func renderedBlocks(result: MergeResult, memberNames: [String: String]) -> [RenderedBlock] {
+    static func renderedBlocks(result: MergeResult, memberNames: [String: String], resolved: [String: Resolved] = [:]) -> [RenderedBlock] {
         let base = result.base
         var insertionsAtGap: [Int: [AttributedChange]] = [:]
         var changesInBlock: [Int: [AttributedChange]] = [:]
@@ -103,7 +118,23 @@ public enum Compilation {
                     guard let range = change.tokenRange, !passage.covers(range), !change.members.allSatisfy(inAlternatives.contains) else { return nil }
                     return (range, .change(deleted: change.baseFragment, inserted: change.newFragment, by: names(change.members, memberNames)))
                 }
-                inline.append((passage.range, .alternatives(passage.alternatives(memberNames: memberNames))))
+                if let choice = resolved[collision.id] {
+                    // The chosen wording, word by word against the version's, attributed to whose it is.
+                    if !choice.by.isEmpty, let wording = passage.wording(of: choice.text), wording != passage.baseWording {
+                        let by = names(choice.by, memberNames)
+                        let newTokens = Tokenizer.tokenize(wording)
+                        let offset = passage.range.lowerBound
+                        for hunk in WordDiff.hunks(Array(tokens[passage.range]), newTokens) {
+                            inline.append(((hunk.a.lowerBound + offset)..<(hunk.a.upperBound + offset),
+                                           .change(deleted: WordDiff.join(tokens, (hunk.a.lowerBound + offset)..<(hunk.a.upperBound + offset)),
+                                                   inserted: WordDiff.join(newTokens, hunk.b), by: by)))
+                        }
+                    } else if !choice.by.isEmpty {
+                        inline.append((passage.range, .change(deleted: passage.baseWording, inserted: "", by: names(choice.by, memberNames))))
+                    }
+                } else {
+                    inline.append((passage.range, .alternatives(passage.alternatives(memberNames: memberNames))))
+                }
             }
             inline.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
             var pieces: [Piece] = []

@@ -40,14 +40,18 @@ public struct Texts {
         return Redline.compare(old: try documentText(from, workflow: workflow), new: try documentText(to, workflow: workflow))
     }
 
-    /// The compilation text: the version the round was on with every member's proposals inline and attributed.
-    public func compilation(round: String?, html: Bool) throws -> String {
+    /// The compilation text: the version the round was on with every member's proposals inline and
+    /// attributed, and each collision as alternatives. With `decided`, the text as the secretariat's
+    /// decisions make it: accepted changes attributed to the members who proposed them, the wording
+    /// the secretariat chose for a collision or a modified comment attributed to whose it is.
+    public func compilation(round: String?, html: Bool, decided: Bool = false) throws -> String {
         let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: context.store.snapshot(), store: context.store)
-        let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: state.dispositions,
-                                         resolutions: state.record?.resolutions ?? []).build()
+        let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: decided ? state.dispositions : [],
+                                         resolutions: decided ? state.record?.resolutions ?? [] : []).build()
         var names = Dictionary(state.workflow.members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         names[CandidateBuilder.secretariatCode] = "Secretariat"
-        return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names)
-                    : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names)
+        let resolved = decided ? candidate.resolved : [:]
+        return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
+                    : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
     }
 }

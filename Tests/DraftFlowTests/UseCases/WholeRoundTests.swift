@@ -105,6 +105,25 @@ import Testing
             "CAN-1 1.1 Accepted", "FRA-1 general Accepted", "FRA-E1 1.2 Not accepted", "USA-1 1.2 Accepted",
         ])
 
+        // The compilation still shows the proposals; decided, it shows whose each change is (France's
+        // alternative is out: its edit was not accepted, so no collision is left there).
+        #expect(try Texts(deciding).compilation(round: nil, html: false).contains(
+            "1.2 [Alt 1 (France): Connectivity remains a serious challenge.] [Alt 2 (United States): Connectivity remains a major challenge.]"))
+        let decidedText = try Texts(deciding).compilation(round: nil, html: false, decided: true)
+        #expect(decidedText == """
+        # Input
+
+        ## 1 Introduction
+
+        1.1 The Council **warmly** (Canada) welcomes the invitation.
+
+        1.2 Connectivity remains a **major** (United States) challenge.
+
+        ## 2 其他
+
+        2.1 国际电联支持可持续发展目标。
+
+        """)
         #expect(try Publishing(deciding).publish(label: "final-draft", note: nil).label == "final-draft")
         _ = try Rounds(deciding).open(on: "final-draft", closes: "2020-03-12", kind: .silence, name: nil)
         let silence = try Reports(try at("2020-03-10T10:00:00+01:00")).status()
