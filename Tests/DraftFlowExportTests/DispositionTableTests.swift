@@ -72,6 +72,7 @@ import DraftFlow
         #expect(json == """
         [
           {
+            "change" : null,
             "comment" : "Line one\\nLine two | pipe",
             "disposition" : "modified",
             "id" : "CAN-2",
@@ -84,9 +85,11 @@ import DraftFlow
             "paragraph" : "2.1",
             "paragraphNow" : "2.2",
             "proposedChange" : null,
+            "supersededBy" : null,
             "type" : "technical"
           },
           {
+            "change" : null,
             "comment" : "Delete this paragraph.",
             "disposition" : "undecided",
             "id" : "USA-1",
@@ -99,9 +102,11 @@ import DraftFlow
             "paragraph" : "3.1",
             "paragraphNow" : null,
             "proposedChange" : null,
+            "supersededBy" : null,
             "type" : "general"
           },
           {
+            "change" : null,
             "comment" : "نقترح إضافة فقرة عن الشباب.",
             "disposition" : "noted",
             "id" : "SAU-1",
@@ -114,6 +119,7 @@ import DraftFlow
             "paragraph" : "general",
             "paragraphNow" : null,
             "proposedChange" : "يضاف نص جديد",
+            "supersededBy" : null,
             "type" : "general"
           }
         ]
@@ -121,7 +127,7 @@ import DraftFlow
         """)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(decoded?.count == 3)
-        #expect(decoded?.allSatisfy { $0.count == 13 } == true)
+        #expect(decoded?.allSatisfy { $0.count == 15 } == true)
     }
 
     @Test func html() throws {

@@ -55,6 +55,9 @@ public struct DispositionRow: Codable, Equatable, Sendable {
     public var type: CommentType
     public var comment: String
     public var proposedChange: String?
+    /// What the proposed change changes in its paragraph: the changed words with a little context
+    /// (`remains a challenge → remains a major challenge`); nil without a proposed change.
+    public var change: String?
     /// `accepted`, `modified`, `noted`, `rejected`, or nil while undecided.
     public var decision: Decision?
     /// The secretariat's observation.

@@ -94,8 +94,10 @@ public struct DispositionDesk {
         let snapshot = try context.store.snapshot()
         // A merged round's record says where each paragraph went: no need to merge again.
         // The rows need the record's edits, not its changes.
-        let light = try RoundState.read(round, selection: .lastCommentRound, detail: .records, in: snapshot, store: context.store)
+        var light = try RoundState.read(round, selection: .lastCommentRound, detail: .records, in: snapshot, store: context.store)
         if light.record != nil {
+            // The base text, to show what each proposed change changes (one blob, no edited copy).
+            light.baseText = try context.store.file(light.workflow.document, atVersion: light.round.on).flatMap { String(data: $0, encoding: .utf8) } ?? ""
             let record = try RoundState.withEdits(light.record, from: snapshot.file(RecordPaths.mergeEdits(round: light.round.name)))
             return (light.round.name, Self.rows(light, record: record))
         }
@@ -117,11 +119,18 @@ public struct DispositionDesk {
             record.copyTexts = candidate.copyTexts.isEmpty ? nil : candidate.copyTexts
         }
         let paragraphsNow = record.paragraphsNow
+        let baseDocument = state.baseText.isEmpty ? nil : DraftDocument.parse(state.baseText)
         let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
         var rows: [DispositionRow] = []
         let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { CommentOrder.precedes($0.id, $1.id) }
         for comment in comments {
             let disposition = decisions[comment.id]
+            let proposed = comment.proposedChange ?? record.copyTexts?[comment.id]
+            var change: String?
+            if let proposed, case .paragraph(let anchor) = comment.anchor, let baseDocument {
+                let old = baseDocument.block(anchor: anchor)
+                change = ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
+            }
             var paragraphNow: String?
             var orphaned = false
             if case .paragraph(let anchor) = comment.anchor, !anchor.hasPrefix("after ") {
@@ -138,10 +147,11 @@ public struct DispositionDesk {
             rows.append(DispositionRow(id: comment.id, member: comment.member, memberName: state.workflow.member(comment.member)?.name ?? comment.member,
                                        paragraph: comment.anchor.description, paragraphNow: orphaned ? nil : (paragraphNow ?? (comment.anchor == .general ? "general" : nil)),
                                        orphaned: orphaned, type: comment.type, comment: comment.text,
-                                       proposedChange: comment.proposedChange ?? record.copyTexts?[comment.id],
+                                       proposedChange: proposed,
                                        decision: disposition?.decision, observation: disposition?.note, modifiedText: disposition?.text,
                                        late: state.submissions[comment.member]?.late ?? false,
                                        supersededBy: record.superseded?[comment.id]))
+            rows[rows.count - 1].change = change
         }
         return rows
     }

@@ -35,7 +35,7 @@ public enum DispositionTable {
 
     /// The cells of one row, in the order of `columns`.
     public static func cells(_ row: DispositionRow) -> [String] {
-        [row.id, member(row), paragraph(row), row.type.rawValue, row.comment, row.proposedChange ?? "",
+        [row.id, member(row), paragraph(row), row.type.rawValue, row.comment, row.change ?? row.proposedChange ?? "",
          disposition(row), observation(row)]
     }
 
@@ -127,7 +127,7 @@ public enum DispositionTable {
 
         enum CodingKeys: String, CodingKey {
             case id, member, memberName, paragraph, paragraphNow, orphaned, type, comment, proposedChange, disposition,
-                 observation, modifiedText, late
+                 observation, modifiedText, late, change, supersededBy
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -145,6 +145,8 @@ public enum DispositionTable {
             try container.encode(row.observation, forKey: .observation)
             try container.encode(row.modifiedText, forKey: .modifiedText)
             try container.encode(row.late, forKey: .late)
+            try container.encode(row.change, forKey: .change)
+            try container.encode(row.supersededBy, forKey: .supersededBy)
         }
     }
 

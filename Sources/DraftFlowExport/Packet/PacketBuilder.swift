@@ -46,7 +46,9 @@ public struct PacketBuilder {
             let latest: [String: Submission]
             if round.kind == .comments, try snapshot.file(RecordPaths.merge(round: round.name)) != nil {
                 // The merge record says where each paragraph went: the rows need no merge, nor the changes.
-                let state = try RoundState.read(round.name, selection: .lastCommentRound, detail: .records, in: snapshot, store: store)
+                var state = try RoundState.read(round.name, selection: .lastCommentRound, detail: .records, in: snapshot, store: store)
+                // The round's base text, for what each proposed change changes.
+                state.baseText = try store.file(workflow.document, atVersion: round.on).flatMap { String(data: $0, encoding: .utf8) } ?? ""
                 merged.append((state, try snapshot.file(RecordPaths.mergeEdits(round: round.name))))
                 latest = state.submissions
             } else {

@@ -98,3 +98,17 @@ import Testing
         #expect(try paragraphs()[2...] == ["4.2.2.3 秘书处在截止日期前收到意见。", "4.2.2.4 未收到进一步的意见。"])
     }
 }
+
+/// The table shows what a proposed change changes, never the whole paragraph (issue 10, finding 4).
+@Suite struct ChangeSummaryTests {
+    @Test func onlyTheChangedWordsWithALittleContext() {
+        #expect(ChangeSummary.describe(old: "2.2 Connectivity remains a challenge for the least developed countries and small island States.",
+                                       new: "2.2 Connectivity remains a major challenge for the least developed countries and small island States.")
+                == "2.2 Connectivity remains a challenge for the… → 2.2 Connectivity remains a major challenge for the…")
+        #expect(ChangeSummary.describe(old: "4.2.2.3 秘书处在截止日期前收到两份意见，请见下文：",
+                                       new: "4.2.2.3 秘书处在截止日期（日内瓦时间）前收到两份意见，请见下文：")
+                == "…止日期前收到… → …止日期（日内瓦时间）前收到…")
+        #expect(ChangeSummary.describe(old: "1.1 Same.", new: "1.1 Same.") == nil)
+        #expect(ChangeSummary.describe(old: "1.1 Gone.", new: "") == "(paragraph deleted)")
+    }
+}

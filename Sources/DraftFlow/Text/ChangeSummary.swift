@@ -1,0 +1,82 @@
+/// What a proposed text changes in its paragraph, as the disposition table shows it: only the
+/// changed words with a little context, never the whole paragraph, e.g.
+/// `remains a challenge → remains a major challenge`.
+public enum ChangeSummary {
+    /// Words of context kept on each side of a change (characters in Chinese or Japanese text).
+    static let context = 3
+
+    /// `old` → `new` for each passage that differs, joined by "; " (with "…" where the paragraph
+    /// goes on). Nil when they are the same; `new` empty says the paragraph is deleted.
+    public static func describe(old: String, new: String) -> String? {
+        guard old != new else { return nil }
+        if new.isEmpty { return "(paragraph deleted)" }
+        if old.isEmpty { return new }
+        let oldTokens = Tokenizer.tokenize(old), newTokens = Tokenizer.tokenize(new)
+        let hunks = WordDiff.hunks(oldTokens, newTokens)
+        guard !hunks.isEmpty else { return nil }
+        // Hunks closer than the context on both sides make one passage.
+        var groups: [[DiffHunk]] = []
+        for hunk in hunks {
+            if let last = groups.last?.last, contentTokens(oldTokens, last.a.upperBound..<hunk.a.lowerBound) <= 2 * context {
+                groups[groups.count - 1].append(hunk)
+            } else {
+                groups.append([hunk])
+            }
+        }
+        return groups.map { group in
+            let first = group.first!, last = group.last!
+            let oldStart = reach(oldTokens, from: first.a.lowerBound, by: -1), oldEnd = reach(oldTokens, from: last.a.upperBound, by: 1)
+            let newStart = max(0, first.b.lowerBound - (first.a.lowerBound - oldStart))
+            let newEnd = min(newTokens.count, last.b.upperBound + (oldEnd - last.a.upperBound))
+            let lead = oldStart > 0 ? "…" : "", trail = oldEnd < oldTokens.count ? "…" : ""
+            let before = WordDiff.join(oldTokens, oldStart..<oldEnd).trimmingWhitespace
+            let after = WordDiff.join(newTokens, newStart..<newEnd).trimmingWhitespace
+            return lead + before + trail + " → " + lead + after + trail
+        }.joined(separator: "; ")
+    }
+
+    static func isContent(_ token: Tokenizer.Token) -> Bool { token.kind != .whitespace && token.kind != .punctuation }
+
+    static func contentTokens(_ tokens: [Tokenizer.Token], _ range: Range<Int>) -> Int {
+        range.reduce(0) { $0 + (isContent(tokens[$1]) ? 1 : 0) }
+    }
+
+    /// The token index `context` words before `index` (`step` -1) or after it (`step` 1), taking
+    /// punctuation that ends or opens them along; the paragraph's start or end when it is nearer.
+    static func reach(_ tokens: [Tokenizer.Token], from index: Int, by step: Int) -> Int {
+        var position = index, words = 0
+        if step < 0 {
+            while position > 0 && words < context {
+                position -= 1
+                if isContent(tokens[position]) { words += 1 }
+            }
+            // Keep the paragraph's number whole, and show it when only it comes before.
+            func isNumberPart(_ token: Tokenizer.Token) -> Bool {
+                token.kind == .punctuation || token.text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+            }
+            while position > 0 && tokens[position - 1].kind != .whitespace && isNumberPart(tokens[position - 1]) && isNumberPart(tokens[position]) {
+                position -= 1
+            }
+            if tokens[0..<position].allSatisfy({ $0.kind != .word || $0.text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } })
+                && contentTokens(tokens, 0..<position) <= 4 {
+                return 0
+            }
+            return position
+        }
+        while position < tokens.count && words < context {
+            if isContent(tokens[position]) { words += 1 }
+            position += 1
+        }
+        while position < tokens.count && tokens[position].kind == .punctuation { position += 1 }
+        return position
+    }
+}
+
+private extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
