@@ -74,6 +74,10 @@ struct Status: ParsableCommand {
                     let list = superseded.sorted { $0.key < $1.key }.map { "\($0.key) (by the secretariat's wording for \($0.value))" }
                     print("  superseded changes: \(list.joined(separator: ", ")): each still needs a disposition")
                 }
+                if let flagged = merge.flagged, !flagged.isEmpty {
+                    let list = flagged.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.explanation))" }
+                    print("  flagged proposals:  \(list.joined(separator: ", "))")
+                }
             }
         }
     }

@@ -75,6 +75,7 @@ import DraftFlow
             "change" : null,
             "comment" : "Line one\\nLine two | pipe",
             "disposition" : "modified",
+            "flag" : null,
             "id" : "CAN-2",
             "late" : false,
             "member" : "CAN",
@@ -92,6 +93,7 @@ import DraftFlow
             "change" : null,
             "comment" : "Delete this paragraph.",
             "disposition" : "undecided",
+            "flag" : null,
             "id" : "USA-1",
             "late" : false,
             "member" : "USA",
@@ -109,6 +111,7 @@ import DraftFlow
             "change" : null,
             "comment" : "نقترح إضافة فقرة عن الشباب.",
             "disposition" : "noted",
+            "flag" : null,
             "id" : "SAU-1",
             "late" : true,
             "member" : "SAU",
@@ -127,7 +130,7 @@ import DraftFlow
         """)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(decoded?.count == 3)
-        #expect(decoded?.allSatisfy { $0.count == 15 } == true)
+        #expect(decoded?.allSatisfy { $0.count == 16 } == true)
     }
 
     @Test func html() throws {

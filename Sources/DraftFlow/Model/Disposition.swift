@@ -68,6 +68,8 @@ public struct DispositionRow: Codable, Equatable, Sendable {
     /// The comment whose `modified` disposition set the wording of this comment's paragraph, when
     /// this comment's change was pending then: it is not applied, and needs its own disposition.
     public var supersededBy: String?
+    /// Why the proposed change was not put in the text, when it was not (an instruction, say).
+    public var flag: ProposalFlag?
 
     public init(id: String, member: String, memberName: String, paragraph: String, paragraphNow: String?, orphaned: Bool,
                 type: CommentType, comment: String, proposedChange: String?, decision: Decision?, observation: String?,

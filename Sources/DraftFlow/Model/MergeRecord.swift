@@ -69,6 +69,8 @@ public struct MergeRecord: Codable, Equatable, Sendable {
     /// text: comment id → the paragraph as the copy has it. That edit is the comment's proposal,
     /// not an edit of its own. Nil when there are none.
     public var copyTexts: [String: String]?
+    /// Comments whose proposed change was not put in the text, and why. Nil when there are none.
+    public var flagged: [String: ProposalFlag]?
     /// Where each paragraph of the base is in the candidate: base anchor → candidate anchor, ""
     /// when it was deleted.
     public var paragraphsNow: [String: String] = [:]
@@ -100,11 +102,14 @@ public struct MergeSummary: Codable, Equatable, Sendable {
     public var decided: [String]
     /// Pending changes the secretariat's own wording superseded (see `MergeRecord.superseded`).
     public var superseded: [String: String]?
+    /// Proposed changes not put in the text (see `MergeRecord.flagged`).
+    public var flagged: [String: ProposalFlag]?
 
     public init(_ record: MergeRecord, dispositions: [Disposition]) {
         openCollisions = record.openCollisions.map { PendingCollision(id: $0.id, paragraph: $0.paragraph) }
         edits = record.edits.map(\.id)
         decided = dispositions.map(\.comment)
         superseded = record.superseded
+        flagged = record.flagged
     }
 }

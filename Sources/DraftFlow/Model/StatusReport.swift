@@ -64,6 +64,9 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var undecided: [String]
         /// Undecided comments whose change the secretariat's own wording superseded → that wording's comment.
         public var superseded: [String: String]?
+        /// Undecided comments whose proposed change was not put in the text: an instruction, or text
+        /// that shares almost nothing with its paragraph.
+        public var flagged: [String: ProposalFlag]?
     }
 }
 

@@ -73,7 +73,8 @@ package enum RecordReader {
         let ids = index.members.values.flatMap(\.comments) + summary.edits
         let undecided = CommentOrder.sorted(ids.filter { !decided.contains($0) })
         return PendingDecisions(round: round.name, collisions: summary.openCollisions, undecided: undecided,
-                                superseded: (summary.superseded ?? [:]).filter { !decided.contains($0.key) })
+                                superseded: (summary.superseded ?? [:]).filter { !decided.contains($0.key) },
+                                flagged: (summary.flagged ?? [:]).filter { !decided.contains($0.key) })
     }
 }
 
@@ -84,10 +85,16 @@ struct PendingDecisions {
     var undecided: [String]
     /// Undecided comments whose change the secretariat's own wording superseded → that wording's comment.
     var superseded: [String: String]
+    /// Undecided comments whose proposed change was not put in the text, and why.
+    var flagged: [String: ProposalFlag]
 
-    /// The undecided comments as a list for people: `CAN-1 (superseded by CHN-1), USA-2`.
+    /// The undecided comments as a list for people: `CAN-1 (superseded by CHN-1), USA-2 (an instruction…)`.
     var undecidedList: String {
-        undecided.map { id in superseded[id].map { "\(id) (superseded by \($0))" } ?? id }.joined(separator: ", ")
+        undecided.map { id in
+            if let by = superseded[id] { return "\(id) (superseded by \(by))" }
+            if let flag = flagged[id] { return "\(id) (\(flag.explanation))" }
+            return id
+        }.joined(separator: ", ")
     }
 }
 

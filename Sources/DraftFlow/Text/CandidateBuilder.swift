@@ -122,6 +122,8 @@ public struct CandidateBuilder: Sendable {
         public var superseded: [String: String]
         /// Comment id → its paragraph as the member's edited copy has it (see `MergeRecord.copyTexts`).
         public var copyTexts: [String: String]
+        /// Comment id → why its proposed change was not put in the text (see `ProposalFlag`).
+        public var flagged: [String: ProposalFlag]
         /// Collision id → the text its resolution put in, and whose it is (none: the base kept).
         public var resolved: [String: Compilation.Resolved]
     }
@@ -166,6 +168,7 @@ public struct CandidateBuilder: Sendable {
             finalWording[anchor] = (disposition.comment, text)
         }
         var superseded: [String: String] = [:]
+        var flagged: [String: ProposalFlag] = [:]
         func supersede(_ id: String, at anchor: String) {
             if let final = finalWording[anchor], final.comment != id, !isDecided(id) { superseded[id] = final.comment }
         }
@@ -208,8 +211,14 @@ public struct CandidateBuilder: Sendable {
                     supersede(comment.id, at: anchor)
                     continue
                 }
-                paragraphProposals.append(ParagraphProposal(members: [input.member], anchor: anchor,
-                                                            text: Self.numbered(text, like: baseDocument.block(anchor: anchor))))
+                let paragraph = baseDocument.block(anchor: anchor)
+                let replacement = Self.numbered(text, like: paragraph)
+                if let paragraph, let flag = ProposalCheck.flag(proposed: replacement, paragraph: paragraph.text) {
+                    // Never put in the text: the comment stands, flagged, with no text change.
+                    flagged[comment.id] = flag
+                    continue
+                }
+                paragraphProposals.append(ParagraphProposal(members: [input.member], anchor: anchor, text: replacement))
             }
         }
         for (anchor, final) in finalWording.sorted(by: { $0.key < $1.key }) {
@@ -262,7 +271,7 @@ public struct CandidateBuilder: Sendable {
             }
         }
         return Candidate(text: merge.applying(resolution: chosen), merge: merge, collisions: collisions, changes: changes,
-                         edits: edits, orphaned: orphaned, superseded: superseded, copyTexts: copyTexts,
+                         edits: edits, orphaned: orphaned, superseded: superseded, copyTexts: copyTexts, flagged: flagged,
                          resolved: chosen.reduce(into: [:]) { $0[$1.key] = Compilation.Resolved(text: $1.value, by: chosenBy[$1.key] ?? []) })
     }
 

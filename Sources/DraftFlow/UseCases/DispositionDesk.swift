@@ -117,6 +117,7 @@ public struct DispositionDesk {
             record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
             record.superseded = candidate.superseded.isEmpty ? nil : candidate.superseded
             record.copyTexts = candidate.copyTexts.isEmpty ? nil : candidate.copyTexts
+            record.flagged = candidate.flagged.isEmpty ? nil : candidate.flagged
         }
         let paragraphsNow = record.paragraphsNow
         let baseDocument = state.baseText.isEmpty ? nil : DraftDocument.parse(state.baseText)
@@ -151,7 +152,8 @@ public struct DispositionDesk {
                                        decision: disposition?.decision, observation: disposition?.note, modifiedText: disposition?.text,
                                        late: state.submissions[comment.member]?.late ?? false,
                                        supersededBy: record.superseded?[comment.id]))
-            rows[rows.count - 1].change = change
+            rows[rows.count - 1].change = record.flagged?[comment.id] == nil ? change : nil
+            rows[rows.count - 1].flag = record.flagged?[comment.id]
         }
         return rows
     }

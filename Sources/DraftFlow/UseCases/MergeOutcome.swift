@@ -36,6 +36,7 @@ extension DraftingContext {
         record.paragraphsNow = candidate.merge.anchorMap.mapValues { $0 ?? "" }
         record.superseded = candidate.superseded.isEmpty ? nil : candidate.superseded
         record.copyTexts = candidate.copyTexts.isEmpty ? nil : candidate.copyTexts
+        record.flagged = candidate.flagged.isEmpty ? nil : candidate.flagged
         let round = state.round.name
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
         var writes: [String: Data] = [

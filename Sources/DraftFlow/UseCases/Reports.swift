@@ -55,7 +55,8 @@ public struct Reports {
                             now: InstantFormat.iso(now, in: zone), versions: versions, round: roundStatus, members: memberStatus,
                             late: memberStatus.filter { $0.state == .late }.map(\.code),
                             merge: pending.map { .init(round: $0.round, openCollisions: $0.collisions.map(\.id), undecided: $0.undecided,
-                                                     superseded: $0.superseded.isEmpty ? nil : $0.superseded) })
+                                                     superseded: $0.superseded.isEmpty ? nil : $0.superseded,
+                                                     flagged: $0.flagged.isEmpty ? nil : $0.flagged) })
     }
 
     /// The timeline, oldest first, read from git history, with the closes that passed on their own.

@@ -35,8 +35,14 @@ public enum DispositionTable {
 
     /// The cells of one row, in the order of `columns`.
     public static func cells(_ row: DispositionRow) -> [String] {
-        [row.id, member(row), paragraph(row), row.type.rawValue, row.comment, row.change ?? row.proposedChange ?? "",
-         disposition(row), observation(row)]
+        [row.id, member(row), paragraph(row), row.type.rawValue, row.comment, proposed(row), disposition(row), observation(row)]
+    }
+
+    /// What the change changes (or the proposed text), and why it was not applied when it was not.
+    static func proposed(_ row: DispositionRow) -> String {
+        let text = row.change ?? row.proposedChange ?? ""
+        guard let flag = row.flag else { return text }
+        return text + (text.isEmpty ? "" : "\n") + "(\(flag.explanation))"
     }
 
     /// "Canada (CAN)", or the code alone when the name is empty or the code itself.
@@ -127,7 +133,7 @@ public enum DispositionTable {
 
         enum CodingKeys: String, CodingKey {
             case id, member, memberName, paragraph, paragraphNow, orphaned, type, comment, proposedChange, disposition,
-                 observation, modifiedText, late, change, supersededBy
+                 observation, modifiedText, late, change, supersededBy, flag
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -147,6 +153,7 @@ public enum DispositionTable {
             try container.encode(row.late, forKey: .late)
             try container.encode(row.change, forKey: .change)
             try container.encode(row.supersededBy, forKey: .supersededBy)
+            try container.encode(row.flag?.rawValue, forKey: .flag)
         }
     }
 

@@ -112,3 +112,38 @@ import Testing
         #expect(ChangeSummary.describe(old: "1.1 Gone.", new: "") == "(paragraph deleted)")
     }
 }
+
+/// A proposed change that is not replacement text is never put in the text (issue 10, finding 2).
+@Suite struct FlaggedProposalTests {
+    @Test func anInstructionIsACommentWithNoTextChangeAndBlocksPublishing() throws {
+        let zone = TimeZone(identifier: "Europe/Zurich")!
+        func at(_ text: String, _ store: MemoryWorkspaceStore) throws -> DraftingContext {
+            DraftingContext(store: store, now: try Deadline.parseInstant(text, timeZone: zone))
+        }
+        let paragraph = "3.3 向第34和35次会议提交的文稿成果基础上，工作组将所有文件记录在案，并对文件的提交表示感谢。"
+        let draft = "# Input\n\n\(paragraph)\n"
+        let store = try MemoryWorkspaceStore(first: try WorkspaceSetup.initialChange(
+            title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
+            secretariat: Secretariat(name: "S", email: "s@example.org"), now: try Deadline.parseInstant("2020-02-07", timeZone: zone)))
+        let setUp = try at("2020-02-14T10:00:00+01:00", store)
+        try Membership(setUp).add(code: "USA", name: "United States", email: nil)
+        _ = try Publishing(setUp).publish(label: "draft-1", note: nil)
+        _ = try Rounds(setUp).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        _ = try Submissions(try at("2020-02-20T10:00:00+01:00", store)).record(
+            member: "USA", file: IncomingFile(name: "usa.md", data: Data("## 3.3 (editorial)\nTidy the list.\n\nProposed change: Delete item 4) and keep item 7).\n".utf8)),
+            proposal: nil, received: nil, late: false, roundName: nil)
+        let after = try at("2020-03-02T09:00:00+01:00", store)
+        let merged = try MergeDesk(after).merge(round: nil)
+        #expect(merged.record.changes.isEmpty)
+        #expect(merged.record.flagged == ["USA-1": .unrelated])
+        #expect(String(decoding: try store.snapshot().file("Drafts/input.md") ?? Data(), as: UTF8.self) == draft)
+        let row = try #require(try DispositionDesk(after).rows(round: nil).rows.first)
+        #expect(row.flag == .unrelated)
+        #expect(row.change == nil)
+        #expect(try Reports(after).status().merge?.flagged == ["USA-1": .unrelated])
+        #expect(throws: DraftFlowError(.refused, "round draft-1 has comments without a disposition: USA-1 (shares almost nothing with its paragraph: not applied)",
+                                       fix: "decide each with `draftflow dispose ID accepted|modified|noted|rejected` (see `draftflow dispositions`), or publish with --allow-undecided to publish the candidate as it stands")) {
+            try Publishing(after).publish(label: "draft-2", note: nil)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Whether a comment's proposed change is text that can replace its paragraph, or something the
+/// secretariat must read: an instruction ("Delete item 4) and keep item 7)."), or text that shares
+/// almost nothing with the paragraph it is anchored to. Such a proposal is never put in the text:
+/// its comment is recorded as made, flagged, with no text change.
+public enum ProposalFlag: String, Codable, Sendable, Equatable {
+    /// The proposal says what to do instead of giving the text.
+    case instruction
+    /// The proposal shares almost nothing with its paragraph: it would replace it wholesale.
+    case unrelated
+
+    /// How the table and `status` say it.
+    public var explanation: String {
+        switch self {
+        case .instruction: return "an instruction, not replacement text: not applied"
+        case .unrelated: return "shares almost nothing with its paragraph: not applied"
+        }
+    }
+}
+
+public enum ProposalCheck {
+    /// The share of the paragraph's words (characters in Chinese or Japanese) a replacement must keep
+    /// to be taken for an edited paragraph rather than for something else.
+    static let minimumShared = 0.2
+
+    /// Nil when `proposed` can replace `paragraph`; the reason when it cannot.
+    public static func flag(proposed: String, paragraph: String) -> ProposalFlag? {
+        let paragraphWords = words(paragraph)
+        // Short paragraphs (a heading, a line of a list) can be rewritten whole.
+        guard paragraphWords.count >= 8 else { return nil }
+        let proposedWords = Set(words(proposed))
+        let kept = paragraphWords.filter(proposedWords.contains).count
+        return Double(kept) / Double(paragraphWords.count) < minimumShared ? .unrelated : nil
+    }
+
+    /// The content tokens of a text, lowercased, without a leading paragraph number.
+    static func words(_ text: String) -> [String] {
+        var tokens = Tokenizer.tokenize(text).filter { $0.kind != .whitespace && $0.kind != .punctuation }
+        if let first = tokens.first, first.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            tokens.removeFirst()
+            while let next = tokens.first, next.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { tokens.removeFirst() }
+        }
+        return tokens.map { $0.text.lowercased() }
+    }
+}
