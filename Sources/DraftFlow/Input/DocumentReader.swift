@@ -3,8 +3,9 @@ import Foundation
 /// Reads a draft as it comes and writes the Markdown DraftFlow stores (README, "Documents and
 /// paragraph references").
 ///
-/// - Markdown is kept as written, except that a line opening with a number, a label or a bullet
-///   inside a paragraph starts a paragraph of its own, and blocks are separated by one blank line.
+/// - Markdown is kept as written, byte for byte, unless a line opening with a number, a label or
+///   a bullet inside a paragraph must start a paragraph of its own, or artefacts are removed: then
+///   its blocks are written separated by one blank line.
 /// - Word's plain-text export (a TAB after each number, one paragraph per line, `[bookmark: …]`
 ///   artefacts) gives one block per line: `N<TAB>title` becomes the heading `## N title` (a
 ///   heading's level is its number's depth plus one, `#` being the title's; only bare numbers
@@ -45,7 +46,9 @@ public enum DocumentReader {
         case .markdown: reader.readMarkdown(lines)
         case .wordText: reader.readWordText(lines)
         }
-        let markdown = DraftDocument.render(blockTexts: reader.blocks)
+        // Markdown that reading did not change is stored byte for byte, as it came.
+        let unchanged = format == .markdown && reader.oddities.isEmpty && reader.artefacts.entries.isEmpty
+        let markdown = unchanged ? text : DraftDocument.render(blockTexts: reader.blocks)
         let document = DraftDocument(blockTexts: reader.blocks)
         var report = DocumentReport(document: document, format: format, lines: reader.blockLines)
         report.headings = reader.headings

@@ -17,7 +17,9 @@ public struct Publishing {
     }
 
     /// Publishes the draft as it stands in `Drafts/` as version `label`: commits the edits, then tags.
-    public func publish(label rawLabel: String, note: String?) throws -> Publication {
+    /// `document`, when given, replaces the draft's text first (Markdown from `DocumentReader`,
+    /// read from the file `source`); the draft must then have no edits in the work tree.
+    public func publish(label rawLabel: String, note: String?, document: Data? = nil, source: String? = nil) throws -> Publication {
         let label = try SafeName.label(rawLabel)
         let store = context.store
         if try store.versions().contains(where: { $0.label == label }) {
@@ -28,7 +30,15 @@ public struct Publishing {
             throw DraftFlowError(.refused, "round \(pending.round) has open collisions: \(list)",
                                  fix: "resolve each with `draftflow resolve ID --take CODE|base` or `--text FILE`; see `draftflow collisions`")
         }
-        let edits = try store.workTreeChanges(under: "Drafts")
+        var edits = try store.workTreeChanges(under: "Drafts")
+        if let document {
+            let path = try context.workflow().document
+            if edits[path] != nil {
+                throw DraftFlowError(.conflict, "\(path) has edits in the work tree that --document would replace",
+                                     fix: "publish without --document to publish those edits, or discard them with `git checkout -- \(path)`")
+            }
+            if try store.snapshot().file(path) != document { edits[path] = document }
+        }
         for (path, data) in edits {
             if let data { _ = try TextInput.validate(data, what: path) }
         }
@@ -38,6 +48,7 @@ public struct Publishing {
                 let workflow = try RecordReader.workflow(in: snapshot)
                 var message = CommitMessage("Edit the draft before publishing \(label)", event: .edit)
                 message.paragraph("Changed: \(editedFiles.joined(separator: ", "))")
+                if document != nil, let source { message.paragraph("The text of the draft is replaced by the text of \(source).") }
                 return try context.secretariatChange(workflow, writes: edits.compactMapValues { $0 },
                                                      removals: edits.filter { $0.value == nil }.map(\.key), message: message)
             }
