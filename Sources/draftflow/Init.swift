@@ -15,7 +15,8 @@ struct Init: ParsableCommand {
     @Option(help: "The title of the text being drafted.")
     var title: String
 
-    @Option(help: ArgumentHelp("The first draft (Markdown, UTF-8); copied into Drafts/.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The first draft: Markdown, or the plain text Word saves (UTF-8); stored as Markdown in Drafts/ (a .txt name becomes .md).",
+                               valueName: "FILE"))
     var document: String
 
     @Option(help: "IANA time zone in which deadlines are meant.")
@@ -39,24 +40,38 @@ struct Init: ParsableCommand {
     func run() throws {
         try withErrorHandling {
             let now = try Clock.now()
-            let data = try readUserFile(document, what: "the document")
+            let source = URL(fileURLWithPath: document).lastPathComponent
+            let read = try DocumentReader.read(try readUserFile(document, what: "the document"), name: source)
             let change = try WorkspaceSetup.initialChange(
-                title: title, documentName: URL(fileURLWithPath: document).lastPathComponent, document: data, timezone: timezone,
+                title: title, documentName: DocumentReader.storedName(for: source), document: Data(read.markdown.utf8), timezone: timezone,
                 secretariat: Secretariat(name: secretariatName, email: secretariatEmail),
                 recipient: recipient, due: due, now: now)
             let folder = URL(fileURLWithPath: directory)
             let store = try GitWorkspaceStore.create(at: folder, first: change)
             let workflow = try DraftingContext(store: store, now: now).workflow()
             if json {
-                try printJSON(["workspace": folder.standardizedFileURL.path, "document": workflow.document, "timezone": workflow.timezone])
+                try printJSON(InitOutput(workspace: folder.standardizedFileURL.path, document: workflow.document, timezone: workflow.timezone,
+                                         report: read.report))
+                printDocumentWarnings(read.report)
             } else {
                 print("Created workspace \(folder.standardizedFileURL.path)")
                 print("  title:     \(workflow.title)")
-                print("  document:  \(workflow.document)")
+                let from = read.report.format == .wordText ? " (read from \(source) as \(read.report.format.title))" : ""
+                print("  document:  \(workflow.document)\(from)")
                 print("  time zone: \(workflow.timezone)")
+                printDocumentReport(read.report, label: "  text:      ")
                 print("Next: register members with `draftflow member add CODE --name NAME`, then `draftflow publish draft-1`.")
             }
         }
     }
 }
 
+
+/// `init --json`.
+private struct InitOutput: Encodable {
+    var workspace: String
+    var document: String
+    var timezone: String
+    /// What reading the document found.
+    var report: DocumentReport
+}

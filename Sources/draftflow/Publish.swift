@@ -7,8 +7,10 @@ struct Publish: ParsableCommand {
         abstract: "Publish the draft as it stands in Drafts/ as a version (an annotated git tag).",
         discussion: """
         Edit the draft in Drafts/ with any editor, then publish: the edits are committed first, then \
-        the version is tagged. A label used before is refused.
+        the version is tagged. Or give the new text with --document FILE (Markdown, or the plain text \
+        Word saves), read as `init` reads it. A label used before is refused.
         Example: draftflow publish draft-1 --note "Outline of the ITU Council input (Draft 1)"
+        Example: draftflow publish final-draft --document final-draft.txt
         """
     )
 
@@ -23,20 +25,41 @@ struct Publish: ParsableCommand {
     @Flag(name: .customLong("allow-undecided"), help: "Publish although comments of the last merged round have no disposition yet (recorded in the commit).")
     var allowUndecided = false
 
+    @Option(help: ArgumentHelp("Replace the draft's text with this file first: Markdown, or the plain text Word saves (UTF-8).",
+                               valueName: "FILE"))
+    var document: String?
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
         try withErrorHandling {
-            let publication = try Publishing(options.context()).publish(label: label, note: note, allowUndecided: allowUndecided)
+            let source = document.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let read = try document.map { try DocumentReader.read(try readUserFile($0, what: "the document"), name: source!) }
+            let context = try options.context()
+            let publication = try Publishing(context).publish(label: label, note: note, allowUndecided: allowUndecided, document: read.map { Data($0.markdown.utf8) },
+                                                              source: source)
+            let report = try read?.report ?? DocumentReport(document: DraftDocument.parse(Texts(context).documentText(publication.label)))
             if json {
-                try printJSON(["label": publication.label, "commit": publication.commitID])
+                try printJSON(PublishOutput(label: publication.label, commit: publication.commitID, report: report))
+                printDocumentWarnings(report)
             } else {
-                if !publication.editedFiles.isEmpty {
+                if let source, read != nil, !publication.editedFiles.isEmpty {
+                    print("Replaced the text of \(publication.editedFiles.joined(separator: ", ")) with \(source)")
+                } else if !publication.editedFiles.isEmpty {
                     print("Committed edits to \(publication.editedFiles.joined(separator: ", "))")
                 }
                 print("Published \(publication.label) (commit \(publication.commitID.prefix(7)))")
+                printDocumentReport(report, label: "  text: ")
             }
         }
     }
+}
+
+/// `publish --json`.
+private struct PublishOutput: Encodable {
+    var label: String
+    var commit: String
+    /// What the published text holds (and, with --document, what reading the file found).
+    var report: DocumentReport
 }

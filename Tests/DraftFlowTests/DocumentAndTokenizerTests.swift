@@ -25,12 +25,15 @@ import TestSupport
         let document = DraftDocument.parse(text)
         #expect(document.blocks.map(\.kind) == [.heading(level: 1), .heading(level: 2), .paragraph, .paragraph,
                                                  .heading(level: 2), .paragraph, .paragraph])
-        #expect(document.blocks.map(\.number) == [nil, "1", "1.1", "1.2", "2", nil, nil])
-        #expect(document.blocks.map(\.anchor) == ["¶1", "1", "1.1", "1.2", "2", "¶6", "¶7"])
+        #expect(document.blocks.map(\.number) == [nil, "1", "1.1", "1.2", "2", "(a)", nil])
+        #expect(document.blocks.map(\.anchor) == ["¶1", "1", "1.1", "1.2", "2", "2 a)", "2 a) ¶1"])
+        #expect(document.blocks.map(\.level) == [1, 1, 2, 2, 1, 2, 3])
+        #expect(document.blocks.map(\.parent) == [nil, nil, "1", "1", nil, "2", "2 a)"])
         #expect(document.blocks[2].text == "1.1 The Council welcomes the invitation.\nIt notes the progress made.")
         #expect(document.block(anchor: "1.2")?.text == "1.2. ICTs are key enablers.")
         #expect(document.block(anchor: "1.2")?.body == "ICTs are key enablers.")
         #expect(document.block(anchor: "2")?.body == "ITU's contribution")
+        #expect(document.block(anchor: "2 a)")?.body == "first item")
         #expect(document.block(anchor: "9") == nil)
     }
 
@@ -51,9 +54,11 @@ import TestSupport
         #expect(document.blocks.map(\.anchor) == ["3", "3.1"])
     }
 
-    @Test func duplicateNumbersFallBackToPosition() {
+    @Test func aDuplicateNumberIsCitedAsAnUnnumberedParagraphAndFlagged() {
         let document = DraftDocument.parse("1. First\n\n1. Again\n")
-        #expect(document.blocks.map(\.anchor) == ["1", "¶2"])
+        #expect(document.blocks.map(\.anchor) == ["1", "1 ¶1"])
+        #expect(document.blocks.map(\.number) == ["1", "1"])
+        #expect(document.duplicates.map(\.anchor) == ["1 ¶1"])
     }
 }
 

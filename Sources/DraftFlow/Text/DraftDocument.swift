@@ -1,7 +1,17 @@
 import Foundation
 
 /// A draft as DraftFlow stores it: Markdown made of `#`/`##`/`###` headings and paragraphs
-/// separated by blank lines. List items such as `(a) text` are ordinary paragraphs.
+/// separated by blank lines.
+///
+/// Every block has an id (its `anchor`) that delegates cite and records store (README,
+/// "Documents and paragraph references"):
+/// - a numbered paragraph or section: its number, `4.2.2.3`;
+/// - a sub-item `a)`, `(a)`, `a.`, `1)`, `i)`: its parent's id and its label, `3.3 b) 4)`;
+/// - a bullet (`•`, `–`, `-`, `*`, `·`): its parent's id and its position, `2.1.1 •2`;
+/// - a paragraph with no number: its parent's id and its position, `4.2.2.3 ¶1` (`¶1` before
+///   the first numbered block);
+/// - a second block with a number already used: an id as if it had no number (`isDuplicate`).
+/// Ids hang off the nearest numbered parent, so an insertion in one list renumbers nothing else.
 public struct DraftDocument: Sendable, Equatable {
 
     /// What a block is.
@@ -10,28 +20,56 @@ public struct DraftDocument: Sendable, Equatable {
         case paragraph
     }
 
+    /// How a block is numbered, which decides the form of its id.
+    public enum Role: String, Sendable, Equatable, Hashable, Codable {
+        /// `2.3 Text`, `## 2 Title`.
+        case numbered
+        /// `a) Text`, `(a) Text`, `a. Text`, `1) Text`, `i) Text`.
+        case subItem = "sub-item"
+        /// `• Text`, `– Text`, `- Text`, `* Text`, `· Text`.
+        case bullet
+        /// Anything else: a title, a quoted heading, text under a list.
+        case unnumbered
+    }
+
     /// One heading or paragraph of a draft.
     public struct Block: Sendable, Equatable, Hashable {
         /// Heading (with its level) or paragraph.
         public var kind: BlockKind
         /// The exact source text of the block, its lines joined with "\n" (a heading keeps its `#`s).
         public var text: String
-        /// The leading number, without a trailing dot: "2" for `## 2. Title`, "2.3" for `2.3 Text`.
+        /// The printed number without a trailing dot ("2" for `## 2. Title`, "2.3" for `2.3 Text`),
+        /// or a sub-item's label as printed ("b)", "(b)", "b."); nil for bullets and unnumbered blocks.
         public var number: String?
-        /// `number` when the block has one (and no earlier block has the same), else "¶n" for the n-th block.
+        /// The block's id (see the type's documentation): "2.3", "3.3 b) 4)", "2.1.1 •2", "4.2.2.3 ¶1", "¶1".
         public var anchor: String
         /// Zero-based position of the block in its document.
         public var index: Int
+        /// How the block is numbered.
+        public var role: Role
+        /// Depth in the outline: a number's count of components (`2.1.1` is 3); a sub-item, bullet
+        /// or unnumbered block one more than its parent; 1 for a block with no parent.
+        public var level: Int
+        /// The id of the block this one hangs off: for a number, the nearest earlier block whose
+        /// number it extends (`2.1` for `2.1.1`); nil when there is none.
+        public var parent: String?
+        /// Whether an earlier block has the same number or label (this one's id is then `¶`-style).
+        public var isDuplicate: Bool
 
-        public init(kind: BlockKind, text: String, number: String?, anchor: String, index: Int) {
+        public init(kind: BlockKind, text: String, number: String?, anchor: String, index: Int,
+                    role: Role = .unnumbered, level: Int = 1, parent: String? = nil, isDuplicate: Bool = false) {
             self.kind = kind
             self.text = text
             self.number = number
             self.anchor = anchor
             self.index = index
+            self.role = role
+            self.level = level
+            self.parent = parent
+            self.isDuplicate = isDuplicate
         }
 
-        /// The text without the heading marker (`## `) and without the leading number.
+        /// The text without the heading marker (`## `) and without the leading number or label.
         public var body: String {
             var rest = Substring(text)
             if case .heading = kind {
@@ -41,6 +79,8 @@ public struct DraftDocument: Sendable, Equatable {
                 rest = rest.dropFirst(number.count)
                 if rest.first == "." { rest = rest.dropFirst() }
                 rest = rest.drop(while: { $0 == " " || $0 == "\t" })
+            } else if role == .bullet {
+                rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
             }
             return String(rest)
         }
@@ -56,12 +96,14 @@ public struct DraftDocument: Sendable, Equatable {
         var blocks: [Block] = []
         blocks.reserveCapacity(blockTexts.count)
         var indexByAnchor: [String: Int] = [:]
+        indexByAnchor.reserveCapacity(blockTexts.count)
+        var assigner = AnchorAssigner()
         for (index, text) in blockTexts.enumerated() {
-            let (kind, number) = DraftDocument.classify(text)
-            var anchor = "¶\(index + 1)"
-            if let number, indexByAnchor[number] == nil { anchor = number }
-            indexByAnchor[anchor] = index
-            blocks.append(Block(kind: kind, text: text, number: number, anchor: anchor, index: index))
+            let (kind, marker) = DraftDocument.marker(of: text)
+            let id = assigner.assign(kind: kind, marker: marker, taken: indexByAnchor)
+            indexByAnchor[id.anchor] = index
+            blocks.append(Block(kind: kind, text: text, number: marker.printed, anchor: id.anchor, index: index,
+                                role: marker.role, level: id.level, parent: id.parent, isDuplicate: id.isDuplicate))
         }
         self.blocks = blocks
         self.indexByAnchor = indexByAnchor
@@ -69,6 +111,9 @@ public struct DraftDocument: Sendable, Equatable {
 
     /// The texts of the blocks, in order.
     public var blockTexts: [String] { blocks.map(\.text) }
+
+    /// The blocks whose number or label an earlier block has already.
+    public var duplicates: [Block] { blocks.filter(\.isDuplicate) }
 
     /// Parses Markdown text. Blank (whitespace-only) lines separate blocks; a heading line is always
     /// a block of its own. Line ends "\r\n" are read as "\n".
@@ -175,55 +220,16 @@ public struct DraftDocument: Sendable, Equatable {
         }
     }
 
-    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         for i in line where bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0D { return false }
         return true
     }
 
-    private static func isHeadingLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+    static func isHeadingLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         var i = line.lowerBound
         while i < line.upperBound && bytes[i] == 0x23 { i += 1 }
         let level = i - line.lowerBound
         guard level >= 1 && level <= 6 else { return false }
         return i == line.upperBound || bytes[i] == 0x20 || bytes[i] == 0x09
-    }
-
-    /// The kind and leading number of one block's text.
-    public static func classify(_ text: String) -> (kind: BlockKind, number: String?) {
-        let bytes = Array(text.utf8.prefix(64))
-        var i = 0
-        while i < bytes.count && bytes[i] == 0x23 { i += 1 }
-        let isHeading = i >= 1 && i <= 6 && (i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09)
-        if isHeading {
-            let level = i
-            while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
-            return (.heading(level: level), leadingNumber(bytes, from: i, bareIntegerAllowed: true))
-        }
-        return (.paragraph, leadingNumber(bytes, from: 0, bareIntegerAllowed: false))
-    }
-
-    /// Reads `2`, `2.`, `2.3`, `2.3.` followed by a space or tab. Each component has 1 to 3 digits,
-    /// so a year opening a sentence ("2020 was…") is not taken for a number. A paragraph needs a dot
-    /// ("1." or "2.3") to count as numbered; a heading may carry a bare "2".
-    private static func leadingNumber(_ bytes: [UInt8], from start: Int, bareIntegerAllowed: Bool) -> String? {
-        var i = start
-        var numberEnd = start
-        var sawDot = false
-        while true {
-            let digitsStart = i
-            while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
-            let digits = i - digitsStart
-            if digits == 0 || digits > 3 { return nil }
-            numberEnd = i
-            if i < bytes.count && bytes[i] == 0x2E {  // "."
-                sawDot = true
-                i += 1
-                if i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { continue }
-            }
-            break
-        }
-        guard i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 else { return nil }
-        guard sawDot || bareIntegerAllowed else { return nil }
-        return String(decoding: bytes[start..<numberEnd], as: UTF8.self)
     }
 }

@@ -20,7 +20,10 @@ public struct Publishing {
     ///
     /// Refused while the last merged round has open collisions, or comments without a disposition
     /// (superseded ones among them) unless `allowUndecided` says the secretariat knows.
-    public func publish(label rawLabel: String, note: String?, allowUndecided: Bool = false) throws -> Publication {
+    /// `document`, when given, replaces the draft's text first (Markdown from `DocumentReader`,
+    /// read from the file `source`); the draft must then have no edits in the work tree.
+    public func publish(label rawLabel: String, note: String?, allowUndecided: Bool = false, document: Data? = nil,
+                        source: String? = nil) throws -> Publication {
         let label = try SafeName.label(rawLabel)
         let store = context.store
         if try store.versions().contains(where: { $0.label == label }) {
@@ -37,7 +40,15 @@ public struct Publishing {
                                  fix: "decide each with `draftflow dispose ID accepted|modified|noted|rejected` (see `draftflow dispositions`), or publish with --allow-undecided to publish the candidate as it stands")
         }
         let knowinglyUndecided = allowUndecided ? pending.map(\.undecided) ?? [] : []
-        let edits = try store.workTreeChanges(under: "Drafts")
+        var edits = try store.workTreeChanges(under: "Drafts")
+        if let document {
+            let path = try context.workflow().document
+            if edits[path] != nil {
+                throw DraftFlowError(.conflict, "\(path) has edits in the work tree that --document would replace",
+                                     fix: "publish without --document to publish those edits, or discard them with `git checkout -- \(path)`")
+            }
+            if try store.snapshot().file(path) != document { edits[path] = document }
+        }
         for (path, data) in edits {
             if let data { _ = try TextInput.validate(data, what: path) }
         }
@@ -47,6 +58,7 @@ public struct Publishing {
                 let workflow = try RecordReader.workflow(in: snapshot)
                 var message = CommitMessage("Edit the draft before publishing \(label)", event: .edit)
                 message.paragraph("Changed: \(editedFiles.joined(separator: ", "))")
+                if document != nil, let source { message.paragraph("The text of the draft is replaced by the text of \(source).") }
                 return try context.secretariatChange(workflow, writes: edits.compactMapValues { $0 },
                                                      removals: edits.filter { $0.value == nil }.map(\.key), message: message)
             }

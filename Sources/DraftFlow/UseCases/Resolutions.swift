@@ -98,7 +98,7 @@ public struct Resolutions {
         }
         // One paragraph in, one out, with the same number: anything else renumbers, so merge again.
         let replacement = DraftDocument.parse(chosen)
-        guard replacement.blocks.count == 1, replacement.blocks[0].anchor == candidate.blocks[index].anchor || replacement.blocks[0].number == nil
+        guard replacement.blocks.count == 1, replacement.blocks[0].number == candidate.blocks[index].number || replacement.blocks[0].number == nil
         else { return nil }
         var blocks = candidate.blockTexts
         blocks[index] = replacement.blocks[0].text
