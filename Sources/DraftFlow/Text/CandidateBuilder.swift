@@ -211,6 +211,12 @@ public struct CandidateBuilder: Sendable {
                     supersede(comment.id, at: anchor)
                     continue
                 }
+                if anchor.hasPrefix("after "), let previous = baseDocument.block(anchor: String(anchor.dropFirst(6))) {
+                    // A new paragraph: the paragraph it follows, unchanged, then the new one.
+                    paragraphProposals.append(ParagraphProposal(members: [input.member], anchor: previous.anchor,
+                                                                text: previous.text + "\n\n" + text.trimmingCharacters(in: .whitespacesAndNewlines)))
+                    continue
+                }
                 let paragraph = baseDocument.block(anchor: anchor)
                 let replacement = Self.numbered(text, like: paragraph)
                 if let paragraph, let flag = ProposalCheck.flag(proposed: replacement, paragraph: paragraph.text) {
@@ -265,7 +271,9 @@ public struct CandidateBuilder: Sendable {
         }
         var orphaned: [String] = []
         for comment in inputs.flatMap(\.comments) {
-            guard case .paragraph(let anchor) = comment.anchor else { continue }
+            guard case .paragraph(let reference) = comment.anchor else { continue }
+            // A new paragraph "after X" is orphaned only if X is.
+            let anchor = reference.hasPrefix("after ") ? String(reference.dropFirst(6)) : reference
             if baseDocument.block(anchor: anchor) == nil || merge.anchorMap[anchor] == .some(nil) {
                 orphaned.append(comment.id)
             }

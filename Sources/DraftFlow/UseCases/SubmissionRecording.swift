@@ -6,6 +6,41 @@ struct SubmissionRecording {
     let context: DraftingContext
     /// The round the secretariat named, if any; else the open one.
     let requestedRound: String?
+    /// The documents of the versions rounds are on, read once for a whole batch.
+    private let documents = DocumentCache()
+
+    init(context: DraftingContext, requestedRound: String?) {
+        self.context = context
+        self.requestedRound = requestedRound
+    }
+
+    /// Versions' documents by label (a class: the recording is copied into commit closures).
+    private final class DocumentCache {
+        var byVersion: [String: DraftDocument] = [:]
+    }
+
+    /// The document of the version `round` is on.
+    private func document(of round: Round, _ workflow: Workflow) throws -> DraftDocument {
+        if let known = documents.byVersion[round.on] { return known }
+        guard let data = try context.store.file(workflow.document, atVersion: round.on) else {
+            throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
+        }
+        let document = DraftDocument.parse(try TextInput.validate(data, what: "\(workflow.document) at \(round.on)"))
+        documents.byVersion[round.on] = document
+        return document
+    }
+
+    /// The paragraph id `reference` names in `document` (`after X` for a new paragraph after X), or
+    /// a refusal naming the nearest paragraphs that exist.
+    private func anchor(_ reference: String, in document: DraftDocument, member code: String, version: String) throws -> String {
+        let id = DraftDocument.canonical(reference: reference) ?? reference
+        let existing = id.hasPrefix("after ") ? String(id.dropFirst(6)) : id
+        if document.block(anchor: existing) != nil { return id }
+        let nearest = document.nearestAnchors(to: reference)
+        throw DraftFlowError(.invalidInput, "\(code): paragraph \(SafeName.display(reference)) is not in \(version)"
+                                 + (nearest.isEmpty ? "" : "; the nearest are \(nearest.joined(separator: ", "))"),
+                             fix: "correct the reference (see `draftflow outline \(version)` for every paragraph's id), or write `## general` for the whole text")
+    }
 
     /// The member's earlier submissions in the round this one goes to.
     func earlierSubmissions(of prepared: PreparedSubmission, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> [Submission] {
@@ -41,7 +76,11 @@ struct SubmissionRecording {
         let number = (earlier.map(\.number).max() ?? 0) + 1
         var nextComment = (earlier.flatMap(\.comments).compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0) + 1
         var comments: [Comment] = []
-        for item in prepared.parsed {
+        let document = try document(of: round, workflow)
+        for var item in prepared.parsed {
+            if case .paragraph(let reference) = item.anchor {
+                item.anchor = .paragraph(try anchor(reference, in: document, member: code, version: round.on))
+            }
             comments.append(Comment(id: "\(code)-\(nextComment)", member: code, parsed: item))
             nextComment += 1
         }

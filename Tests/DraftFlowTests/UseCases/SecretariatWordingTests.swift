@@ -147,3 +147,36 @@ import Testing
         }
     }
 }
+
+/// References are checked at intake, and a new paragraph goes in after the one it names
+/// (issue 10, finding 5).
+@Suite struct ParagraphReferenceIntakeTests {
+    let zone = TimeZone(identifier: "Europe/Zurich")!
+    let draft = "# Input\n\n## 4 活动\n\n4.2.2.5 秘书处分发了最终草案。\n\n4.2.2.6 没有收到进一步的意见。\n\n## 5 结论\n\n5.1 工作组表示感谢。\n"
+
+    func workspace() throws -> MemoryWorkspaceStore {
+        let store = try MemoryWorkspaceStore(first: try WorkspaceSetup.initialChange(
+            title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
+            secretariat: Secretariat(name: "S", email: "s@example.org"), now: try Deadline.parseInstant("2020-02-07", timeZone: zone)))
+        let setUp = DraftingContext(store: store, now: try Deadline.parseInstant("2020-02-14T10:00:00+01:00", timeZone: zone))
+        try Membership(setUp).add(code: "CHN", name: "China", email: nil)
+        _ = try Publishing(setUp).publish(label: "draft-1", note: nil)
+        _ = try Rounds(setUp).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        return store
+    }
+
+    func record(_ store: MemoryWorkspaceStore, _ text: String) throws -> Submission {
+        try Submissions(DraftingContext(store: store, now: try Deadline.parseInstant("2020-02-20T10:00:00+01:00", timeZone: zone))).record(
+            member: "CHN", file: IncomingFile(name: "chn.md", data: Data(text.utf8)), proposal: nil, received: nil, late: false, roundName: nil)
+    }
+
+    @Test func aReferenceToAParagraphThatDoesNotExistIsRefusedNamingTheNearest() throws {
+        let store = try workspace()
+        let before = store.commitCount
+        #expect(throws: DraftFlowError(.invalidInput, "CHN: paragraph 4.2.2.9 is not in draft-1; the nearest are 4.2.2.6, 4.2.2.5, 4",
+                                       fix: "correct the reference (see `draftflow outline draft-1` for every paragraph's id), or write `## general` for the whole text")) {
+            try record(store, "## 4.2.2.9\nText.\n")
+        }
+        #expect(store.commitCount == before)
+    }
+}
