@@ -7,7 +7,7 @@
 /// for what is covered.
 enum CommentVocabulary {
     /// Before one reference: "paragraph 4.2", "§ 4.2" (the symbols are read separately).
-    static let paragraphWords = [
+    static let paragraphWords: Phrases = [
         "paragraph", "para.", "para", "par.", "subparagraph", "sub-paragraph", "section", "clause",
         "paragraphe", "alinéa",
         "párrafo", "parrafo", "apartado", "inciso", "sección", "seccion",
@@ -17,7 +17,7 @@ enum CommentVocabulary {
     ]
 
     /// Before a list or range: "paragraphs 4.2.2.5 and 4.2.2.6".
-    static let pluralParagraphWords = [
+    static let pluralParagraphWords: Phrases = [
         "paragraphs", "paras.", "paras", "sections", "clauses", "§§",
         "paragraphes", "alinéas",
         "párrafos", "parrafos", "apartados", "secciones",
@@ -26,7 +26,7 @@ enum CommentVocabulary {
     ]
 
     /// After a reference, in Chinese: `第4.2.2.2段`.
-    static let chineseParagraphSuffixes = ["段落", "段", "节", "条", "款", "项"]
+    static let chineseParagraphSuffixes: Phrases = ["段落", "段", "节", "条", "款", "项"]
 
     /// A heading (or template cell) that names the whole text.
     static let generalAnchors: Set<String> = [
@@ -61,17 +61,17 @@ enum CommentVocabulary {
 
     /// Between the references of a list: "4.2.2.5, 4.2.2.6", "4.2.2.5 and 4.2.2.6", "4.2.2.5、4.2.2.6".
     /// (The Arabic `و`, "and", is read apart: it is written joined to the next word.)
-    static let listPunctuation = [",", ";", "、", "&"]
-    static let listWords = ["and", "et", "y", "и", "和", "以及", "及", "与"]
+    static let listPunctuation: Phrases = [",", ";", "、", "&"]
+    static let listWords: Phrases = ["and", "et", "y", "и", "和", "以及", "及", "与"]
 
     /// Between the ends of a range: "4.2.2.5-4.2.2.6", "4.2.2.5 to 4.2.2.6", "第4.2.2.5至4.2.2.6段".
-    static let rangeSeparators = ["-", "–", "—", "‒", "~", "至", "到", "to", "through", "à", "au", "a", "al", "по", "إلى", "الى"]
+    static let rangeSeparators: Phrases = ["-", "–", "—", "‒", "~", "至", "到", "to", "through", "à", "au", "a", "al", "по", "إلى", "الى"]
 
     /// Before the first end of a range: "from 4.2.2.5 to 4.2.2.6", "del párrafo 4.2.2.5 al 4.2.2.6".
-    static let rangeStarts = ["from", "du", "des", "del", "desde", "de", "с", "со", "من", "从", "自"]
+    static let rangeStarts: Phrases = ["from", "du", "des", "del", "desde", "de", "с", "со", "من", "从", "自"]
 
     /// Words that may come before "after" in an insertion heading: "new paragraph after 4.2.2.6".
-    static let insertionWords = [
+    static let insertionWords: Phrases = [
         "new", "paragraph", "para.", "para", "a", "insert", "insertion", "add", "addition", "proposed", "of",
         "nouveau", "nouvel", "nouvelle", "paragraphe", "insérer", "inserer", "insertion", "ajouter", "ajout", "un",
         "nuevo", "nueva", "párrafo", "parrafo", "insertar", "inserción", "insercion", "añadir", "agregar",
@@ -80,14 +80,14 @@ enum CommentVocabulary {
     ]
 
     /// "after" and what may follow it before the reference: "après le paragraphe 4.2.2.6".
-    static let afterWords = ["after", "après le", "après la", "après", "después del", "después de", "despues del",
+    static let afterWords: Phrases = ["after", "après le", "après la", "après", "después del", "después de", "despues del",
                              "despues de", "tras el", "tras", "после", "بعد"]
 
     /// Chinese insertion headings: `在第4.2.2.6段之后`, `新段落：在4.2.2.6段后`, `4.2.2.6段之后插入新段落`.
-    static let chineseInsertionPrefixes = ["插入新段落", "新增段落", "新段落", "新增"]
-    static let chineseAfter = ["之后", "以后", "后"]
-    static let chineseInsertionVerbs = ["插入", "增加", "新增", "添加"]
-    static let chineseInsertionObjects = ["一个新段落", "一段新段落", "新的一段", "新段落", "一段", "段落"]
+    static let chineseInsertionPrefixes: Phrases = ["插入新段落", "新增段落", "新段落", "新增"]
+    static let chineseAfter: Phrases = ["之后", "以后", "后"]
+    static let chineseInsertionVerbs: Phrases = ["插入", "增加", "新增", "添加"]
+    static let chineseInsertionObjects: Phrases = ["一个新段落", "一段新段落", "新的一段", "新段落", "一段", "段落"]
 
     /// A parenthesised word after an insertion heading that says the paragraph is new: `(new)`, `（新段落）`.
     static let newMarkers: Set<String> = [

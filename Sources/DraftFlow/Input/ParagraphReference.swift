@@ -40,7 +40,7 @@ public enum ParagraphReference {
     /// (`after …`), come back unchanged.
     public static func proposedBody(_ proposal: String, anchor: String) -> String {
         guard !anchor.hasPrefix("after "), let anchorScan = ReferenceScanner.parts(of: anchor) else { return proposal }
-        var scanner = ReferenceScanner(proposal)
+        var scanner = ReferenceScanner(proposal, limit: 80)
         let start = scanner.position
         var matched = false
         if let id = scanner.reference(), id == anchor {
@@ -53,9 +53,8 @@ public enum ParagraphReference {
         }
         guard matched, scanner.position < scanner.scalars.count,
               scanner.scalars[scanner.position] == " " || scanner.scalars[scanner.position] == "\t" else { return proposal }
-        scanner.skipSpaces()
-        guard !scanner.atEnd else { return proposal }
-        return String(String.UnicodeScalarView(proposal.unicodeScalars.dropFirst(scanner.position)))
+        let body = proposal.unicodeScalars.dropFirst(scanner.position).drop { $0.properties.isWhitespace }
+        return body.isEmpty ? proposal : String(String.UnicodeScalarView(body))
     }
 
     /// One scalar of `text` in the form references are read in (same number of scalars):
@@ -83,14 +82,33 @@ public enum ParagraphReference {
 }
 
 /// Reads references and words from normalised scalars, one position at a time; a failed read
-/// leaves the position where it was.
+/// leaves the position where it was. Matching is case-insensitive against a lower-cased copy made
+/// once, so reading allocates nothing per word.
 struct ReferenceScanner {
     let scalars: [Unicode.Scalar]
+    /// `scalars`, each lower-cased when its lower case is one scalar.
+    private let lowered: [Unicode.Scalar]
     var position = 0
 
-    /// Reads `text` normalised as references are (full-width forms to ASCII…), or as it is.
-    init(_ text: some StringProtocol, normalizing: Bool = true) {
-        scalars = normalizing ? text.unicodeScalars.map(ParagraphReference.normalizedScalar) : Array(text.unicodeScalars)
+    /// Reads `text` normalised as references are (full-width forms to ASCII…), or as it is; at
+    /// most its first `limit` scalars.
+    init(_ text: some StringProtocol, normalizing: Bool = true, limit: Int = .max) {
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if scalars.count == limit { break }
+            scalars.append(normalizing ? ParagraphReference.normalizedScalar(scalar) : scalar)
+        }
+        self.scalars = scalars
+        lowered = scalars.map(Self.lowercased)
+    }
+
+    private static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar
+        }
+        guard scalar.properties.changesWhenLowercased else { return scalar }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping.first ?? scalar : scalar
     }
 
     var atEnd: Bool { position >= scalars.count }
@@ -110,35 +128,42 @@ struct ReferenceScanner {
         while let scalar = next, scalar == " " || scalar.properties.isWhitespace { position += 1 }
     }
 
-    /// Skips one literal (no word boundary needed after it), case-insensitively.
+    /// Skips one lower-case literal (no word boundary needed after it), case-insensitively.
     mutating func skip(_ literal: String) -> Bool {
-        let wanted = Array(literal.unicodeScalars)
-        guard position + wanted.count <= scalars.count else { return false }
-        let found = String(String.UnicodeScalarView(scalars[position..<(position + wanted.count)]))
-        guard found.lowercased() == literal else { return false }
-        position += wanted.count
+        var index = position
+        for wanted in literal.unicodeScalars {
+            guard index < lowered.count, lowered[index] == wanted else { return false }
+            index += 1
+        }
+        position = index
         return true
     }
 
     /// Skips the first of `phrases` found here (longest first); words of a phrase may be separated
     /// by any spaces; a phrase ending in a letter must not be followed by a letter.
-    mutating func skipPhrase(_ phrases: [String]) -> String? {
-        for phrase in phrases.sorted(by: { $0.unicodeScalars.count > $1.unicodeScalars.count }) {
+    mutating func skipPhrase(_ phrases: Phrases) -> String? {
+        guard position < lowered.count, let candidates = phrases.byFirstScalar[lowered[position]] else { return nil }
+        for phrase in candidates {
             let start = position
             var matched = true
-            for (index, word) in phrase.split(separator: " ").enumerated() {
+            for (index, word) in phrase.words.enumerated() {
                 if index > 0 {
                     let before = position
                     skipSpaces()
-                    if position == before && !Self.isWordJoiner(word.unicodeScalars.first) { matched = false; break }
+                    if position == before && !Self.isWordJoiner(word.first) { matched = false; break }
                 }
-                if !skip(String(word)) { matched = false; break }
+                var at = position
+                for wanted in word {
+                    guard at < lowered.count, lowered[at] == wanted else { matched = false; break }
+                    at += 1
+                }
+                if !matched { break }
+                position = at
             }
-            if matched, let last = phrase.unicodeScalars.last, last.properties.isAlphabetic, !Self.isCJK(last),
-               let following = next, following.properties.isAlphabetic {
+            if matched, phrase.endsInLetter, let following = next, following.properties.isAlphabetic {
                 matched = false
             }
-            if matched { return phrase }
+            if matched { return phrase.text }
             position = start
         }
         return nil
@@ -251,5 +276,32 @@ struct ReferenceScanner {
         guard end > position, end - position <= max else { return nil }
         defer { position = end }
         return String(String.UnicodeScalarView(scalars[position..<end]))
+    }
+}
+
+/// Lower-case phrases, tried longest first (so `paragraphe` before `paragraph`, `пп.` before `п.`).
+struct Phrases: ExpressibleByArrayLiteral, Sendable {
+    struct Entry: Sendable {
+        let text: String
+        /// The words' scalars.
+        let words: [[Unicode.Scalar]]
+        /// Whether the phrase ends in a letter of a script written with spaces (a word boundary is needed after it).
+        let endsInLetter: Bool
+    }
+
+    /// The phrases by their first scalar, each list longest first.
+    let byFirstScalar: [Unicode.Scalar: [Entry]]
+
+    init(_ phrases: [String]) {
+        let entries = phrases.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }.map { phrase in
+            let last = phrase.unicodeScalars.last
+            return Entry(text: phrase, words: phrase.split(separator: " ").map { Array($0.unicodeScalars) },
+                         endsInLetter: last.map { $0.properties.isAlphabetic && !ReferenceScanner.isCJK($0) } ?? false)
+        }
+        byFirstScalar = Dictionary(grouping: entries.filter { $0.words.first?.first != nil }) { $0.words[0][0] }
+    }
+
+    init(arrayLiteral phrases: String...) {
+        self.init(phrases)
     }
 }

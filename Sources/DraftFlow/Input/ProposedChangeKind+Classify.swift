@@ -25,6 +25,8 @@ extension ProposedChangeKind {
     ///   part of the text (item, paragraph, sentence, word, title, after, 项, 第…段, 之后, alinéa,
     ///   phrase, párrafo, frase, пункт, абзац, الفقرة, الجملة…), a paragraph number such as
     ///   `4.2.2.3`, or quotes something; and Chinese `在…之后插入…` (`后增加`, `前插入`…).
+    /// - Only the first 1000 characters are read for the verb and what it names, and text over
+    ///   4000 characters is never an exact instruction.
     /// - Anything else is replacement text, including text that merely contains such a verb.
     public static func classify(_ text: String) -> ProposedChangeKind {
         var body = Substring(text).drop { $0.isWhitespace }
@@ -38,9 +40,9 @@ extension ProposedChangeKind {
 enum InstructionGrammar {
     private enum Token: Sendable {
         /// One of these phrases (case-insensitive).
-        case words([String])
+        case words(Phrases)
         /// Perhaps one of these phrases.
-        case optional([String])
+        case optional(Phrases)
         /// A quoted text, captured.
         case quote
     }
@@ -56,21 +58,21 @@ enum InstructionGrammar {
         }
     }
 
-    private static let englishObject = ["the words", "the word", "the phrase", "the text"]
-    private static let frenchObject = ["les mots", "le mot", "l'expression", "les termes", "le terme"]
-    private static let spanishObject = ["las palabras", "la palabra", "la expresión", "la expresion", "el texto"]
-    private static let russianObject = ["слова", "слово", "выражение", "фразу", "текст"]
-    private static let arabicObject = ["عبارة", "كلمة"]
+    private static let englishObject: Phrases = ["the words", "the word", "the phrase", "the text"]
+    private static let frenchObject: Phrases = ["les mots", "le mot", "l'expression", "les termes", "le terme"]
+    private static let spanishObject: Phrases = ["las palabras", "la palabra", "la expresión", "la expresion", "el texto"]
+    private static let russianObject: Phrases = ["слова", "слово", "выражение", "фразу", "текст"]
+    private static let arabicObject: Phrases = ["عبارة", "كلمة"]
 
     private static let forms: [Form] = {
-        func replace(_ verbs: [String], _ object: [String], _ joiners: [String]) -> Form {
+        func replace(_ verbs: Phrases, _ object: Phrases, _ joiners: Phrases) -> Form {
             Form(tokens: [.words(verbs), .optional(object), .quote, .words(joiners), .optional(object), .quote], isDeletion: false)
         }
-        func delete(_ verbs: [String], _ object: [String]) -> Form {
+        func delete(_ verbs: Phrases, _ object: Phrases) -> Form {
             Form(tokens: [.words(verbs), .optional(object), .quote], isDeletion: true)
         }
-        let chineseTo = ["改为", "替换为", "修改为", "改成", "换成", "替换成", "更改为"]
-        let chineseDelete = ["删除", "删去", "删掉", "去掉"]
+        let chineseTo: Phrases = ["改为", "替换为", "修改为", "改成", "换成", "替换成", "更改为"]
+        let chineseDelete: Phrases = ["删除", "删去", "删掉", "去掉"]
         return [
             replace(["replace"], englishObject, ["with", "by"]),
             replace(["change"], englishObject, ["to"]),
@@ -90,9 +92,15 @@ enum InstructionGrammar {
         ]
     }()
 
+    /// An exact instruction is short: longer text is not read as one.
+    static let exactLimit = 4000
+    /// An instruction shows itself at its start: only this much is read for its verb and what it names.
+    static let openingLimit = 1000
+
     /// The exact instruction the whole text is, if any.
     static func exact(_ text: String) -> ExactInstruction? {
-        let scanner = ReferenceScanner(text, normalizing: false)
+        let scanner = ReferenceScanner(text, normalizing: false, limit: exactLimit + 1)
+        guard scanner.scalars.count <= exactLimit else { return nil }
         for form in forms {
             if let captures = match(form.tokens[...], scanner, captures: []) { return form.make(captures) }
         }
@@ -149,7 +157,7 @@ enum InstructionGrammar {
 
     /// Verbs that open only instructions (imperatives no paragraph of a draft starts with, and
     /// the passive forms of amendments).
-    private static let strongVerbs = [
+    private static let strongVerbs: Phrases = [
         "delete", "insert", "renumber",
         "删除", "删去", "删掉", "插入", "替换", "移至", "移到", "调换", "改为",
         "insérer", "inserer",
@@ -161,7 +169,7 @@ enum InstructionGrammar {
     /// Verbs that also open ordinary sentences or list items ("Replace outdated equipment…",
     /// "Supprimer les obstacles…", "Eliminar la brecha…"): an instruction only with a part of the
     /// text named, a paragraph number or a quotation.
-    private static let weakVerbs = [
+    private static let weakVerbs: Phrases = [
         "replace", "substitute", "remove", "add", "move", "keep", "retain", "strike", "merge", "swap", "amend", "reword", "change",
         "增加", "添加", "增补", "保留", "移动", "合并", "去掉", "修改",
         "supprimer", "remplacer", "ajouter", "déplacer", "deplacer", "conserver", "maintenir", "modifier",
@@ -171,7 +179,7 @@ enum InstructionGrammar {
     ]
 
     /// Words that may come before the verb.
-    private static let politeness = [
+    private static let politeness: Phrases = [
         "please", "we suggest to", "we suggest", "suggest", "we propose to", "propose to",
         "请", "建议", "拟",
         "veuillez", "prière de", "il est proposé de", "por favor", "se propone", "просьба", "прошу", "предлагается", "يرجى", "يقترح",
@@ -189,11 +197,12 @@ enum InstructionGrammar {
     private static let chineseInsertions = ["之后插入", "后插入", "之前插入", "前插入", "之后增加", "后增加", "之后添加", "后添加"]
     private static let chineseParts = ["之后", "以后", "这一句", "这句", "该句", "该段", "本段", "该项", "本项"]
     /// Opening quotation marks (not `'` or `’`, which are also apostrophes: "l'alinéa").
-    private static let quoteMarks: Set<Character> = ["\"", "“", "„", "‘", "«", "「", "『"]
+    private static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "„", "‘", "«", "「", "『"]
+    private static let chineseUnits: Set<Unicode.Scalar> = ["项", "段", "句", "条", "款", "点"]
 
     /// Whether the text opens with an instruction verb (see `ProposedChangeKind.classify`).
     static func opensWithInstruction(_ text: String) -> Bool {
-        var scanner = ReferenceScanner(text, normalizing: false)
+        var scanner = ReferenceScanner(text, normalizing: false, limit: openingLimit)
         scanner.skipSpaces()
         for mark in ["**", "__", "*", "_"] where scanner.skip(mark) { break }
         // A leading paragraph number: "3.3 Delete item 4)".
@@ -206,22 +215,22 @@ enum InstructionGrammar {
         // "在第4.2.2.6段之后插入新段落": where, then the verb.
         if scanner.skip("在"), chineseInsertions.contains(where: scanner.rest.contains) { return true }
         guard scanner.skipPhrase(weakVerbs) != nil else { return false }
-        let rest = scanner.rest
-        if rest.contains(where: quoteMarks.contains) { return true }
-        if chineseParts.contains(where: rest.contains) || namesNumberedPart(rest) { return true }
-        let words = rest.lowercased().split { !($0.isLetter || $0 == "-") }
+        let rest = scanner.scalars[scanner.position...]
+        if rest.contains(where: quoteMarks.contains) || namesNumberedPart(rest) { return true }
+        let text = String(String.UnicodeScalarView(rest))
+        if rest.contains(where: ReferenceScanner.isCJK), chineseParts.contains(where: text.contains) { return true }
+        let words = text.lowercased().split { !($0.isLetter || $0 == "-") }
         return words.contains { partWords.contains(String($0)) }
     }
 
     /// `第4)项`, `第二段`, `第3句`, or a paragraph number such as `4.2.2.3`.
-    private static func namesNumberedPart(_ text: String) -> Bool {
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            if character == "第", let unit = characters[(index + 1)...].prefix(6).firstIndex(where: { "项段句条款点".contains($0) }),
-               unit > index + 1 {
+    private static func namesNumberedPart(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == "第", let unit = scalars[(index + 1)...].prefix(6).firstIndex(where: chineseUnits.contains), unit > index + 1 {
                 return true
             }
-            if character.isNumber, index + 2 < characters.count, characters[index + 1] == ".", characters[index + 2].isNumber {
+            if ("0"..."9").contains(scalar), index + 2 < scalars.endIndex, scalars[index + 1] == ".", ("0"..."9").contains(scalars[index + 2]) {
                 return true
             }
         }
