@@ -77,7 +77,8 @@ struct CommentParserTests {
         H.
         """
         let comments = try parse(text)
-        #expect(comments.map(\.anchor) == [.general, .general, .paragraph("2.3.1"), .paragraph("5"), .paragraph("7"),
+        // Issue 10: `¶7` is the id of the seventh unnumbered paragraph, not paragraph 7.
+        #expect(comments.map(\.anchor) == [.general, .general, .paragraph("2.3.1"), .paragraph("5"), .paragraph("¶7"),
                                           .paragraph("8"), .paragraph("9"), .paragraph("10")])
         #expect(comments.map(\.type) == [.general, .editorial, .general, .technical, .general, .general, .technical, .general])
         #expect(comments.map(\.text) == ["A.", "B.", "C.", "D.", "E.", "F.", "G.", "H."])
@@ -87,8 +88,9 @@ struct CommentParserTests {
     @Test func proposalOnlyAndBoldMarker() throws {
         let text = "## 3 (ed)\n**Proposed change:** Replace \"shall\" by \"should\".\n\n### Note\nkept\n"
         #expect(try parse(text) == [
+            // An instruction followed by more text: an instruction without an exact form.
             ParsedComment(anchor: .paragraph("3"), type: .editorial, text: "",
-                          proposedChange: "Replace \"shall\" by \"should\".\n\n### Note\nkept"),
+                          proposedChange: "Replace \"shall\" by \"should\".\n\n### Note\nkept", proposalKind: .instruction(nil)),
         ])
         // Marker on its own line; the proposal follows.
         let second = try parse("## 1\nWhy.\nPROPOSED CHANGE:\n\nNew text.\n")
@@ -122,7 +124,7 @@ struct CommentParserTests {
         #expect(refusal("## 1\rA.\r## x.y\rB.")?.message.contains("line 3") == true)
         #expect(refusal("## 1\nA.\n##\nB.")?.message.contains("line 3") == true)
         #expect(refusal("## 1.\nA.\n## 1..2\nB.")?.message.contains("line 3") == true)
-        #expect(refusal("## Paragraphs 2\nA.")?.message.contains("line 1") == true)
+        #expect(refusal("## Paragraphing 2\nA.")?.message.contains("line 1") == true)
     }
 
     @Test func emptySectionIsRefusedWithLineNumber() {
@@ -262,23 +264,63 @@ struct CommentParserTests {
         #expect(comments == [
             ParsedComment(anchor: .paragraph("2.3"), type: .technical,
                           text: "The paragraph should mention broadband,\nespecially \"affordable\" access.",
-                          proposedChange: "ITU will promote affordable broadband\nfor all."),
-            ParsedComment(anchor: .general, type: .editorial, text: "Typo: \"sustainible\".", proposedChange: "\"sustainable\""),
-            ParsedComment(anchor: .paragraph("4"), type: .general, text: "Clause-level comment.", proposedChange: nil),
-            ParsedComment(anchor: .general, type: .editorial, text: "", proposedChange: "Replace the title."),
+                          proposedChange: "ITU will promote affordable broadband\nfor all.",
+                          template: TemplateFields(memberBody: "CA", line: "3", clause: "2", paragraph: "2.3", row: 2)),
+            ParsedComment(anchor: .general, type: .editorial, text: "Typo: \"sustainible\".", proposedChange: "\"sustainable\"",
+                          template: TemplateFields(memberBody: "CA", row: 3)),
+            ParsedComment(anchor: .paragraph("4"), type: .general, text: "Clause-level comment.", proposedChange: nil,
+                          template: TemplateFields(memberBody: "CA", clause: "4", paragraph: "Table 1", row: 5)),
+            ParsedComment(anchor: .general, type: .editorial, text: "", proposedChange: "Replace the title.",
+                          proposalKind: .instruction(nil), template: TemplateFields(memberBody: "CA", clause: "general", row: 6)),
         ])
+    }
+
+    /// Issue 10, section 7: the template's MB/NC, Line number, Clause and Paragraph are kept, and
+    /// the cells name paragraphs as headings do.
+    @Test func isoTemplateCellsAreKeptAndNameSubItems() throws {
+        let csv = [
+            "MB/NC,Line number,Clause/Subclause,Paragraph/Figure/Table/Note,Type of comment,Comments,Proposed change,Observations of the secretariat",
+            "CN,41,3.3,b) 4),技术性,意见一,删除第4)项，保留第7)项。,",
+            "CN,42-44,3.3,(b)(5),编辑性,意见二,\"5)\t工作组将提交报告。\",",
+            "CN,,,第4.2.2.5至4.2.2.6段,ge,意见三,,",
+            "CN,,4.2.2,after 4.2.2.6,te,意见四,4.2.2.7\tNew paragraph.,",
+            "CA,7,2.1.1,•2,rédactionnel,Another member's row is kept for now.,,",
+            "CN,,总体意见,,,意见五,,",
+            "CN,,4.2.2.3,Table 1,,意见六,,",
+        ].joined(separator: "\n")
+        let comments = try parse(csv, "CHN.csv")
+        #expect(comments == [
+            ParsedComment(reference: .paragraphs(["3.3 b) 4)"]), type: .technical, text: "意见一", proposedChange: "删除第4)项，保留第7)项。",
+                          proposalKind: .instruction(nil),
+                          template: TemplateFields(memberBody: "CN", line: "41", clause: "3.3", paragraph: "b) 4)", row: 2)),
+            ParsedComment(reference: .paragraphs(["3.3 b) 5)"]), type: .editorial, text: "意见二", proposedChange: "5)\t工作组将提交报告。",
+                          template: TemplateFields(memberBody: "CN", line: "42-44", clause: "3.3", paragraph: "(b)(5)", row: 3)),
+            ParsedComment(reference: .range(from: "4.2.2.5", to: "4.2.2.6"), type: .general, text: "意见三",
+                          template: TemplateFields(memberBody: "CN", paragraph: "第4.2.2.5至4.2.2.6段", row: 4)),
+            ParsedComment(reference: .insertion(after: "4.2.2.6"), type: .technical, text: "意见四", proposedChange: "4.2.2.7\tNew paragraph.",
+                          template: TemplateFields(memberBody: "CN", clause: "4.2.2", paragraph: "after 4.2.2.6", row: 5)),
+            ParsedComment(reference: .paragraphs(["2.1.1 •2"]), type: .editorial, text: "Another member's row is kept for now.",
+                          template: TemplateFields(memberBody: "CA", line: "7", clause: "2.1.1", paragraph: "•2", row: 6)),
+            ParsedComment(reference: .general, type: .general, text: "意见五", template: TemplateFields(memberBody: "CN", clause: "总体意见", row: 7)),
+            ParsedComment(reference: .paragraphs(["4.2.2.3"]), type: .general, text: "意见六",
+                          template: TemplateFields(memberBody: "CN", clause: "4.2.2.3", paragraph: "Table 1", row: 8)),
+        ])
+        #expect(comments[1].proposedBody == "工作组将提交报告。")
+        #expect(comments[3].proposedBody == "4.2.2.7\tNew paragraph.")
     }
 
     @Test func csvHeaderAfterEmptyRowsAndOtherSeparators() throws {
         let csv = "\n;;;\nComments;Paragraph;TYPE\n\"A; still A\";§ 1.2;ge\nB;all;technical\n"
         #expect(try parse(csv, "x.csv") == [
-            ParsedComment(anchor: .paragraph("1.2"), type: .general, text: "A; still A"),
-            ParsedComment(anchor: .general, type: .technical, text: "B"),
+            ParsedComment(anchor: .paragraph("1.2"), type: .general, text: "A; still A", template: TemplateFields(paragraph: "§ 1.2", row: 4)),
+            ParsedComment(anchor: .general, type: .technical, text: "B", template: TemplateFields(paragraph: "all", row: 5)),
         ])
         let tabs = "Paragraph\tComments\n3\tTab separated\n"
-        #expect(try parse(tabs, "x.csv") == [ParsedComment(anchor: .paragraph("3"), type: .general, text: "Tab separated")])
+        #expect(try parse(tabs, "x.csv") == [ParsedComment(anchor: .paragraph("3"), type: .general, text: "Tab separated",
+                                                           template: TemplateFields(paragraph: "3", row: 2))])
         // No final line break, short rows.
-        #expect(try parse("Comments,Paragraph\nOnly text", "x.csv") == [ParsedComment(anchor: .general, type: .general, text: "Only text")])
+        #expect(try parse("Comments,Paragraph\nOnly text", "x.csv") == [ParsedComment(anchor: .general, type: .general, text: "Only text",
+                                                                                          template: TemplateFields(row: 2))])
     }
 
     @Test func csvMissingCommentsColumn() {

@@ -9,7 +9,11 @@ import TestSupport
     static func sectionsOneToFour() throws -> String {
         let whole = try String(contentsOf: DocumentCommandTests.seedReport, encoding: .utf8)
         let lines = whole.components(separatedBy: "\n")
-        let five = try #require(lines.firstIndex { $0.hasSuffix("]5\t国际电联在落实联合国秘书长召集的数字合作高级别小组报告方面的作用") || $0.hasPrefix("5\t") })
+        // Section 5's line: "5<TAB>…" after its bookmarks.
+        let five = try #require(lines.firstIndex { line in
+            let number = line.split(separator: "\t", maxSplits: 1).first.map(String.init) ?? ""
+            return line.contains("\t") && (number == "5" || number.hasSuffix("]5"))
+        })
         return lines[..<five].joined(separator: "\n") + "\n"
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 extension CommentParser {
     /// The columns of the template that DraftFlow reads.
-    private enum Column { case comment, proposed, type, clause, paragraph }
+    private enum Column { case memberBody, line, comment, proposed, type, clause, paragraph }
 
     /// Reads a CSV comment file: the ISO commenting template.
     ///
@@ -14,18 +14,23 @@ extension CommentParser {
     ///
     /// | header contains           | column (ISO template name)        | use                                  |
     /// |---------------------------|-----------------------------------|--------------------------------------|
-    /// | `MB` / `NC`               | MB/NC                             | ignored (the member is known)        |
-    /// | `line`                    | Line number                       | ignored                              |
-    /// | `clause`                  | Clause/Subclause                  | anchor, when it holds a number       |
-    /// | `paragraph`               | Paragraph/Figure/Table/Note       | anchor, when it holds a number       |
-    /// | `type`                    | Type of comment                   | `ge`/`te`/`ed` or full word; empty = general |
+    /// | `MB` / `NC`               | MB/NC                             | kept (`TemplateFields.memberBody`)   |
+    /// | `line`                    | Line number                       | kept (`TemplateFields.line`)         |
+    /// | `clause`                  | Clause/Subclause                  | reference, kept                      |
+    /// | `paragraph`               | Paragraph/Figure/Table/Note       | reference, kept                      |
+    /// | `type`                    | Type of comment                   | `ge`/`te`/`ed` or full word (six languages); empty = general |
     /// | `proposed`                | Proposed change                   | proposed change                      |
     /// | `observation`             | Observations of the secretariat   | ignored                              |
     /// | `comment` (and not `type`)| Comments                          | comment text (required column)       |
     ///
-    /// Anchor: the Paragraph cell if it holds a number such as `2.3` (the same forms as in Markdown
-    /// headings), else the Clause cell if it holds a number, else the whole text (`general`, `all`,
-    /// `whole text`, empty or anything else). Rows whose comment and proposed change are both empty
+    /// Reference: the Paragraph cell if it names paragraphs as a Markdown heading does (`2.3`,
+    /// `3.3 b) 4)`, `4.2.2.5-4.2.2.6`, `after 4.2.2.6`, `第4.2.2.2段`, `general`…), else the Clause
+    /// and Paragraph cells together when the Paragraph cell holds only sub-item labels (Clause `3.3`,
+    /// Paragraph `b) 4)`), else the Clause cell, else the whole text (`general`, `all`,
+    /// `whole text`, empty or anything else, such as `Table 1`). The MB/NC, Line number, Clause and
+    /// Paragraph cells and the row are kept on the comment as `TemplateFields`, as written (the
+    /// rows of other members are not refused here). The proposed change is the cell as written;
+    /// its kind is `ProposedChangeKind.classify`'s. Rows whose comment and proposed change are both empty
     /// are skipped. An unknown type is refused with its row number (the row number a spreadsheet
     /// shows; the line number is added when a multi-line cell makes them differ). A file without any
     /// comment row is refused.
@@ -45,7 +50,7 @@ extension CommentParser {
             let title = trimmed(raw).lowercased()
             let column: Column?
             if title.contains("mb/nc") || title == "mb" || title == "nc" {
-                column = nil
+                column = .memberBody
             } else if title.contains("type") {
                 column = .type
             } else if title.contains("proposed") {
@@ -58,8 +63,10 @@ extension CommentParser {
                 column = .paragraph
             } else if title.contains("clause") {
                 column = .clause
+            } else if title.contains("line") {
+                column = .line
             } else {
-                column = nil  // "Line number" and anything unknown
+                column = nil
             }
             if let column, columns[column] == nil { columns[column] = index }
         }
@@ -86,7 +93,7 @@ extension CommentParser {
             let type: CommentType
             if typeText.isEmpty {
                 type = .general
-            } else if let parsed = commentType(typeText) {
+            } else if let parsed = CommentHeading.commentType(typeText) {
                 type = parsed
             } else {
                 throw DraftFlowError(
@@ -94,16 +101,13 @@ extension CommentParser {
                     "\(name), \(row.place): the type of comment '\(SafeName.display(typeText))' is not ge, te or ed",
                     fix: "write ge (general), te (technical) or ed (editorial) in the 'Type of comment' column, or leave it empty for general")
             }
-            let anchor: Anchor
-            if let number = paragraphNumber(cell(row, .paragraph)) {
-                anchor = .paragraph(number)
-            } else if let number = paragraphNumber(cell(row, .clause)) {
-                anchor = .paragraph(number)
-            } else {
-                anchor = .general
-            }
-            comments.append(ParsedComment(anchor: anchor, type: type, text: text,
-                                          proposedChange: proposal.isEmpty ? nil : proposal))
+            let clause = cell(row, .clause), paragraph = cell(row, .paragraph)
+            let template = TemplateFields(memberBody: nonEmpty(cell(row, .memberBody)), line: nonEmpty(cell(row, .line)),
+                                          clause: nonEmpty(clause), paragraph: nonEmpty(paragraph), row: row.row)
+            comments.append(ParsedComment(reference: reference(clause: clause, paragraph: paragraph), type: type, text: text,
+                                          proposedChange: proposal.isEmpty ? nil : proposal,
+                                          proposalKind: proposal.isEmpty ? nil : ProposedChangeKind.classify(proposal),
+                                          template: template))
         }
         guard !comments.isEmpty else {
             throw DraftFlowError(
@@ -113,4 +117,14 @@ extension CommentParser {
         }
         return comments
     }
+
+    /// What a row is about, from its Clause and Paragraph cells.
+    private static func reference(clause: String, paragraph: String) -> CommentReference {
+        if !paragraph.isEmpty, case .success(let reference) = CommentHeading.reference(paragraph) { return reference }
+        if !clause.isEmpty, !paragraph.isEmpty, let id = ParagraphReference.canonical(clause + " " + paragraph) { return .paragraphs([id]) }
+        if !clause.isEmpty, case .success(let reference) = CommentHeading.reference(clause) { return reference }
+        return .general
+    }
+
+    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 }

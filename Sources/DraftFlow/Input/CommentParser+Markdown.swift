@@ -19,17 +19,23 @@ extension CommentParser {
     ///   or `...`) is skipped.
     /// - Before the first `##` heading, only `#` title lines and blank lines may appear; they are
     ///   ignored. Other text there is refused (it would belong to no comment).
-    /// - Each `## ` heading starts one comment: `## <anchor> (<type>)` or `## <anchor> [<type>]`.
-    ///   - anchor: `general`, or a paragraph or section number such as `2`, `2.3`, `2.3.1`
-    ///     (a trailing `.` is dropped), optionally preceded by `Paragraph`, `Para`, `Para.`, `§`
-    ///     or `¶` (case-insensitive);
-    ///   - type: `general`, `technical`, `editorial` or the ISO abbreviations `ge`, `te`, `ed`
-    ///     (case-insensitive); when left out, the type is `general`.
+    /// - Each `## ` heading starts one comment: `## <what> (<type>)` or `## <what> [<type>]`, read
+    ///   by `CommentHeading` (full-width parentheses too):
+    ///   - what: `general` (or `总体意见`, `observations générales`…), one reference (`2.3`,
+    ///     `3.3 b) 4)`, `Paragraph 2.3`, `第4.2.2.2段`: `ParagraphReference`), a list
+    ///     (`4.2.2.5, 4.2.2.6`) or range (`4.2.2.5-4.2.2.6`), or the place of a new paragraph
+    ///     (`after 4.2.2.6`, `在4.2.2.6段之后`);
+    ///   - type: `general`, `technical`, `editorial` or the ISO abbreviations `ge`, `te`, `ed`, or
+    ///     the same in the other UN languages (case-insensitive); when left out, `general`.
     ///   A heading that is neither is refused, with its line number.
     ///   Headings with three or more `#` are ordinary text inside a comment.
-    /// - The first line in a section that starts with `Proposed change:` or `Proposed text:`
-    ///   (case-insensitive, leading spaces allowed, may be bold: `**Proposed change:**`) starts the
-    ///   proposed change: the rest of that line and all following lines up to the next `## ` heading.
+    /// - The first line in a section that starts with `Proposed change:` (or `Proposed text:`,
+    ///   `Proposal:`, `建议修改：`, `Modification proposée :`, `Cambio propuesto:`,
+    ///   `Предлагаемое изменение:`, `التغيير المقترح:`…: `CommentVocabulary.proposalLabels`;
+    ///   case-insensitive, leading spaces allowed, may be bold: `**Proposed change:**`) starts the
+    ///   proposed change: the rest of that line and all following lines up to the next `## ` heading,
+    ///   as written (a leading paragraph number and the tab after it are kept). Its kind (text or
+    ///   instruction) is `ProposedChangeKind.classify`'s.
     /// - Lines before it are the comment text. Both are trimmed; lines are kept as written, and
     ///   paragraphs are separated by exactly one blank line (`"\n\n"`).
     /// - A section with neither comment text nor proposed change is refused, with its line number.
@@ -85,7 +91,7 @@ extension CommentParser {
         for (n, headingIndex) in headingIndices.enumerated() {
             let end = n + 1 < headingIndices.count ? headingIndices[n + 1] : lines.count
             let heading = lines[headingIndex]
-            let (anchor, type) = try parseHeading(heading, line: headingIndex + 1, fileName: name)
+            let (reference, type) = try parseHeading(heading, line: headingIndex + 1, fileName: name)
             var textLines: [String] = []
             var proposalLines: [String]?
             for index in (headingIndex + 1)..<end {
@@ -107,7 +113,8 @@ extension CommentParser {
                     "\(name), line \(headingIndex + 1): the section '\(SafeName.display(trimmed(heading)))' has neither comment text nor a proposed change",
                     fix: "write the comment below the heading (and 'Proposed change: ...' if you propose text), or remove the heading")
             }
-            comments.append(ParsedComment(anchor: anchor, type: type, text: text, proposedChange: proposedChange))
+            comments.append(ParsedComment(reference: reference, type: type, text: text, proposedChange: proposedChange,
+                                          proposalKind: proposedChange.map(ProposedChangeKind.classify)))
         }
         return comments
     }
@@ -182,7 +189,8 @@ extension CommentParser {
         return next == " " || next == "\t"
     }
 
-    /// If the line starts the proposed change, the rest of the line after the marker.
+    /// If the line starts the proposed change, the rest of the line after the label and its colon
+    /// (`:` or `：`, spaces allowed before it).
     static func proposalMarkerRest(_ line: String) -> String? {
         var s = Substring(line).drop { $0 == " " || $0 == "\t" }
         var emphasis = ""
@@ -191,16 +199,18 @@ extension CommentParser {
             s = s.dropFirst(2)
             break
         }
-        let lower = s.lowercased()
-        guard let label = ["proposed change", "proposed text"].first(where: { lower.hasPrefix($0) }) else { return nil }
+        guard let label = proposalLabels.first(where: { String(s.prefix($0.count)).lowercased() == $0 }) else { return nil }
         s = s.dropFirst(label.count)
         if !emphasis.isEmpty, s.hasPrefix(emphasis) { s = s.dropFirst(emphasis.count) }
-        s = s.drop { $0 == " " }
-        guard s.hasPrefix(":") else { return nil }
+        s = s.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }
+        guard s.hasPrefix(":") || s.hasPrefix("：") else { return nil }
         s = s.dropFirst()
         if !emphasis.isEmpty, s.hasPrefix(emphasis) { s = s.dropFirst(emphasis.count) }
         return String(s)
     }
+
+    /// `CommentVocabulary.proposalLabels`, longest first.
+    static let proposalLabels = CommentVocabulary.proposalLabels.sorted { $0.count > $1.count }
 
     /// A one-line HTML comment (`<!-- ... -->`): a note for people, not a comment on the draft.
     static func isNoteLine(_ line: String) -> Bool {

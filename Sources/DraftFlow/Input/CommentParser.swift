@@ -16,7 +16,10 @@ import LineSplitting
 ///
 /// The two formats are described where they are read: `parseMarkdown(lines:fileName:)`
 /// (CommentParser+Markdown.swift) and `parseISOTemplate(text:fileName:)`
-/// (CommentParser+ISOTemplate.swift); headings, anchors and types in CommentParser+Headings.swift.
+/// (CommentParser+ISOTemplate.swift). What a heading or template cell names: CommentHeading.swift,
+/// with one reference read by ParagraphReference.swift and the words of the six UN languages in
+/// CommentVocabulary.swift; whether a proposed change is text or an instruction:
+/// ProposedChangeKind+Classify.swift.
 public enum CommentParser {
     /// The largest file accepted, in bytes.
     public static let maximumSize = 10 * 1024 * 1024

@@ -56,6 +56,22 @@ public struct RecordJSON {
         string(value)
     }
 
+    /// A whole-number field (nil values are left out).
+    public mutating func field(_ key: StaticString, _ value: Int?, indent: Int) {
+        guard let value else { return }
+        fieldKey(key, indent: indent)
+        bytes.append(contentsOf: Array(String(value).utf8))
+    }
+
+    /// An object field (nil values are left out): the value's own fields one level further in.
+    public mutating func field(_ key: StaticString, _ value: (some RecordJSONWritable)?, indent: Int) {
+        guard let value else { return }
+        fieldKey(key, indent: indent)
+        let outer = fieldsWritten
+        value.writeJSON(to: &self, indent: indent + 2)
+        fieldsWritten = outer
+    }
+
     /// An array-of-strings field.
     public mutating func field(_ key: StaticString, _ values: [String], indent: Int) {
         fieldKey(key, indent: indent)
@@ -160,9 +176,63 @@ extension Comment: RecordJSONWritable {
         out.field("anchor", anchor.description, indent: indent)
         out.field("id", id, indent: indent)
         out.field("member", member, indent: indent)
+        out.field("proposalKind", writtenProposalKind, indent: indent)
         out.field("proposedChange", proposedChange, indent: indent)
+        out.field("reference", writesReference ? reference : nil, indent: indent)
+        out.field("template", template, indent: indent)
         out.field("text", text, indent: indent)
         out.field("type", type.rawValue, indent: indent)
+        out.endObject(indent: indent)
+    }
+}
+
+extension CommentReference: RecordJSONWritable {
+    public func writeJSON(to out: inout RecordJSON, indent: Int) {
+        out.beginObject()
+        switch self {
+        case .general:
+            out.field("kind", "general", indent: indent)
+        case .paragraphs(let ids):
+            out.field("kind", "paragraphs", indent: indent)
+            out.field("paragraphs", ids, indent: indent)
+        case .range(let from, let to):
+            out.field("from", from, indent: indent)
+            out.field("kind", "range", indent: indent)
+            out.field("to", to, indent: indent)
+        case .insertion(let after):
+            out.field("after", after, indent: indent)
+            out.field("kind", "insertion", indent: indent)
+        }
+        out.endObject(indent: indent)
+    }
+}
+
+extension ProposedChangeKind: RecordJSONWritable {
+    public func writeJSON(to out: inout RecordJSON, indent: Int) {
+        out.beginObject()
+        switch self {
+        case .replacement:
+            out.field("kind", "replacement", indent: indent)
+        case .instruction(let exact):
+            if case .delete(let text)? = exact { out.field("delete", text, indent: indent) }
+            out.field("kind", "instruction", indent: indent)
+            if case .replace(let old, let new)? = exact {
+                out.field("replace", old, indent: indent)
+                out.field("with", new, indent: indent)
+            }
+        }
+        out.endObject(indent: indent)
+    }
+}
+
+extension TemplateFields: RecordJSONWritable {
+    public func writeJSON(to out: inout RecordJSON, indent: Int) {
+        out.beginObject()
+        out.field("clause", clause, indent: indent)
+        out.field("line", line, indent: indent)
+        out.field("memberBody", memberBody, indent: indent)
+        out.field("paragraph", paragraph, indent: indent)
+        out.field("row", row, indent: indent)
         out.endObject(indent: indent)
     }
 }

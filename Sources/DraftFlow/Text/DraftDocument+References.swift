@@ -8,62 +8,17 @@ extension DraftDocument {
     /// `4.2.2.3.` → `4.2.2.3`; `第4.2.2.2段` → `4.2.2.2`; full-width `４．２`, `（ｂ）` → `4.2`, `b)`;
     /// `2.1.1 • 2` → `2.1.1 •2`; `after 4.2.2.6` → `after 4.2.2.6`. Whether the id exists is not checked.
     public static func canonical(reference: String) -> String? {
-        var text = halfWidth(reference).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.lowercased().hasPrefix("after ") {
             return canonical(reference: String(text.dropFirst(6))).flatMap { $0.hasPrefix("after ") ? nil : "after " + $0 }
         }
-        text = strippingParagraphWord(text)
-        var scanner = ReferenceScanner(Array(text.unicodeScalars))
-        return scanner.scan()
+        // One reader of references: the comment parser's.
+        return ParagraphReference.canonical(text)
     }
 
     /// `DraftDocument.canonical(reference:)`.
     public func canonical(reference: String) -> String? {
         DraftDocument.canonical(reference: reference)
-    }
-
-    /// Full-width forms (U+FF01…U+FF5E) and the ideographic space as ASCII.
-    static func halfWidth(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0xFF01 && scalar.value <= 0xFF5E, let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
-                scalars.append(ascii)
-            } else if scalar.value == 0x3000 {
-                scalars.append(" ")
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
-
-    /// Words for "paragraph" in the six UN languages, before the reference (longest first).
-    static let paragraphWords = ["paragraphs", "paragraph", "paragraphe", "párrafo", "párr.", "para.", "paras", "para", "par.",
-                                 "пункт", "п.", "الفقرة", "§"]
-
-    /// The reference without a word for "paragraph" around it (`para. 3.3`, `第4.2段`, `§ 3.3`).
-    static func strippingParagraphWord(_ text: String) -> String {
-        var rest = Substring(text)
-        let lowered = rest.lowercased()
-        for word in paragraphWords where lowered.hasPrefix(word) {
-            let after = rest.dropFirst(word.count)
-            if word.hasSuffix(".") || word == "§" || after.first == " " || after.first.map({ $0.isNumber }) == true {
-                rest = after.drop(while: { $0 == " " })
-                break
-            }
-        }
-        if rest.hasPrefix("第") {
-            rest = rest.dropFirst()
-            for suffix in ["段", "款", "条", "项", "点"] where rest.hasSuffix(suffix) {
-                rest = rest.dropLast()
-                break
-            }
-        }
-        // "¶ 4.2" is paragraph 4.2; "¶3" is the id of the third unnumbered block at the top.
-        if rest.hasPrefix("¶"), rest.dropFirst().drop(while: { $0 == " " }).contains(".") {
-            rest = rest.dropFirst().drop(while: { $0 == " " })
-        }
-        return String(rest).trimmingCharacters(in: .whitespaces)
     }
 
     /// The ids of existing blocks nearest to `reference`, which names none: first the blocks under
@@ -182,74 +137,5 @@ struct ReferencePath {
         let parts = number.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
         guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return [] }
         return parts.map { $0! }
-    }
-}
-
-/// Reads a reference after its "paragraph" word: a number, then labels, then a bullet or `¶`.
-private struct ReferenceScanner {
-    let scalars: [Unicode.Scalar]
-    var i = 0
-
-    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
-
-    mutating func scan() -> String? {
-        var parts: [String] = []
-        var number = ""
-        while i < scalars.count, Self.isDigit(scalars[i]) {
-            let start = i
-            while i < scalars.count, Self.isDigit(scalars[i]) { i += 1 }
-            number += String(String.UnicodeScalarView(scalars[start..<i]))
-            if i < scalars.count, scalars[i] == ".", i + 1 < scalars.count, Self.isDigit(scalars[i + 1]) {
-                number += "."
-                i += 1
-            } else {
-                if i < scalars.count, scalars[i] == "." { i += 1 }  // "4.2.2.3."
-                break
-            }
-        }
-        if !number.isEmpty { parts.append(number) }
-        while true {
-            skipSpaces()
-            guard i < scalars.count else { break }
-            if scalars[i] == "•" || scalars[i] == "¶" {
-                let symbol = String(scalars[i])
-                i += 1
-                skipSpaces()
-                let digits = readWhile(Self.isDigit)
-                guard !digits.isEmpty else { return nil }
-                parts.append(symbol + digits)
-                continue
-            }
-            let open = scalars[i] == "("
-            if open { i += 1 }
-            let name = readWhile { Self.isDigit($0) || ($0.properties.isAlphabetic && $0.isASCII) }.lowercased()
-            guard !name.isEmpty, Self.isLabel(name), i < scalars.count else { return nil }
-            if scalars[i] == ")" {
-                i += 1
-            } else if !open, scalars[i] == ".", !Self.isDigit(name.unicodeScalars.first!) {
-                i += 1
-            } else {
-                return nil
-            }
-            parts.append(name + ")")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
-    }
-
-    private mutating func skipSpaces() {
-        while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-    }
-
-    private mutating func readWhile(_ accept: (Unicode.Scalar) -> Bool) -> String {
-        let start = i
-        while i < scalars.count, accept(scalars[i]) { i += 1 }
-        return String(String.UnicodeScalarView(scalars[start..<i]))
-    }
-
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
-
-    private static func isLabel(_ name: String) -> Bool {
-        if name.allSatisfy(\.isNumber) { return name.count <= 3 }
-        return name.count == 1 || RomanNumeral.value(name) != nil
     }
 }

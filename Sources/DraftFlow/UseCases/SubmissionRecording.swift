@@ -34,8 +34,13 @@ struct SubmissionRecording {
     /// a refusal naming the nearest paragraphs that exist.
     private func anchor(_ reference: String, in document: DraftDocument, member code: String, version: String) throws -> String {
         let id = DraftDocument.canonical(reference: reference) ?? reference
-        let existing = id.hasPrefix("after ") ? String(id.dropFirst(6)) : id
+        let insertion = id.hasPrefix("after ")
+        let existing = insertion ? String(id.dropFirst(6)) : id
         if document.block(anchor: existing) != nil { return id }
+        // A label written in the other case (`3.3 B) 4)` for the document's `3.3 b) 4)`).
+        if let block = document.blocks.first(where: { $0.anchor.lowercased() == existing.lowercased() }) {
+            return (insertion ? "after " : "") + block.anchor
+        }
         let nearest = document.nearestAnchors(to: reference)
         throw DraftFlowError(.invalidInput, "\(code): paragraph \(SafeName.display(reference)) is not in \(version)"
                                  + (nearest.isEmpty ? "" : "; the nearest are \(nearest.joined(separator: ", "))"),
