@@ -101,7 +101,7 @@ import TestSupport
         let saudi = try cli.run(["comment", "SAU", try scratch.write("sau.md", Self.saudiArabia).path], now: during)
         #expect(saudi.status == 2)
         #expect(saudi.error == """
-        error: SAU: paragraph 4.2.2.9 is not in draft-1; the nearest are 4.2.2.6, 4.2.2.5, 4.2.2
+        error: SAU: paragraph 4.2.2.9 is not in draft-1; the nearest are 4.2.2.6, 4.2.2.5, 4.2.2.4
           fix: correct the reference (see `draftflow outline draft-1` for every paragraph's id), or write `## general` for the whole text
 
         """)

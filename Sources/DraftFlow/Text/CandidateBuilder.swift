@@ -206,22 +206,27 @@ public struct CandidateBuilder: Sendable {
                 }
             }
             for comment in input.comments {
-                guard case .paragraph(let anchor) = comment.anchor, let text = comment.proposedChange, !isWithdrawn(comment.id) else { continue }
-                if finalWording[anchor] != nil {
-                    supersede(comment.id, at: anchor)
-                    continue
-                }
-                if anchor.hasPrefix("after "), let previous = baseDocument.block(anchor: String(anchor.dropFirst(6))) {
+                guard case .paragraph(let anchor) = comment.anchor, let text = comment.proposedChange else { continue }
+                if anchor.hasPrefix("after ") {
+                    guard !isWithdrawn(comment.id), let previous = baseDocument.block(anchor: String(anchor.dropFirst(6))) else { continue }
                     // A new paragraph: the paragraph it follows, unchanged, then the new one.
                     paragraphProposals.append(ParagraphProposal(members: [input.member], anchor: previous.anchor,
                                                                 text: previous.text + "\n\n" + text.trimmingCharacters(in: .whitespacesAndNewlines)))
                     continue
                 }
                 let paragraph = baseDocument.block(anchor: anchor)
-                let replacement = Self.numbered(text, like: paragraph)
-                if let paragraph, let flag = ProposalCheck.flag(proposed: replacement, paragraph: paragraph.text) {
+                let replacement: String
+                switch Self.replacement(for: comment, paragraph: paragraph) {
+                case .text(let text):
+                    replacement = text
+                case .flagged(let flag):
                     // Never put in the text: the comment stands, flagged, with no text change.
                     flagged[comment.id] = flag
+                    continue
+                }
+                if isWithdrawn(comment.id) { continue }
+                if finalWording[anchor] != nil {
+                    supersede(comment.id, at: anchor)
                     continue
                 }
                 paragraphProposals.append(ParagraphProposal(members: [input.member], anchor: anchor, text: replacement))
@@ -286,6 +291,29 @@ public struct CandidateBuilder: Sendable {
     /// `prepare` for several copies (each with the name it goes by in errors), on every core.
     public static func prepareConcurrently(_ copies: [(data: Data, what: String)], base: BaseBlocks) throws -> [Aligned] {
         try concurrentMap(copies) { try prepare($0.data, base: base, what: $0.what) }
+    }
+
+    enum Replacement {
+        case text(String)
+        case flagged(ProposalFlag)
+    }
+
+    /// The paragraph a comment's proposed change puts in place of `paragraph`: its text (numbered as
+    /// the paragraph is), an exact instruction applied where it matches exactly once, or the reason
+    /// it cannot go in the text.
+    static func replacement(for comment: Comment, paragraph: DraftDocument.Block?) -> Replacement {
+        guard let proposed = comment.proposedBody ?? comment.proposedChange else { return .flagged(.instruction) }
+        switch comment.proposalKind ?? .replacement {
+        case .instruction(let exact?):
+            guard let paragraph, let applied = exact.applied(to: paragraph.text) else { return .flagged(.instruction) }
+            return .text(applied)
+        case .instruction(nil):
+            return .flagged(.instruction)
+        case .replacement:
+            let text = numbered(proposed, like: paragraph)
+            if let paragraph, let flag = ProposalCheck.flag(proposed: text, paragraph: paragraph.text) { return .flagged(flag) }
+            return .text(text)
+        }
     }
 
     /// `aligned` with the paragraphs in `anchors` put back as they were in the base, when each of

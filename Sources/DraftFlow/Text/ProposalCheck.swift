@@ -42,3 +42,20 @@ public enum ProposalCheck {
         return tokens.map { $0.text.lowercased() }
     }
 }
+
+extension ExactInstruction {
+    /// `paragraph` with the instruction carried out, when what it names occurs exactly once.
+    public func applied(to paragraph: String) -> String? {
+        let (old, new): (String, String)
+        switch self {
+        case .replace(let from, let to): (old, new) = (from, to)
+        case .delete(let text): (old, new) = (text, "")
+        }
+        guard !old.isEmpty, let first = paragraph.range(of: old),
+              paragraph.range(of: old, range: first.upperBound..<paragraph.endIndex) == nil else { return nil }
+        var result = paragraph.replacingCharacters(in: first, with: new)
+        // A deleted word leaves no double space behind.
+        if new.isEmpty { result = result.replacingOccurrences(of: "  ", with: " ") }
+        return result
+    }
+}

@@ -135,13 +135,13 @@ import Testing
         let after = try at("2020-03-02T09:00:00+01:00", store)
         let merged = try MergeDesk(after).merge(round: nil)
         #expect(merged.record.changes.isEmpty)
-        #expect(merged.record.flagged == ["USA-1": .unrelated])
+        #expect(merged.record.flagged == ["USA-1": .instruction])
         #expect(String(decoding: try store.snapshot().file("Drafts/input.md") ?? Data(), as: UTF8.self) == draft)
         let row = try #require(try DispositionDesk(after).rows(round: nil).rows.first)
-        #expect(row.flag == .unrelated)
+        #expect(row.flag == .instruction)
         #expect(row.change == nil)
-        #expect(try Reports(after).status().merge?.flagged == ["USA-1": .unrelated])
-        #expect(throws: DraftFlowError(.refused, "round draft-1 has comments without a disposition: USA-1 (shares almost nothing with its paragraph: not applied)",
+        #expect(try Reports(after).status().merge?.flagged == ["USA-1": .instruction])
+        #expect(throws: DraftFlowError(.refused, "round draft-1 has comments without a disposition: USA-1 (an instruction, not replacement text: not applied)",
                                        fix: "decide each with `draftflow dispose ID accepted|modified|noted|rejected` (see `draftflow dispositions`), or publish with --allow-undecided to publish the candidate as it stands")) {
             try Publishing(after).publish(label: "draft-2", note: nil)
         }
@@ -178,5 +178,26 @@ import Testing
             try record(store, "## 4.2.2.9\nText.\n")
         }
         #expect(store.commitCount == before)
+    }
+}
+
+@Suite struct ProposalCheckTests {
+    static let paragraph = "3.3 向第34和35次会议提交的文稿成果基础上，工作组将所有文件记录在案并对这些文件的提交表示赞赏，同时向理事会2020年会议提出以下意见和建议："
+
+    @Test func textThatSharesAlmostNothingWithItsParagraphIsNotReplacementText() {
+        #expect(ProposalCheck.flag(proposed: "3.3 The working group thanks everyone for the documents.", paragraph: Self.paragraph) == .unrelated)
+        #expect(ProposalCheck.flag(proposed: "3.3 向第34和35次会议提交的文稿成果基础上，工作组将所有文件记录在案，同时向理事会提出以下建议：", paragraph: Self.paragraph) == nil)
+        // A short paragraph may be rewritten whole.
+        #expect(ProposalCheck.flag(proposed: "2 Other matters", paragraph: "2 WSIS进程") == nil)
+    }
+
+    @Test func anExactInstructionIsCarriedOutWhereItMatchesExactlyOnce() {
+        #expect(ExactInstruction.replace(old: "赞赏", new: "感谢").applied(to: Self.paragraph)
+                == "3.3 向第34和35次会议提交的文稿成果基础上，工作组将所有文件记录在案并对这些文件的提交表示感谢，同时向理事会2020年会议提出以下意见和建议：")
+        #expect(ExactInstruction.delete("2020年").applied(to: Self.paragraph)
+                == "3.3 向第34和35次会议提交的文稿成果基础上，工作组将所有文件记录在案并对这些文件的提交表示赞赏，同时向理事会会议提出以下意见和建议：")
+        // Twice, or not at all: not carried out.
+        #expect(ExactInstruction.delete("文件").applied(to: Self.paragraph) == nil)
+        #expect(ExactInstruction.replace(old: "2019", new: "2020").applied(to: Self.paragraph) == nil)
     }
 }
