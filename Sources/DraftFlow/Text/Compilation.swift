@@ -101,13 +101,15 @@ public enum Compilation {
                 ]))
                 continue
             }
-            var inline: [(range: Range<Int>, piece: Piece)] = changes.compactMap { change in
-                change.tokenRange.map {
-                    ($0, .change(deleted: change.baseFragment, inserted: change.newFragment,
-                                 by: names(change.members, memberNames)))
-                }
-            }
             let tokens = Tokenizer.tokenize(block.text)
+            var inline: [(range: Range<Int>, piece: Piece)] = changes.compactMap { change in
+                guard let range = change.tokenRange else { return nil }
+                // An insertion the diff placed across a bracket pair is shown where it is whole.
+                if change.baseFragment.isEmpty, let (slid, text) = BalancedInsertion.slide(change.newFragment, at: range.lowerBound, in: tokens) {
+                    return (slid..<slid, .change(deleted: "", inserted: text, by: names(change.members, memberNames)))
+                }
+                return (range, .change(deleted: change.baseFragment, inserted: change.newFragment, by: names(change.members, memberNames)))
+            }
             if let collision = blockCollisions[gap], let span = collision.tokenRange {
                 // The colliding passage is shown as whole alternatives: each member's complete
                 // wording of the sentence (or of the paragraph, where more than a sentence differs).
@@ -137,6 +139,7 @@ public enum Compilation {
                 }
             }
             inline.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+            inline = BalancedInsertion.joiningSplitPairs(inline, tokens: tokens)
             var pieces: [Piece] = []
             var position = 0
             for (range, piece) in inline {
@@ -169,6 +172,8 @@ public enum Compilation {
                 text += plain
             case .change(let deleted, let inserted, let by):
                 let parts = changeParts(deleted: deleted, inserted: inserted)
+                // A change of spacing alone (a tab for a space) is not worth a mark.
+                if parts.deleted.isEmpty && parts.inserted.isEmpty { text += inserted; continue }
                 var marked: [String] = []
                 if !parts.deleted.isEmpty { marked.append("~~\(parts.deleted)~~") }
                 if !parts.inserted.isEmpty { marked.append("**\(parts.inserted)**") }
@@ -196,6 +201,7 @@ public enum Compilation {
                 body += HTMLEscaping.escape(plain)
             case .change(let deleted, let inserted, let by):
                 let parts = changeParts(deleted: deleted, inserted: inserted)
+                if parts.deleted.isEmpty && parts.inserted.isEmpty { body += HTMLEscaping.escape(inserted); continue }
                 body += HTMLEscaping.escape(parts.lead)
                 if !parts.deleted.isEmpty { body += "<del>\(HTMLEscaping.escape(parts.deleted))</del>" }
                 if !parts.inserted.isEmpty { body += "<ins>\(HTMLEscaping.escape(parts.inserted))</ins>" }

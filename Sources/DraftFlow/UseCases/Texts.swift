@@ -46,8 +46,24 @@ public struct Texts {
     /// the secretariat chose for a collision or a modified comment attributed to whose it is.
     public func compilation(round: String?, html: Bool, decided: Bool = false) throws -> String {
         let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: context.store.snapshot(), store: context.store)
-        let candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: decided ? state.dispositions : [],
+        var candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: decided ? state.dispositions : [],
                                          resolutions: decided ? state.record?.resolutions ?? [] : []).build()
+        if decided {
+            // Words the secretariat's wording took from a member's proposal stay that member's.
+            let proposed = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: [], resolutions: []).build()
+            // The same words may sit a few characters apart in the two merges (an insertion slid
+            // along equal text), so changes are matched by what they delete and insert, in any order.
+            func key(_ change: AttributedChange) -> String {
+                change.anchor + "\u{0}" + String(change.baseFragment.sorted()) + "\u{0}" + String(change.newFragment.sorted())
+            }
+            var proposers: [String: [String]] = [:]
+            for change in proposed.merge.changes { proposers[key(change)] = change.members }
+            for index in candidate.merge.changes.indices where candidate.merge.changes[index].members == [CandidateBuilder.secretariatCode] {
+                if let members = proposers[key(candidate.merge.changes[index])] {
+                    candidate.merge.changes[index].members = members
+                }
+            }
+        }
         var names = Dictionary(state.workflow.members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         names[CandidateBuilder.secretariatCode] = "Secretariat"
         let resolved = decided ? candidate.resolved : [:]

@@ -179,6 +179,21 @@ import Testing
         }
         #expect(store.commitCount == before)
     }
+
+    @Test func aNewParagraphGoesInAfterTheOneItNames() throws {
+        let store = try workspace()
+        let submission = try record(store, "## after 4.2.2.6 (technical)\nAdd the submission.\n\nProposed change: 4.2.2.7 国际电联理事会主席于3月16日前提交了最终意见。\n")
+        #expect(submission.comments.map(\.anchor) == [.paragraph("after 4.2.2.6")])
+        let after = DraftingContext(store: store, now: try Deadline.parseInstant("2020-03-02T09:00:00+01:00", timeZone: zone))
+        let merged = try MergeDesk(after).merge(round: nil)
+        #expect(merged.record.orphaned.isEmpty)
+        #expect(String(decoding: try store.snapshot().file("Drafts/input.md") ?? Data(), as: UTF8.self)
+                == "# Input\n\n## 4 活动\n\n4.2.2.5 秘书处分发了最终草案。\n\n4.2.2.6 没有收到进一步的意见。\n\n4.2.2.7 国际电联理事会主席于3月16日前提交了最终意见。\n\n## 5 结论\n\n5.1 工作组表示感谢。\n")
+        let row = try #require(try DispositionDesk(after).rows(round: nil).rows.first)
+        #expect(row.orphaned == false)
+        #expect(row.paragraph == "after 4.2.2.6")
+    }
+
 }
 
 @Suite struct ProposalCheckTests {
