@@ -31,12 +31,12 @@ import DraftFlow
         #expect(md == """
         # Disposition of comments on draft-1
 
-        | Id | Member | Paragraph | Type of comment | Comments | Proposed change | Disposition | Observations of the secretariat |
-        |---|---|---|---|---|---|---|---|
-        | CAN-1 | Canada (CAN) | 1.2 | editorial | Replace "key" with "essential", for clarity. | 1.2 ICTs are essential enablers. | Accepted |  |
-        | CAN-2 | Canada (CAN) | 2.1 (now 2.2) | technical | Line one<br>Line two \\| pipe |  | Accepted with modification | Merged with USA-1.<br>Modified text: 2.2 ITU actively supports the 2030 Agenda. |
-        | USA-1 | United States (USA) | 3.1 (deleted: orphaned) | general | Delete this paragraph. |  | Undecided |  |
-        | SAU-1 | Saudi Arabia (SAU) | general | general | نقترح إضافة فقرة عن الشباب. | يضاف نص جديد | Noted (late) | Noted, with thanks. |
+        | Id | Member | Line number | Clause/Subclause | Paragraph | Type of comment | Comments | Proposed change | Disposition | Observations of the secretariat |
+        |---|---|---|---|---|---|---|---|---|---|
+        | CAN-1 | Canada (CAN) |  |  | 1.2 | editorial | Replace "key" with "essential", for clarity. | 1.2 ICTs are essential enablers. | Accepted |  |
+        | CAN-2 | Canada (CAN) |  |  | 2.1 (now 2.2) | technical | Line one<br>Line two \\| pipe |  | Accepted with modification | Merged with USA-1.<br>Modified text: 2.2 ITU actively supports the 2030 Agenda. |
+        | USA-1 | United States (USA) |  |  | 3.1 (deleted: orphaned) | general | Delete this paragraph. |  | Undecided |  |
+        | SAU-1 | Saudi Arabia (SAU) |  |  | general | general | نقترح إضافة فقرة عن الشباب. | يضاف نص جديد | Noted (late) | Noted, with thanks. |
 
         """)
     }
@@ -51,11 +51,11 @@ import DraftFlow
     @Test func csv() throws {
         let csv = try DispositionTable.render(Self.rows, title: "ignored", format: .csv)
         let expected = [
-            "Id,Member,Paragraph,Type of comment,Comments,Proposed change,Disposition,Observations of the secretariat",
-            "CAN-1,Canada (CAN),1.2,editorial,\"Replace \"\"key\"\" with \"\"essential\"\", for clarity.\",1.2 ICTs are essential enablers.,Accepted,",
-            "CAN-2,Canada (CAN),2.1 (now 2.2),technical,\"Line one\nLine two | pipe\",,Accepted with modification,\"Merged with USA-1.\nModified text: 2.2 ITU actively supports the 2030 Agenda.\"",
-            "USA-1,United States (USA),3.1 (deleted: orphaned),general,Delete this paragraph.,,Undecided,",
-            "SAU-1,Saudi Arabia (SAU),general,general,نقترح إضافة فقرة عن الشباب.,يضاف نص جديد,Noted (late),\"Noted, with thanks.\"",
+            "Id,Member,Line number,Clause/Subclause,Paragraph,Type of comment,Comments,Proposed change,Disposition,Observations of the secretariat",
+            "CAN-1,Canada (CAN),,,1.2,editorial,\"Replace \"\"key\"\" with \"\"essential\"\", for clarity.\",1.2 ICTs are essential enablers.,Accepted,",
+            "CAN-2,Canada (CAN),,,2.1 (now 2.2),technical,\"Line one\nLine two | pipe\",,Accepted with modification,\"Merged with USA-1.\nModified text: 2.2 ITU actively supports the 2030 Agenda.\"",
+            "USA-1,United States (USA),,,3.1 (deleted: orphaned),general,Delete this paragraph.,,Undecided,",
+            "SAU-1,Saudi Arabia (SAU),,,general,general,نقترح إضافة فقرة عن الشباب.,يضاف نص جديد,Noted (late),\"Noted, with thanks.\"",
         ].map { $0 + "\r\n" }.joined()
         #expect(csv == expected)
         // Read back with an RFC 4180 reader: the same cells.
@@ -73,12 +73,15 @@ import DraftFlow
         [
           {
             "change" : null,
+            "clause" : null,
             "comment" : "Line one\\nLine two | pipe",
             "disposition" : "modified",
             "flag" : null,
             "id" : "CAN-2",
             "late" : false,
+            "line" : null,
             "member" : "CAN",
+            "memberBody" : null,
             "memberName" : "Canada",
             "modifiedText" : "2.2 ITU actively supports the 2030 Agenda.",
             "observation" : "Merged with USA-1.",
@@ -87,16 +90,20 @@ import DraftFlow
             "paragraphNow" : "2.2",
             "proposedChange" : null,
             "supersededBy" : null,
+            "templateParagraph" : null,
             "type" : "technical"
           },
           {
             "change" : null,
+            "clause" : null,
             "comment" : "Delete this paragraph.",
             "disposition" : "undecided",
             "flag" : null,
             "id" : "USA-1",
             "late" : false,
+            "line" : null,
             "member" : "USA",
+            "memberBody" : null,
             "memberName" : "United States",
             "modifiedText" : null,
             "observation" : null,
@@ -105,16 +112,20 @@ import DraftFlow
             "paragraphNow" : null,
             "proposedChange" : null,
             "supersededBy" : null,
+            "templateParagraph" : null,
             "type" : "general"
           },
           {
             "change" : null,
+            "clause" : null,
             "comment" : "نقترح إضافة فقرة عن الشباب.",
             "disposition" : "noted",
             "flag" : null,
             "id" : "SAU-1",
             "late" : true,
+            "line" : null,
             "member" : "SAU",
+            "memberBody" : null,
             "memberName" : "Saudi Arabia",
             "modifiedText" : null,
             "observation" : "Noted, with thanks.",
@@ -123,6 +134,7 @@ import DraftFlow
             "paragraphNow" : null,
             "proposedChange" : "يضاف نص جديد",
             "supersededBy" : null,
+            "templateParagraph" : null,
             "type" : "general"
           }
         ]
@@ -130,7 +142,7 @@ import DraftFlow
         """)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(decoded?.count == 3)
-        #expect(decoded?.allSatisfy { $0.count == 16 } == true)
+        #expect(decoded?.allSatisfy { $0.count == 20 } == true)
     }
 
     @Test func html() throws {
@@ -155,10 +167,10 @@ import DraftFlow
 
     @Test func emptyTable() throws {
         #expect(try DispositionTable.render([], title: "T", format: .csv)
-                == "Id,Member,Paragraph,Type of comment,Comments,Proposed change,Disposition,Observations of the secretariat\r\n")
+                == "Id,Member,Line number,Clause/Subclause,Paragraph,Type of comment,Comments,Proposed change,Disposition,Observations of the secretariat\r\n")
         let json = try DispositionTable.render([], title: "T", format: .json)
         #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any] != nil)
-        #expect(try DispositionTable.render([], title: "T", format: .md).hasSuffix("|---|---|---|---|---|---|---|---|\n"))
+        #expect(try DispositionTable.render([], title: "T", format: .md).hasSuffix("|---|---|---|---|---|---|---|---|---|---|\n"))
     }
 
     @Test func formats() {

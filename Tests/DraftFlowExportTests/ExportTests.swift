@@ -109,7 +109,7 @@ import DraftFlow
             "2.3 تدعم تكنولوجيا المعلومات والاتصالات التنمية المستدامة.",
             "1.2 ICTs are ~~key~~***essential*** enablers",  // the redline
             "2.1 ITU **actively** supports",
-            "| CAN-2 | Canada (CAN) | 2.1 (now 2.2) |",
+            "| CAN-2 | Canada (CAN) |  |  | 2.1 (now 2.2) |",
             "| draft-1 | `1111111111111111111111111111111111111111` | `aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa` |",
             "| final | `2222222222222222222222222222222222222222` | `bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb` |",
         ] {

@@ -143,14 +143,14 @@ import TestSupport
         #expect(table.output == """
         # CWG-WSIS&SDG report to Council 2020: disposition of comments, round draft-1
 
-        | Id | Member | Paragraph | Type of comment | Comments | Proposed change | Disposition | Observations of the secretariat |
-        |---|---|---|---|---|---|---|---|
-        | CAN-1 | Canada (CAN) | 4.2.2.3 | technical | The address of the secretariat should be shown as such. | …秘书处wsis-info@itu.int提交报告的截止… → …秘书处（wsis-info@itu.int）提交意见的截止… | Accepted | Taken into the secretariat's text. |
-        | CHN-1 | China (CHN) | 4.2.2.3 | editorial | 截止日期应注明日内瓦时间。 | …月1日（主题是：… → …月1日（日内瓦时间）（主题是：… | Accepted with modification | China's and Canada's points together.<br>Modified text: \(Self.wording) |
-        | CHN-2 | China (CHN) | general | general | 中国支持该报告。 |  | Accepted |  |
-        | RUS-1 | Russian Federation (RUS) | after 4.2.2.6 | technical | The report should record the submission itself. | 4.2.2.7 国际电联理事会主席于2020年3月16日前向经社理事会主席提交了最终意见。 | Accepted |  |
-        | USA-1 | United States (USA) | 3.3 b) 4) | technical | This deadline has passed; the item could say so. |  | Accepted |  |
-        | USA-2 | United States (USA) | 3.3 | editorial | The list is long. | Delete item 4) and keep item 7).<br>(an instruction, not replacement text: not applied) | Noted | Items 4) and 7) are kept; they record what was said. |
+        | Id | Member | Line number | Clause/Subclause | Paragraph | Type of comment | Comments | Proposed change | Disposition | Observations of the secretariat |
+        |---|---|---|---|---|---|---|---|---|---|
+        | CAN-1 | Canada (CAN) |  |  | 4.2.2.3 | technical | The address of the secretariat should be shown as such. | …秘书处wsis-info@itu.int提交报告的截止… → …秘书处（wsis-info@itu.int）提交意见的截止… | Accepted | Taken into the secretariat's text. |
+        | CHN-1 | China (CHN) |  |  | 4.2.2.3 | editorial | 截止日期应注明日内瓦时间。 | …月1日（主题是：… → …月1日（日内瓦时间）（主题是：… | Accepted with modification | China's and Canada's points together.<br>Modified text: \(Self.wording) |
+        | CHN-2 | China (CHN) |  |  | general | general | 中国支持该报告。 |  | Accepted |  |
+        | RUS-1 | Russian Federation (RUS) |  |  | after 4.2.2.6 | technical | The report should record the submission itself. | 4.2.2.7 国际电联理事会主席于2020年3月16日前向经社理事会主席提交了最终意见。 | Accepted |  |
+        | USA-1 | United States (USA) |  |  | 3.3 b) 4) | technical | This deadline has passed; the item could say so. |  | Accepted |  |
+        | USA-2 | United States (USA) |  |  | 3.3 | editorial | The list is long. | Delete item 4) and keep item 7).<br>(an instruction, not replacement text: not applied) | Noted | Items 4) and 7) are kept; they record what was said. |
 
         """)
         // Decided: the secretariat's wording, with the words it took from China and Canada still theirs.

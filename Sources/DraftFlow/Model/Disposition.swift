@@ -70,6 +70,8 @@ public struct DispositionRow: Codable, Equatable, Sendable {
     public var supersededBy: String?
     /// Why the proposed change was not put in the text, when it was not (an instruction, say).
     public var flag: ProposalFlag?
+    /// The ISO template's cells of the comment (MB/NC, line number, clause), when it came in one.
+    public var template: TemplateFields?
 
     public init(id: String, member: String, memberName: String, paragraph: String, paragraphNow: String?, orphaned: Bool,
                 type: CommentType, comment: String, proposedChange: String?, decision: Decision?, observation: String?,

@@ -154,6 +154,7 @@ public struct DispositionDesk {
                                        supersededBy: record.superseded?[comment.id]))
             rows[rows.count - 1].change = record.flagged?[comment.id] == nil ? change : nil
             rows[rows.count - 1].flag = record.flagged?[comment.id]
+            rows[rows.count - 1].template = comment.template
         }
         return rows
     }

@@ -12,7 +12,7 @@ public enum DispositionTable {
 
     /// The column headings, in order (the ISO commenting template's wording).
     public static let columns = [
-        "Id", "Member", "Paragraph", "Type of comment", "Comments", "Proposed change", "Disposition",
+        "Id", "Member", "Line number", "Clause/Subclause", "Paragraph", "Type of comment", "Comments", "Proposed change", "Disposition",
         "Observations of the secretariat",
     ]
 
@@ -35,7 +35,8 @@ public enum DispositionTable {
 
     /// The cells of one row, in the order of `columns`.
     public static func cells(_ row: DispositionRow) -> [String] {
-        [row.id, member(row), paragraph(row), row.type.rawValue, row.comment, proposed(row), disposition(row), observation(row)]
+        [row.id, member(row), row.template?.line ?? "", row.template?.clause ?? "", paragraph(row), row.type.rawValue, row.comment,
+         proposed(row), disposition(row), observation(row)]
     }
 
     /// What the change changes (or the proposed text), and why it was not applied when it was not.
@@ -133,7 +134,7 @@ public enum DispositionTable {
 
         enum CodingKeys: String, CodingKey {
             case id, member, memberName, paragraph, paragraphNow, orphaned, type, comment, proposedChange, disposition,
-                 observation, modifiedText, late, change, supersededBy, flag
+                 observation, modifiedText, late, change, supersededBy, flag, memberBody, line, clause, templateParagraph
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -154,6 +155,11 @@ public enum DispositionTable {
             try container.encode(row.change, forKey: .change)
             try container.encode(row.supersededBy, forKey: .supersededBy)
             try container.encode(row.flag?.rawValue, forKey: .flag)
+            // The ISO template's own cells, as the member wrote them (null for Markdown comments).
+            try container.encode(row.template?.memberBody, forKey: .memberBody)
+            try container.encode(row.template?.line, forKey: .line)
+            try container.encode(row.template?.clause, forKey: .clause)
+            try container.encode(row.template?.paragraph, forKey: .templateParagraph)
         }
     }
 
@@ -180,7 +186,7 @@ public enum DispositionTable {
     }
 
     /// The cell classes, in the order of `columns`.
-    private static let cellClasses = ["id", "member", "paragraph", "type", "comment", "proposed", "disposition", "observation"]
+    private static let cellClasses = ["id", "member", "line", "clause", "paragraph", "type", "comment", "proposed", "disposition", "observation"]
 
     /// The `<td …>` opening tags of each column, for either direction.
     private static let cellOpenings: [(auto: String, rtl: String)] = cellClasses.map {
