@@ -50,6 +50,20 @@ extension FinalTextPacket {
             out.escaped(packet.human(date))
             out.raw("</time>")
         }
+        /// `<section class="…">` and its `<h2>` title.
+        func openSection(_ classes: String, _ title: String) {
+            out.raw("<section class=\"", classes, "\">\n<h2>")
+            out.escaped(title)
+        }
+        /// A grid table's opening, with its column headings (a `class` after a heading's `|`).
+        func openGrid(_ classes: String, _ headings: [String]) {
+            out.raw("<table class=\"grid ", classes, "\">\n<thead><tr>")
+            for heading in headings {
+                let parts = heading.split(separator: "|", maxSplits: 1)
+                out.raw("<th scope=\"col\"", parts.count > 1 ? " class=\"\(parts[1])\"" : "", ">", String(parts[0]), "</th>")
+            }
+            out.raw("</tr></thead>\n<tbody>\n")
+        }
 
         // Title block.
         out.raw("<header class=\"docheader\"><span ")
@@ -83,13 +97,12 @@ extension FinalTextPacket {
         out.raw("</td></tr>\n</table>\n</section>\n")
 
         // 1. Transmittal summary.
-        out.raw("<section class=\"transmittal\">\n<h2>")
-        out.escaped(sectionTitles[0])
+        openSection("transmittal", sectionTitles[0])
         out.raw("</h2>\n<h3>Timeline</h3>\n")
         if packet.timeline.isEmpty {
             out.raw("<p>No events recorded.</p>\n")
         } else {
-            out.raw("<table class=\"grid timeline\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
+            openGrid("timeline", ["Date", "Event"])
             for event in packet.timeline {
                 out.raw("<tr><td class=\"date\">")
                 time(event.at)
@@ -105,7 +118,7 @@ extension FinalTextPacket {
         if packet.commenters.isEmpty {
             out.raw("<p>No member commented.</p>\n")
         } else {
-            out.raw("<table class=\"grid commenters\">\n<thead><tr><th scope=\"col\">Member</th><th scope=\"col\">Received</th><th scope=\"col\" class=\"number\">Comments</th></tr></thead>\n<tbody>\n")
+            openGrid("commenters", ["Member", "Received", "Comments|number"])
             for commenter in packet.commenters {
                 let label = memberLabel(commenter)
                 out.raw("<tr><td ")
@@ -130,8 +143,7 @@ extension FinalTextPacket {
         out.raw(".</p>\n</section>\n")
 
         // 2. Final text.
-        out.raw("<section class=\"finaltext major\">\n<h2>")
-        out.escaped(sectionTitles[1])
+        openSection("finaltext major", sectionTitles[1])
         out.raw("</h2>\n")
         let document = DraftDocument.parse(packet.cleanText)
         if document.blocks.isEmpty { out.raw("<p>(The text is empty.)</p>\n") }
@@ -156,8 +168,7 @@ extension FinalTextPacket {
         out.raw("</section>\n")
 
         // 3. Redline.
-        out.raw("<section class=\"redline major\">\n<h2>")
-        out.escaped(sectionTitles[2])
+        openSection("redline major", sectionTitles[2])
         out.raw(" from ")
         out.escaped(packet.firstVersion)
         out.raw(" to ")
@@ -169,8 +180,7 @@ extension FinalTextPacket {
         out.raw("</section>\n")
 
         // 4. Disposition of comments.
-        out.raw("<section class=\"dispositions major\">\n<h2>")
-        out.escaped(sectionTitles[3])
+        openSection("dispositions major", sectionTitles[3])
         out.raw("</h2>\n")
         if packet.dispositions.isEmpty {
             out.raw("<p>No comments were received.</p>\n")
@@ -180,13 +190,12 @@ extension FinalTextPacket {
         out.raw("</section>\n")
 
         // 5. Sources.
-        out.raw("<section class=\"sources\">\n<h2>")
-        out.escaped(sectionTitles[4])
+        openSection("sources", sectionTitles[4])
         out.raw("</h2>\n")
         if packet.sources.isEmpty {
             out.raw("<p>No sources recorded.</p>\n")
         } else {
-            out.raw("<table class=\"grid sources\">\n<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Tag</th><th scope=\"col\">Commit</th></tr></thead>\n<tbody>\n")
+            openGrid("sources", ["Version", "Tag", "Commit"])
             for source in packet.sources {
                 out.raw("<tr><td>")
                 out.escaped(source.label)
