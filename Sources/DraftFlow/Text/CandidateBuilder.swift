@@ -262,6 +262,18 @@ public struct CandidateBuilder: Sendable {
                     }
                 }
             }
+            if applied != nil {
+                // The chosen wording replaces the whole paragraph: the pending changes there of every
+                // member whose wording was not chosen are not applied, and still need dispositions.
+                let chosenMembers = Set(chosenBy[collision.id] ?? [])
+                let others = Set(collision.alternatives.flatMap(\.members) + collision.otherChanges.flatMap(\.members)).subtracting(chosenMembers)
+                for (reading, input) in zip(readings, inputs) where others.contains(input.member) {
+                    if let owner = reading.owners[collision.anchor], !isDecided(owner) { superseded[owner] = collision.id }
+                    for comment in input.comments where comment.anchor == .paragraph(collision.anchor) && comment.proposedChange != nil && !isDecided(comment.id) {
+                        superseded[comment.id] = collision.id
+                    }
+                }
+            }
             collisions.append(RecordedCollision(id: collision.id, paragraph: collision.anchor, baseText: collision.baseText,
                                                 alternatives: alternatives, resolution: applied))
         }

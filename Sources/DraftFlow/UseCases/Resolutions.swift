@@ -107,10 +107,28 @@ public struct Resolutions {
         if let position = record.collisions.firstIndex(where: { $0.id == collision.id }) {
             record.collisions[position].resolution = resolution
         }
+        // The pending changes there of every member whose wording was not chosen are superseded,
+        // as a new merge would find (`CandidateBuilder`).
+        let chosenMembers: Set<String>
+        if case .member(let take) = resolution.choice, let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) {
+            chosenMembers = Set(alternative.members)
+        } else {
+            chosenMembers = []
+        }
+        let losing = Set(collision.alternatives.flatMap(\.members)).subtracting(chosenMembers)
+        let decided = Set(state.dispositions.map(\.comment))
+        let edits = try RoundState.withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: state.round.name)))?.edits ?? []
+        var superseded = record.superseded ?? [:]
+        for comment in state.inputs.flatMap(\.comments) + edits
+            where losing.contains(comment.member) && comment.anchor == .paragraph(collision.paragraph) && !decided.contains(comment.id) {
+            superseded[comment.id] = collision.id
+        }
+        record.superseded = superseded.isEmpty ? nil : superseded
         // The edits did not change: keep the summary's list of them.
         guard let summaryData = try snapshot.file(RecordPaths.mergeSummary(round: state.round.name)) else { return nil }
         var summary = try RecordCoding.decoder().decode(MergeSummary.self, from: summaryData)
         summary.openCollisions = MergeSummary(record, dispositions: []).openCollisions
+        summary.superseded = record.superseded
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
         let change = try context.secretariatChange(state.workflow, writes: [
             state.workflow.document: Data(DraftDocument.render(blockTexts: blocks).utf8),

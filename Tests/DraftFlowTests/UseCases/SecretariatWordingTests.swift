@@ -216,3 +216,39 @@ import Testing
         #expect(ExactInstruction.replace(old: "2019", new: "2020").applied(to: Self.paragraph) == nil)
     }
 }
+
+/// `resolve --text` sets the paragraph to exactly the secretariat's text; what a third member
+/// changed there is listed as superseded, not merged again on top (issue 10, finding 3).
+@Suite struct ResolvedWordingTests {
+    @Test func aResolutionsTextIsFinalAndOtherChangesThereAreSuperseded() throws {
+        let zone = TimeZone(identifier: "Europe/Zurich")!
+        let draft = "# T\n\n2.4 The year 2020 has been reached. Action will require political commitment and substantial investment in infrastructure.\n"
+        let store = try MemoryWorkspaceStore(first: try WorkspaceSetup.initialChange(
+            title: "T", documentName: "t.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
+            secretariat: Secretariat(name: "S", email: "s@example.org"), now: try Deadline.parseInstant("2020-02-07", timeZone: zone)))
+        func at(_ text: String) throws -> DraftingContext { DraftingContext(store: store, now: try Deadline.parseInstant(text, timeZone: zone)) }
+        let setUp = try at("2020-02-14T10:00:00+01:00")
+        for (code, name) in [("CAN", "Canada"), ("FRA", "France"), ("USA", "United States")] { try Membership(setUp).add(code: code, name: name, email: nil) }
+        _ = try Publishing(setUp).publish(label: "draft-1", note: nil)
+        _ = try Rounds(setUp).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        for (code, old, new) in [("CAN", "substantial investment", "sustained investment"), ("USA", "substantial investment", "private-sector investment"),
+                                 ("FRA", "has been reached", "is here")] {
+            _ = try Submissions(try at("2020-02-20T10:00:00+01:00")).record(
+                member: code, file: IncomingFile(name: "\(code).md", data: Data("## 2.4\nA point.\n".utf8)),
+                proposal: IncomingFile(name: "copy.md", data: Data(draft.replacingOccurrences(of: old, with: new).utf8)),
+                received: nil, late: false, roundName: nil)
+        }
+        let merged = try MergeDesk(try at("2020-03-02T09:00:00+01:00")).merge(round: nil)
+        let collision = try #require(merged.openCollisions.first)
+        let deciding = try at("2020-03-03T10:00:00+01:00")
+        let text = "2.4\tThe year 2020 has been reached. Action will require political commitment and sustained private-sector investment in infrastructure."
+        let resolved = try Resolutions(deciding).resolve(collision: collision.id, choice: .text(text + "\n"), note: nil, round: nil)
+        #expect(String(decoding: try store.snapshot().file("Drafts/t.md") ?? Data(), as: UTF8.self) == "# T\n\n\(text)\n")
+        #expect(collision.alternatives.map(\.members) == [["CAN"], ["FRA"], ["USA"]])
+        // Nobody's change is merged on top of the secretariat's text (France's, in the other sentence,
+        // included): each is pending, superseded by the resolution.
+        let superseded = ["CAN-1": collision.id, "FRA-1": collision.id, "USA-1": collision.id]
+        #expect(resolved.record.superseded == superseded)
+        #expect(try Reports(deciding).status().merge?.superseded == superseded)
+    }
+}
