@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import DraftFlow
+@testable import DraftFlow
 
 @Suite struct CompilationTests {
     let names = ["CAN": "Canada", "USA": "United States"]
@@ -230,5 +230,44 @@ import DraftFlow
         }
         #expect(Redline.segments(old: "The Council welcomes the report of the group.", new: "The Council warmly welcomes the report of the group.")
                 == [.equal("The Council "), .inserted("warmly "), .equal("welcomes the report of the group.")])
+    }
+}
+
+/// Marks never split a bracket pair or a quotation (issue 10, finding 6).
+@Suite struct BalancedMarksTests {
+    @Test func aChineseInsertionAndDeletionAreShownWhole() {
+        let base = "# T\n\n4.2.2.3 截止日期是2020年3月1日（主题是：意见）。\n"
+        let chn = Proposal(members: ["CHN"], text: base.replacingOccurrences(of: "3月1日（主题", with: "3月1日（日内瓦时间）（主题"))
+        let inserted = ProposalMerge.merge(base: base, proposals: [chn])
+        #expect(Compilation.markdown(base: base, result: inserted, memberNames: ["CHN": "China"])
+                == "# T\n\n4.2.2.3 截止日期是2020年3月1日**（日内瓦时间）** (China)（主题是：意见）。\n")
+        // And taken out again: the deleted words are the whole pair.
+        let twice = "# T\n\n4.2.2.3 截止日期是2020年3月1日（日内瓦时间）（日内瓦时间）（主题是：意见）。\n"
+        let fix = Proposal(members: ["CAN"], text: base.replacingOccurrences(of: "3月1日（主题", with: "3月1日（日内瓦时间）（主题"))
+        let deleted = ProposalMerge.merge(base: twice, proposals: [fix])
+        #expect(Compilation.markdown(base: twice, result: deleted, memberNames: ["CAN": "Canada"])
+                == "# T\n\n4.2.2.3 截止日期是2020年3月1日（日内瓦时间）~~（日内瓦时间）~~ (Canada)（主题是：意见）。\n")
+    }
+
+    @Test func balanceIsReadOverEveryKindOfPair() {
+        #expect(BalancedInsertion.isBalanced("（日内瓦时间）"))
+        #expect(!BalancedInsertion.isBalanced("日内瓦时间）（"))
+        #expect(BalancedInsertion.isBalanced("«X» (a) “b” 《c》"))
+        #expect(!BalancedInsertion.isBalanced("“b"))
+    }
+
+    @Test func anUnbalancedDeletionOrInsertionSlidesOverEqualText() {
+        let tokens = Tokenizer.tokenize("3月1日（日内瓦时间）（日内瓦时间）（主题")
+        let text = tokens.map(\.text)
+        // "日内瓦时间）（" deleted: the same deletion one token earlier is "（日内瓦时间）".
+        let start = text.firstIndex(of: "（")! + 1
+        let unbalanced = start..<(start + 7)
+        #expect(text[unbalanced].joined() == "日内瓦时间）（")
+        let slid = BalancedInsertion.slideDeletion(unbalanced, in: tokens)
+        #expect(slid.map { text[$0].joined() } == "（日内瓦时间）")
+        // An insertion: "日内瓦时间）（" before "主题" reads "（日内瓦时间）" one token earlier.
+        let base = Tokenizer.tokenize("3月1日（主题")
+        let at = base.map(\.text).firstIndex(of: "主")!
+        #expect(BalancedInsertion.slide("日内瓦时间）（", at: at, in: base).map { $0.1 } == "（日内瓦时间）")
     }
 }

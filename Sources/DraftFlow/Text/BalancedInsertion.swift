@@ -49,6 +49,28 @@ enum BalancedInsertion {
 }
 
 extension BalancedInsertion {
+    /// `deleted`, a range of `tokens`, slid over at most a few tokens of equal text so that the
+    /// deleted words are balanced; nil when they already are (or no such place is near).
+    static func slideDeletion(_ deleted: Range<Int>, in tokens: [Tokenizer.Token]) -> Range<Int>? {
+        let text = tokens.map(\.text)
+        guard !deleted.isEmpty, !isBalanced(text[deleted].joined()) else { return nil }
+        for shift in 1...min(4, deleted.count) {
+            // Left: the tokens before the deletion are the deletion's last ones.
+            if deleted.lowerBound - shift >= 0,
+               Array(text[(deleted.lowerBound - shift)..<deleted.lowerBound]) == Array(text[(deleted.upperBound - shift)..<deleted.upperBound]),
+               isBalanced(text[(deleted.lowerBound - shift)..<(deleted.upperBound - shift)].joined()) {
+                return (deleted.lowerBound - shift)..<(deleted.upperBound - shift)
+            }
+            // Right: the tokens after the deletion are the deletion's first ones.
+            if deleted.upperBound + shift <= text.count,
+               Array(text[deleted.upperBound..<(deleted.upperBound + shift)]) == Array(text[deleted.lowerBound..<(deleted.lowerBound + shift)]),
+               isBalanced(text[(deleted.lowerBound + shift)..<(deleted.upperBound + shift)].joined()) {
+                return (deleted.lowerBound + shift)..<(deleted.upperBound + shift)
+            }
+        }
+        return nil
+    }
+
     /// The most equal text two changes of the same members may enclose and still be shown as one.
     static let joinableGap = 16
 

@@ -108,6 +108,10 @@ public enum Compilation {
                 if change.baseFragment.isEmpty, let (slid, text) = BalancedInsertion.slide(change.newFragment, at: range.lowerBound, in: tokens) {
                     return (slid..<slid, .change(deleted: "", inserted: text, by: names(change.members, memberNames)))
                 }
+                // So is a deletion.
+                if change.newFragment.isEmpty, let slid = BalancedInsertion.slideDeletion(range, in: tokens) {
+                    return (slid, .change(deleted: WordDiff.join(tokens, slid), inserted: "", by: names(change.members, memberNames)))
+                }
                 return (range, .change(deleted: change.baseFragment, inserted: change.newFragment, by: names(change.members, memberNames)))
             }
             if let collision = blockCollisions[gap], let span = collision.tokenRange {
