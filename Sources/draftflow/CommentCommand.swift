@@ -49,7 +49,7 @@ struct CommentCommand: ParsableCommand {
                   + (submission.late ? " (late)" : "") + (submission.number > 1 ? ", superseding submission \(submission.number - 1)" : ""))
             print("  received \(InstantFormat.human(submission.received, in: zone))")
             for comment in submission.comments {
-                print("  \(comment.id)  \(comment.anchor)  \(comment.type.rawValue)" + (comment.proposedChange == nil ? "" : "  (proposed text)"))
+                print("  \(comment.id)  \(comment.reference)  \(comment.type.rawValue)" + (comment.proposedChange == nil ? "" : "  (proposed text)"))
             }
             if let stored = submission.proposal { print("  edited copy kept as \(stored)") }
         }

@@ -146,7 +146,7 @@ public struct DispositionDesk {
                 paragraphNow = anchor
             }
             rows.append(DispositionRow(id: comment.id, member: comment.member, memberName: state.workflow.member(comment.member)?.name ?? comment.member,
-                                       paragraph: comment.anchor.description, paragraphNow: orphaned ? nil : (paragraphNow ?? (comment.anchor == .general ? "general" : nil)),
+                                       paragraph: comment.reference.description, paragraphNow: orphaned ? nil : (paragraphNow ?? (comment.anchor == .general ? "general" : nil)),
                                        orphaned: orphaned, type: comment.type, comment: comment.text,
                                        proposedChange: proposed,
                                        decision: disposition?.decision, observation: disposition?.note, modifiedText: disposition?.text,

@@ -83,9 +83,15 @@ struct SubmissionRecording {
         var comments: [Comment] = []
         let document = try document(of: round, workflow)
         for var item in prepared.parsed {
-            if case .paragraph(let reference) = item.anchor {
-                item.anchor = .paragraph(try anchor(reference, in: document, member: code, version: round.on))
+            // Every paragraph the heading names must be in the version; each is stored by its id.
+            func checked(_ reference: String) throws -> String { try anchor(reference, in: document, member: code, version: round.on) }
+            switch item.reference {
+            case .general: break
+            case .paragraphs(let ids): item.reference = .paragraphs(try ids.map(checked))
+            case .range(let from, let to): item.reference = .range(from: try checked(from), to: try checked(to))
+            case .insertion(let after): item.reference = .insertion(after: String(try checked("after " + after).dropFirst(6)))
             }
+            item.anchor = item.reference.anchor
             comments.append(Comment(id: "\(code)-\(nextComment)", member: code, parsed: item))
             nextComment += 1
         }
@@ -141,7 +147,7 @@ struct SubmissionRecording {
         for comment in submission.comments {
             let firstLine = comment.text.split(separator: "\n").first.map(String.init) ?? ""
             let excerpt = firstLine.count > 72 ? String(firstLine.prefix(71)) + "…" : firstLine
-            message.line("- \(comment.id) [\(comment.anchor), \(comment.type.rawValue)]\(comment.proposedChange == nil ? "" : " with proposed text"): \(excerpt)")
+            message.line("- \(comment.id) [\(comment.reference), \(comment.type.rawValue)]\(comment.proposedChange == nil ? "" : " with proposed text"): \(excerpt)")
         }
         message.blankLine()
         message.trailer(.round, round.name)

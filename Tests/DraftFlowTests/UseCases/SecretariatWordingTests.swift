@@ -252,3 +252,18 @@ import Testing
         #expect(try Reports(deciding).status().merge?.superseded == superseded)
     }
 }
+
+/// Ranges and lists are checked paragraph by paragraph and shown whole (issue 10, finding 8).
+@Suite struct ReferenceListIntakeTests {
+    @Test func everyParagraphOfARangeOrListIsCheckedAndShown() throws {
+        let zone = TimeZone(identifier: "Europe/Zurich")!
+        let intake = ParagraphReferenceIntakeTests()
+        let store = try intake.workspace()
+        let submission = try intake.record(store, "## 4.2.2.5-4.2.2.6\n两段。\n\n## 第4.2.2.5、4.2.2.6段（技术性）\n两段。\n")
+        #expect(submission.comments.map(\.reference) == [.range(from: "4.2.2.5", to: "4.2.2.6"), .paragraphs(["4.2.2.5", "4.2.2.6"])])
+        #expect(throws: DraftFlowError.self) { try intake.record(store, "## 4.2.2.5-4.2.2.9\n两段。\n") }
+        let after = DraftingContext(store: store, now: try Deadline.parseInstant("2020-03-02T09:00:00+01:00", timeZone: zone))
+        _ = try MergeDesk(after).merge(round: nil)
+        #expect(try DispositionDesk(after).rows(round: nil).rows.map(\.paragraph) == ["4.2.2.5-4.2.2.6", "4.2.2.5, 4.2.2.6"])
+    }
+}
