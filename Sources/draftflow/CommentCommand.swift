@@ -9,8 +9,12 @@ struct CommentCommand: ParsableCommand {
         discussion: """
         FILE is kept byte for byte and parsed into comments, each with a stable id (CAN-1, CAN-2, ...). \
         Markdown: one '## <paragraph> (<type>)' section per comment, with an optional 'Proposed change:' \
-        line; plain text without sections is one general comment. CSV: the ISO commenting template's \
-        columns. A second submission by the same member supersedes the first.
+        line; plain text without sections is one general comment. A paragraph is its id as \
+        `draftflow outline` lists it (4.2.2.3, 3.3 b) 4), 2.1.1 •2), a range or list (4.2.2.5-4.2.2.6), \
+        or 'after 4.2.2.6' for a new paragraph; headings and types may be written in any of the six \
+        UN languages (## 第4.2.2.3段（编辑性）). A paragraph the version does not have is refused, \
+        naming the nearest ones. CSV: the ISO commenting template's columns. A second submission by \
+        the same member supersedes the first.
         Example: draftflow comment CAN comments-canada.md --proposal draft-1-canada.md --received 2020-02-28T16:12:00+01:00
         """
     )
