@@ -48,7 +48,7 @@ enum Clock {
     static func now() throws -> Date {
         guard let text = ProcessInfo.processInfo.environment["DRAFTFLOW_NOW"], !text.isEmpty else { return Date() }
         do {
-            return try Deadline.parseInstant(text, timeZone: TimeZone(identifier: "UTC")!)
+            return try Deadline.parseInstant(text, timeZone: InstantFormat.utc)
         } catch {
             throw DraftFlowError(.invalidInput, "DRAFTFLOW_NOW='\(text)' is not an ISO 8601 instant",
                                  fix: "set it like DRAFTFLOW_NOW=2020-02-28T16:00:00+01:00, or unset it to use the clock")

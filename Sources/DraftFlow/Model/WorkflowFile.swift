@@ -36,7 +36,7 @@ public enum WorkflowFile {
         encoder.options.allowUnicode = true
         encoder.options.sortKeys = false
         let yaml = try encoder.encode(workflow)
-        let zone = (try? workflow.zone()) ?? TimeZone(identifier: "UTC")!
+        let zone = (try? workflow.zone()) ?? InstantFormat.utc
         var prose = "# \(workflow.title)\n\n"
         prose += "This file describes a drafting process run with DraftFlow. The block above is read by the tool;"
         prose += " this text is written from it.\n\n"

@@ -17,7 +17,7 @@ public enum RecordCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = InstantFormat.parseISO(text) ?? (try? Deadline.parseInstant(text, timeZone: TimeZone(identifier: "UTC")!)) else {
+            guard let date = InstantFormat.parseISO(text) ?? (try? Deadline.parseInstant(text, timeZone: InstantFormat.utc)) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 instant: \(text)")
             }
             return date

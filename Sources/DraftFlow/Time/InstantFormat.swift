@@ -7,6 +7,9 @@ import Foundation
 /// shows the instant in, and months have their English names. Fractions of a second are dropped
 /// (rounded down), never rounded up.
 public enum InstantFormat {
+    /// The zone `UTC` itself (named so, where `TimeZone.gmt` is named GMT).
+    public static let utc = TimeZone(identifier: "UTC")!
+
     // MARK: ISO 8601
 
     /// ISO 8601 with the zone's offset at that instant, to the second:

@@ -36,7 +36,7 @@ public struct Rounds {
             workflow.rounds.append(round)
             let what = kind == .comments ? "comment round" : "silence procedure"
             var message = CommitMessage("Open \(what) \(name) on \(label), closing \(InstantFormat.human(closeInstant, in: zone))", event: .roundOpen)
-            message.paragraph("Closes \(InstantFormat.iso(closeInstant, in: zone)) (\(InstantFormat.human(closeInstant, in: Self.utc))).")
+            message.paragraph("Closes \(InstantFormat.iso(closeInstant, in: zone)) (\(InstantFormat.human(closeInstant, in: InstantFormat.utc))).")
             message.trailer(.round, name)
             message.trailer(.version, label)
             return Staged(try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message), round)
@@ -60,6 +60,4 @@ public struct Rounds {
                           workflow.rounds[index])
         }.value
     }
-
-    private static let utc = TimeZone(identifier: "UTC")!
 }
