@@ -48,6 +48,18 @@ import DraftFlow
         #expect(DispositionTable.markdownCell("a|\u{301}b <\u{301}c \\|\u{301}") == "a\\|\u{301}b &lt;\u{301}c \\\\\\|\u{301}")
     }
 
+    /// Issue 11, finding 9: members' text never runs as a spreadsheet formula.
+    @Test func csvCellsThatWouldBeFormulasAreWrittenAsText() throws {
+        var row = Self.rows[0]
+        row.comment = "=HYPERLINK(\"http://example.org\",\"x\")"
+        row.proposedChange = "+cmd|' /C calc'!A0"
+        row.observation = "@SUM(1+1)"
+        row.memberName = "-2+3"
+        let csv = try DispositionTable.render([row], title: "ignored", format: .csv)
+        #expect(csv.components(separatedBy: "\r\n")[1]
+                == "CAN-1,'-2+3 (CAN),,,1.2,editorial,\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\",'+cmd|' /C calc'!A0,Accepted,'@SUM(1+1)")
+    }
+
     @Test func csv() throws {
         let csv = try DispositionTable.render(Self.rows, title: "ignored", format: .csv)
         let expected = [

@@ -45,7 +45,7 @@ struct SafeNameTests {
     }
 
     @Test(arguments: ["../x", "a/b", ".git", ".GIT", "x.lock", "x.LOCK", "a\u{0}b", "", "-rf", "é", "draft 1", "a\\b",
-                      "..", ".", "a..b", "x.", ".hidden", "_x", "a\tb", "a\u{7F}", "draft-1\n", "HEAD",
+                      "..", ".", "a..b", "x.", ".hidden", "_x", "a\tb", "a\u{7F}", "draft-1\n", "HEAD", "main",
                       "a@{1}", "a~1", "a^", "a:b", "a*", "a?", "a[", String(repeating: "x", count: 65), "ｄraft"])
     func labelsRefused(_ label: String) {
         #expect(refusal { try SafeName.label(label) } != nil, "\(label.debugDescription) must be refused")

@@ -96,6 +96,7 @@ public enum SafeName {
         if label.lowercased().hasSuffix(".lock") { throw refuse("ends with '.lock', which git reserves") }
         if label.hasSuffix(".") { throw refuse("ends with '.'") }
         if label == "HEAD" { throw refuse("is 'HEAD', which git reserves") }
+        if label == "main" { throw refuse("is 'main', the workspace's branch: a version tag of that name would make `main` ambiguous") }
         return label
     }
 

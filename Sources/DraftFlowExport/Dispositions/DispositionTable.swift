@@ -121,7 +121,10 @@ public enum DispositionTable {
         return out
     }
 
-    static func csvField(_ text: String) -> String {
+    static func csvField(_ raw: String) -> String {
+        // A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first)
+        // is written as text, after an apostrophe (the OWASP rule): members' text is hostile input.
+        let text = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -267,3 +267,20 @@ import Testing
         #expect(try DispositionDesk(after).rows(round: nil).rows.map(\.paragraph) == ["4.2.2.5-4.2.2.6", "4.2.2.5, 4.2.2.6"])
     }
 }
+
+/// Issue 11, finding 11: an empty edited copy would delete the whole text; it is refused.
+@Suite struct EmptyProposalTests {
+    @Test func anEmptyEditedCopyIsRefusedAndNothingIsWritten() throws {
+        let intake = ParagraphReferenceIntakeTests()
+        let store = try intake.workspace()
+        let before = store.commitCount
+        let zone = TimeZone(identifier: "Europe/Zurich")!
+        #expect(throws: DraftFlowError(.invalidInput, "the proposal copy.md of CHN is empty: merged, it would delete the whole text",
+                                       fix: "send the edited copy of the draft, or leave out --proposal to record the comments alone")) {
+            try Submissions(DraftingContext(store: store, now: try Deadline.parseInstant("2020-02-20T10:00:00+01:00", timeZone: zone))).record(
+                member: "CHN", file: IncomingFile(name: "chn.md", data: Data("中国支持该报告。\n".utf8)),
+                proposal: IncomingFile(name: "copy.md", data: Data("\n \n".utf8)), received: nil, late: false, roundName: nil)
+        }
+        #expect(store.commitCount == before)
+    }
+}
