@@ -31,6 +31,11 @@ struct Dispositions: ParsableCommand {
             try ExportResources.check()
             let context = try options.context()
             let (round, rows) = try DispositionDesk(context).rows(round: round)
+            if rows.isEmpty && output == nil && (format == .md || format == .html) {
+                // Nothing to decide yet: say so rather than print an empty table.
+                print("Round \(round) has no comments yet: no member's submission is recorded in it, and nothing has been merged.")
+                return
+            }
             let title = "\(try context.workflow().title): disposition of comments, round \(round)"
             try emit(try DispositionTable.render(rows, title: title, format: format), to: output)
         }

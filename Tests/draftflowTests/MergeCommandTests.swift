@@ -128,3 +128,16 @@ import TestSupport
         #expect(try git(["log", "-1", "--format=%s"], in: cli.folder).output == "Dispose of the 3 remaining comments of round draft-1: Accepted\n")
     }
 }
+
+/// Issue 11, finding 20: before anything is recorded, `dispositions` says so.
+@Suite struct EmptyDispositionsTests {
+    @Test func aRoundWithNothingInItSaysSo() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let result = try cli.run(["dispositions"], now: "2020-02-20T10:00:00+01:00")
+        #expect(result.status == 0)
+        #expect(result.output == "Round draft-1 has no comments yet: no member's submission is recorded in it, and nothing has been merged.\n")
+        // A script still gets the (empty) table it asked for.
+        #expect(try cli.run(["dispositions", "--format", "json"], now: "2020-02-20T10:00:00+01:00").output == "[\n\n]\n")
+    }
+}
