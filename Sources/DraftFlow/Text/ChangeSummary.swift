@@ -29,8 +29,8 @@ public enum ChangeSummary {
             let newStart = max(0, first.b.lowerBound - (first.a.lowerBound - oldStart))
             let newEnd = min(newTokens.count, last.b.upperBound + (oldEnd - last.a.upperBound))
             let lead = oldStart > 0 ? "…" : "", trail = oldEnd < oldTokens.count ? "…" : ""
-            let before = WordDiff.join(oldTokens, oldStart..<oldEnd).trimmingWhitespace
-            let after = WordDiff.join(newTokens, newStart..<newEnd).trimmingWhitespace
+            let before = InlineMarkup.splitWhitespace(WordDiff.join(oldTokens, oldStart..<oldEnd)).core
+            let after = InlineMarkup.splitWhitespace(WordDiff.join(newTokens, newStart..<newEnd)).core
             return lead + before + trail + " → " + lead + after + trail
         }.joined(separator: "; ")
     }
@@ -50,18 +50,8 @@ public enum ChangeSummary {
                 position -= 1
                 if isContent(tokens[position]) { words += 1 }
             }
-            // Keep the paragraph's number whole, and show it when only it comes before.
-            func isNumberPart(_ token: Tokenizer.Token) -> Bool {
-                token.kind == .punctuation || token.text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
-            }
-            while position > 0 && tokens[position - 1].kind != .whitespace && isNumberPart(tokens[position - 1]) && isNumberPart(tokens[position]) {
-                position -= 1
-            }
-            if tokens[0..<position].allSatisfy({ $0.kind != .word || $0.text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } })
-                && contentTokens(tokens, 0..<position) <= 4 {
-                return 0
-            }
-            return position
+            // Never cut into the paragraph's number, and show it when only it comes before.
+            return position <= Tokenizer.afterLeadingNumber(tokens) ? 0 : position
         }
         while position < tokens.count && words < context {
             if isContent(tokens[position]) { words += 1 }
@@ -69,14 +59,5 @@ public enum ChangeSummary {
         }
         while position < tokens.count && tokens[position].kind == .punctuation { position += 1 }
         return position
-    }
-}
-
-private extension String {
-    var trimmingWhitespace: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -60,35 +60,33 @@ struct CollisionPassage {
     /// after it (nil: the paragraph is deleted; the whole text when it differs outside).
     func wording(of text: String) -> String? {
         guard !text.isEmpty else { return nil }
-        let prefix = WordDiff.join(baseTokens, 0..<range.lowerBound)
-        let suffix = WordDiff.join(baseTokens, range.upperBound..<baseTokens.count)
-        guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count >= prefix.count + suffix.count else { return text }
+        return between(text, range) ?? text
+    }
+
+    /// What `text` has between the base's tokens before and after `passage`; nil when it differs
+    /// from the base outside it.
+    private func between(_ text: String, _ passage: Range<Int>) -> String? {
+        let prefix = WordDiff.join(baseTokens, 0..<passage.lowerBound)
+        let suffix = WordDiff.join(baseTokens, passage.upperBound..<baseTokens.count)
+        guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count >= prefix.count + suffix.count else { return nil }
         return String(text.dropFirst(prefix.count).dropLast(suffix.count))
     }
 
     /// Each alternative's words between the base tokens before and after `passage`; nil when an
     /// alternative differs from the base outside it.
     private func wordings(of passage: Range<Int>) -> [String?]? {
-        let prefix = WordDiff.join(baseTokens, 0..<passage.lowerBound)
-        let suffix = WordDiff.join(baseTokens, passage.upperBound..<baseTokens.count)
         var result: [String?] = []
         for alternative in collision.alternatives {
             if alternative.text.isEmpty { result.append(nil); continue }
-            guard alternative.text.hasPrefix(prefix), alternative.text.hasSuffix(suffix),
-                  alternative.text.count >= prefix.count + suffix.count else { return nil }
-            result.append(String(alternative.text.dropFirst(prefix.count).dropLast(suffix.count)))
+            guard let wording = between(alternative.text, passage) else { return nil }
+            result.append(wording)
         }
         return result
     }
 
     /// The tokens of a paragraph after its leading number (and the space after it).
     private static func body(of tokens: [Tokenizer.Token]) -> Range<Int> {
-        var start = 0
-        // "2.4 " tokenizes as digits and dots, then whitespace.
-        while start < tokens.count, tokens[start].kind != .whitespace,
-              tokens[start].text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }) { start += 1 }
-        if start > 0, start < tokens.count, tokens[start].kind == .whitespace { start += 1 } else { start = 0 }
-        return start..<tokens.count
+        Tokenizer.afterLeadingNumber(tokens)..<tokens.count
     }
 
     /// `span` widened to whole sentences: from after the sentence end before it to the sentence

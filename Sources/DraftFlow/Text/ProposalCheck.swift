@@ -34,12 +34,8 @@ public enum ProposalCheck {
 
     /// The content tokens of a text, lowercased, without a leading paragraph number.
     static func words(_ text: String) -> [String] {
-        var tokens = Tokenizer.tokenize(text).filter { $0.kind != .whitespace && $0.kind != .punctuation }
-        if let first = tokens.first, first.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-            tokens.removeFirst()
-            while let next = tokens.first, next.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { tokens.removeFirst() }
-        }
-        return tokens.map { $0.text.lowercased() }
+        let tokens = Tokenizer.tokenize(text)
+        return tokens[Tokenizer.afterLeadingNumber(tokens)...].filter { $0.kind != .whitespace && $0.kind != .punctuation }.map { $0.text.lowercased() }
     }
 }
 

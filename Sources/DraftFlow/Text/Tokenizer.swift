@@ -208,3 +208,17 @@ public enum Tokenizer {
         }
     }
 }
+
+extension Tokenizer {
+    /// The index of the first token after a paragraph's leading number and the space or tab after
+    /// it (`2.4 `, `4.2.2.3<TAB>`), or 0 when the tokens do not open with one.
+    static func afterLeadingNumber(_ tokens: [Token]) -> Int {
+        func isNumberPart(_ token: Token) -> Bool {
+            token.text == "." || (token.kind == .word && token.text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) })
+        }
+        var index = 0
+        while index < tokens.count, isNumberPart(tokens[index]) { index += 1 }
+        guard index > 0, tokens[0].text != ".", index < tokens.count, tokens[index].kind == .whitespace else { return 0 }
+        return index + 1
+    }
+}
