@@ -196,13 +196,10 @@ public struct CandidateBuilder: Sendable {
             if applied != nil {
                 // The chosen wording replaces the whole paragraph: the pending changes there of every
                 // member whose wording was not chosen are not applied, and still need dispositions.
-                let chosenMembers = Set(chosenBy[collision.id] ?? [])
-                let others = Set(collision.alternatives.flatMap(\.members) + collision.otherChanges.flatMap(\.members)).subtracting(chosenMembers)
-                for (reading, input) in zip(readings, inputs) where others.contains(input.member) {
-                    if let owner = reading.owners[collision.anchor], !isDecided(owner) { superseded[owner] = collision.id }
-                    for comment in input.comments where comment.anchor == .paragraph(collision.anchor) && comment.proposedChange != nil && !isDecided(comment.id) {
-                        superseded[comment.id] = collision.id
-                    }
+                let losing = Set(collision.alternatives.flatMap(\.members) + collision.otherChanges.flatMap(\.members))
+                    .subtracting(chosenBy[collision.id] ?? [])
+                for id in Self.points(at: collision.anchor, of: losing, comments: inputs.flatMap(\.comments), edits: edits) where !isDecided(id) {
+                    superseded[id] = collision.id
                 }
             }
             collisions.append(RecordedCollision(id: collision.id, paragraph: collision.anchor, baseText: collision.baseText,
@@ -229,6 +226,23 @@ public struct CandidateBuilder: Sendable {
         return Candidate(text: merge.applying(resolution: chosen), merge: merge, collisions: collisions, changes: changes,
                          edits: edits, orphaned: orphaned, superseded: superseded, copyTexts: copyTexts, flagged: flagged,
                          resolved: chosen.reduce(into: [:]) { $0[$1.key] = Compilation.Resolved(text: $1.value, by: chosenBy[$1.key] ?? []) })
+    }
+
+    /// The points `members` made on the paragraph `anchor`: each member's first comment there (or,
+    /// without one, its edit there) and its comments proposing text there. What a resolution of a
+    /// collision on that paragraph supersedes, for the members whose wording was not chosen.
+    static func points(at anchor: String, of members: Set<String>, comments: [Comment], edits: [Comment]) -> [String] {
+        var points: [String] = []
+        for member in members.sorted() {
+            let here = comments.filter { $0.member == member && $0.anchor == .paragraph(anchor) }
+            if let first = here.first {
+                points.append(first.id)
+            } else if let edit = edits.first(where: { $0.member == member && $0.anchor == .paragraph(anchor) }) {
+                points.append(edit.id)
+            }
+            points += here.dropFirst().filter { $0.proposedChange != nil }.map(\.id)
+        }
+        return points
     }
 
     enum Replacement {

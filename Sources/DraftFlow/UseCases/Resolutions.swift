@@ -119,9 +119,9 @@ public struct Resolutions {
         let decided = Set(state.dispositions.map(\.comment))
         let edits = try RoundState.withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: state.round.name)))?.edits ?? []
         var superseded = record.superseded ?? [:]
-        for comment in state.inputs.flatMap(\.comments) + edits
-            where losing.contains(comment.member) && comment.anchor == .paragraph(collision.paragraph) && !decided.contains(comment.id) {
-            superseded[comment.id] = collision.id
+        for id in CandidateBuilder.points(at: collision.paragraph, of: losing, comments: state.inputs.flatMap(\.comments), edits: edits)
+            where !decided.contains(id) {
+            superseded[id] = collision.id
         }
         record.superseded = superseded.isEmpty ? nil : superseded
         // The edits did not change: keep the summary's list of them.
