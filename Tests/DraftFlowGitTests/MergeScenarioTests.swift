@@ -124,7 +124,7 @@ import TestSupport
         #expect(collisions == [RecordedCollision(id: "C1", paragraph: "2.2", baseText: "2.2 Connectivity remains a challenge.", alternatives: [
             .init(members: ["CAN"], text: "2.2 Connectivity remains a major challenge."),
             .init(members: ["FRA"], text: "2.2 Connectivity remains a serious challenge."),
-        ], resolution: nil)])
+        ], resolution: nil, points: ["CAN": ["CAN-E3"], "FRA": ["FRA-E1"]])])
         // The final draft cannot be published over an open collision.
         do {
             _ = try Publishing(afterClose).publish(label: "final-draft", note: nil)

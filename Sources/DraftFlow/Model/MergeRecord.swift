@@ -19,15 +19,26 @@ public struct RecordedCollision: Codable, Equatable, Sendable {
     public var alternatives: [Alternative]
     /// Set once the secretariat resolved it.
     public var resolution: Resolution?
+    /// The points each member involved made on the paragraph (member → comment and edit ids): what a
+    /// resolution supersedes for the members whose wording it does not take. Nil when there are none.
+    public var points: [String: [String]]?
 
     public var isOpen: Bool { resolution == nil }
 
-    public init(id: String, paragraph: String, baseText: String, alternatives: [Alternative], resolution: Resolution?) {
+    /// The points a resolution taking the wording of `chosen` members supersedes: those of every
+    /// other member involved.
+    public func superseded(choosing chosen: [String]) -> [String] {
+        (points ?? [:]).filter { !chosen.contains($0.key) }.sorted { $0.key < $1.key }.flatMap(\.value)
+    }
+
+    public init(id: String, paragraph: String, baseText: String, alternatives: [Alternative], resolution: Resolution?,
+                points: [String: [String]]? = nil) {
         self.id = id
         self.paragraph = paragraph
         self.baseText = baseText
         self.alternatives = alternatives
         self.resolution = resolution
+        self.points = points
     }
 }
 

@@ -88,13 +88,19 @@ struct PendingDecisions {
     /// Undecided comments whose proposed change was not put in the text, and why.
     var flagged: [String: ProposalFlag]
 
-    /// The undecided comments as a list for people: `CAN-1 (superseded by CHN-1), USA-2 (an instruction…)`.
+    /// How many undecided comments a message names; the rest are counted.
+    static let listed = 20
+
+    /// The undecided comments as a list for people: `CAN-1 (superseded by CHN-1), USA-2 (an instruction…)`,
+    /// the first 20 named and the rest counted.
     var undecidedList: String {
-        undecided.map { id in
+        let named = undecided.prefix(Self.listed).map { id in
             if let by = superseded[id] { return "\(id) (superseded by \(by))" }
             if let flag = flagged[id] { return "\(id) (\(flag.explanation))" }
             return id
         }.joined(separator: ", ")
+        let rest = undecided.count - Self.listed
+        return rest > 0 ? named + " and \(rest) more (see `draftflow dispositions`)" : named
     }
 }
 

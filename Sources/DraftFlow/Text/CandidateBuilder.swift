@@ -169,6 +169,7 @@ public struct CandidateBuilder: Sendable {
         }
 
         let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals, alignments: alignments)
+        let allComments = inputs.flatMap(\.comments)
         var chosen: [String: String] = [:]
         var chosenBy: [String: [String]] = [:]
         var collisions: [RecordedCollision] = []
@@ -193,17 +194,21 @@ public struct CandidateBuilder: Sendable {
                     }
                 }
             }
-            if applied != nil {
-                // The chosen wording replaces the whole paragraph: the pending changes there of every
-                // member whose wording was not chosen are not applied, and still need dispositions.
-                let losing = Set(collision.alternatives.flatMap(\.members) + collision.otherChanges.flatMap(\.members))
-                    .subtracting(chosenBy[collision.id] ?? [])
-                for id in Self.points(at: collision.anchor, of: losing, comments: inputs.flatMap(\.comments), edits: edits) where !isDecided(id) {
-                    superseded[id] = collision.id
-                }
+            var recorded = RecordedCollision(id: collision.id, paragraph: collision.anchor, baseText: collision.baseText,
+                                             alternatives: alternatives, resolution: applied)
+            let involved = Set(collision.alternatives.flatMap(\.members) + collision.otherChanges.flatMap(\.members))
+            var points: [String: [String]] = [:]
+            for member in involved {
+                let ids = Self.points(at: collision.anchor, of: [member], comments: allComments, edits: edits)
+                if !ids.isEmpty { points[member] = ids }
             }
-            collisions.append(RecordedCollision(id: collision.id, paragraph: collision.anchor, baseText: collision.baseText,
-                                                alternatives: alternatives, resolution: applied))
+            recorded.points = points.isEmpty ? nil : points
+            // The chosen wording replaces the whole paragraph: the pending changes there of every
+            // member whose wording was not chosen are not applied, and still need dispositions.
+            if applied != nil {
+                for id in recorded.superseded(choosing: chosenBy[collision.id] ?? []) where !isDecided(id) { superseded[id] = collision.id }
+            }
+            collisions.append(recorded)
         }
         let changes = merge.changes.map { change -> RecordedChange in
             let kind: ChangeKind

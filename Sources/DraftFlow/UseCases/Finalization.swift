@@ -92,7 +92,7 @@ public struct Finalization {
                                  fix: "resolve them with `draftflow resolve`")
         }
         if !pending.undecided.isEmpty {
-            throw DraftFlowError(.refused, "round \(pending.round) has comments without a disposition: \(pending.undecided.joined(separator: ", "))",
+            throw DraftFlowError(.refused, "round \(pending.round) has comments without a disposition: \(pending.undecidedList)",
                                  fix: "decide each with `draftflow dispose ID accepted|modified|noted|rejected`")
         }
     }

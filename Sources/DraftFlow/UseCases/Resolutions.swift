@@ -115,12 +115,9 @@ public struct Resolutions {
         } else {
             chosenMembers = []
         }
-        let losing = Set(collision.alternatives.flatMap(\.members)).subtracting(chosenMembers)
         let decided = Set(state.dispositions.map(\.comment))
-        let edits = try RoundState.withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: state.round.name)))?.edits ?? []
         var superseded = record.superseded ?? [:]
-        for id in CandidateBuilder.points(at: collision.paragraph, of: losing, comments: state.inputs.flatMap(\.comments), edits: edits)
-            where !decided.contains(id) {
+        for id in collision.superseded(choosing: Array(chosenMembers)) where !decided.contains(id) {
             superseded[id] = collision.id
         }
         record.superseded = superseded.isEmpty ? nil : superseded
