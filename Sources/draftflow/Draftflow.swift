@@ -62,8 +62,8 @@ func withErrorHandling(_ body: () throws -> Void) throws {
         try body()
     } catch let error as DraftFlowError {
         var standardError = StandardError()
-        print("error: \(error.message)", to: &standardError)
-        if let fix = error.fix { print("  fix: \(fix)", to: &standardError) }
+        print("error: \(TerminalText.escaped(error.message, keepingLines: true))", to: &standardError)
+        if let fix = error.fix { print("  fix: \(TerminalText.escaped(fix, keepingLines: true))", to: &standardError) }
         throw ExitCode(exitCode(for: error.kind))
     }
 }

@@ -175,17 +175,9 @@ public enum SafeName {
         return "'\(scalar)' (\(code))"
     }
 
-    /// The name as shown inside messages: control characters replaced by `\u{…}` escapes so that
+    /// The name as shown inside messages: unsafe characters replaced by `\u{…}` escapes so that
     /// a hostile name cannot alter the terminal.
     static func display(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TerminalText.escaped(name)
     }
 }
