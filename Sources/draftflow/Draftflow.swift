@@ -88,41 +88,10 @@ struct StandardError: TextOutputStream {
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    Swift.print(String(decoding: TerminalOutput.json(try encoder.encode(value)), as: UTF8.self))
 }
 
 /// Prints JSON the library encoded, with a final newline.
 func printJSON(data: Data) {
-    FileHandle.standardOutput.write(data + Data("\n".utf8))
-}
-
-/// Reads a file the user named, with errors that say which file and why.
-func readUserFile(_ path: String, what: String) throws -> Data {
-    let url = URL(fileURLWithPath: path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-        throw DraftFlowError(.invalidInput, "\(what) \(path) does not exist", fix: "check the path")
-    }
-    guard !isDirectory.boolValue else {
-        throw DraftFlowError(.invalidInput, "\(what) \(path) is a folder, not a file", fix: "name a file")
-    }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-    if let size = attributes?[.size] as? NSNumber, size.intValue > TextInput.maximumSize {
-        throw DraftFlowError(.invalidInput, "\(what) \(path) is \(size.intValue) bytes, over the limit of \(TextInput.maximumSize) bytes (10 MiB)",
-                             fix: "split it, or remove embedded images")
-    }
-    do {
-        if attributes?[.type] as? FileAttributeType == .typeRegular {
-            // Mapped, not copied: an intake reads hundreds of megabytes it mostly passes on unchanged.
-            return try Data(contentsOf: url, options: .alwaysMapped)
-        }
-        // A pipe or a device (`/dev/stdin`, `<(…)`): read, at most one byte past the limit, which
-        // the checks then name.
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        return try handle.read(upToCount: TextInput.maximumSize + 1) ?? Data()
-    } catch {
-        throw DraftFlowError(.invalidInput, "\(what) \(path) cannot be read: \(error.localizedDescription)", fix: "check its permissions")
-    }
+    FileHandle.standardOutput.write(TerminalOutput.json(data) + Data("\n".utf8))
 }

@@ -37,6 +37,14 @@ struct Intake: ParsableCommand {
             let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
             var comments: [String: String] = [:]
             var proposals: [String: String] = [:]
+            // Only the folder's own files: no link out of it (to /etc/passwd, say), no FIFO or
+            // device that would hang the intake, no sub-folder. All are checked before any is read.
+            for name in names {
+                let kind = UserFileKind(path: url.appendingPathComponent(name).path) ?? .other
+                if kind != .regular {
+                    try kind.refuseUnlessRegular(what: "\(name) in \(folder)", inFolder: true)
+                }
+            }
             for name in names {
                 if name.hasSuffix(".proposal.md") {
                     proposals[String(name.dropLast(".proposal.md".count))] = name

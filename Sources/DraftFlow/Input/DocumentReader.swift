@@ -32,10 +32,9 @@ public enum DocumentReader {
     /// for Word, PDF and other binary documents, and for text that is not UTF-8.
     public static func read(_ data: Data, name: String) throws -> Result {
         try refuseBinary(data, name: name)
-        var text = try TextInput.validate(data, what: "the document \(name)")
+        let text = try TextInput.validate(data, what: "the document \(name)")
         var artefacts = ArtefactCounter()
-        if text.hasPrefix("\u{FEFF}") {
-            text.removeFirst()
+        if TextInput.hasByteOrderMark(data) {
             artefacts.add("byte order mark", nil)
         }
         let format = detect(text, name: name)

@@ -6,8 +6,26 @@ public enum TextInput {
     /// The largest file DraftFlow accepts: 10 MiB.
     public static let maximumSize = 10 * 1024 * 1024
 
-    /// Returns the text of `data`, or throws naming what is wrong with it: too large, not UTF-8,
-    /// or holding NUL bytes.
+    /// The UTF-8 byte order mark, which editors on Windows put at the start of a file.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Whether `data` starts with a byte order mark.
+    public static func hasByteOrderMark(_ data: Data) -> Bool {
+        data.starts(with: byteOrderMark)
+    }
+
+    /// `data` without a leading byte order mark: a BOM is never part of the text (kept, it would be
+    /// an invisible edit of the first paragraph in a merge).
+    public static func withoutByteOrderMark(_ data: Data) -> Data {
+        hasByteOrderMark(data) ? Data(data.dropFirst(byteOrderMark.count)) : data
+    }
+
+    /// Returns the text of `data` without a leading byte order mark, or throws naming what is
+    /// wrong with it: too large, not UTF-8, or holding NUL bytes.
+    ///
+    /// Every text DraftFlow reads from users goes through here (documents, edited copies, member
+    /// lists, the secretariat's texts; comment files through `CommentParser`, which strips the BOM
+    /// the same way).
     @discardableResult
     public static func validate(_ data: Data, what: String) throws -> String {
         if data.count > maximumSize {
@@ -20,7 +38,7 @@ public enum TextInput {
         if data.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
             throw DraftFlowError(.invalidInput, "\(what) contains NUL bytes: it is not a text file", fix: "send the text as Markdown, plain text or CSV")
         }
-        return text
+        return text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
     }
 }
 

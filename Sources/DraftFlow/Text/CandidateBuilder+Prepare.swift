@@ -22,6 +22,8 @@ extension CandidateBuilder {
     /// are decoded (and checked as UTF-8: the others are the base's own bytes). Any other copy is
     /// decoded whole and aligned by `BlockAlignment`, with the same result as `prepare`.
     public static func prepare(_ data: Data, base: BaseBlocks, what: String) throws -> Aligned {
+        // A byte order mark is not text: kept, it would change the first paragraph.
+        let data = TextInput.withoutByteOrderMark(data)
         if data.count > TextInput.maximumSize || data.isEmpty {
             return prepare(try TextInput.validate(data, what: what), baseBlocks: base.texts)
         }

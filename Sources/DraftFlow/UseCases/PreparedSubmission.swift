@@ -32,7 +32,7 @@ struct PreparedSubmission: Sendable {
         }
         if let proposal {
             let what = "the proposal \(proposal.name) of \(code)"
-            if proposal.data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            if TextInput.withoutByteOrderMark(proposal.data).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 throw DraftFlowError(.invalidInput, "\(what) is empty: merged, it would delete the whole text",
                                      fix: "send the edited copy of the draft, or leave out --proposal to record the comments alone")
             }

@@ -1,0 +1,32 @@
+import DraftFlow
+import Foundation
+
+/// What the command line prints goes through `TerminalText`: a member's name, a comment or a file
+/// name holding ESC, BEL, U+202E or U+2028 is shown escaped, never raw.
+///
+/// `print` in this module is this function: every listing, table and message a command prints
+/// (status, log, member list, collisions, dispositions, outline...) is escaped, keeping newlines
+/// and tabs. JSON goes through `printJSON`, which escapes the same characters as JSON does.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(TerminalText.escaped(text, keepingLines: true), terminator: terminator)
+}
+
+enum TerminalOutput {
+    /// JSON with every character `TerminalText.isUnsafe` names written as a `\uXXXX` escape
+    /// (inside strings, where alone they can be: the JSON stays valid and means the same).
+    static func json(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) && $0.value >= 0x7F }) else { return data }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if TerminalText.isUnsafe(scalar) && scalar.value >= 0x7F {
+                // Every unsafe scalar is in the Basic Multilingual Plane: one escape each.
+                out.append(contentsOf: String(format: "\\u%04X", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return Data(String(out).utf8)
+    }
+}
