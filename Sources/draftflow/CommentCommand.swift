@@ -45,12 +45,14 @@ struct CommentCommand: ParsableCommand {
                                                   proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
                                                   late: self.submission.late, roundName: self.submission.round)
             if json {
-                let encoder = RecordCoding.encoder(timeZone: zone)
-                print(String(decoding: try encoder.encode(submission), as: UTF8.self))
+                warnIfNotCurrent(submission, zone: zone)
+                printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(submission))
                 return
             }
+            warnIfNotCurrent(submission, zone: zone)
             print("Recorded \(submission.comments.count) comment\(submission.comments.count == 1 ? "" : "s") from \(submission.member) in round \(submission.round)"
-                  + (submission.late ? " (late)" : "") + (submission.number > 1 ? ", superseding submission \(submission.number - 1)" : ""))
+                  + (submission.late ? " (late)" : "")
+                  + (submission.superseding.map { ", superseding submission \($0)" } ?? ""))
             print("  received \(InstantFormat.human(submission.received, in: zone))")
             for comment in submission.comments {
                 print("  \(comment.id)  \(comment.reference)  \(comment.type.rawValue)" + (comment.proposedChange == nil ? "" : "  (proposed text)"))
@@ -75,4 +77,14 @@ struct SubmissionOptions: ParsableArguments {
     func receivedAt(in zone: TimeZone) throws -> Date? {
         try received.map { try Deadline.parseInstant($0, timeZone: zone) }
     }
+}
+
+/// The warning for a submission received before the member's current one: recorded, not current.
+func warnIfNotCurrent(_ submission: Submission, zone: TimeZone) {
+    guard let current = submission.stillCurrent else { return }
+    var standardError = StandardError()
+    Swift.print(TerminalText.escaped(
+        "warning: \(submission.member)'s submission \(submission.number) was received \(InstantFormat.human(submission.received, in: zone)), "
+            + "before its submission \(current.number) (received \(InstantFormat.human(current.received, in: zone))): it is recorded, "
+            + "but submission \(current.number) stays the one that counts (status, merge and dispositions use it)"), to: &standardError)
 }

@@ -75,8 +75,9 @@ struct Intake: ParsableCommand {
                 return Submissions.BatchItem(member: file.code, file: .init(name: file.comments, data: data), proposal: proposal, received: receivedAt)
             }
             let submissions = try Submissions(context).recordBatch(items, late: submission.late, roundName: submission.round)
+            for recorded in submissions { warnIfNotCurrent(recorded, zone: zone) }
             if json {
-                print(String(decoding: try RecordCoding.encoder(timeZone: zone).encode(submissions), as: UTF8.self))
+                printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(submissions))
                 return
             }
             let count = submissions.reduce(0) { $0 + $1.comments.count }

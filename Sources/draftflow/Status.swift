@@ -60,7 +60,7 @@ struct Status: ParsableCommand {
                 case .received, .late:
                     line += "\(member.state.rawValue) \(member.received ?? ""), \(member.comments) comment\(member.comments == 1 ? "" : "s")"
                     if member.proposal { line += ", edited copy" }
-                    if member.submissions > 1 { line += " (\(member.submissions) submissions, latest counts)" }
+                    if member.submissions > 1 { line += " (\(member.submissions) submissions, the newest received counts)" }
                 }
                 print(line)
             }

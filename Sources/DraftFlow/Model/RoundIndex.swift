@@ -4,7 +4,8 @@ import Foundation
 /// `Comments/<round>/index.json`. `status` reads this one file instead of every record.
 public struct RoundIndex: Codable, Equatable, Sendable {
     public struct Entry: Codable, Equatable, Sendable {
-        /// The number of the member's latest submission, the one that counts.
+        /// The number of the member's current submission, the one that counts: the newest
+        /// received (`Submission.supersedes`), not always the last recorded.
         public var latest: Int
         /// How many submissions the member made in the round.
         public var submissions: Int
@@ -19,10 +20,12 @@ public struct RoundIndex: Codable, Equatable, Sendable {
 
     public init() {}
 
-    /// Takes a new submission into account (a later number supersedes an earlier one).
+    /// Takes a new submission into account: it supersedes the current one only when received
+    /// after it (`Submission.supersedes`).
     public mutating func record(_ submission: Submission) {
         let count = (members[submission.member]?.submissions ?? 0) + 1
-        if let current = members[submission.member], current.latest > submission.number {
+        if let current = members[submission.member],
+           current.received != submission.received ? current.received > submission.received : current.latest > submission.number {
             members[submission.member]?.submissions = count
             return
         }

@@ -5,7 +5,8 @@ import Foundation
 public struct Submission: Codable, Equatable, Sendable {
     public var member: String
     public var round: String
-    /// 1 for the member's first submission in the round; a higher number supersedes the lower.
+    /// 1 for the member's first submission in the round, then 2, 3… in the order recorded.
+    /// Which one counts is `supersedes(_:)`'s rule: the newest received.
     public var number: Int
     public var received: Date
     /// Recorded after the round closed, by the secretariat's decision.
@@ -20,6 +21,29 @@ public struct Submission: Codable, Equatable, Sendable {
     public var fileBlob: String?
     public var proposalBlob: String?
     public var comments: [Comment]
+    /// Set on a submission just recorded that was received before the member's current one in the
+    /// round: that one stays current (not stored; the records say it by their received instants).
+    public var stillCurrent: StillCurrent?
+    /// Set on a submission just recorded that supersedes the member's current one: that one's
+    /// number (not stored).
+    public var superseding: Int?
+
+    /// The member's submission that stays the one that counts.
+    public struct StillCurrent: Equatable, Sendable {
+        public var number: Int
+        public var received: Date
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments
+    }
+
+    /// Whether this submission supersedes `other`, the same member's in the same round: the one
+    /// received last counts, whatever the order they were recorded in (an older one recorded later
+    /// does not supersede a newer one); for the same instant, the one recorded last.
+    public func supersedes(_ other: Submission) -> Bool {
+        received != other.received ? received > other.received : number > other.number
+    }
 
     public init(member: String, round: String, number: Int, received: Date, late: Bool, originalName: String,
                 file: String, proposal: String?, fileBlob: String?, proposalBlob: String?, comments: [Comment]) {

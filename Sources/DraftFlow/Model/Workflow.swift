@@ -58,10 +58,10 @@ public struct Round: Codable, Equatable, Sendable {
     /// the instant it was closed.
     public func isOpen(at now: Date) -> Bool { now >= opened && accepts(receivedAt: now) }
 
-    /// Whether something received at `instant` is on time.
+    /// Whether something received at `instant` is on time: up to the end of the closing second
+    /// (`Deadline.isOnTime`), the stated close's or, for a round closed early, the second it was closed.
     public func accepts(receivedAt instant: Date) -> Bool {
-        if let closedEarly, closedEarly <= closes { return instant < closedEarly }
-        return instant <= closes
+        Deadline.isOnTime(instant, close: effectiveClose)
     }
 }
 

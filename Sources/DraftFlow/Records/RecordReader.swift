@@ -35,10 +35,10 @@ package enum RecordReader {
         return names.filter(RecordPaths.isSubmissionRecord).map { folder + "/" + $0 }
     }
 
-    /// The latest submission of each member: the ones that count.
+    /// The current submission of each member: the newest received (`Submission.supersedes`).
     package static func current(_ submissions: [Submission]) -> [String: Submission] {
         var latest: [String: Submission] = [:]
-        for submission in submissions where submission.number > (latest[submission.member]?.number ?? 0) {
+        for submission in submissions where latest[submission.member].map(submission.supersedes) ?? true {
             latest[submission.member] = submission
         }
         return latest

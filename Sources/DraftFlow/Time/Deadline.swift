@@ -40,8 +40,16 @@ public enum Deadline {
     /// Whether something that arrived at `instant` is within a round closing at `close`.
     /// The close instant itself is still on time (a round closing "2020-03-01" accepts
     /// 2020-03-01T23:59:59 but not 2020-03-02T00:00:00).
+    ///
+    /// The whole closing second counts: `23:59:59.5` is on time for a close at `23:59:59`, as is
+    /// anything received in the second the secretariat closed a round early.
     public static func isOnTime(_ instant: Date, close: Date) -> Bool {
-        instant <= close
+        instant < endOfSecond(close)
+    }
+
+    /// The first instant after the second that holds `instant`.
+    public static func endOfSecond(_ instant: Date) -> Date {
+        Date(timeIntervalSince1970: (instant.timeIntervalSince1970 + 1).rounded(.down))
     }
 
     /// The time zone for an IANA identifier such as `Europe/Zurich`, `America/New_York` or `UTC`.
@@ -218,21 +226,38 @@ public enum Deadline {
         }
     }
 
-    /// The instant of a wall-clock time in the calendar's zone; refuses times that do not exist there.
+    /// The instant of a wall-clock time in the calendar's zone. Refuses a time that does not exist
+    /// there (skipped when the clocks go forward) and a time that happens twice (when they go
+    /// back), naming both instants: DraftFlow never picks one silently.
     private static func localDate(_ calendar: Calendar, _ year: Int, _ month: Int, _ day: Int,
                                   _ hour: Int, _ minute: Int, _ second: Int, text: String) throws -> Date {
         var parts = DateComponents()
         parts.year = year; parts.month = month; parts.day = day
         parts.hour = hour; parts.minute = minute; parts.second = second
-        guard let date = calendar.date(from: parts) else { throw formError(text) }
-        let back = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        guard back.year == year, back.month == month, back.day == day,
-              back.hour == hour, back.minute == minute, back.second == second else {
+        // The wall-clock time read as if in UTC; each offset the zone has around it gives a candidate.
+        guard let wall = InstantFormat.calendar(InstantFormat.utc).date(from: parts) else { throw formError(text) }
+        let zone = calendar.timeZone
+        var offsets = Set<Int>()
+        for hours in stride(from: -36, through: 36, by: 3) {
+            offsets.insert(zone.secondsFromGMT(for: wall.addingTimeInterval(Double(hours) * 3600)))
+        }
+        let instants = offsets.map { wall.addingTimeInterval(-Double($0)) }
+            .filter { zone.secondsFromGMT(for: $0) == Int(wall.timeIntervalSince($0)) }
+            .sorted()
+        guard let first = instants.first else {
             throw DraftFlowError(
                 .invalidInput,
-                "'\(SafeName.display(text))' does not exist in \(calendar.timeZone.identifier): the clocks skip that time",
+                "'\(SafeName.display(text))' does not exist in \(zone.identifier): the clocks skip that time",
                 fix: "give a time outside the clock change, or an instant with its offset such as 2020-03-29T03:30:00+02:00")
         }
-        return date
+        if instants.count > 1 {
+            let both = instants.map { InstantFormat.iso($0, in: zone) }
+            throw DraftFlowError(
+                .invalidInput,
+                "'\(SafeName.display(text))' happens twice in \(zone.identifier): the clocks go back that night, so it is "
+                    + "\(both[0]) (\(InstantFormat.abbreviation(zone, at: instants[0]))) or \(both[1]) (\(InstantFormat.abbreviation(zone, at: instants[1])))",
+                fix: "write the instant with its offset: \(both[0]) or \(both[1])")
+        }
+        return first
     }
 }

@@ -97,16 +97,23 @@ struct SubmissionRecording {
         }
         let storedFile = RecordPaths.submissionFile(round: round.name, member: code, number: number, extension: prepared.fileExtension)
         let storedProposal = prepared.proposal.map { _ in RecordPaths.submissionProposal(round: round.name, member: code, number: number) }
-        let submission = Submission(member: code, round: round.name, number: number, received: receivedAt, late: isLate,
+        var submission = Submission(member: code, round: round.name, number: number, received: receivedAt, late: isLate,
                                     originalName: prepared.file.name, file: storedFile, proposal: storedProposal,
                                     fileBlob: prepared.fileBlob, proposalBlob: prepared.proposalBlob,
                                     comments: comments)
+        // An older submission recorded after a newer one is kept, but the newer one stays current.
+        let current = RecordReader.current(earlier)[code]
+        if let current, current.supersedes(submission) {
+            submission.stillCurrent = .init(number: current.number, received: current.received)
+        } else if let current {
+            submission.superseding = current.number
+        }
         var writes: [String: Data] = [storedFile: prepared.file.data]
         if let proposal = prepared.proposal, let storedProposal { writes[storedProposal] = proposal.data }
         writes[RecordPaths.submissionRecord(round: round.name, member: code, number: number)] = try RecordCoding.encoder(timeZone: zone).encode(submission)
         let author = Person(name: member.name, email: member.email ?? "\(code.lowercased())@members.invalid", time: receivedAt, timeZone: zone)
         let committer = try context.secretariat(workflow)
-        let message = Self.message(submission, member: member, round: round, zone: zone, supersedes: number > 1)
+        let message = Self.message(submission, member: member, round: round, zone: zone, supersedes: current.map { _ in submission.stillCurrent == nil })
         var change = WorkspaceChange(writes: writes, author: author, committer: committer, message: message.text)
         change.blobIDs[storedFile] = prepared.fileBlob
         if let storedProposal {
@@ -133,14 +140,20 @@ struct SubmissionRecording {
         throw DraftFlowError(.refused, "no round is open", fix: "open one with `draftflow round open --on LABEL --closes DATE`")
     }
 
-    static func message(_ submission: Submission, member: Member, round: Round, zone: TimeZone, supersedes: Bool) -> CommitMessage {
+    /// `supersedes`: nil for the member's first submission in the round, else whether this one
+    /// supersedes the current one.
+    static func message(_ submission: Submission, member: Member, round: Round, zone: TimeZone, supersedes: Bool?) -> CommitMessage {
         let count = submission.comments.count
         var summary = "Comments of \(member.name) (\(member.code)) on \(round.on): \(count) comment\(count == 1 ? "" : "s")"
         if submission.late { summary += ", late" }
         var message = CommitMessage(summary, event: .comment)
         message.line("Received \(InstantFormat.human(submission.received, in: zone)) in round \(round.name)"
             + (submission.late ? ", after the close (\(InstantFormat.human(round.effectiveClose, in: zone))); recorded as late." : "."))
-        if supersedes { message.line("This submission supersedes the member's earlier one in this round.") }
+        if supersedes == true { message.line("This submission supersedes the member's earlier one in this round.") }
+        if let current = submission.stillCurrent {
+            message.line("It was received before the member's submission \(current.number) (received \(InstantFormat.human(current.received, in: zone))), "
+                + "which stays the one that counts; this one is kept on record.")
+        }
         message.line("Original file: \(submission.originalName.filter { !$0.isNewline }) (kept as \(submission.file))")
         if let proposal = submission.proposal { message.line("Edited copy of the draft: \(proposal)") }
         message.blankLine()
