@@ -39,6 +39,15 @@ enum MemberList {
             } catch let error as DraftFlowError {
                 throw DraftFlowError(error.kind, "line \(record.line): \(error.message)", fix: error.fix)
             }
+            // The same rule as `member add`: no control or direction character in a name or address.
+            for (index, field) in fields.enumerated().dropFirst() where !field.isEmpty {
+                do {
+                    try SafeName.personName(field, what: index == 1 ? "the name of \(code)" : "the e-mail address of \(code)",
+                                            fix: "remove the control characters from line \(record.line) (a name is one line of text)")
+                } catch let error as DraftFlowError {
+                    throw DraftFlowError(error.kind, "line \(record.line): \(error.message)", fix: error.fix)
+                }
+            }
             let email = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
             if let email, !looksLikeEmail(email) {
                 throw DraftFlowError(.invalidInput, "line \(record.line): '\(email)' is not an e-mail address",

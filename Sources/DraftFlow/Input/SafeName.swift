@@ -143,6 +143,26 @@ public enum SafeName {
         return base
     }
 
+    /// Validates a name or a one-line text a person gave (a member's name, an e-mail address, the
+    /// secretariat's name, the title): trimmed, not empty, and free of every character
+    /// `TerminalText.isUnsafe` names (control characters such as ESC or CR, U+0085, the line and
+    /// paragraph separators, bidirectional controls, a BOM), which could rewrite a terminal or a
+    /// commit's author line.
+    /// - Parameters:
+    ///   - what: the name as messages call it, e.g. "the name of CAN".
+    /// - Returns: the name, trimmed.
+    @discardableResult
+    public static func personName(_ raw: String, what: String, fix: String) throws -> String {
+        let name = raw.trimmingCharacters(in: .whitespaces)
+        if let bad = TerminalText.firstUnsafe(in: name) {
+            throw DraftFlowError(.invalidInput, "\(what) '\(display(name))' contains \(describe(bad)), a control or direction character", fix: fix)
+        }
+        if name.isEmpty {
+            throw DraftFlowError(.invalidInput, "\(what) is empty", fix: fix)
+        }
+        return name
+    }
+
     // MARK: - Helpers
 
     static func isUpperASCII(_ s: Unicode.Scalar) -> Bool { s.value >= 0x41 && s.value <= 0x5A }
@@ -169,7 +189,7 @@ public enum SafeName {
     /// A readable form of one character for messages: `'é' (U+00E9)`, `U+0000`.
     private static func describe(_ scalar: Unicode.Scalar) -> String {
         let code = "U+" + String(format: "%04X", scalar.value)
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+        if TerminalText.isUnsafe(scalar) {
             return code
         }
         return "'\(scalar)' (\(code))"

@@ -15,9 +15,9 @@ public struct Membership {
     @discardableResult
     public func add(code rawCode: String, name rawName: String, email: String?) throws -> Member {
         let code = try SafeName.memberCode(rawCode)
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
-            throw DraftFlowError(.invalidInput, "the member's name must be one non-empty line", fix: "pass --name \"Canada\"")
+        let name = try SafeName.personName(rawName, what: "the name of \(code)", fix: "pass the name on one line, e.g. --name \"Canada\"")
+        if let email {
+            try SafeName.personName(email, what: "the e-mail address of \(code)", fix: "pass --email delegation@example.org, or leave it out")
         }
         if let email, !MemberList.looksLikeEmail(email) {
             throw DraftFlowError(.invalidInput, "'\(email)' is not an e-mail address", fix: "pass --email delegation@example.org, or leave it out")

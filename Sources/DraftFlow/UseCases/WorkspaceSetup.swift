@@ -12,6 +12,12 @@ public enum WorkspaceSetup {
         guard !trimmedTitle.isEmpty, !trimmedTitle.contains(where: { $0.isNewline }) else {
             throw DraftFlowError(.invalidInput, "the title must be one non-empty line", fix: "pass --title \"Council input to the 2020 HLPF\"")
         }
+        try SafeName.personName(trimmedTitle, what: "the title", fix: "pass the title as one line of text, e.g. --title \"Council input to the 2020 HLPF\"")
+        try SafeName.personName(secretariat.name, what: "the secretariat's name", fix: "pass --secretariat-name \"ITU secretariat\"")
+        try SafeName.personName(secretariat.email, what: "the secretariat's e-mail address", fix: "pass --secretariat-email wsis-info@itu.int")
+        if let recipient, !recipient.trimmingCharacters(in: .whitespaces).isEmpty {
+            try SafeName.personName(recipient, what: "the recipient", fix: "pass --recipient as one line of text")
+        }
         let name = try SafeName.fileName(documentName)
         _ = try TextInput.validate(document, what: "the document \(documentName)")
         let path = "Drafts/" + name
