@@ -11,9 +11,16 @@ struct GitSnapshot: WorkspaceSnapshot {
 
     var commitID: String? { commit?.hex }
 
+    /// The file's bytes, checked against its blob id: a damaged object (a flipped bit) is refused,
+    /// never taken for what was committed and written back over it.
     func file(_ path: String) throws -> Data? {
-        guard let tree else { return nil }
-        return try repository.file(in: tree, path: path)
+        guard let tree, let id = try repository.entry(in: tree, path: path)?.blobID else { return nil }
+        let data = try repository.blobData(id)
+        guard BlobID(hashing: data) == id else {
+            throw DraftFlowError(.storage, "the stored \(path) is damaged: its bytes do not hash to its object id \(id.hex) (commit \(commit.map { String($0.hex.prefix(7)) } ?? "-"))",
+                                 fix: "run `draftflow verify` and `git fsck --full` to see what is damaged, then restore the object from a clone or a backup of the repository")
+        }
+        return data
     }
 
     func list(_ path: String) throws -> [String] {

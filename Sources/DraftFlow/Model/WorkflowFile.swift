@@ -3,22 +3,33 @@ import Yams
 
 /// Reads and writes `Workflow.md`: YAML front matter for the tool, then prose for people.
 public enum WorkflowFile {
-    /// Parses the text of `Workflow.md`.
-    public static func parse(_ data: Data) throws -> Workflow {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DraftFlowError(.workspace, "Workflow.md is not valid UTF-8", fix: "restore it with `git checkout -- Workflow.md`")
-        }
-        guard let yaml = frontMatter(of: text) else {
-            throw DraftFlowError(.workspace, "Workflow.md has no YAML front matter between '---' lines",
-                                 fix: "restore it with `git checkout -- Workflow.md`")
-        }
+    /// Parses the text of `Workflow.md`, strictly: a key DraftFlow does not know (`Members:` for
+    /// `members:`), a member listed twice, a name with a control character is an error, never
+    /// content dropped the next time the file is written.
+    /// - Parameter problem: makes the error from what is wrong ("has a key … it does not know");
+    ///   by default one naming Workflow.md. `RecordReader` adds the commit that last changed it.
+    public static func parse(_ data: Data, problem: (String) -> DraftFlowError = defaultProblem) throws -> Workflow {
+        guard let text = String(validatingUTF8Data: data) else { throw problem("is not valid UTF-8") }
+        guard let yaml = frontMatter(of: text) else { throw problem("has no YAML front matter between '---' lines") }
+        let node: Node?
         do {
-            let decoder = YAMLDecoder()
-            return try decoder.decode(Workflow.self, from: yaml, userInfo: [:])
+            node = try Yams.compose(yaml: yaml)
         } catch {
-            throw DraftFlowError(.workspace, "Workflow.md front matter cannot be read: \(error)",
-                                 fix: "correct the YAML, or restore it with `git checkout -- Workflow.md`")
+            throw problem("has front matter that is not valid YAML: \(TerminalText.escaped(String(describing: error)))")
         }
+        if let node, let unknown = WorkflowKeys.unknown(in: node) { throw problem(unknown) }
+        let workflow: Workflow
+        do {
+            workflow = try YAMLDecoder().decode(Workflow.self, from: yaml, userInfo: [:])
+        } catch {
+            throw problem("has front matter DraftFlow cannot read: \(RecordDamage.describe(error))")
+        }
+        if let invalid = WorkflowKeys.invalid(workflow) { throw problem(invalid) }
+        return workflow
+    }
+
+    public static func defaultProblem(_ problem: String) -> DraftFlowError {
+        DraftFlowError(.workspace, "\(Workflow.fileName) \(problem)", fix: "correct \(Workflow.fileName) and commit the correction")
     }
 
     /// The YAML between the opening and closing `---` lines, or nil.

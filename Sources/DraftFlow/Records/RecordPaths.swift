@@ -34,6 +34,15 @@ public enum RecordPaths {
         self.member(member, round: round) + "/submission-\(number).json"
     }
 
+    /// The number of the submission whose original or edited copy `name` is (`submission-2.md`,
+    /// `submission-2.proposal.md` → 2); nil for a record or any other name.
+    public static func submissionNumber(ofFile name: String) -> Int? {
+        guard name.hasPrefix("submission-"), !isSubmissionRecord(name) else { return nil }
+        let rest = name.dropFirst("submission-".count)
+        guard let dot = rest.firstIndex(of: ".") else { return nil }
+        return Int(rest[..<dot])
+    }
+
     /// Whether `name`, a file of a member's folder, is a submission's record.
     public static func isSubmissionRecord(_ name: String) -> Bool {
         name.hasPrefix("submission-") && name.hasSuffix(".json")

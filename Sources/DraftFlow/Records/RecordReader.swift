@@ -6,23 +6,48 @@ package enum RecordReader {
         guard let data = try snapshot.file(Workflow.fileName) else {
             throw DraftFlowError(.workspace, "this workspace has no Workflow.md", fix: "run `draftflow init` to create a workspace")
         }
-        return try WorkflowFile.parse(data)
+        return try WorkflowFile.parse(data) { RecordDamage.error(Workflow.fileName, $0, in: snapshot) }
     }
 
     /// Every recorded submission of `round`, all numbers, sorted by member then number.
+    ///
+    /// Strict: a record missing beside its original, a gap in a member's numbers, or a member the
+    /// round's index counts more submissions of than there are records is an error naming the file,
+    /// never a member silently left out of the merge.
     package static func submissions(round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         var result: [Submission] = []
-        let decoder = RecordCoding.decoder()
+        var found: [String: Int] = [:]
         for member in try snapshot.list(RecordPaths.round(round)) {
             let folder = RecordPaths.member(member, round: round)
-            for name in try snapshot.list(folder) where RecordPaths.isSubmissionRecord(name) {
-                guard let data = try snapshot.file(folder + "/" + name) else { continue }
-                do {
-                    result.append(try decoder.decode(Submission.self, from: data))
-                } catch {
-                    throw DraftFlowError(.workspace, "the record \(folder)/\(name) cannot be read: \(error)",
-                                         fix: "restore it from history with `git checkout`")
+            let names = try snapshot.list(folder)
+            guard !names.isEmpty else { continue }  // index.json, merge.json… are files, not folders
+            var numbers = Set<Int>()
+            for name in names where RecordPaths.isSubmissionRecord(name) {
+                let path = folder + "/" + name
+                guard let submission = try RecordCoding.record(Submission.self, at: path, in: snapshot) else { continue }
+                guard submission.member == member, submission.round == round,
+                      path == RecordPaths.submissionRecord(round: round, member: member, number: submission.number) else {
+                    throw RecordDamage.error(path, "holds submission \(submission.number) of \(SafeName.display(submission.member)) in round \(SafeName.display(submission.round)), not its own", in: snapshot)
                 }
+                numbers.insert(submission.number)
+                result.append(submission)
+            }
+            // Every original has its record, and the numbers run from 1 without a gap.
+            let originals = names.compactMap(RecordPaths.submissionNumber(ofFile:))
+            let expected = Set(originals).union(1...max(1, numbers.max() ?? 0))
+            if !numbers.isEmpty || !originals.isEmpty, let missing = expected.subtracting(numbers).min() {
+                let path = RecordPaths.submissionRecord(round: round, member: member, number: missing)
+                throw RecordDamage.error(path, "is missing: submission \(missing) of \(member) in round \(round) has no record, so it would be left out", in: snapshot)
+            }
+            found[member] = numbers.count
+        }
+        // The round's index says how many submissions each member made.
+        if let data = try snapshot.file(RecordPaths.index(round: round)),
+           let index = try? RecordCoding.decoder().decode(RoundIndex.self, from: data) {
+            for (member, entry) in index.members.sorted(by: { $0.key < $1.key }) where (found[member] ?? 0) < entry.submissions {
+                let path = RecordPaths.submissionRecord(round: round, member: member, number: (found[member] ?? 0) + 1)
+                throw RecordDamage.error(path, "is missing: the round's index counts \(entry.submissions) submission\(entry.submissions == 1 ? "" : "s") of \(member), "
+                                             + "and \(found[member] ?? 0) \(found[member] == 1 ? "is" : "are") recorded", in: snapshot)
             }
         }
         return result.sorted { ($0.member, $0.number) < ($1.member, $1.number) }
@@ -46,8 +71,8 @@ package enum RecordReader {
 
     /// The round's index: the file when there is one, else built from the records.
     static func roundIndex(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> RoundIndex {
-        if let data = try snapshot.file(RecordPaths.index(round: round)) {
-            return try RecordCoding.decoder().decode(RoundIndex.self, from: data)
+        if let index = try RecordCoding.record(RoundIndex.self, at: RecordPaths.index(round: round), in: snapshot) {
+            return index
         }
         return RoundIndex(try submissions(round: round, in: snapshot))
     }
@@ -66,8 +91,7 @@ package enum RecordReader {
         -> PendingDecisions? {
         let workflow = try workflow(in: snapshot)
         guard let round = try workflow.rounds.last(where: { try snapshot.file(RecordPaths.mergeSummary(round: $0.name)) != nil }),
-              let data = try snapshot.file(RecordPaths.mergeSummary(round: round.name)) else { return nil }
-        let summary = try RecordCoding.decoder().decode(MergeSummary.self, from: data)
+              let summary = try RecordCoding.record(MergeSummary.self, at: RecordPaths.mergeSummary(round: round.name), in: snapshot) else { return nil }
         let index = try (knownRound == round.name ? known : nil) ?? roundIndex(round.name, in: snapshot)
         let decided = Set(summary.decided)
         let ids = index.members.values.flatMap(\.comments) + summary.edits

@@ -16,8 +16,20 @@ public final class MemoryWorkspaceStore: WorkspaceStore {
     private struct Snapshot: WorkspaceSnapshot {
         var commitID: String?
         var files: [String: Data]
+        /// The branch up to this snapshot's commit, oldest first.
+        var history: [StoredCommit] = []
 
         func file(_ path: String) throws -> Data? { files[path] }
+
+        func lastChange(of path: String) throws -> FileChange? {
+            for (offset, commit) in history.enumerated().reversed() {
+                let before = offset > 0 ? history[offset - 1].files[path] : nil
+                if commit.files[path] != before {
+                    return FileChange(commitID: commit.id, summary: String(commit.entry.message.split(separator: "\n").first ?? ""))
+                }
+            }
+            return nil
+        }
 
         func list(_ path: String) throws -> [String] {
             let prefix = path.isEmpty ? "" : path + "/"
@@ -57,7 +69,7 @@ public final class MemoryWorkspaceStore: WorkspaceStore {
     public var commitCount: Int { commits.count }
 
     public func snapshot() throws -> any WorkspaceSnapshot {
-        Snapshot(commitID: commits.last?.id, files: commits.last?.files ?? [:])
+        Snapshot(commitID: commits.last?.id, files: commits.last?.files ?? [:], history: commits)
     }
 
     @discardableResult

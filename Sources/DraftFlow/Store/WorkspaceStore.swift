@@ -23,6 +23,27 @@ public protocol WorkspaceSnapshot {
     func file(_ path: String) throws -> Data?
     /// The names directly inside the folder `path` (files and folders), sorted; empty if none.
     func list(_ path: String) throws -> [String]
+    /// The commit, at or before this snapshot's, that last changed (or made, or removed) the file
+    /// at `path`, for messages that name a damaged record; nil when unknown.
+    func lastChange(of path: String) throws -> FileChange?
+}
+
+extension WorkspaceSnapshot {
+    public func lastChange(of path: String) throws -> FileChange? { nil }
+}
+
+/// The commit that last changed a file: its id and the first line of its message.
+public struct FileChange: Sendable, Equatable {
+    public var commitID: String
+    public var summary: String
+
+    public init(commitID: String, summary: String) {
+        self.commitID = commitID
+        self.summary = summary
+    }
+
+    /// The id as people type it: the first seven hex digits.
+    public var shortID: String { String(commitID.prefix(7)) }
 }
 
 /// One change to the workspace: the files to write and remove, and how git should record it.

@@ -98,7 +98,8 @@ public struct DispositionDesk {
         if light.record != nil {
             // The base text, to show what each proposed change changes (one blob, no edited copy).
             light.baseText = try context.store.file(light.workflow.document, atVersion: light.round.on).flatMap { String(data: $0, encoding: .utf8) } ?? ""
-            let record = try RoundState.withEdits(light.record, from: snapshot.file(RecordPaths.mergeEdits(round: light.round.name)))
+            let edits = RecordPaths.mergeEdits(round: light.round.name)
+            let record = try RoundState.withEdits(light.record, from: snapshot.file(edits), path: edits, in: snapshot)
             return (light.round.name, Self.rows(light, record: record))
         }
         let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: snapshot, store: context.store)

@@ -41,17 +41,15 @@ package struct RoundState {
                      store: any WorkspaceStore) throws -> RoundState {
         let workflow = try RecordReader.workflow(in: snapshot)
         let round = try pick(requested, selection: selection, workflow: workflow, snapshot: snapshot)
-        let decoder = RecordCoding.decoder()
-        var record = try snapshot.file(RecordPaths.merge(round: round.name)).map { try decoder.decode(MergeRecord.self, from: $0) }
+        var record = try RecordCoding.record(MergeRecord.self, at: RecordPaths.merge(round: round.name), in: snapshot)
         if detail == .texts {
-            record?.changes = try snapshot.file(RecordPaths.mergeChanges(round: round.name)).map { try decoder.decode([RecordedChange].self, from: $0) } ?? []
-            record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)))
+            record?.changes = try RecordCoding.record([RecordedChange].self, at: RecordPaths.mergeChanges(round: round.name), in: snapshot) ?? []
+            record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)), path: RecordPaths.mergeEdits(round: round.name), in: snapshot)
         }
         if selection == .lastMerged && record == nil {
             throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
         }
-        let dispositions = try snapshot.file(RecordPaths.dispositions(round: round.name))
-            .map { try decoder.decode([Disposition].self, from: $0) } ?? []
+        let dispositions = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: round.name), in: snapshot) ?? []
         var baseText = ""
         if detail == .texts {
             guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
@@ -93,6 +91,13 @@ package struct RoundState {
     package static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
         var record = record
         record?.edits = try data.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
+        return record
+    }
+
+    /// `withEdits`, decoding the edits strictly as the record at `path` of `snapshot`.
+    package static func withEdits(_ record: MergeRecord?, from data: Data?, path: String, in snapshot: any WorkspaceSnapshot) throws -> MergeRecord? {
+        var record = record
+        record?.edits = try data.map { try RecordCoding.decode([Comment].self, from: $0, path: path, in: snapshot) } ?? []
         return record
     }
 

@@ -52,8 +52,10 @@ struct SubmissionRecording {
         guard workflow.member(prepared.code) != nil,
               let round = try? round(receivedAt: prepared.receivedAt, workflow: workflow) else { return [] }
         return try RecordReader.submissionRecords(of: prepared.code, round: round.name, in: snapshot).map { path -> Submission in
-            guard let data = try snapshot.file(path) else { throw DraftFlowError(.storage, "cannot read \(path)") }
-            return try RecordCoding.decoder().decode(Submission.self, from: data)
+            guard let submission = try RecordCoding.record(Submission.self, at: path, in: snapshot) else {
+                throw DraftFlowError(.storage, "cannot read \(path)", fix: "run `draftflow verify` to see what is damaged")
+            }
+            return submission
         }
     }
 

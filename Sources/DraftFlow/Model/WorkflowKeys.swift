@@ -1,0 +1,77 @@
+import Foundation
+import Yams
+
+/// What `Workflow.md`'s front matter may hold, checked before it is decoded: every key at every
+/// level is one DraftFlow knows, and what it lists is consistent (no member, version or round
+/// twice; codes and names as `member add` would take them).
+enum WorkflowKeys {
+    static let top = ["title", "document", "timezone", "secretariat", "recipient", "due", "members", "versions", "rounds"]
+    static let secretariat = ["name", "email"]
+    static let member = ["code", "name", "email"]
+    static let version = ["label", "published", "note"]
+    static let round = ["name", "on", "kind", "opened", "closes", "closedEarly"]
+
+    /// The first key that is not one of these, as a sentence; nil when all are known.
+    static func unknown(in node: Node) -> String? {
+        guard let mapping = node.mapping else { return "has front matter that is not a mapping of keys to values" }
+        if let problem = check(mapping, known: top, at: nil) { return problem }
+        for (key, value) in mapping {
+            switch key.string {
+            case "secretariat":
+                if let inner = value.mapping, let problem = check(inner, known: secretariat, at: "secretariat") { return problem }
+            case "members", "versions", "rounds":
+                let name = key.string!
+                let known = name == "members" ? member : name == "versions" ? version : round
+                for (index, item) in (value.sequence.map(Array.init) ?? []).enumerated() {
+                    if let inner = item.mapping, let problem = check(inner, known: known, at: "\(name)[\(index + 1)]") { return problem }
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    private static func check(_ mapping: Node.Mapping, known: [String], at place: String?) -> String? {
+        for key in mapping.keys {
+            let name = key.string ?? "?"
+            if !known.contains(name) {
+                let near = known.first { $0.lowercased() == name.lowercased() }
+                return "has a key DraftFlow does not know: '\(TerminalText.escaped(name))'" + (place.map { " in \($0)" } ?? " at the top level")
+                    + (near.map { " (did you mean '\($0)'? keys are case-sensitive)" } ?? "; the keys there are \(known.joined(separator: ", "))")
+            }
+        }
+        return nil
+    }
+
+    /// The first inconsistency in what the file lists, as a sentence; nil when there is none.
+    static func invalid(_ workflow: Workflow) -> String? {
+        var codes = Set<String>()
+        for (index, member) in workflow.members.enumerated() {
+            do {
+                try SafeName.memberCode(member.code)
+                try SafeName.personName(member.name, what: "the name of \(member.code)", fix: "")
+                if let email = member.email { try SafeName.personName(email, what: "the e-mail address of \(member.code)", fix: "") }
+            } catch let error as DraftFlowError {
+                return "lists a member it cannot take (members[\(index + 1)]): \(error.message)"
+            } catch {
+                return "lists a member it cannot take (members[\(index + 1)])"
+            }
+            if !codes.insert(member.code).inserted { return "lists member \(member.code) twice (the second is members[\(index + 1)])" }
+        }
+        if let problem = duplicate(workflow.versions.map(\.label), what: "version") { return problem }
+        if let problem = duplicate(workflow.rounds.map(\.name), what: "round") { return problem }
+        for (what, name) in [("the secretariat's name", workflow.secretariat.name), ("the secretariat's e-mail address", workflow.secretariat.email)] {
+            if let bad = TerminalText.firstUnsafe(in: name) {
+                return "has \(what) with the control or direction character U+\(String(format: "%04X", bad.value))"
+            }
+        }
+        return nil
+    }
+
+    private static func duplicate(_ names: [String], what: String) -> String? {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted { return "lists \(what) \(TerminalText.escaped(name)) twice" }
+        return nil
+    }
+}
