@@ -74,14 +74,24 @@ struct Intake: ParsableCommand {
                 }
                 return Submissions.BatchItem(member: file.code, file: .init(name: file.comments, data: data), proposal: proposal, received: receivedAt)
             }
-            let submissions = try Submissions(context).recordBatch(items, late: submission.late, roundName: submission.round)
+            let result = try Submissions(context).intake(items, late: submission.late, roundName: submission.round)
+            let submissions = result.recorded
             for recorded in submissions { warnIfNotCurrent(recorded, zone: zone) }
+            var standardError = StandardError()
+            for known in result.alreadyRecorded {
+                Swift.print(TerminalText.escaped("note: \(known.member)'s submission is recorded already, byte for byte (submission \(known.number) in round \(known.round)): skipped"),
+                            to: &standardError)
+            }
             if json {
                 printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(submissions))
                 return
             }
             let count = submissions.reduce(0) { $0 + $1.comments.count }
             let copies = submissions.filter { $0.proposal != nil }.count
+            if submissions.isEmpty && !result.alreadyRecorded.isEmpty {
+                print("Recorded nothing: all \(result.alreadyRecorded.count) submissions are recorded already")
+                return
+            }
             print("Recorded \(submissions.count) submission\(submissions.count == 1 ? "" : "s") (\(count) comment\(count == 1 ? "" : "s"), "
                   + "\(copies) edited cop\(copies == 1 ? "y" : "ies")) in round \(submissions.first?.round ?? "-")")
         }

@@ -65,6 +65,10 @@ struct Status: ParsableCommand {
                 print(line)
             }
             if !report.late.isEmpty { print("Late: \(report.late.joined(separator: ", "))") }
+            if report.merge == nil, let round = report.round, round.kind == .comments {
+                print("")
+                print("Merge: no merge yet" + (round.open ? " (the round is open)" : "; run `draftflow merge` to build the candidate next draft"))
+            }
             if let merge = report.merge {
                 print("")
                 print("Merge of round \(merge.round):")

@@ -39,15 +39,6 @@ enum MemberList {
             } catch let error as DraftFlowError {
                 throw DraftFlowError(error.kind, "line \(record.line): \(error.message)", fix: error.fix)
             }
-            // The same rule as `member add`: no control or direction character in a name or address.
-            for (index, field) in fields.enumerated().dropFirst() where !field.isEmpty {
-                do {
-                    try SafeName.personName(field, what: index == 1 ? "the name of \(code)" : "the e-mail address of \(code)",
-                                            fix: "remove the control characters from line \(record.line) (a name is one line of text)")
-                } catch let error as DraftFlowError {
-                    throw DraftFlowError(error.kind, "line \(record.line): \(error.message)", fix: error.fix)
-                }
-            }
             let email = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
             if let email, !looksLikeEmail(email) {
                 throw DraftFlowError(.invalidInput, "line \(record.line): '\(email)' is not an e-mail address",
@@ -62,6 +53,15 @@ enum MemberList {
             if name.contains(where: \.isNewline) {
                 throw DraftFlowError(.invalidInput, "line \(record.line): the name of \(code) runs over several lines",
                                      fix: "write the name on one line")
+            }
+            // The same rule as `member add`: no control or direction character in a name or address.
+            for (index, field) in fields.enumerated().dropFirst() where !field.isEmpty {
+                do {
+                    try SafeName.personName(field, what: index == 1 ? "the name of \(code)" : "the e-mail address of \(code)",
+                                            fix: "remove the control characters from line \(record.line) (a name is one line of text)")
+                } catch let error as DraftFlowError {
+                    throw DraftFlowError(error.kind, "line \(record.line): \(error.message)", fix: error.fix)
+                }
             }
             members.append(Member(code: code, name: name, email: email))
         }

@@ -56,7 +56,10 @@ public struct Round: Codable, Equatable, Sendable {
 
     /// Open from `opened` through the last second of `closes`; a round closed early is closed from
     /// the instant it was closed.
-    public func isOpen(at now: Date) -> Bool { now >= opened && accepts(receivedAt: now) }
+    /// (What arrives in the very second it was closed is still on time: `accepts`.)
+    public func isOpen(at now: Date) -> Bool {
+        now >= opened && (closedEarly.map { now < $0 } ?? true) && accepts(receivedAt: now)
+    }
 
     /// Whether something received at `instant` is on time: up to the end of the closing second
     /// (`Deadline.isOnTime`), the stated close's or, for a round closed early, the second it was closed.

@@ -58,6 +58,7 @@ public struct Resolutions {
                 throw DraftFlowError(.invalidInput, "\(code) has no alternative in collision \(id)",
                                      fix: "take one of: \(offered.joined(separator: ", ")), or --take base, or --text FILE")
             }
+            if let ambiguous = ambiguity(code, in: collision) { throw ambiguous }
             return .member(code)
         case .text(let text):
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -65,6 +66,20 @@ public struct Resolutions {
             }
             return .text(text)
         }
+    }
+
+    /// The refusal when `code` has more than one alternative in `collision` (two of its points
+    /// propose different wordings of the passage): `--take CODE` would not say which.
+    static func ambiguity(_ code: String, in collision: RecordedCollision) -> DraftFlowError? {
+        let own = collision.alternatives.enumerated().filter { $0.element.members.contains(code) }
+        guard own.count > 1 else { return nil }
+        let listed = own.map { index, alternative -> String in
+            let excerpt = alternative.text.count > 60 ? String(alternative.text.prefix(59)) + "…" : alternative.text
+            return "alternative \(index + 1) (\(alternative.members.joined(separator: ", "))): \"\(excerpt)\""
+        }
+        return DraftFlowError(.invalidInput, "\(code) has \(own.count) alternatives in collision \(collision.id): \(listed.joined(separator: "; ")); --take \(code) does not say which",
+                              fix: "write the wording you choose to a file and resolve with `draftflow resolve \(collision.id) --text FILE` "
+                                  + "(`draftflow collisions` shows each alternative in full), or keep the base with --take base")
     }
 
     private static func described(_ choice: ResolutionChoice, _ state: RoundState) -> String {
@@ -154,6 +169,7 @@ public struct Resolutions {
                 case .member(let raw):
                     let code = try SafeName.memberCode(raw)
                     guard collision.alternatives.contains(where: { $0.members.contains(code) }) else { continue }
+                    if let ambiguous = Self.ambiguity(code, in: collision) { throw ambiguous }
                     taken = .member(code)
                 case .text: continue
                 }

@@ -30,9 +30,7 @@ package struct RoundState {
 
     /// The merge record of a round that must have been merged.
     func merged() throws -> MergeRecord {
-        guard let record else {
-            throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
-        }
+        guard let record else { throw Self.noMergeYet(round) }
         return record
     }
 
@@ -46,9 +44,7 @@ package struct RoundState {
             record?.changes = try RecordCoding.record([RecordedChange].self, at: RecordPaths.mergeChanges(round: round.name), in: snapshot) ?? []
             record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)), path: RecordPaths.mergeEdits(round: round.name), in: snapshot)
         }
-        if selection == .lastMerged && record == nil {
-            throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
-        }
+        if selection == .lastMerged && record == nil { throw noMergeYet(round) }
         let dispositions = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: round.name), in: snapshot) ?? []
         var baseText = ""
         if detail == .texts {
@@ -67,6 +63,12 @@ package struct RoundState {
         }
         return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
                           record: record, dispositions: dispositions)
+    }
+
+    /// The refusal of a command that needs a merge before the round's first one.
+    static func noMergeYet(_ round: Round) -> DraftFlowError {
+        DraftFlowError(.refused, "no merge yet: round \(round.name) has not been merged, so there are no collisions, candidate or decisions to work on",
+                       fix: "run `draftflow merge --round \(round.name)` once the round has closed")
     }
 
     private static func pick(_ requested: String?, selection: Selection, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> Round {

@@ -55,10 +55,25 @@ public struct Submissions {
         }.value
     }
 
+    /// What an intake did: the submissions it recorded, and those it found recorded already.
+    public struct BatchResult: Sendable {
+        public var recorded: [Submission]
+        /// Submissions of the batch the round holds already, byte for byte (the same comment file
+        /// and edited copy from the same member): each the record found, not recorded again.
+        public var alreadyRecorded: [Submission]
+    }
+
     /// Records many submissions at once: each is its own commit, authored by its member, but all
     /// their objects are written as one pack with one sync, and the branch moves once.
     /// Any invalid submission stops the whole batch before anything is written.
     public func recordBatch(_ items: [BatchItem], late: Bool, roundName: String?) throws -> [Submission] {
+        try intake(items, late: late, roundName: roundName).recorded
+    }
+
+    /// `recordBatch`, skipping what is recorded already: a member's submission whose comment file
+    /// and edited copy are byte for byte those of one of its submissions in the round. Run again
+    /// after an interrupted intake, it records only what is missing.
+    public func intake(_ items: [BatchItem], late: Bool, roundName: String?) throws -> BatchResult {
         // Edited copies are checked against the current draft: only what they change is decoded.
         let snapshot = try context.store.snapshot()
         let draft = try RecordReader.workflow(in: snapshot).document
@@ -67,6 +82,7 @@ public struct Submissions {
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
         return try context.store.commitSeries { snapshot in
             var recorded: [Submission] = []
+            var skipped: [Submission] = []
             let workflow = try RecordReader.workflow(in: snapshot)
             var changes: [WorkspaceChange] = []
             var inBatch: [String: [Submission]] = [:]
@@ -76,6 +92,10 @@ public struct Submissions {
             for item in prepared {
                 var earlier = try recording.earlierSubmissions(of: item, workflow: workflow, snapshot: snapshot)
                 earlier += inBatch[item.code] ?? []
+                if let same = earlier.first(where: { $0.fileBlob == item.fileBlob && $0.proposalBlob == item.proposalBlob }) {
+                    skipped.append(same)
+                    continue
+                }
                 var (change, submission) = try recording.change(item, workflow: workflow, earlier: earlier)
                 // Each commit of the series carries the index as of that commit.
                 var index = try indexes[submission.round] ?? RecordReader.roundIndex(submission.round, in: snapshot)
@@ -89,7 +109,7 @@ public struct Submissions {
                 recorded.append(submission)
                 changes.append(change)
             }
-            return StagedSeries(changes, recorded)
+            return StagedSeries(changes, BatchResult(recorded: recorded, alreadyRecorded: skipped))
         }.value
     }
 }
