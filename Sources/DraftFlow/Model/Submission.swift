@@ -32,6 +32,11 @@ public struct Submission: Codable, Equatable, Sendable {
     public struct StillCurrent: Equatable, Sendable {
         public var number: Int
         public var received: Date
+
+        public init(number: Int, received: Date) {
+            self.number = number
+            self.received = received
+        }
     }
 
     enum CodingKeys: String, CodingKey {
