@@ -37,7 +37,7 @@ struct Dispositions: ParsableCommand {
                 return
             }
             let title = "\(try context.workflow().title): disposition of comments, round \(round)"
-            try emit(try DispositionTable.render(rows, title: title, format: format), to: output)
+            try emit(try DispositionTable.render(rows, title: title, format: format), to: output, json: format == .json)
         }
     }
 }

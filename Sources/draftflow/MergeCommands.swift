@@ -3,10 +3,15 @@ import DraftFlow
 import DraftFlowExport
 import Foundation
 
-/// Writes command output to `-o FILE`, or prints it.
-func emit(_ text: String, to output: String?) throws {
+/// Writes command output to `-o FILE` as it is, or prints it (escaped for the terminal: as JSON
+/// escapes characters when `json`, else as `TerminalText` does).
+func emit(_ text: String, to output: String?, json: Bool = false) throws {
     guard let output else {
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        if json {
+            printJSON(data: Data(text.trimmingCharacters(in: .newlines).utf8))
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
         return
     }
     do {
