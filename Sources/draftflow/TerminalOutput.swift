@@ -12,6 +12,13 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
     Swift.print(TerminalText.escaped(text, keepingLines: true), terminator: terminator)
 }
 
+/// `print(…, to: &standardError)` escaped the same way: warnings and errors too (escaping twice
+/// changes nothing, as an escaped text has nothing left to escape).
+func print<Target: TextOutputStream>(_ items: Any..., separator: String = " ", terminator: String = "\n", to output: inout Target) {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(TerminalText.escaped(text, keepingLines: true), terminator: terminator, to: &output)
+}
+
 enum TerminalOutput {
     /// JSON with every character `TerminalText.isUnsafe` names written as a `\uXXXX` escape
     /// (inside strings, where alone they can be: the JSON stays valid and means the same).

@@ -161,9 +161,10 @@ struct DemoReplay {
             throw DraftFlowError(.invalidInput, "the example names the unsafe path \(path)")
         }
         let url = example.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard UserFileKind(path: url.path) != nil else {
             throw DraftFlowError(.invalidInput, "the example file \(url.path) is missing", fix: "restore it from the project's repository")
         }
-        return data
+        // As every file a person names: a regular file, not through a link, never a FIFO.
+        return try readUserFile(url.path, what: "the example file")
     }
 }
