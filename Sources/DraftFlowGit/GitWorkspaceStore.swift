@@ -14,18 +14,57 @@ struct GitSnapshot: WorkspaceSnapshot {
     /// The file's bytes, checked against its blob id: a damaged object (a flipped bit) is refused,
     /// never taken for what was committed and written back over it.
     func file(_ path: String) throws -> Data? {
+        guard let (id, data) = try unchecked(path) else { return nil }
+        try check(path, id, data)
+        return data
+    }
+
+    /// `file` for several paths: read one after the other (one libgit2 handle), hashed on every
+    /// core (a merge reads 193 edited copies, 190 MB).
+    func files(_ paths: [String]) throws -> [Data?] {
+        let read = try paths.map { try unchecked($0) }
+        let damaged = DamagedSlots()
+        DispatchQueue.concurrentPerform(iterations: read.count) { index in
+            if let (id, data) = read[index], BlobID(hashing: data) != id { damaged.mark(index) }
+        }
+        if let index = damaged.first, let (id, data) = read[index] { try check(paths[index], id, data) }
+        return read.map { $0?.1 }
+    }
+
+    private func unchecked(_ path: String) throws -> (BlobID, Data)? {
         guard let tree, let id = try repository.entry(in: tree, path: path)?.blobID else { return nil }
-        let data = try repository.blobData(id)
+        return (id, try repository.blobData(id))
+    }
+
+    private func check(_ path: String, _ id: BlobID, _ data: Data) throws {
         guard BlobID(hashing: data) == id else {
             throw DraftFlowError(.storage, "the stored \(path) is damaged: its bytes do not hash to its object id \(id.hex) (commit \(commit.map { String($0.hex.prefix(7)) } ?? "-"))",
                                  fix: "run `draftflow verify` and `git fsck --full` to see what is damaged, then restore the object from a clone or a backup of the repository")
         }
-        return data
     }
 
     func list(_ path: String) throws -> [String] {
         guard let tree else { return [] }
         return try repository.treeEntries(tree, path: path).map(\.name).sorted()
+    }
+}
+
+/// Which of several files failed their hash check, set from many threads.
+private final class DamagedSlots: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var indexes: [Int] = []
+
+    func mark(_ index: Int) {
+        lock.lock()
+        indexes.append(index)
+        lock.unlock()
+    }
+
+    var first: Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return indexes.min()
     }
 }
 

@@ -26,10 +26,18 @@ public protocol WorkspaceSnapshot {
     /// The commit, at or before this snapshot's, that last changed (or made, or removed) the file
     /// at `path`, for messages that name a damaged record; nil when unknown.
     func lastChange(of path: String) throws -> FileChange?
+    /// The contents of several files at once, in order (nil for each that is missing).
+    func files(_ paths: [String]) throws -> [Data?]
 }
 
 extension WorkspaceSnapshot {
     public func lastChange(of path: String) throws -> FileChange? { nil }
+
+    /// The contents of several files at once (nil for each that is missing): a store may check
+    /// them on every core.
+    public func files(_ paths: [String]) throws -> [Data?] {
+        try paths.map { try file($0) }
+    }
 }
 
 /// The commit that last changed a file: its id and the first line of its message.

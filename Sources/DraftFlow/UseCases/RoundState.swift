@@ -114,9 +114,10 @@ package struct RoundState {
         while start < withProposals.count {
             let indexes = Array(withProposals[start..<min(start + chunk, withProposals.count)])
             var copies: [(data: Data, what: String)] = []
-            for index in indexes {
-                let member = inputs[index].member
-                guard let path = submissions[member]?.proposal, let data = try snapshot.file(path) else {
+            let members = indexes.map { inputs[$0].member }
+            let read = try snapshot.files(members.map { submissions[$0]?.proposal ?? "" })
+            for (member, data) in zip(members, read) {
+                guard let data else {
                     throw DraftFlowError(.workspace, "the edited copy of \(member) is missing", fix: "check the round's folder with `git log --stat`")
                 }
                 copies.append((data, "the proposal of \(member)"))
