@@ -189,6 +189,37 @@ import Glibc
         #expect(try head(cli) == before)
     }
 
+    /// Replaces the loose object of `path` at HEAD with `content` hashed under its id; returns the id.
+    func damage(_ path: String, to content: String, in cli: CLI, scratch: ScratchDirectory) throws -> String {
+        let id = try git(["rev-parse", "HEAD:\(path)"], in: cli.folder).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = cli.folder.appendingPathComponent(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+        #expect(FileManager.default.fileExists(atPath: object.path), "\(path) is not a loose object")
+        let damaged = try scratch.write("damaged-\(id)", content)
+        let hashed = try git(["hash-object", "-w", damaged.path], in: cli.folder).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(at: object)
+        try FileManager.default.copyItem(at: cli.folder.appendingPathComponent(".git/objects/\(hashed.prefix(2))/\(hashed.dropFirst(2))"), to: object)
+        return id
+    }
+
+    @Test func aDamagedEditedCopyStopsTheMerge() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let comments = try scratch.write("can.md", "## 2.2\nSharper.\n")
+        let copy = try scratch.write("copy.md", sampleDraft.replacingOccurrences(of: "a challenge", with: "a major challenge"))
+        #expect(try cli.run(["comment", "CAN", comments.path, "--proposal", copy.path], now: "2020-02-28T13:00:00+01:00").status == 0)
+        let path = "Comments/draft-1/CAN/submission-1.proposal.md"
+        let id = try damage(path, to: sampleDraft.replacingOccurrences(of: "a challenge", with: "no challenge"), in: cli, scratch: scratch)
+        let before = try head(cli)
+        let result = try #require(try bounded(cli, ["merge"], now: "2020-03-03T09:00:00+01:00"))
+        #expect(result.status == 6)
+        #expect(result.error == """
+            error: the stored \(path) is damaged: its bytes do not hash to its object id \(id) (commit \(before.prefix(7)))
+              fix: run `draftflow verify` and `git fsck --full` to see what is damaged, then restore the object from a clone or a backup of the repository
+
+            """)
+        #expect(try head(cli) == before)
+    }
+
     @Test func aRerunIntakeRecordsOnlyWhatIsMissingAndAnOlderSubmissionWarns() throws {
         let scratch = try ScratchDirectory()
         let cli = try makeRoundWorkspace(scratch)
