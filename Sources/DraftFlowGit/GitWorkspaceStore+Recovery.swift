@@ -38,10 +38,10 @@ extension GitWorkspaceStore {
     /// it for longer than a command waits.
     func locked<T>(_ body: (WorkTreeLock) throws -> T) throws -> T {
         do {
-            return try repository.withWorkTreeLock(body)
+            return try repository.withWorkTreeLock(waitingAtMost: lockWait, body)
         } catch let error as WorkTreeLockBusyError {
             let holder = error.holder.map { "DraftFlow command (pid \($0.pid), \($0.step.rawValue))" } ?? "DraftFlow command"
-            throw DraftFlowError(.storage, "another \(holder) is writing to this workspace and has held \(error.path) for \(Int(error.waited)) s; nothing was written",
+            throw DraftFlowError(.storage, "another \(holder) is writing to this workspace and has held \(error.path) for \(String(format: "%g", error.waited)) s; nothing was written",
                                  fix: error.holder.map { "wait for it to finish and run this command again; if it does not finish, stop it with `kill \($0.pid)`" }
                                      ?? "wait for it to finish and run this command again")
         } catch let error as SystemCallError where error.operation == "lock" {

@@ -31,6 +31,8 @@ public final class GitWorkspaceStore: WorkspaceStore {
     public let branch: String
     /// How many times a commit is rebuilt after losing a race before giving up.
     public var maximumAttempts = 200
+    /// How long a command waits for another DraftFlow command's write lock before it says so.
+    public var lockWait: TimeInterval = 10
 
     public init(repository: Repository) throws {
         self.repository = repository
