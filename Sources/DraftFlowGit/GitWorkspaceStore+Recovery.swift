@@ -31,6 +31,9 @@ extension GitWorkspaceStore {
         } catch let error as SystemCallError where error.operation == "lock" && [EACCES, EROFS, EPERM].contains(error.errno) {
             // A workspace this user may only read: nothing can be recovered, and reading goes on.
             return
+        } catch let error as SystemCallError where error.operation == "lock" {
+            throw DraftFlowError(.storage, "cannot take the workspace's write lock: \(error.message)",
+                                 fix: "check that you may write to \(repository.gitDirectory.path)")
         }
     }
 
@@ -40,9 +43,11 @@ extension GitWorkspaceStore {
         do {
             return try repository.withWorkTreeLock(waitingAtMost: lockWait, body)
         } catch let error as WorkTreeLockBusyError {
-            let holder = error.holder.map { "DraftFlow command (pid \($0.pid), \($0.step.rawValue))" } ?? "DraftFlow command"
+            // The journal names the holder while it writes; a holder that only reads has not written its own.
+            let writer = error.holder.flatMap { $0.step == .done ? nil : $0 }
+            let holder = writer.map { "DraftFlow command (pid \($0.pid), \($0.step.rawValue))" } ?? "DraftFlow command"
             throw DraftFlowError(.storage, "another \(holder) is writing to this workspace and has held \(error.path) for \(String(format: "%g", error.waited)) s; nothing was written",
-                                 fix: error.holder.map { "wait for it to finish and run this command again; if it does not finish, stop it with `kill \($0.pid)`" }
+                                 fix: writer.map { "wait for it to finish and run this command again; if it does not finish, stop it with `kill \($0.pid)`" }
                                      ?? "wait for it to finish and run this command again")
         } catch let error as SystemCallError where error.operation == "lock" {
             throw DraftFlowError(.storage, "cannot take the workspace's write lock: \(error.message)",
@@ -68,7 +73,7 @@ extension GitWorkspaceStore {
     /// the sync; a writer is then refused by `prepareForWrite`.
     func recover(_ lock: WorkTreeLock) throws {
         let (journal, isEmpty) = lock.journal()
-        if let journal, journal.step == .done || journal.pid == getpid() { return }
+        if let journal, journal.step == .done || lock.isOwn(journal) { return }
         // The write that left this journal died (this process holds the lock), or no write was
         // journalled yet (a workspace from an earlier DraftFlow, or a journal cut short).
         let dead = journal

@@ -182,20 +182,30 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 let head = try storage { try repository.resolveCommit(branch) }
                 let headTree = try storage { try head.map { try repository.commit($0).tree } }
                 var journal = WriteJournal(step: .committing, branch: branch, from: head?.hex)
-                try storage { try lock.record(journal) }
-                guard let step = try write(head, headTree) else {
-                    try storage { try lock.record(WriteJournal(step: .done, branch: branch, from: head?.hex)) }
-                    return nil
+                let step: Step<Result>
+                let move: Repository.ReferenceMove
+                do {
+                    try storage { try lock.record(journal) }
+                    guard let built = try write(head, headTree) else {
+                        try storage { try lock.record(WriteJournal(step: .done, branch: branch, from: head?.hex)) }
+                        return nil
+                    }
+                    step = built
+                    journal.to = step.tip.hex
+                    journal.tag = step.tag.map { ($0.name, $0.object.hex) }
+                    try storage {
+                        // A new fan-out folder of objects/ must be durable before the branch names objects in it.
+                        try repository.syncObjectFolder()
+                        try lock.record(journal)
+                    }
+                    let summary = step.summary.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
+                    move = try storage { try repository.moveReference(branch, to: step.tip, expected: head, message: "draftflow: " + summary) }
+                } catch {
+                    // Refused or failed before the branch moved: nothing to finish.
+                    try? lock.record(WriteJournal(step: .done, branch: branch, from: head?.hex))
+                    throw error
                 }
-                journal.to = step.tip.hex
-                journal.tag = step.tag.map { ($0.name, $0.object.hex) }
-                try storage {
-                    // A new fan-out folder of objects/ must be durable before the branch names objects in it.
-                    try repository.syncObjectFolder()
-                    try lock.record(journal)
-                }
-                let summary = step.summary.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
-                switch try storage({ try repository.moveReference(branch, to: step.tip, expected: head, message: "draftflow: " + summary) }) {
+                switch move {
                 case .moved:
                     journal.step = .syncing
                     try finishWrite(step, journal: journal, lock: lock)

@@ -41,6 +41,13 @@ public final class WorkTreeLock {
             return 0
         }
         if failure != 0 { throw SystemCallError("lock", call: "write", cannot: "write", path: path, errno: failure) }
+        HeldLocks.shared.wrote(journal)
+    }
+
+    /// Whether this process wrote `journal`: a journal naming this pid that it did not write was
+    /// left by a process that died and whose pid came round again.
+    public func isOwn(_ journal: WriteJournal) -> Bool {
+        journal.pid == getpid() && HeldLocks.shared.didWrite(journal)
     }
 
     fileprivate static func read(_ descriptor: Int32) -> String {
@@ -83,6 +90,20 @@ private final class HeldLocks: @unchecked Sendable {
     // Guarded by `mutex`: read and written by any thread taking or releasing a lock.
     private let mutex = NSLock()
     private var held: [String: (lock: WorkTreeLock, thread: pthread_t, depth: Int)] = [:]
+    /// The start times of the journals this process wrote.
+    private var written = Set<Int64>()
+
+    func wrote(_ journal: WriteJournal) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        written.insert(journal.started)
+    }
+
+    func didWrite(_ journal: WriteJournal) -> Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return written.contains(journal.started)
+    }
 
     enum Attempt {
         case taken(WorkTreeLock)

@@ -55,15 +55,18 @@ public struct WriteJournal: Equatable, Sendable {
         if let from { lines.append("from \(from)") }
         if let to { lines.append("to \(to)") }
         if let tag { lines.append("tag \(tag.object) \(tag.name)") }
+        // The last line, so that a text cut short at a line's end is not read as a whole one.
+        lines.append("end")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Reads a lock file's text; nil when it is empty, cut short or not DraftFlow's.
+    /// Reads a lock file's text; nil when it is empty, cut short (its last line is `end`) or not
+    /// DraftFlow's.
     public init?(text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == "draftflow-write", lines.last == "" else { return nil }
+        guard lines.count >= 3, lines.first == "draftflow-write", lines[lines.count - 2] == "end", lines.last == "" else { return nil }
         var values: [String: String] = [:]
-        for line in lines.dropFirst().dropLast() {
+        for line in lines.dropFirst().dropLast(2) {
             guard let space = line.firstIndex(of: " ") else { return nil }
             values[String(line[..<space])] = String(line[line.index(after: space)...])
         }
