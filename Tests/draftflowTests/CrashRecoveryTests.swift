@@ -57,6 +57,34 @@ import TestSupport
     }
 }
 
+@Suite struct ObjectFolderSyncTests {
+    @Test func aNewFanOutFolderOfObjectsIsSyncedBeforeTheBranchNamesIt() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else {
+            Issue.record("strace is missing: install it with scripts/install-dependencies.sh")
+            return
+        }
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let trace = scratch.url.appendingPathComponent("trace")
+        let run = try TimedRun.run(["/usr/bin/strace", "-f", "-o", trace.path, "-e", "trace=mkdir,openat,fsync,rename",
+                                    CLI.executable.path, "member", "add", "FRA", "--name", "France"], now: "2020-02-14T10:00:00+01:00", in: cli.folder)
+        #expect(run.status == 0, "\(run.error)")
+        let lines = try String(contentsOf: trace, encoding: .utf8).split(separator: "\n").map(String.init)
+        let objects = cli.folder.appendingPathComponent(".git/objects").standardizedFileURL.path
+        let branchMove = try #require(lines.firstIndex { $0.contains("rename(\"") && $0.contains("refs/heads/main.lock\"") })
+        let fanOuts = lines.indices.filter { lines[$0].contains("mkdir(\"\(objects)/") && lines[$0].hasSuffix("= 0") }
+        // New objects went into new fan-out folders (each commit writes a few objects).
+        #expect(!fanOuts.isEmpty)
+        // objects/ opened as a folder and fsynced after the last new fan-out folder, before the branch moved.
+        let synced = lines.indices.contains { index in
+            guard index > (fanOuts.last ?? 0), index < branchMove, lines[index].contains("openat(AT_FDCWD, \"\(objects)\", O_RDONLY"),
+                  let descriptor = lines[index].split(separator: "=").last?.trimmingCharacters(in: .whitespaces) else { return false }
+            return lines[(index + 1)..<branchMove].contains { $0.contains("fsync(\(descriptor))") && $0.hasSuffix("= 0") }
+        }
+        #expect(synced, "\(lines.joined(separator: "\n"))")
+    }
+}
+
 /// A small round built by the command line, kept as one copy of the workspace before each step.
 final class CrashScenario {
     struct Step {
