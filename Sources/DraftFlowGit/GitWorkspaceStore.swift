@@ -77,6 +77,8 @@ public final class GitWorkspaceStore: WorkspaceStore {
     public let branch: String
     /// How many times a commit is rebuilt after losing a race before giving up.
     public var maximumAttempts = 200
+    /// How long a command waits for another DraftFlow command's write lock before it says so.
+    public var lockWait: TimeInterval = 10
 
     public init(repository: Repository) throws {
         self.repository = repository
@@ -90,11 +92,15 @@ public final class GitWorkspaceStore: WorkspaceStore {
             let gitFolder = current.appendingPathComponent(".git").path
             let workflow = current.appendingPathComponent(Workflow.fileName).path
             if FileManager.default.fileExists(atPath: gitFolder) && FileManager.default.fileExists(atPath: workflow) {
+                let store: GitWorkspaceStore
                 do {
-                    return try GitWorkspaceStore(repository: Repository.open(at: current))
+                    store = try GitWorkspaceStore(repository: Repository.open(at: current))
                 } catch let error as any GitLayerError {
                     throw DraftFlowError(.storage, "cannot open the workspace at \(current.path): \(Self.describe(error))")
                 }
+                // Every command, readers included, first finishes what a killed command left.
+                try store.recoverIfNeeded()
+                return store
             }
             let parent = current.deletingLastPathComponent()
             if parent.path == current.path { break }
@@ -138,11 +144,10 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     @discardableResult
     public func commit(_ build: (any WorkspaceSnapshot) throws -> WorkspaceChange?) throws -> String? {
-        var tagged: (commit: CommitID, tag: VersionTag)?
-        let commit = try advance { head, headTree -> Step<CommitID>? in
+        try advance { head, headTree -> Step<CommitID>? in
             guard let change = try build(GitSnapshot(repository: repository, commit: head, tree: headTree)) else { return nil }
             var written: [String: (id: BlobID, data: Data)] = [:]
-            let commit = try storage { () -> CommitID in
+            let (commit, tag) = try storage { () -> (CommitID, (name: String, object: TagID)?) in
                 var updates: [TreeUpdate] = []
                 for (path, data) in change.writes.sorted(by: { $0.key < $1.key }) {
                     try Self.checkPath(path)
@@ -155,24 +160,18 @@ public final class GitWorkspaceStore: WorkspaceStore {
                     updates.append(.remove(path: path))
                 }
                 let tree = try repository.updateTree(headTree, updates)
-                return try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [],
-                                                   author: Self.signature(change.author), committer: Self.signature(change.committer),
-                                                   message: change.message)
+                let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [],
+                                                         author: Self.signature(change.author), committer: Self.signature(change.committer),
+                                                         message: change.message)
+                // The tag object is written before the branch moves, and named in the journal, so
+                // that a command killed in between still gets its tag from the next one.
+                let tag = try change.tag.map { tag in
+                    (name: tag.label, object: try repository.createTagObject(tag.label, target: commit, tagger: Self.signature(tag.tagger), message: tag.message))
+                }
+                return (commit, tag)
             }
-            tagged = change.tag.map { (commit, $0) }
-            return Step(tip: commit, written: written, summary: change.message, result: commit)
-        }
-        if let (target, tag) = tagged, commit != nil {
-            do {
-                try repository.createTag(tag.label, target: target, tagger: Self.signature(tag.tagger), message: tag.message)
-            } catch let error as GitError where error.isExists {
-                throw DraftFlowError(.conflict, "version \(tag.label) was published by someone else at the same moment",
-                                     fix: "see `draftflow status`")
-            } catch let error as GitError {
-                throw DraftFlowError(.storage, "cannot tag \(tag.label): \(error)")
-            }
-        }
-        return commit?.hex
+            return Step(tip: commit, written: written, summary: change.message, tag: tag, result: commit)
+        }?.hex
     }
 
     @discardableResult
@@ -211,31 +210,100 @@ public final class GitWorkspaceStore: WorkspaceStore {
         var tip: CommitID
         var written: [String: (id: BlobID, data: Data)]
         var summary: String
+        /// The version tag to point at `tip` once the branch is there: its name and tag object.
+        var tag: (name: String, object: TagID)? = nil
         var result: Result
     }
 
-    /// Writes on the branch tip, then moves the branch by compare-and-swap from that tip. When
-    /// another writer moved it first, `write` runs again on the new tip, so nothing is lost.
+    /// Writes on the branch tip, then moves the branch by compare-and-swap from that tip, and
+    /// brings the work tree to it, all while holding DraftFlow's write lock, its steps written in
+    /// the lock's journal so that the next command finishes a write killed half-way. When a writer
+    /// that does not take the lock (another git program) moved the branch first, `write` runs again
+    /// on the new tip, so nothing is lost.
     private func advance<Result>(_ write: (_ head: CommitID?, _ headTree: TreeID?) throws -> Step<Result>?) throws -> Result? {
-        for attempt in 0..<maximumAttempts {
-            let head = try storage { try repository.resolveCommit(branch) }
-            let headTree = try storage { try head.map { try repository.commit($0).tree } }
-            guard let step = try write(head, headTree) else { return nil }
-            let summary = step.summary.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
-            if try storage({ try repository.updateReference(branch, to: step.tip, expected: head, message: "draftflow: " + summary) }) {
-                try syncWorkTree(known: step.written)
-                return step.result
+        try locked { lock in
+            try prepareForWrite(lock)
+            var lockedSince: Date?
+            for attempt in 0..<maximumAttempts {
+                let head = try storage { try repository.resolveCommit(branch) }
+                let headTree = try storage { try head.map { try repository.commit($0).tree } }
+                var journal = WriteJournal(step: .committing, branch: branch, from: head?.hex)
+                let step: Step<Result>
+                let move: Repository.ReferenceMove
+                do {
+                    try storage { try lock.record(journal) }
+                    guard let built = try write(head, headTree) else {
+                        try storage { try lock.record(WriteJournal(step: .done, branch: branch, from: head?.hex)) }
+                        return nil
+                    }
+                    step = built
+                    journal.to = step.tip.hex
+                    journal.tag = step.tag.map { ($0.name, $0.object.hex) }
+                    try storage {
+                        // A new fan-out folder of objects/ must be durable before the branch names objects in it.
+                        try repository.syncObjectFolder()
+                        try lock.record(journal)
+                    }
+                    let summary = step.summary.split(separator: "\n").first.map(String.init) ?? "DraftFlow"
+                    move = try storage { try repository.moveReference(branch, to: step.tip, expected: head, message: "draftflow: " + summary) }
+                } catch {
+                    // Refused or failed before the branch moved: nothing to finish.
+                    try? lock.record(WriteJournal(step: .done, branch: branch, from: head?.hex))
+                    throw error
+                }
+                switch move {
+                case .moved:
+                    journal.step = .syncing
+                    try finishWrite(step, journal: journal, lock: lock)
+                    return step.result
+                case .raced:
+                    // Lost the race: back off a little and rebuild on the new tip.
+                    usleep(useconds_t(1_000 * min(50, 1 + attempt * 2) + Int.random(in: 0..<2_000)))
+                case .locked:
+                    // Another git program is writing the branch: wait for it briefly, never claim a race.
+                    let since = lockedSince ?? Date()
+                    lockedSince = since
+                    if Date().timeIntervalSince(since) > Self.foreignLockWait {
+                        try storage { try lock.record(WriteJournal(step: .done, branch: branch, from: head?.hex)) }
+                        throw foreignLockError(repository.referenceLockPath(branch), writing: "the branch \(branch)")
+                    }
+                    usleep(50_000)
+                }
             }
-            // Lost the race: back off a little and rebuild on the new tip.
-            usleep(useconds_t(1_000 * min(50, 1 + attempt * 2) + Int.random(in: 0..<2_000)))
+            throw DraftFlowError(.storage, "the branch kept moving under this write after \(maximumAttempts) attempts",
+                                 fix: "another program is writing to this repository; try again when it is done")
         }
-        throw DraftFlowError(.storage, "the branch kept moving under this write after \(maximumAttempts) attempts", fix: "try again")
+    }
+
+    /// After the branch moved: the tag, then the work tree. The commit has landed by now, so a
+    /// failure to bring the work tree up to date is a warning, not an error: running the command
+    /// again would record it twice, and the next command finishes the sync (the journal says so).
+    private func finishWrite<Result>(_ step: Step<Result>, journal: WriteJournal, lock: WorkTreeLock) throws {
+        try? lock.record(journal)
+        var tagError: DraftFlowError?
+        if let tag = step.tag {
+            do {
+                if try !repository.createReference("refs/tags/" + tag.name, to: tag.object.objectID, message: "draftflow: tag " + tag.name) {
+                    tagError = DraftFlowError(.conflict, "version \(tag.name) was published by someone else at the same moment",
+                                              fix: "see `draftflow status`")
+                }
+            } catch let error as any GitLayerError {
+                StorageNotices.add("warning: the version's commit \(step.tip.short) is recorded, but its tag \(tag.name) could not be created yet (\(Self.describe(error))); the next draftflow command creates it")
+            }
+        }
+        do {
+            try repository.syncWorkTree(to: step.tip, known: step.written)
+            try? lock.record(WriteJournal(step: .done, branch: branch, from: step.tip.hex))
+        } catch let error as any GitLayerError {
+            StorageNotices.add("warning: the commit \(step.tip.short) is recorded, but the work tree could not be brought up to date (\(Self.describe(error))); the next draftflow command finishes it: do not record this again")
+        }
+        if let tagError { throw tagError }
     }
 
     /// Brings the work tree to the branch tip, keeping anyone's local edits.
     public func syncWorkTree(known: [String: (id: BlobID, data: Data)] = [:]) throws {
-        try storage {
-            try repository.withWorkTreeLock {
+        try locked { _ in
+            try storage {
                 if let head = try repository.resolveCommit(branch) {
                     try repository.syncWorkTree(to: head, known: known)
                 }
@@ -243,10 +311,16 @@ public final class GitWorkspaceStore: WorkspaceStore {
         }
     }
 
+    /// What a person changed under `folder`: read under the write lock, after finishing any write
+    /// a killed command left, so that files an interrupted sync did not reach are never taken for
+    /// a person's edits.
     public func workTreeChanges(under folder: String) throws -> [String: Data?] {
-        try storage {
-            guard let head = try repository.resolveCommit(branch) else { return [:] }
-            return try repository.changedFiles(against: head, under: folder)
+        try locked { lock in
+            try recover(lock)
+            return try storage {
+                guard let head = try repository.resolveCommit(branch) else { return [:] }
+                return try repository.changedFiles(against: head, under: folder)
+            }
         }
     }
 

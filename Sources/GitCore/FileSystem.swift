@@ -37,28 +37,49 @@ package enum FileSystem {
         }
     }
 
-    /// Writes a file of the work tree. A new file is written in place (`O_EXCL`: nobody else's
-    /// file is overwritten); an existing one through a temporary file renamed over it, so a reader
-    /// never sees it half written. No fsync: the work tree is a view of a commit whose objects are
-    /// already durable.
+    /// Writes a file of the work tree: always to a temporary file beside it (`.NAME.draftflow-PID`),
+    /// then renamed over it, so that a reader never sees it half written and a process killed
+    /// mid-write leaves the file as it was (and a temporary file, which recovery removes). No
+    /// fsync: the work tree is a view of a commit whose objects are already durable, and recovery
+    /// brings it back to that commit.
     static func replaceFile(at url: URL, with data: Data) throws {
         let folder = url.deletingLastPathComponent()
         try makeFolders(folder.path)
-        var temporary = url
-        var descriptor = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 && errno == EEXIST {
-            temporary = folder.appendingPathComponent(".\(url.lastPathComponent).draftflow-\(getpid())")
-            descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        }
+        let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent))
+        let descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw SystemCallError("write", call: "open", cannot: "write", path: url.path, errno: errno)
         }
         let failure = writeAll(data, to: descriptor)
         Glibc.close(descriptor)
-        if failure != 0 || (temporary != url && Glibc.rename(temporary.path, url.path) != 0) {
+        if failure != 0 || Glibc.rename(temporary.path, url.path) != 0 {
             let code = failure != 0 ? failure : errno
             unlink(temporary.path)
             throw SystemCallError("write", call: failure != 0 ? "write" : "rename", cannot: "write", path: url.path, errno: code)
+        }
+    }
+
+    /// The name of the temporary file `replaceFile` writes for `name` in this process.
+    static func temporaryName(for name: String, pid: Int32 = getpid()) -> String {
+        ".\(name).draftflow-\(pid)"
+    }
+
+    /// The pid in a temporary file name `replaceFile` wrote, or nil when `name` is not one.
+    package static func temporaryFileOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), let marker = name.range(of: ".draftflow-", options: .backwards),
+              marker.lowerBound > name.index(after: name.startIndex) else { return nil }
+        return Int32(name[marker.upperBound...])
+    }
+
+    /// fsyncs a folder, so that the entries just created or renamed in it are durable.
+    static func syncFolder(_ path: String) throws {
+        let descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SystemCallError("fsync", call: "open", cannot: "sync", path: path, errno: errno)
+        }
+        defer { Glibc.close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            throw SystemCallError("fsync", call: "fsync", cannot: "sync", path: path, errno: errno)
         }
     }
 

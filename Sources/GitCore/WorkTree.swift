@@ -108,6 +108,38 @@ extension Repository {
         return changes
     }
 
+    /// Why the index cannot be read, or nil when it can (a missing index reads as empty).
+    public func indexProblem() -> GitError? {
+        do {
+            let index = try Handle("git_repository_index", free: git_index_free, owner: self) { git_repository_index(&$0, pointer) }
+            try index.read { try check(git_index_read($0, 1), "git_index_read") }
+            return nil
+        } catch let error as GitError {
+            return error
+        } catch {
+            return GitError(code: GIT_ERROR.rawValue, errorClass: 0, message: "\(error)", operation: "git_index_read")
+        }
+    }
+
+    /// Writes a new index holding the files of `commit` (none for nil), in place of one that cannot
+    /// be read. The entries carry no file times, so git re-reads each file once to see it is clean.
+    public func rebuildIndex(from commit: CommitID?) throws {
+        let path = gitDirectory.appendingPathComponent("index").path
+        if unlink(path) != 0 && errno != ENOENT {
+            throw SystemCallError("index", call: "unlink", cannot: "remove", path: path, errno: errno)
+        }
+        let index = try Handle("git_repository_index", free: git_index_free, owner: self) { git_repository_index(&$0, pointer) }
+        try index.read { index in
+            try check(git_index_read(index, 1), "git_index_read")
+            try check(git_index_clear(index), "git_index_clear")
+            if let commit {
+                let tree = try lookup(try self.commit(commit).tree)
+                try tree.read { try check(git_index_read_tree(index, $0), "git_index_read_tree") }
+            }
+            try check(git_index_write(index), "git_index_write")
+        }
+    }
+
     /// Adds a file just written with known content `id` to the index, from its stat data.
     private func addWrittenFile(to index: OpaquePointer, path: String, url: URL, id: BlobID) throws {
         var info = stat()

@@ -58,6 +58,9 @@ enum Clock {
 
 /// Runs a command body, turning DraftFlow errors into a message and an exit code.
 func withErrorHandling(_ body: () throws -> Void) throws {
+    // What storage had to say without failing (a commit whose work tree sync waits for the next
+    // command, an interrupted write finished), after the command's own output.
+    defer { printStorageNotices() }
     do {
         try body()
     } catch let error as DraftFlowError {
@@ -65,6 +68,13 @@ func withErrorHandling(_ body: () throws -> Void) throws {
         print("error: \(TerminalText.escaped(error.message, keepingLines: true))", to: &standardError)
         if let fix = error.fix { print("  fix: \(TerminalText.escaped(fix, keepingLines: true))", to: &standardError) }
         throw ExitCode(exitCode(for: error.kind))
+    }
+}
+
+func printStorageNotices() {
+    var standardError = StandardError()
+    for notice in StorageNotices.take() {
+        print(TerminalText.escaped(notice, keepingLines: true), to: &standardError)
     }
 }
 
