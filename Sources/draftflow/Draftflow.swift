@@ -56,15 +56,19 @@ enum Clock {
     }
 }
 
-/// Runs a command body, turning DraftFlow errors into a message and an exit code.
+/// Runs a command body, turning every error into a message, a `fix:` line and an exit code
+/// (`ErrorReport`). ArgumentParser's own errors and deliberate exit codes (collisions left: 1,
+/// verify found damage: 7) pass through.
 func withErrorHandling(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as DraftFlowError {
+    } catch {
+        guard let failure = ErrorReport.draftFlowError(for: error) else { throw error }
         var standardError = StandardError()
-        print("error: \(TerminalText.escaped(error.message, keepingLines: true))", to: &standardError)
-        if let fix = error.fix { print("  fix: \(TerminalText.escaped(fix, keepingLines: true))", to: &standardError) }
-        throw ExitCode(exitCode(for: error.kind))
+        print("error: \(TerminalText.escaped(failure.message, keepingLines: true))", to: &standardError)
+        let fix = failure.fix ?? "see `draftflow help` and the README's section on errors"
+        print("  fix: \(TerminalText.escaped(fix, keepingLines: true))", to: &standardError)
+        throw ExitCode(exitCode(for: failure.kind))
     }
 }
 

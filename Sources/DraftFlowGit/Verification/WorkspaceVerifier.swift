@@ -7,6 +7,7 @@ public enum WorkspaceVerifier {
     public static let versionTextCheck = "version-text"
     public static let commentFilesCheck = "comment-files"
     public static let historyCheck = "history"
+    public static let headCheck = "head"
 
     /// Verifies `version` (default: the newest published version) of the workspace containing
     /// `folder`, on the calling thread. Problems with the repository's content are in the report;
