@@ -34,7 +34,10 @@ struct WorkspaceOptions: ParsableArguments {
 
     func open() throws -> GitWorkspaceStore {
         let folder = workspace.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return try GitWorkspaceStore.open(containing: folder)
+        let store = try GitWorkspaceStore.open(containing: folder)
+        try store.checkHead()
+        ErrorReport.openedWorkspace.set(store.repository.workTree)
+        return store
     }
 
     /// The workspace as of now, for the use cases.
@@ -63,7 +66,7 @@ func withErrorHandling(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch {
-        guard let failure = ErrorReport.draftFlowError(for: error) else { throw error }
+        guard let failure = ErrorReport.draftFlowError(for: error).map(ErrorReport.withRestoreAdvice) else { throw error }
         var standardError = StandardError()
         print("error: \(TerminalText.escaped(failure.message, keepingLines: true))", to: &standardError)
         let fix = failure.fix ?? "see `draftflow help` and the README's section on errors"

@@ -30,6 +30,29 @@ enum ErrorReport {
                               fix: "check the workspace with `git status` and `draftflow verify`; report this with the command line to the DraftFlow maintainers")
     }
 
+    /// The work tree of the workspace the command opened, for advice that reads its history.
+    static let openedWorkspace = OpenedWorkspace()
+
+    /// `error` with a fix that works when it suggests `git checkout` for a committed file that
+    /// does not read: checking it out would restore the same bad file, so the fix names the commit
+    /// that last changed it and one where it reads.
+    static func withRestoreAdvice(_ error: DraftFlowError) -> DraftFlowError {
+        guard error.kind == .workspace, error.fix?.contains("git checkout") == true, let root = openedWorkspace.get(),
+              let path = committedRecord(named: error.message) else { return error }
+        let reads: (Data) -> Bool = path == Workflow.fileName
+            ? { (try? WorkflowFile.parse($0)) != nil }
+            : { (try? JSONSerialization.jsonObject(with: $0)) != nil }
+        guard let store = try? GitWorkspaceStore.open(containing: root),
+              let advice = store.restoreAdvice(for: path, reads: reads) else { return error }
+        return DraftFlowError(error.kind, error.message, fix: advice)
+    }
+
+    /// The record an error message names: Workflow.md, or a JSON file under Comments/.
+    private static func committedRecord(named message: String) -> String? {
+        if message.hasPrefix(Workflow.fileName) { return Workflow.fileName }
+        return message.split(separator: " ").map(String.init).first { $0.hasPrefix("Comments/") && $0.hasSuffix(".json") }
+    }
+
     /// A record in the workspace that does not decode: a file changed by hand, or damaged.
     private static func decoding(_ error: DecodingError) -> DraftFlowError {
         let problem: String
@@ -74,4 +97,15 @@ enum ErrorReport {
                                   fix: "check the permissions and the free space of the workspace, then run the command again")
         }
     }
+}
+
+/// The work tree of the workspace a command opened, set once the command opens it.
+///
+/// `@unchecked Sendable`: the value is only read and written under `lock`.
+final class OpenedWorkspace: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folder: URL?
+
+    func set(_ value: URL?) { lock.withLock { folder = value } }
+    func get() -> URL? { lock.withLock { folder } }
 }
