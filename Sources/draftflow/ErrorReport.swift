@@ -55,27 +55,7 @@ enum ErrorReport {
 
     /// A record in the workspace that does not decode: a file changed by hand, or damaged.
     private static func decoding(_ error: DecodingError) -> DraftFlowError {
-        let problem: String
-        let context: DecodingError.Context
-        switch error {
-        case .keyNotFound(let key, let where_):
-            problem = "the key '\(key.stringValue)' is missing"
-            context = where_
-        case .valueNotFound(let type, let where_):
-            problem = "a value (\(type)) is missing"
-            context = where_
-        case .typeMismatch(let type, let where_):
-            problem = "a value is not of the expected type (\(type))"
-            context = where_
-        case .dataCorrupted(let where_):
-            problem = where_.debugDescription
-            context = where_
-        @unknown default:
-            return DraftFlowError(.workspace, "a DraftFlow record cannot be read: \(error)", fix: fixForRecords)
-        }
-        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        return DraftFlowError(.workspace, "a DraftFlow record cannot be read: \(problem)" + (path.isEmpty ? "" : " (at \(path))"),
-                              fix: fixForRecords)
+        DraftFlowError(.workspace, "a DraftFlow record cannot be read: \(DecodingProblem.describe(error))", fix: fixForRecords)
     }
 
     private static let fixForRecords = "a record under Comments/ or Workflow.md was changed by hand or is damaged: "

@@ -53,6 +53,11 @@ struct Merge: ParsableCommand {
             let context = try options.context()
             let outcome = try MergeDesk(context).merge(round: round)
             open = outcome.openCollisions.count
+            if let rebuilt = outcome.rebuiltRecord {
+                var standardError = StandardError()
+                print("warning: \(rebuilt) did not read and was rebuilt; collisions resolved before are open again "
+                      + "(the resolutions are in `git log -- \(rebuilt)`)", to: &standardError)
+            }
             if json {
                 try printJSON(data: context.json(outcome))
                 return

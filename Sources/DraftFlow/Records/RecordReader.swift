@@ -44,12 +44,27 @@ package enum RecordReader {
         return latest
     }
 
-    /// The round's index: the file when there is one, else built from the records.
+    /// The round's index: the file when there is one and it reads, else built from the records
+    /// (it is derived from them: a damaged index.json is rebuilt, and the next write replaces it).
     static func roundIndex(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> RoundIndex {
-        if let data = try snapshot.file(RecordPaths.index(round: round)) {
-            return try RecordCoding.decoder().decode(RoundIndex.self, from: data)
+        if let data = try snapshot.file(RecordPaths.index(round: round)),
+           let index = try? RecordCoding.decoder().decode(RoundIndex.self, from: data) {
+            return index
         }
         return RoundIndex(try submissions(round: round, in: snapshot))
+    }
+
+    /// The merge summary of `round` (merge-summary.json), derived from merge.json, its edits and
+    /// the dispositions: rebuilt from them when the file is damaged. Nil when there is none.
+    static func mergeSummary(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> MergeSummary? {
+        guard let data = try snapshot.file(RecordPaths.mergeSummary(round: round)) else { return nil }
+        let decoder = RecordCoding.decoder()
+        if let summary = try? decoder.decode(MergeSummary.self, from: data) { return summary }
+        guard let recordData = try snapshot.file(RecordPaths.merge(round: round)) else { return nil }
+        let record = try RoundState.withEdits(try decoder.decode(MergeRecord.self, from: recordData),
+                                              from: snapshot.file(RecordPaths.mergeEdits(round: round)))
+        let dispositions = try snapshot.file(RecordPaths.dispositions(round: round)).map { try decoder.decode([Disposition].self, from: $0) } ?? []
+        return record.map { MergeSummary($0, dispositions: dispositions) }
     }
 
     /// The objections of a silence round: the latest on-time submission of each member.
@@ -66,8 +81,7 @@ package enum RecordReader {
         -> PendingDecisions? {
         let workflow = try workflow(in: snapshot)
         guard let round = try workflow.rounds.last(where: { try snapshot.file(RecordPaths.mergeSummary(round: $0.name)) != nil }),
-              let data = try snapshot.file(RecordPaths.mergeSummary(round: round.name)) else { return nil }
-        let summary = try RecordCoding.decoder().decode(MergeSummary.self, from: data)
+              let summary = try mergeSummary(round.name, in: snapshot) else { return nil }
         let index = try (knownRound == round.name ? known : nil) ?? roundIndex(round.name, in: snapshot)
         let decided = Set(summary.decided)
         let ids = index.members.values.flatMap(\.comments) + summary.edits

@@ -122,8 +122,7 @@ public struct Resolutions {
         }
         record.superseded = superseded.isEmpty ? nil : superseded
         // The edits did not change: keep the summary's list of them.
-        guard let summaryData = try snapshot.file(RecordPaths.mergeSummary(round: state.round.name)) else { return nil }
-        var summary = try RecordCoding.decoder().decode(MergeSummary.self, from: summaryData)
+        guard var summary = try RecordReader.mergeSummary(state.round.name, in: snapshot) else { return nil }
         summary.openCollisions = MergeSummary(record, dispositions: []).openCollisions
         summary.superseded = record.superseded
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())

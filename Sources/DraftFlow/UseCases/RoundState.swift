@@ -27,6 +27,8 @@ package struct RoundState {
     package var inputs: [CandidateBuilder.Input]
     package var record: MergeRecord?
     package var dispositions: [Disposition]
+    /// The merge record that did not read and was left out (`rebuildingDamagedRecord`), by path.
+    package var damagedRecord: String?
 
     /// The merge record of a round that must have been merged.
     func merged() throws -> MergeRecord {
@@ -37,15 +39,32 @@ package struct RoundState {
     }
 
     /// Reads round `requested` (or the one `selection` picks) from `snapshot`.
+    ///
+    /// `rebuildingDamagedRecord`: for a new merge, which rebuilds the merge record: a record
+    /// that does not read is left out (and named in `damagedRecord`) instead of stopping it.
     package static func read(_ requested: String?, selection: Selection, detail: Detail, in snapshot: any WorkspaceSnapshot,
-                     store: any WorkspaceStore) throws -> RoundState {
+                     store: any WorkspaceStore, rebuildingDamagedRecord: Bool = false) throws -> RoundState {
         let workflow = try RecordReader.workflow(in: snapshot)
         let round = try pick(requested, selection: selection, workflow: workflow, snapshot: snapshot)
         let decoder = RecordCoding.decoder()
-        var record = try snapshot.file(RecordPaths.merge(round: round.name)).map { try decoder.decode(MergeRecord.self, from: $0) }
-        if detail == .texts {
-            record?.changes = try snapshot.file(RecordPaths.mergeChanges(round: round.name)).map { try decoder.decode([RecordedChange].self, from: $0) } ?? []
-            record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)))
+        var record: MergeRecord?
+        var damagedRecord: String?
+        do {
+            record = try snapshot.file(RecordPaths.merge(round: round.name)).map { try decoder.decode(MergeRecord.self, from: $0) }
+            if detail == .texts {
+                damagedRecord = RecordPaths.mergeChanges(round: round.name)
+                record?.changes = try snapshot.file(RecordPaths.mergeChanges(round: round.name)).map { try decoder.decode([RecordedChange].self, from: $0) } ?? []
+                damagedRecord = RecordPaths.mergeEdits(round: round.name)
+                record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)))
+            }
+            damagedRecord = nil
+        } catch is DecodingError where rebuildingDamagedRecord {
+            record = nil
+            damagedRecord = damagedRecord ?? RecordPaths.merge(round: round.name)
+        } catch let error as DecodingError {
+            throw DraftFlowError(.workspace, "the merge record \(damagedRecord ?? RecordPaths.merge(round: round.name)) cannot be read: \(DecodingProblem.describe(error))",
+                                 fix: "it is derived from the round's submissions: rebuild it with `draftflow merge --round \(round.name)` "
+                                    + "(collisions resolved before are then open again)")
         }
         if selection == .lastMerged && record == nil {
             throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
@@ -68,7 +87,7 @@ package struct RoundState {
             try alignProposals(&inputs, submissions: submissions, baseText: baseText, snapshot: snapshot)
         }
         return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
-                          record: record, dispositions: dispositions)
+                          record: record, dispositions: dispositions, damagedRecord: damagedRecord)
     }
 
     private static func pick(_ requested: String?, selection: Selection, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> Round {
