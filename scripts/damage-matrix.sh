@@ -2,8 +2,11 @@
 # Runs every command of draftflow against every kind of repository damage, each run under a
 # 20 s timeout, and prints one line per run: kind, command, exit code, verdict.
 #
-#   scripts/damage-matrix.sh [--binary PATH] [--jobs N] [--tsv] [--kinds 'k1 k2'] [--commands 'status log']
+#   scripts/damage-matrix.sh [--binary PATH] [--jobs N] [--tsv] [--kinds 'k1 k2'] [--commands 'status|log'] [--sample N]
 #
+# --sample N runs one pair in N: the pair of the i-th kind and the j-th command when (i + j) % N
+# is 0, so that every kind meets several commands and every command several kinds (the test
+# suite's short run).
 # A run is "ok" when it did not hang (timeout), did not die of a signal, ended with a documented
 # exit code (0, 2-7; 1 only for merge and resolve, which mean collisions are left), and printed a
 # `fix:` line whenever it printed an error. Exit status: 0 when every run is ok, 1 otherwise.
@@ -15,6 +18,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 tsv=0
 kinds=""
 commands=""
+sample=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --binary) binary=$2; shift 2 ;;
@@ -22,6 +26,7 @@ while [ $# -gt 0 ]; do
         --tsv) tsv=1; shift ;;
         --kinds) kinds=$2; shift 2 ;;
         --commands) commands=$2; shift 2 ;;
+        --sample) sample=$2; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -115,42 +120,64 @@ damage() { # kind workspace
     esac
 }
 
-# One run: copies the base, damages it, runs the command; prints "kind<TAB>command<TAB>code<TAB>verdict".
-run_one() {
-    local kind=$1 command=$2 n=$3 w base=$work/base
+# Commands that write nothing in the workspace, even when they succeed: they share one damaged copy.
+is_read_only() { case "$1" in "member list"|status|log|collisions|dispositions|compile|redline*|outline|export*|verify) return 0 ;; esac; return 1; }
+
+# One job: copies the base, damages it, runs the commands (separated by '|') on it; prints
+# "kind<TAB>command<TAB>code<TAB>verdict" for each.
+run_job() {
+    local kind=$1 commands=$2 n=$3 w base=$work/base command
     case "$kind" in *pack*|*idx*) base=$work/packed ;; esac
     w=$work/run-$n
     cp -a "$base" "$w"
     mkdir -p "$w.in/IN"
     printf 'Comment on 1.1: please add a reference.\n' > "$w.in/IN/CAN.md"
     damage "$kind" "$w" 2>/dev/null
-    local args=${command//IN/$w.in/IN}
-    args=${args//OUT.md/$w.in/out.md}
-    # shellcheck disable=SC2086
-    (cd "$w" && exec timeout -s KILL 20 "$binary" $args) > "$w.out" 2> "$w.err" < /dev/null
-    local code=$? verdict=ok
-    if [ $code -eq 137 ]; then verdict="HANG (killed after 20 s)"
-    elif [ $code -gt 128 ]; then verdict="SIGNAL $((code - 128))"
-    elif [ $code -eq 1 ] && [ "${command%% *}" != merge ] && [ "${command%% *}" != resolve ]; then verdict="EXIT 1 without collisions"
-    elif [ $code -eq 1 ] && ! grep -q "collision" "$w.out" "$w.err"; then verdict="EXIT 1 without collisions"
-    elif [ $code -gt 7 ]; then verdict="UNDOCUMENTED EXIT $code"
-    elif grep -q '^error:' "$w.err" && ! grep -q '^  fix: ' "$w.err"; then verdict="NO FIX: $(grep -m1 '^error:' "$w.err" | cut -c1-150)"
-    elif [ $code -ne 0 ] && ! grep -q '^  fix: ' "$w.err"; then verdict="NO FIX: $(head -c 150 "$w.err" | tr '\n' ' ')"
-    fi
-    printf '%s\t%s\t%s\t%s\n' "$kind" "$command" "$code" "$verdict"
+    IFS='|' read -r -a list <<< "$commands"
+    for command in "${list[@]}"; do
+        local args=${command//IN/$w.in/IN}
+        args=${args//OUT.md/$w.in/out.md}
+        # shellcheck disable=SC2086
+        (cd "$w" && exec timeout -s KILL 20 "$binary" $args) > "$w.out" 2> "$w.err" < /dev/null
+        local code=$? verdict=ok
+        if [ $code -eq 137 ]; then verdict="HANG (killed after 20 s)"
+        elif [ $code -gt 128 ]; then verdict="SIGNAL $((code - 128))"
+        elif [ $code -eq 1 ] && [ "${command%% *}" != merge ] && [ "${command%% *}" != resolve ]; then verdict="EXIT 1 without collisions"
+        elif [ $code -eq 1 ] && ! grep -q "collision" "$w.out" "$w.err"; then verdict="EXIT 1 without collisions"
+        elif [ $code -gt 7 ]; then verdict="UNDOCUMENTED EXIT $code"
+        elif grep -q '^error:' "$w.err" && ! grep -q '^  fix: ' "$w.err"; then verdict="NO FIX: $(grep -m1 '^error:' "$w.err" | cut -c1-150)"
+        elif [ $code -ne 0 ] && ! grep -q '^  fix: ' "$w.err"; then verdict="NO FIX: $(head -c 150 "$w.err" | tr '\n' ' ')"
+        fi
+        printf '%s\t%s\t%s\t%s\n' "$kind" "$command" "$code" "$verdict"
+    done
     rm -rf "$w" "$w.in" "$w.out" "$w.err"
 }
-export -f run_one damage loose truncate_half bitflip commit_file
+export -f run_job damage loose truncate_half bitflip commit_file
 export work binary
 
 n=0
+i=0
 IFS='|' read -r -a command_list <<< "$(echo "$commands" | tr -d '\n')"
 for kind in $kinds; do
+    j=0
+    shared=""
     for command in "${command_list[@]}"; do
-        n=$((n + 1))
-        printf '%s\0%s\0%s\0' "$kind" "$command" "$n"
+        if [ $(( (i + j) % sample )) -eq 0 ]; then
+            if is_read_only "$command"; then
+                shared=${shared:+$shared|}$command
+            else
+                n=$((n + 1))
+                printf '%s\0%s\0%s\0' "$kind" "$command" "$n"
+            fi
+        fi
+        j=$((j + 1))
     done
-done | xargs -0 -n 3 -P "$jobs" bash -c 'run_one "$0" "$1" "$2"' > "$work/results"
+    if [ -n "$shared" ]; then
+        n=$((n + 1))
+        printf '%s\0%s\0%s\0' "$kind" "$shared" "$n"
+    fi
+    i=$((i + 1))
+done | xargs -0 -n 3 -P "$jobs" bash -c 'run_job "$0" "$1" "$2"' > "$work/results"
 
 sort -t $'\t' -k1,1 -k2,2 "$work/results" > "$work/sorted"
 if [ $tsv -eq 1 ]; then

@@ -55,8 +55,8 @@ struct Merge: ParsableCommand {
             open = outcome.openCollisions.count
             if let rebuilt = outcome.rebuiltRecord {
                 var standardError = StandardError()
-                print("warning: \(rebuilt) did not read and was rebuilt; collisions resolved before are open again "
-                      + "(the resolutions are in `git log -- \(rebuilt)`)", to: &standardError)
+                print("warning: \(rebuilt) did not read and was rebuilt from the submissions; the resolutions it held are not in it: "
+                      + "check `draftflow collisions --all` (the earlier resolutions are in `git log -p -- \(rebuilt)`)", to: &standardError)
             }
             if json {
                 try printJSON(data: context.json(outcome))

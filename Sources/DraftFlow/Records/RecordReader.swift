@@ -20,7 +20,7 @@ package enum RecordReader {
                 do {
                     result.append(try decoder.decode(Submission.self, from: data))
                 } catch {
-                    throw DraftFlowError(.workspace, "the record \(folder)/\(name) cannot be read: \(error)",
+                    throw DraftFlowError(.workspace, "the record \(folder)/\(name) cannot be read: \((error as? DecodingError).map(DecodingProblem.describe) ?? "\(error)")",
                                          fix: "restore it from history with `git checkout`")
                 }
             }

@@ -64,7 +64,7 @@ package struct RoundState {
         } catch let error as DecodingError {
             throw DraftFlowError(.workspace, "the merge record \(damagedRecord ?? RecordPaths.merge(round: round.name)) cannot be read: \(DecodingProblem.describe(error))",
                                  fix: "it is derived from the round's submissions: rebuild it with `draftflow merge --round \(round.name)` "
-                                    + "(collisions resolved before are then open again)")
+                                    + "(the resolutions it held are lost with it: check `draftflow collisions --all` afterwards)")
         }
         if selection == .lastMerged && record == nil {
             throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
