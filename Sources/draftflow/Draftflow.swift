@@ -14,7 +14,7 @@ struct Draftflow: AsyncParsableCommand {
         commit in an ordinary git repository.
 
         The current instant is DRAFTFLOW_NOW (ISO 8601) when set, else the clock.
-        Exit codes: 0 success, 1 collisions left to resolve (merge, resolve), 2 invalid input, 3 refused by the rules, 4 no usable workspace, \
+        Exit codes: 0 success, 1 collisions left to resolve (merge, resolve) and nothing else, 2 invalid input, 3 refused by the rules, 4 no usable workspace, \
         5 conflict with what exists, 6 storage failure, 7 verify found damage.
         """,
         subcommands: [
