@@ -79,7 +79,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 try? fileManager.removeItem(at: folder)
             }
             if let error = error as? DraftFlowError { throw error }
-            throw DraftFlowError(.storage, "cannot create the workspace at \(folder.path): \(error)")
+            throw StorageFailure.error(error, context: "cannot create the workspace at \(folder.path)")
         }
     }
 
@@ -123,7 +123,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 throw DraftFlowError(.conflict, "version \(tag.label) was published by someone else at the same moment",
                                      fix: "see `draftflow status`")
             } catch let error as GitError {
-                throw DraftFlowError(.storage, "cannot tag \(tag.label): \(error)")
+                throw StorageFailure.error(error, context: "cannot tag \(tag.label)")
             }
         }
         return commit?.hex

@@ -38,7 +38,7 @@ public enum WorkspaceVerifier {
             } catch let error as DraftFlowError {
                 result = .failure(error)
             } catch {
-                result = .failure(DraftFlowError(.storage, "verification failed: \(error)", fix: "check the workspace with `git fsck`"))
+                result = .failure(StorageFailure.error(error, context: "verification failed"))
             }
             box.finish(result)
         }
