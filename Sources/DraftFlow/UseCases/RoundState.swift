@@ -69,8 +69,15 @@ package struct RoundState {
         if selection == .lastMerged && record == nil {
             throw DraftFlowError(.refused, "round \(round.name) has not been merged", fix: "run `draftflow merge --round \(round.name)` first")
         }
-        let dispositions = try snapshot.file(RecordPaths.dispositions(round: round.name))
-            .map { try decoder.decode([Disposition].self, from: $0) } ?? []
+        let dispositionsPath = RecordPaths.dispositions(round: round.name)
+        let dispositions: [Disposition]
+        do {
+            dispositions = try snapshot.file(dispositionsPath).map { try decoder.decode([Disposition].self, from: $0) } ?? []
+        } catch let error as DecodingError {
+            // The secretariat's decisions: not derived, so restored from history, not rebuilt.
+            throw DraftFlowError(.workspace, "the record \(dispositionsPath) cannot be read: \(DecodingProblem.describe(error))",
+                                 fix: "restore it from the last commit where it reads (`git log -- \(dispositionsPath)`), not with `git checkout`")
+        }
         var baseText = ""
         if detail == .texts {
             guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
