@@ -96,7 +96,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 do {
                     store = try GitWorkspaceStore(repository: Repository.open(at: current))
                 } catch let error as any GitLayerError {
-                    throw DraftFlowError(.storage, "cannot open the workspace at \(current.path): \(Self.describe(error))")
+                    throw StorageFailure.error(error, context: "cannot open the workspace at \(current.path)")
                 }
                 // Every command, readers included, first finishes what a killed command left.
                 try store.recoverIfNeeded()
@@ -131,7 +131,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 try? fileManager.removeItem(at: folder)
             }
             if let error = error as? DraftFlowError { throw error }
-            throw DraftFlowError(.storage, "cannot create the workspace at \(folder.path): \(error)")
+            throw StorageFailure.error(error, context: "cannot create the workspace at \(folder.path)")
         }
     }
 
@@ -332,12 +332,12 @@ public final class GitWorkspaceStore: WorkspaceStore {
 
     public func versions() throws -> [StoredVersion] {
         try storage {
-            var result: [(Date, StoredVersion)] = []
+            var result: [(Date, StoredVersion, CommitID)] = []
             for name in try repository.tagNames() {
                 guard let tag = try repository.tag(name) else { continue }
-                result.append((tag.tagger?.time ?? .distantPast, StoredVersion(label: name, tagID: tag.id.hex, commitID: tag.target.hex, message: tag.message)))
+                result.append((tag.tagger?.time ?? .distantPast, StoredVersion(label: name, tagID: tag.id.hex, commitID: tag.target.hex, message: tag.message), tag.target))
             }
-            return result.sorted { ($0.0, $0.1.label) < ($1.0, $1.1.label) }.map(\.1)
+            return try VersionOrder.sorted(result.map { ($0.0, $0.1.label, $0.2) }, repository: repository).map { index in result[index].1 }
         }
     }
 
@@ -374,7 +374,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
         do {
             return try body()
         } catch let error as any GitLayerError {
-            throw DraftFlowError(.storage, "git storage failed: \(Self.describe(error))", fix: "check the workspace with `git fsck`")
+            throw StorageFailure.error(error)
         }
     }
 

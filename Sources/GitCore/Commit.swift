@@ -67,3 +67,12 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// Whether `ancestor` is in the history of `commit` (or is `commit`).
+    public func isAncestor(_ ancestor: CommitID, of commit: CommitID) throws -> Bool {
+        if ancestor == commit { return true }
+        var rawCommit = commit.objectID.raw, rawAncestor = ancestor.objectID.raw
+        return try check(git_graph_descendant_of(pointer, &rawCommit, &rawAncestor), "git_graph_descendant_of") == 1
+    }
+}

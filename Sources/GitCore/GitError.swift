@@ -34,6 +34,12 @@ public struct GitError: GitLayerError, Equatable {
     public var isExists: Bool { code == GIT_EEXISTS.rawValue }
     public var isLocked: Bool { code == GIT_ELOCKED.rawValue }
     public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
+
+    /// Where libgit2 found the failure: the object database (objects, packs), zlib, a reference,
+    /// the index.
+    public var isObjectDatabase: Bool { errorClass == GIT_ERROR_ODB.rawValue || errorClass == GIT_ERROR_ZLIB.rawValue }
+    public var isReference: Bool { errorClass == GIT_ERROR_REFERENCE.rawValue }
+    public var isIndex: Bool { errorClass == GIT_ERROR_INDEX.rawValue }
 }
 
 /// Turns a libgit2 return code into a thrown `GitError`, reading the per-thread error at once.

@@ -61,8 +61,9 @@ public final class Repository {
     /// Gives the repository an object database whose loose objects are written with zlib's fastest
     /// level (libgit2's default is level 6): a merge writes megabytes of records, and compressing
     /// them took longer than computing them. The objects stay ordinary zlib streams that git reads;
-    /// writes are still fsynced. A repository that borrows objects from elsewhere (alternates)
-    /// keeps libgit2's own set-up.
+    /// writes are still fsynced. The loose objects are read through `LooseObjectGuard`, so that
+    /// no damaged loose file can make libgit2 loop. A repository that borrows objects from
+    /// elsewhere (alternates) keeps libgit2's own set-up, without that guard.
     private func useFastLooseObjects() throws {
         let objects = gitDirectory.appendingPathComponent("objects")
         guard !FileManager.default.fileExists(atPath: objects.appendingPathComponent("info/alternates").path) else { return }
@@ -70,6 +71,8 @@ public final class Repository {
         // Loose objects first (priority 1), then packs (priority 2), as libgit2 sets them up itself.
         var loose: UnsafeMutablePointer<git_odb_backend>?
         try check(git_odb_backend_loose(&loose, objects.path, Z_BEST_SPEED, 1, 0, 0), "git_odb_backend_loose")
+        // Every loose object is inflated to its end outside libgit2 first (LooseObjectGuard).
+        if let loose { LooseObjectGuard.install(on: loose, objects: objects.path) }
         try add(loose, to: odb, priority: 1)
         var pack: UnsafeMutablePointer<git_odb_backend>?
         try check(git_odb_backend_pack(&pack, objects.path), "git_odb_backend_pack")

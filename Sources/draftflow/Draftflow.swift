@@ -14,7 +14,7 @@ struct Draftflow: AsyncParsableCommand {
         commit in an ordinary git repository.
 
         The current instant is DRAFTFLOW_NOW (ISO 8601) when set, else the clock.
-        Exit codes: 0 success, 1 collisions left to resolve (merge, resolve), 2 invalid input, 3 refused by the rules, 4 no usable workspace, \
+        Exit codes: 0 success, 1 collisions left to resolve (merge, resolve) and nothing else, 2 invalid input, 3 refused by the rules, 4 no usable workspace, \
         5 conflict with what exists, 6 storage failure, 7 verify found damage.
         """,
         subcommands: [
@@ -34,7 +34,10 @@ struct WorkspaceOptions: ParsableArguments {
 
     func open() throws -> GitWorkspaceStore {
         let folder = workspace.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return try GitWorkspaceStore.open(containing: folder)
+        let store = try GitWorkspaceStore.open(containing: folder)
+        try store.checkHead()
+        ErrorReport.openedWorkspace.set(store.repository.workTree)
+        return store
     }
 
     /// The workspace as of now, for the use cases.
@@ -56,18 +59,22 @@ enum Clock {
     }
 }
 
-/// Runs a command body, turning DraftFlow errors into a message and an exit code.
+/// Runs a command body, turning every error into a message, a `fix:` line and an exit code
+/// (`ErrorReport`). ArgumentParser's own errors and deliberate exit codes (collisions left: 1,
+/// verify found damage: 7) pass through.
 func withErrorHandling(_ body: () throws -> Void) throws {
     // What storage had to say without failing (a commit whose work tree sync waits for the next
     // command, an interrupted write finished), after the command's own output.
     defer { printStorageNotices() }
     do {
         try body()
-    } catch let error as DraftFlowError {
+    } catch {
+        guard let failure = ErrorReport.draftFlowError(for: error).map(ErrorReport.withRestoreAdvice) else { throw error }
         var standardError = StandardError()
-        print("error: \(TerminalText.escaped(error.message, keepingLines: true))", to: &standardError)
-        if let fix = error.fix { print("  fix: \(TerminalText.escaped(fix, keepingLines: true))", to: &standardError) }
-        throw ExitCode(exitCode(for: error.kind))
+        print("error: \(TerminalText.escaped(failure.message, keepingLines: true))", to: &standardError)
+        let fix = failure.fix ?? "see `draftflow help` and the README's section on errors"
+        print("  fix: \(TerminalText.escaped(fix, keepingLines: true))", to: &standardError)
+        throw ExitCode(exitCode(for: failure.kind))
     }
 }
 

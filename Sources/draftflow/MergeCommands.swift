@@ -58,6 +58,11 @@ struct Merge: ParsableCommand {
             let context = try options.context()
             let outcome = try MergeDesk(context).merge(round: round)
             open = outcome.openCollisions.count
+            if let rebuilt = outcome.rebuiltRecord {
+                var standardError = StandardError()
+                print("warning: \(rebuilt) did not read and was rebuilt from the submissions; the resolutions it held are not in it: "
+                      + "check `draftflow collisions --all` (the earlier resolutions are in `git log -p -- \(rebuilt)`)", to: &standardError)
+            }
             if json {
                 try printJSON(data: context.json(outcome))
                 return

@@ -20,7 +20,9 @@ struct Verify: ParsableCommand {
           2. every comment's original file and edited copy in that version is byte-identical to what was \
         received (the blob ids in each Comments/<round>/<MEMBER>/submission-<n>.json record);
           3. the history from the first commit to the version is intact, and every version published \
-        before it is in that history.
+        before it is in that history;
+          4. HEAD is on a branch whose commit reads, the version is in its history, and every commit, \
+        tree and blob after the version up to HEAD is intact (the other commands read HEAD).
         VERSION defaults to the newest published version.
 
         A damaged repository can make libgit2 loop forever (a truncated loose object): verification \
@@ -85,10 +87,17 @@ struct Verify: ParsableCommand {
         var standardError = StandardError()
         for check in report.checks where !check.ok {
             for problem in check.problems {
-                print("error: \(check.name): \(problem)", to: &standardError)
+                print("error: \(check.name): \(TerminalText.escaped(problem))", to: &standardError)
             }
         }
+        if !report.ok {
+            print("  fix: \(Self.damageFix)", to: &standardError)
+        }
     }
+
+    /// What to do when a check fails.
+    static let damageFix = "run `git fsck --full` in the workspace to list every damaged or missing object; move a damaged object file "
+        + "out of .git/objects, then fetch every object again from an intact copy (a member's clone or a backup): `git fetch --refetch /path/to/copy`"
 
     /// Reports the timeout and ends the process at once: the verification thread may be stuck in
     /// libgit2 and cannot be stopped, so the process must not wait for it.
@@ -107,7 +116,7 @@ struct Verify: ParsableCommand {
         }
         var standardError = StandardError()
         print("error: \(message)", to: &standardError)
-        print("  fix: run `git fsck` in the workspace to find the damaged object, and restore it from a clone", to: &standardError)
+        print("  fix: \(Self.damageFix)", to: &standardError)
         fflush(nil)  // every C stream: print() buffers standard output
         // _exit: no atexit handlers or static destructors while the other thread is inside libgit2.
         _exit(Self.failedExitCode)

@@ -85,7 +85,8 @@ import TestSupport
             writes: ["Workflow.md": Data("# Input\n".utf8)], author: person, committer: person, message: "Create\n"))
         let head = try #require(try store.snapshot().commitID)
         _ = try gitOutput(["update-ref", "--no-deref", "HEAD", head], in: scratch.url)
-        #expect(throws: DraftFlowError(.storage, "cannot open the workspace at \(scratch.url.standardizedFileURL.path): headBranch failed (-1): HEAD is detached")) {
+        #expect(throws: DraftFlowError(.storage, "cannot open the workspace at \(scratch.url.standardizedFileURL.path): HEAD is detached: it names a commit, not the branch DraftFlow writes",
+                                       fix: "put HEAD back on the workspace's branch, e.g. `git switch main` (`git branch` lists the branches)")) {
             try GitWorkspaceStore.open(containing: scratch.url)
         }
     }

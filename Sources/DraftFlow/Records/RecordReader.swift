@@ -69,12 +69,26 @@ package enum RecordReader {
         return latest
     }
 
-    /// The round's index: the file when there is one, else built from the records.
+    /// The round's index: the file when there is one and it reads, else built from the records
+    /// (it is derived from them: a damaged index.json is rebuilt, and the next write replaces it).
     static func roundIndex(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> RoundIndex {
-        if let index = try RecordCoding.record(RoundIndex.self, at: RecordPaths.index(round: round), in: snapshot) {
+        if let index = try? RecordCoding.record(RoundIndex.self, at: RecordPaths.index(round: round), in: snapshot) {
             return index
         }
         return RoundIndex(try submissions(round: round, in: snapshot))
+    }
+
+    /// The merge summary of `round` (merge-summary.json), derived from merge.json, its edits and
+    /// the dispositions: rebuilt from them when the file is damaged. Nil when there is none.
+    static func mergeSummary(_ round: String, in snapshot: any WorkspaceSnapshot) throws -> MergeSummary? {
+        let path = RecordPaths.mergeSummary(round: round)
+        guard let data = try snapshot.file(path) else { return nil }
+        if let summary = try? RecordCoding.decode(MergeSummary.self, from: data, path: path, in: snapshot) { return summary }
+        let record = try RoundState.withEdits(try RecordCoding.record(MergeRecord.self, at: RecordPaths.merge(round: round), in: snapshot),
+                                              from: snapshot.file(RecordPaths.mergeEdits(round: round)),
+                                              path: RecordPaths.mergeEdits(round: round), in: snapshot)
+        let dispositions = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: round), in: snapshot) ?? []
+        return record.map { MergeSummary($0, dispositions: dispositions) }
     }
 
     /// The objections of a silence round: the latest on-time submission of each member.
@@ -91,7 +105,7 @@ package enum RecordReader {
         -> PendingDecisions? {
         let workflow = try workflow(in: snapshot)
         guard let round = try workflow.rounds.last(where: { try snapshot.file(RecordPaths.mergeSummary(round: $0.name)) != nil }),
-              let summary = try RecordCoding.record(MergeSummary.self, at: RecordPaths.mergeSummary(round: round.name), in: snapshot) else { return nil }
+              let summary = try mergeSummary(round.name, in: snapshot) else { return nil }
         let index = try (knownRound == round.name ? known : nil) ?? roundIndex(round.name, in: snapshot)
         let decided = Set(summary.decided)
         let ids = index.members.values.flatMap(\.comments) + summary.edits

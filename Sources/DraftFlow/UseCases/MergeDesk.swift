@@ -14,7 +14,9 @@ public struct MergeDesk {
         let now = context.now
         let committed = try context.store.commit { snapshot in
             // Check what can be refused before reading every edited copy.
-            let light = try RoundState.read(requested, selection: .lastCommentRound, detail: .records, in: snapshot, store: context.store)
+            // The merge rebuilds its records: a damaged merge.json does not stop it.
+            let light = try RoundState.read(requested, selection: .lastCommentRound, detail: .records, in: snapshot, store: context.store,
+                                            rebuildingDamagedRecord: true)
             if light.round.isOpen(at: now) {
                 throw DraftFlowError(.refused, "round \(light.round.name) is open until \(InstantFormat.human(light.round.effectiveClose, in: try light.workflow.zone())): merging now would miss what is still to come",
                                      fix: "wait for the close, or close it early with `draftflow round close`")
@@ -22,11 +24,13 @@ public struct MergeDesk {
             guard !light.inputs.isEmpty else {
                 throw DraftFlowError(.refused, "round \(light.round.name) received no submission: there is nothing to merge", fix: "publish the next version as it is")
             }
-            let state = try RoundState.read(light.round.name, selection: .lastCommentRound, detail: .texts, in: snapshot, store: context.store)
+            let state = try RoundState.read(light.round.name, selection: .lastCommentRound, detail: .texts, in: snapshot, store: context.store,
+                                            rebuildingDamagedRecord: true)
             let resolutions = state.record?.resolutions ?? []
             let (change, record) = try context.candidateChange(state, dispositions: state.dispositions, resolutions: resolutions,
                                                                message: { Self.message(state, record: $0) })
             var outcome = context.outcome(state, record)
+            outcome.rebuiltRecord = state.damagedRecord
             if let changes = change.writes[RecordPaths.mergeChanges(round: state.round.name)],
                let edits = change.writes[RecordPaths.mergeEdits(round: state.round.name)] {
                 outcome.encodedParts = (changes, edits)

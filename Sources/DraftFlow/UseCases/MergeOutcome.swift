@@ -6,6 +6,9 @@ public struct MergeOutcome: Sendable {
     public var base: String
     public var record: MergeRecord
     public var commitID: String?
+    /// The merge record that did not read and that this merge rebuilt (its resolutions were lost
+    /// with it: the collisions they resolved are open again).
+    public var rebuiltRecord: String?
     public var openCollisions: [RecordedCollision] { record.openCollisions }
     /// The record's changes and edits as written to their files, when this command wrote them.
     var encodedParts: (changes: Data, edits: Data)?

@@ -137,7 +137,7 @@ public struct Resolutions {
         }
         record.superseded = superseded.isEmpty ? nil : superseded
         // The edits did not change: keep the summary's list of them.
-        guard var summary = try RecordCoding.record(MergeSummary.self, at: RecordPaths.mergeSummary(round: state.round.name), in: snapshot) else { return nil }
+        guard var summary = try RecordReader.mergeSummary(state.round.name, in: snapshot) else { return nil }
         summary.openCollisions = MergeSummary(record, dispositions: []).openCollisions
         summary.superseded = record.superseded
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())

@@ -27,6 +27,8 @@ package struct RoundState {
     package var inputs: [CandidateBuilder.Input]
     package var record: MergeRecord?
     package var dispositions: [Disposition]
+    /// The merge record that did not read and was left out (`rebuildingDamagedRecord`), by path.
+    package var damagedRecord: String?
 
     /// The merge record of a round that must have been merged.
     func merged() throws -> MergeRecord {
@@ -35,16 +37,36 @@ package struct RoundState {
     }
 
     /// Reads round `requested` (or the one `selection` picks) from `snapshot`.
+    ///
+    /// `rebuildingDamagedRecord`: for a new merge, which rebuilds the merge record: a record
+    /// that does not read is left out (and named in `damagedRecord`) instead of stopping it.
     package static func read(_ requested: String?, selection: Selection, detail: Detail, in snapshot: any WorkspaceSnapshot,
-                     store: any WorkspaceStore) throws -> RoundState {
+                     store: any WorkspaceStore, rebuildingDamagedRecord: Bool = false) throws -> RoundState {
         let workflow = try RecordReader.workflow(in: snapshot)
         let round = try pick(requested, selection: selection, workflow: workflow, snapshot: snapshot)
-        var record = try RecordCoding.record(MergeRecord.self, at: RecordPaths.merge(round: round.name), in: snapshot)
-        if detail == .texts {
-            record?.changes = try RecordCoding.record([RecordedChange].self, at: RecordPaths.mergeChanges(round: round.name), in: snapshot) ?? []
-            record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)), path: RecordPaths.mergeEdits(round: round.name), in: snapshot)
+        var record: MergeRecord?
+        var damagedRecord: String?
+        do {
+            damagedRecord = RecordPaths.merge(round: round.name)
+            record = try RecordCoding.record(MergeRecord.self, at: RecordPaths.merge(round: round.name), in: snapshot)
+            if detail == .texts {
+                damagedRecord = RecordPaths.mergeChanges(round: round.name)
+                record?.changes = try RecordCoding.record([RecordedChange].self, at: RecordPaths.mergeChanges(round: round.name), in: snapshot) ?? []
+                damagedRecord = RecordPaths.mergeEdits(round: round.name)
+                record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)), path: RecordPaths.mergeEdits(round: round.name), in: snapshot)
+            }
+            damagedRecord = nil
+        } catch let error as DraftFlowError where error.kind == .workspace {
+            // The merge records are derived from the round's submissions: a new merge rebuilds them.
+            guard rebuildingDamagedRecord else {
+                throw DraftFlowError(.workspace, error.message,
+                                     fix: "it is derived from the round's submissions: rebuild it with `draftflow merge --round \(round.name)` "
+                                        + "(the resolutions it held are lost with it: check `draftflow collisions --all` afterwards)")
+            }
+            record = nil
         }
         if selection == .lastMerged && record == nil { throw noMergeYet(round) }
+        // The secretariat's decisions: not derived, so restored from history, not rebuilt.
         let dispositions = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: round.name), in: snapshot) ?? []
         var baseText = ""
         if detail == .texts {
@@ -62,7 +84,7 @@ package struct RoundState {
             try alignProposals(&inputs, submissions: submissions, baseText: baseText, snapshot: snapshot)
         }
         return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
-                          record: record, dispositions: dispositions)
+                          record: record, dispositions: dispositions, damagedRecord: damagedRecord)
     }
 
     /// The refusal of a command that needs a merge before the round's first one.

@@ -29,6 +29,8 @@ extension VerificationRun {
         }
         check.details.append("\(reachable.count) commit\(reachable.count == 1 ? "" : "s"), \(treesRead) tree\(treesRead == 1 ? "" : "s") and \(blobsRead) blob\(blobsRead == 1 ? "" : "s") read and re-hashed")
         check.details.append("root commit\(roots.count == 1 ? "" : "s"): \(roots.map(\.hex).joined(separator: ", "))")
+        walkedCommits = reachable
+        walkedObjects = checkedObjects
 
         // Versions published before this one must be in this history.
         for tag in tags where tag.name != version.name {
@@ -37,9 +39,14 @@ extension VerificationRun {
                 continue
             }
             guard let header = tag.header else { continue }
-            let before = version.header.map { tag.sortKey < (($0.taggerTime ?? .distantPast), version.name) } ?? true
-            guard before else { continue }
-            if reachable.contains(CommitID(header.target)) {
+            let target = CommitID(header.target)
+            if !reachable.contains(target) {
+                // Published after this version: tagged later, or in the same second (a tag's time
+                // has whole seconds) on a commit that has this version's in its history.
+                let tagged = header.taggerTime ?? .distantPast, versionTagged = version.header?.taggerTime ?? .distantPast
+                if tagged > versionTagged || (tagged == versionTagged && isInHistory(start, of: target)) { continue }
+            }
+            if reachable.contains(target) {
                 check.details.append("version \(tag.name) (commit \(header.target.short)) is in this history")
             } else {
                 let first = tags.first { $0.header != nil }?.name == tag.name

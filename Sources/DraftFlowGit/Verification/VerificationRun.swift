@@ -25,6 +25,9 @@ struct VerificationRun {
     private var objects: [ObjectID: VerifiedObject] = [:]
     private var goodBlobs: Set<ObjectID> = []
     private var failures: [ObjectID: any GitLayerError] = [:]
+    /// The commits, trees and blobs check 3 walked, so that check 4 reads only what is after them.
+    var walkedCommits: Set<CommitID> = []
+    var walkedObjects: Set<ObjectID> = []
 
     init(repository: Repository, inflateLooseObjectsFirst: Bool) {
         self.repository = repository
@@ -103,7 +106,7 @@ struct VerificationRun {
                                      fix: known.isEmpty ? "publish one with `draftflow publish LABEL`" : "published versions: \(known.joined(separator: ", "))")
             }
         } else {
-            guard let newest = tags.filter({ $0.header != nil }).max(by: { $0.sortKey < $1.sortKey }) ?? tags.last else {
+            guard let newest = newest(tags) else {
                 throw DraftFlowError(.workspace, "no version has been published in this workspace, so there is nothing to verify",
                                      fix: "publish one with `draftflow publish LABEL`")
             }
@@ -128,7 +131,10 @@ struct VerificationRun {
             historyCheck.problems.append("cannot walk the history: the version's commit cannot be read (see the first check)")
         }
 
-        let checks = [versionCheck, commentCheck, historyCheck].map {
+        var headCheck = VerificationCheck(name: WorkspaceVerifier.headCheck, title: "HEAD is on a branch and the history up to it is intact")
+        head(version: target, commit: commit, into: &headCheck)
+
+        let checks = [versionCheck, commentCheck, historyCheck, headCheck].map {
             VerificationCheck(name: $0.name, title: $0.title, details: $0.details, problems: $0.problems)
         }
         return VerificationReport(workspace: repository.workTree?.path ?? repository.gitDirectory.path, version: label,
@@ -165,6 +171,20 @@ struct VerificationRun {
             found.append(tag)
         }
         return found.sorted { $0.sortKey < $1.sortKey }
+    }
+
+    /// The newest published version: the latest tag time, and among versions tagged in the same
+    /// second, the one whose commit has the others' in its history.
+    mutating func newest(_ tags: [FoundTag]) -> FoundTag? {
+        let usable = tags.filter { $0.header != nil }
+        guard let latest = usable.max(by: { $0.sortKey < $1.sortKey }) else { return tags.last }
+        let time = latest.header?.taggerTime
+        var best = latest
+        for tag in usable where tag.name != best.name && tag.header?.taggerTime == time {
+            guard let candidate = tag.header.map({ CommitID($0.target) }), let current = best.header.map({ CommitID($0.target) }) else { continue }
+            if candidate != current && isInHistory(current, of: candidate) { best = tag }
+        }
+        return best
     }
 
     static func iso(_ date: Date) -> String {

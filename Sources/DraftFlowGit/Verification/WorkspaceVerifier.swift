@@ -7,6 +7,7 @@ public enum WorkspaceVerifier {
     public static let versionTextCheck = "version-text"
     public static let commentFilesCheck = "comment-files"
     public static let historyCheck = "history"
+    public static let headCheck = "head"
 
     /// Verifies `version` (default: the newest published version) of the workspace containing
     /// `folder`, on the calling thread. Problems with the repository's content are in the report;
@@ -37,7 +38,7 @@ public enum WorkspaceVerifier {
             } catch let error as DraftFlowError {
                 result = .failure(error)
             } catch {
-                result = .failure(DraftFlowError(.storage, "verification failed: \(error)", fix: "check the workspace with `git fsck`"))
+                result = .failure(StorageFailure.error(error, context: "verification failed"))
             }
             box.finish(result)
         }
