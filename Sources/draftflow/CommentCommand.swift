@@ -41,9 +41,18 @@ struct CommentCommand: ParsableCommand {
             let zone = try context.workflow().zone()
             let data = try readUserFile(file, what: "the comment file")
             let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
-            let submission = try Submissions(context).record(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
-                                                  proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
-                                                  late: self.submission.late, roundName: self.submission.round)
+            let outcome = try Submissions(context).submit(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
+                                                          proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
+                                                          late: self.submission.late, roundName: self.submission.round)
+            let submission = outcome.submission
+            if outcome.alreadyRecorded {
+                // Said on standard error, so that --json output stays the submission record.
+                var standardError = StandardError()
+                print("note: \(submission.member)'s submission \(submission.number) in round \(submission.round) holds these files already, byte for byte "
+                      + "(received \(InstantFormat.human(submission.received, in: zone))); nothing was recorded", to: &standardError)
+                if json { printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(submission)) }
+                return
+            }
             if json {
                 warnIfNotCurrent(submission, zone: zone)
                 printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(submission))

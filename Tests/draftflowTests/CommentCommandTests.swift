@@ -184,3 +184,32 @@ final class StatusBox: @unchecked Sendable {
     func append(_ value: Int32) { lock.lock(); stored.append(value); lock.unlock() }
     var values: [Int32] { lock.lock(); defer { lock.unlock() }; return stored }
 }
+
+@Suite struct CommentRerunTests {
+    @Test func theSameCommandRunTwiceRecordsOneSubmissionAndAnEarlierVersionSentBackIsNew() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let first = try scratch.write("first.md", "A general comment.\n")
+        let second = try scratch.write("second.md", "Another general comment.\n")
+        let now = "2020-02-28T09:00:00+01:00"
+        #expect(try cli.run(["comment", "CAN", first.path, "--received", "2020-02-27T10:00:00+01:00"], now: now).status == 0)
+        let head = try gitOutput(["rev-parse", "HEAD"], in: cli.folder)
+
+        // Run again, as after a kill once it had committed: nothing new is recorded.
+        let again = try cli.run(["comment", "CAN", first.path, "--received", "2020-02-27T10:00:00+01:00"], now: now)
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output == "")
+        #expect(again.error == "note: CAN's submission 1 in round draft-1 holds these files already, byte for byte "
+                + "(received 27 February 2020, 10:00:00 CET (Europe/Zurich)); nothing was recorded\n")
+        #expect(try gitOutput(["rev-parse", "HEAD"], in: cli.folder) == head)
+
+        // A new text, then the first one sent back: both are submissions of their own.
+        #expect(try cli.run(["comment", "CAN", second.path, "--received", "2020-02-27T11:00:00+01:00"], now: now).status == 0)
+        let back = try cli.run(["comment", "CAN", first.path, "--received", "2020-02-27T12:00:00+01:00"], now: now)
+        #expect(back.status == 0, "\(back.error)")
+        #expect(back.output.hasPrefix("Recorded 1 comment from CAN in round draft-1, superseding submission 2\n"))
+        #expect(try gitOutput(["ls-tree", "--name-only", "HEAD", "Comments/draft-1/CAN/"], in: cli.folder)
+                == "Comments/draft-1/CAN/submission-1.json\nComments/draft-1/CAN/submission-1.md\nComments/draft-1/CAN/submission-2.json\n"
+                 + "Comments/draft-1/CAN/submission-2.md\nComments/draft-1/CAN/submission-3.json\nComments/draft-1/CAN/submission-3.md\n")
+    }
+}

@@ -42,17 +42,44 @@ public struct Submissions {
     ///   - late: record it even though it arrived after the close, marked late.
     public func record(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?,
                        late: Bool, roundName: String?) throws -> Submission {
+        try submit(member: rawCode, file: file, proposal: proposal, received: received, late: late, roundName: roundName).submission
+    }
+
+    /// What `submit` did: the submission recorded, or the one found recorded already.
+    public struct Outcome: Sendable {
+        public var submission: Submission
+        /// True when the member's last submission in the round holds the same comment file and
+        /// edited copy byte for byte: nothing was written (a command run again after it landed).
+        public var alreadyRecorded: Bool
+    }
+
+    /// `record`, except that a submission identical to the member's last one in the round (the
+    /// same comment file and edited copy, byte for byte) is not recorded again: run twice, as
+    /// after a command killed once it had committed, it records one submission.
+    public func submit(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?,
+                       late: Bool, roundName: String?) throws -> Outcome {
         let prepared = try PreparedSubmission(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: context.now)
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
         return try context.store.commit { snapshot in
             let workflow = try RecordReader.workflow(in: snapshot)
             let earlier = try recording.earlierSubmissions(of: prepared, workflow: workflow, snapshot: snapshot)
+            if let same = Self.sameAsLast(prepared, earlier) {
+                return Staged(nil, Outcome(submission: same, alreadyRecorded: true))
+            }
             var (change, submission) = try recording.change(prepared, workflow: workflow, earlier: earlier)
             var index = try RecordReader.roundIndex(submission.round, in: snapshot)
             index.record(submission)
             change.writes[RecordPaths.index(round: submission.round)] = try RecordCoding.encoder(timeZone: try workflow.zone()).encode(index)
-            return Staged(change, submission)
+            return Staged(change, Outcome(submission: submission, alreadyRecorded: false))
         }.value
+    }
+
+    /// The member's last submission in the round when `prepared` repeats it byte for byte. Only the
+    /// last counts: sending back an earlier version after a later one is a new submission.
+    static func sameAsLast(_ prepared: PreparedSubmission, _ earlier: [Submission]) -> Submission? {
+        guard let last = earlier.max(by: { $0.number < $1.number }),
+              last.fileBlob == prepared.fileBlob, last.proposalBlob == prepared.proposalBlob else { return nil }
+        return last
     }
 
     /// What an intake did: the submissions it recorded, and those it found recorded already.
@@ -71,7 +98,7 @@ public struct Submissions {
     }
 
     /// `recordBatch`, skipping what is recorded already: a member's submission whose comment file
-    /// and edited copy are byte for byte those of one of its submissions in the round. Run again
+    /// and edited copy are byte for byte those of its last submission in the round. Run again
     /// after an interrupted intake, it records only what is missing.
     public func intake(_ items: [BatchItem], late: Bool, roundName: String?) throws -> BatchResult {
         // Edited copies are checked against the current draft: only what they change is decoded.
@@ -92,7 +119,7 @@ public struct Submissions {
             for item in prepared {
                 var earlier = try recording.earlierSubmissions(of: item, workflow: workflow, snapshot: snapshot)
                 earlier += inBatch[item.code] ?? []
-                if let same = earlier.first(where: { $0.fileBlob == item.fileBlob && $0.proposalBlob == item.proposalBlob }) {
+                if let same = Self.sameAsLast(item, earlier) {
                     skipped.append(same)
                     continue
                 }
