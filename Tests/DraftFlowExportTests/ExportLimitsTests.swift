@@ -49,7 +49,7 @@ import Testing
 
     @Test func theMeasuredLimits() {
         #expect(ExportLimits.docx == ExportLimits(blocks: 20_000, blockBytes: 50_000, totalBytes: 8_000_000))
-        #expect(ExportLimits.pdf == ExportLimits(blocks: 20_000, blockBytes: 500_000, totalBytes: 8_000_000))
+        #expect(ExportLimits.pdf == ExportLimits(blocks: 10_000, blockBytes: 500_000, totalBytes: 8_000_000))
         #expect(ExportLimits.memoryBytes == 4 << 30)
     }
 
@@ -58,10 +58,11 @@ import Testing
     @Test(arguments: Pandoc.OutputFormat.allCases)
     func convertRefusesBeforeRunningTheConverter(format: Pandoc.OutputFormat) async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-limits-\(UUID().uuidString).\(format.rawValue)")
-        let many = "<html><body>" + String(repeating: "<p>x</p>\n", count: 20_001) + "</body></html>"
+        let blocks = format == .docx ? 20_000 : 10_000
+        let many = "<html><body>" + String(repeating: "<p>x</p>\n", count: blocks + 1) + "</body></html>"
         let converter = format == .docx ? "pandoc" : "the PDF engine"
         await #expect(throws: DraftFlowError(
-            .refused, "the document is too large to convert to \(format.rawValue.uppercased()): it has 20 001 paragraphs, headings and table rows; \(converter) is given at most 20 000 (README.md, \"Export limits\")",
+            .refused, "the document is too large to convert to \(format.rawValue.uppercased()): it has \(ExportSize.grouped(blocks + 1)) paragraphs, headings and table rows; \(converter) is given at most \(ExportSize.grouped(blocks)) (README.md, \"Export limits\")",
             fix: Self.fix)) {
             try await Pandoc.convert(html: many, to: format, output: output)
         }

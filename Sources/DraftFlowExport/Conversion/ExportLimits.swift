@@ -20,12 +20,14 @@ public struct ExportLimits: Sendable, Equatable {
         self.totalBytes = totalBytes
     }
 
-    /// Pandoc, HTML to DOCX: 20 000 blocks took 13 s and 1.6 GB; one block of 50 KB took 3 s, one of
-    /// 100 KB a minute.
+    /// Pandoc, HTML to DOCX: a packet of 20 000 blocks (a 10 000-paragraph draft) took 30 s and 1 GB
+    /// on the loaded development machine; one block of 50 KB took 3 s, one of 70 KB 28 s, one of
+    /// 100 KB 60 to 80 s.
     public static let docx = ExportLimits(blocks: 20_000, blockBytes: 50_000, totalBytes: 8_000_000)
-    /// WeasyPrint, HTML to PDF: 20 000 blocks took about a minute and 1.5 GB; one block of 1 MB took
-    /// 16 s, one of 2 MB over three minutes on a loaded machine, one of 5 MB did not finish in 180 s.
-    public static let pdf = ExportLimits(blocks: 20_000, blockBytes: 500_000, totalBytes: 8_000_000)
+    /// WeasyPrint, HTML to PDF: a packet of 20 000 blocks took 155 s on the loaded machine, too close
+    /// to the time limit, so half that; one block of 1 MB took 16 s, one of 2 MB over three minutes,
+    /// one of 5 MB did not finish in 180 s.
+    public static let pdf = ExportLimits(blocks: 10_000, blockBytes: 500_000, totalBytes: 8_000_000)
 
     public static func limits(for format: Pandoc.OutputFormat) -> ExportLimits {
         format == .docx ? docx : pdf
