@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes the seed inputs of the fuzz targets from the repository's real inputs into a folder
-(default Fuzzing/Seeds, not committed); scripts/fuzz.sh --seed merges them into Fuzzing/Corpus with
+(default Fuzzing/Seeds, not committed); scripts/fuzz.sh --merge merges them into Fuzzing/Corpus with
 libFuzzer's -merge=1, which keeps only the inputs that add coverage.
+
+Usage: python3 Fuzzing/make-seeds.py [FOLDER [WORKFLOW.md ...]]: further Workflow.md files (of a
+demo workspace, say) become seeds of FuzzWorkflowFile.
 
 Sources: the embedded example (Workflow.md, Drafts/, Comments/), the seed report fixture cut into
 pieces, and a few hand-written inputs for the forms the example does not use."""

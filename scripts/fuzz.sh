@@ -39,6 +39,9 @@ scratch=.build-fuzz
 swift build -c release --package-path Fuzzing --scratch-path "$scratch" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 bin="$scratch/release"
+for target in "${targets[@]}"; do
+    [ -x "$bin/$target" ] || { echo "fuzz.sh: no fuzz target $target (see Fuzzing/Package.swift)" >&2; exit 2; }
+done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/draftflow-fuzz.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
