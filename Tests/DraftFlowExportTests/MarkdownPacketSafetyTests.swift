@@ -53,6 +53,12 @@ import Testing
         #expect(MarkdownText.escapedBlock("#### Title <x>") == "#### Title \\<x\\>")
     }
 
+    /// `draftflow redline` prints the same escaped redline.
+    @Test func theRedlineCommandsMarkdownIsEscapedAlike() {
+        let blocks = Redline.compare(old: "1.1 A <b>x</b> & y.\n", new: "1.1 A <b>z</b> & y.\n")
+        #expect(MarkdownText.redline(blocks) == "1.1 A \\<b\\>~~x~~**z**\\</b\\> \\& y.\n")
+    }
+
     static func render(_ markdown: String, from format: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-md-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

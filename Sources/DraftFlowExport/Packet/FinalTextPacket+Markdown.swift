@@ -51,7 +51,7 @@ extension FinalTextPacket {
 
         out.append("## " + sectionTitles[2] + " from " + text(packet.firstVersion) + " to " + text(packet.version))
         out.append("Deletions are ~~struck through~~, insertions are in **bold**; moved paragraphs are noted.")
-        let redline = Redline.markdown(MarkdownText.escaped(packet.redline))
+        let redline = MarkdownText.redline(packet.redline)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> String in
                 let text = String(line)

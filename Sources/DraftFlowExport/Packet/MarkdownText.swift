@@ -12,11 +12,17 @@ import DraftFlow
 /// its character; a backslash that ends the text is doubled, so that it cannot escape a mark written
 /// after it (the redline's `**` and `~~`). Escaping each redline segment on its own therefore keeps
 /// every mark outside any tag or entity: the text has none left.
-enum MarkdownText {
+public enum MarkdownText {
+    /// A redline as Markdown (`Redline.markdown`) with every segment escaped: what `draftflow redline`
+    /// prints.
+    public static func redline(_ blocks: [RedlineBlock]) -> String {
+        Redline.markdown(escaped(blocks))
+    }
+
     /// The characters escaped with a backslash.
     static let special: Set<Unicode.Scalar> = ["<", ">", "&", "`", "[", "]", "{", "}", "~", "^", "_", "|"]
 
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
