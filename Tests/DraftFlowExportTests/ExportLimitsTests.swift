@@ -43,8 +43,8 @@ import Testing
 
     @Test func numbersAreGroupedAsTheReadmeWritesThem() {
         #expect(ExportSize.grouped(7) == "7")
-        #expect(ExportSize.grouped(20_000) == "20 000")
-        #expect(ExportSize.grouped(1_000_000) == "1 000 000")
+        #expect(ExportSize.grouped(20_000) == "20,000")
+        #expect(ExportSize.grouped(1_000_000) == "1,000,000")
     }
 
     @Test func theMeasuredLimits() {
@@ -67,8 +67,8 @@ import Testing
             try await Pandoc.convert(html: many, to: format, output: output)
         }
         let long = "<html><body><p>" + String(repeating: "a", count: format == .docx ? 50_001 : 500_001) + "</p></body></html>"
-        let limit = format == .docx ? "50 000" : "500 000"
-        let length = format == .docx ? "50 001" : "500 001"
+        let limit = format == .docx ? "50,000" : "500,000"
+        let length = format == .docx ? "50,001" : "500,001"
         await #expect(throws: DraftFlowError(
             .refused, "the document is too large to convert to \(format.rawValue.uppercased()): its longest paragraph is \(length) bytes; \(converter) is given at most \(limit) (README.md, \"Export limits\")",
             fix: Self.fix)) {

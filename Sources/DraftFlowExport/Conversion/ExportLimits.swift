@@ -1,7 +1,7 @@
 import DraftFlow
 
 /// How large a document pandoc (DOCX) and the PDF engine may be given. Both slow down sharply with
-/// size: pandoc's HTML reader takes about 160 KB of memory a paragraph and becomes very slow on one
+/// size: pandoc's HTML reader takes about 80 KB of memory a block and becomes very slow on one
 /// long paragraph; WeasyPrint lays a long paragraph out in time that grows faster than its length.
 /// The limits are the sizes measured on the development machine with headroom (BENCHMARKS.md,
 /// "Large exports"); a larger document is refused before the converter starts, with what to do
@@ -20,11 +20,11 @@ public struct ExportLimits: Sendable, Equatable {
         self.totalBytes = totalBytes
     }
 
-    /// Pandoc, HTML to DOCX: a packet of 20 000 blocks (a 10 000-paragraph draft) took 30 s and 1 GB
+    /// Pandoc, HTML to DOCX: a packet of 20,000 blocks (a 10,000-paragraph draft) took 30 s and 1 GB
     /// on the loaded development machine; one block of 50 KB took 3 s, one of 70 KB 28 s, one of
     /// 100 KB 60 to 80 s.
     public static let docx = ExportLimits(blocks: 20_000, blockBytes: 50_000, totalBytes: 8_000_000)
-    /// WeasyPrint, HTML to PDF: a packet of 20 000 blocks took 155 s on the loaded machine, too close
+    /// WeasyPrint, HTML to PDF: a packet of 20,000 blocks took 155 s on the loaded machine, too close
     /// to the time limit, so half that; one block of 1 MB took 16 s, one of 2 MB over three minutes,
     /// one of 5 MB did not finish in 180 s.
     public static let pdf = ExportLimits(blocks: 10_000, blockBytes: 500_000, totalBytes: 8_000_000)
@@ -106,12 +106,12 @@ public struct ExportSize: Sendable, Equatable {
             fix: ProcessRunner.tooLargeFix)
     }
 
-    /// 20000 as "20 000", the way the README writes numbers.
+    /// 20000 as "20,000", the way the README writes numbers.
     static func grouped(_ value: Int) -> String {
         let digits = Array(String(value))
         var out = ""
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(" ") }
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
             out.append(digit)
         }
         return out
