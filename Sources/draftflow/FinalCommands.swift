@@ -81,7 +81,7 @@ struct RedlineCommand: AsyncParsableCommand {
             let title = "\(try context.workflow().title): redline \(from) → \(to)"
             switch format {
             case .md:
-                try emit("# \(title)\n\n" + Redline.markdown(blocks), to: output)
+                try emit("# \(MarkdownText.escaped(title))\n\n" + MarkdownText.redline(blocks), to: output)
             case .html:
                 try emit(HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: output)
             case .docx:

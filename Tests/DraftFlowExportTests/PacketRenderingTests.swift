@@ -24,8 +24,9 @@ import Testing
     }
 
     @Test func theWholeMarkdownOfASmallPacket() {
+        // The title's `<` and the text's `&` are escaped (issue 11, item 15: MarkdownPacketSafetyTests).
         #expect(FinalTextPacket.markdown(Self.minimal) == """
-        # Council <input>
+        # Council \\<input\\>
 
         **Version:** final  
         **Transmitted to:** the Chair  
@@ -55,7 +56,7 @@ import Testing
 
         ### Council
 
-        1.1 Text & more.
+        1.1 Text \\& more.
 
         ## 3. Redline from draft-1 to final
 
@@ -63,7 +64,7 @@ import Testing
 
         ### Council
 
-        1.1 Text **& more**.
+        1.1 Text **\\& more**.
 
         ## 4. Disposition of comments
 

@@ -57,11 +57,40 @@ import Testing
         let error = await #expect(throws: DraftFlowError.self) {
             try await ProcessRunner.run(program, [], name: "slow", in: folder, timeout: 1)
         }
-        #expect(error == DraftFlowError(.storage, "slow did not finish within 1 seconds and was stopped"))
+        #expect(error == DraftFlowError(.storage, "slow did not finish within 1 seconds and was stopped",
+                                        fix: "use --format html (it prints to PDF from a browser) or --format md, or split the text into smaller documents"))
         // It was stopped, not left running: no process has its id any more.
         let pid = try #require(Int32(String(decoding: try Data(contentsOf: folder.appendingPathComponent("pid.txt")), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(kill(pid, 0) == -1 && errno == ESRCH)
+    }
+
+    // Issue 11, item 17: a converter runs with a bounded address space (through util-linux's prlimit),
+    // and running out of it is said as such.
+    @Test(.enabled(if: Pandoc.executable(named: "prlimit") != nil))
+    func aBoundedProgramRunsWithItsAddressSpaceLimited() async throws {
+        let (folder, program) = try Self.script("bounded", "ulimit -v > limit.txt; echo \"$0 $1\" > arguments.txt")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await ProcessRunner.run(program, ["--x"], name: "bounded", in: folder, timeout: 60, memoryLimit: 768 << 20)
+        // `ulimit -v` counts KiB.
+        #expect(try String(contentsOf: folder.appendingPathComponent("limit.txt"), encoding: .utf8) == "786432\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("arguments.txt"), encoding: .utf8) == program.path + " --x\n")
+        // Without a limit it runs as it is.
+        try await ProcessRunner.run(program, [], name: "bounded", in: folder, timeout: 60)
+        #expect(try String(contentsOf: folder.appendingPathComponent("limit.txt"), encoding: .utf8) == "unlimited\n")
+    }
+
+    @Test func aBoundedProgramThatRunsOutOfMemoryIsSaidToHave() async throws {
+        // What pandoc's runtime writes when an allocation fails under the limit, and WeasyPrint's Python.
+        for (message, code) in [("pandoc: out of memory (requested 1048576 bytes)", 251), ("MemoryError", 1)] {
+            let (folder, program) = try Self.script("hungry", "echo '\(message)' >&2; exit \(code)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let error = await #expect(throws: DraftFlowError.self) {
+                try await ProcessRunner.run(program, [], name: "pandoc", in: folder, timeout: 60, memoryLimit: 4 << 30)
+            }
+            #expect(error == DraftFlowError(.storage, "pandoc ran out of memory (its limit is 4 GiB) and was stopped",
+                                            fix: "use --format html (it prints to PDF from a browser) or --format md, or split the text into smaller documents"))
+        }
     }
 
     @Test func aProgramThatCannotStartIsNamed() async throws {

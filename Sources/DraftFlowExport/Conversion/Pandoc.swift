@@ -27,7 +27,8 @@ public enum Pandoc {
         }
     }
 
-    /// How long a conversion may take before it is stopped.
+    /// How long a conversion may take before it is stopped. A document within `ExportLimits` was
+    /// measured to take at most a fifth of it.
     public static let timeout: TimeInterval = 180
 
     /// The `pandoc` executable on `PATH`, if any.
@@ -70,8 +71,11 @@ public enum Pandoc {
     }
 
     /// Converts a complete HTML document to `format` and writes it to `output` (replacing any file
-    /// there). Nothing is written at `output` when the conversion fails.
+    /// there). Nothing is written at `output` when the conversion fails. A document larger than
+    /// `ExportLimits` is refused before the converter starts; the converter runs with `timeout` and
+    /// at most `ExportLimits.memoryBytes` of address space.
     public static func convert(html: String, to format: OutputFormat, output: URL) async throws {
+        try ExportSize(html: html).check(ExportLimits.limits(for: format), for: format)
         let fileManager = FileManager.default
         let work = fileManager.temporaryDirectory.appendingPathComponent("draftflow-export-\(UUID().uuidString)", isDirectory: true)
         do {
@@ -92,13 +96,13 @@ public enum Pandoc {
         switch format {
         case .docx:
             guard let pandoc = locate() else { throw missingPandoc }
-            try await run(pandoc, ["-f", "html", "-t", "docx", "-o", result.path, input.path], name: "pandoc", in: work)
+            try await run(pandoc, ["-f", "html", "-t", "docx", "-o", result.path, input.path], name: "pandoc", in: work, boundedMemory: true)
         case .pdf:
             guard let found = locatePDFEngine() else { throw missingPDFEngine }
             let executable = found.executable
             switch found.engine {
             case .weasyprint:
-                try await run(executable, ["--encoding", "utf-8", input.path, result.path], name: "weasyprint", in: work)
+                try await run(executable, ["--encoding", "utf-8", input.path, result.path], name: "weasyprint", in: work, boundedMemory: true)
             case .wkhtmltopdf:
                 try await run(executable, ["--quiet", "--encoding", "utf-8", "--enable-local-file-access", "--page-size", "A4",
                                      "--print-media-type", input.path, result.path],
@@ -138,8 +142,11 @@ public enum Pandoc {
         .workspace, "no PDF engine is installed: PDF is made with weasyprint, wkhtmltopdf or chromium",
         fix: "install one with `sudo apt-get install -y weasyprint fonts-wqy-microhei` (the font covers Chinese), or use --format html, md or docx")
 
-    /// Runs a converter with `timeout`.
-    static func run(_ executable: URL, _ arguments: [String], name: String, in directory: URL) async throws {
-        try await ProcessRunner.run(executable, arguments, name: name, in: directory, timeout: timeout)
+    /// Runs a converter with `timeout`, and with `ExportLimits.memoryBytes` when `boundedMemory`
+    /// (pandoc and WeasyPrint; the browsers reserve more address space than they use).
+    static func run(_ executable: URL, _ arguments: [String], name: String, in directory: URL,
+                    boundedMemory: Bool = false) async throws {
+        try await ProcessRunner.run(executable, arguments, name: name, in: directory, timeout: timeout,
+                                    memoryLimit: boundedMemory ? ExportLimits.memoryBytes : nil)
     }
 }

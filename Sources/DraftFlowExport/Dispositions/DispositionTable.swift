@@ -84,8 +84,9 @@ public enum DispositionTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A cell's text for a Markdown table: `|` escaped, line breaks as `<br>`, `<` as `&lt;` so that
-    /// text never becomes markup.
+    /// A cell's text for a Markdown table: `|` escaped, line breaks as `<br>`, `<` as `&lt;` and the
+    /// characters of links, images, code spans and attribute lists as numeric entities, so that text
+    /// never becomes markup (pandoc would make `[x](javascript:…)` a link, `[x]{onclick=…}` a handler).
     static func markdownCell(_ text: String) -> String {
         LineSplitter.lines(of: text.trimmingCharacters(in: .whitespacesAndNewlines))
             .map(markdownCellLine)
@@ -94,7 +95,7 @@ public enum DispositionTable {
 
     /// One line of a cell, read scalar by scalar so that a combining mark after `|` or `<` does not
     /// hide it: `|` becomes `\|` (a backslash before it is doubled, so that it escapes nothing), `<`
-    /// becomes `&lt;`.
+    /// becomes `&lt;`; `[`, `]`, `{`, `}` and the backquote become numeric entities (`&#91;` …).
     private static func markdownCellLine(_ line: String) -> String {
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
@@ -102,6 +103,7 @@ public enum DispositionTable {
             switch scalar {
             case "|": out.append(contentsOf: (previous == "\\" ? "\\\\|" : "\\|").unicodeScalars)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case "[", "]", "{", "}", "`": out.append(contentsOf: "&#\(scalar.value);".unicodeScalars)
             default: out.append(scalar)
             }
             previous = scalar

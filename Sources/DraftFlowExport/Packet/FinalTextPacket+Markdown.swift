@@ -4,14 +4,15 @@ import LineSplitting
 
 extension FinalTextPacket {
     /// The packet as one Markdown document. The final text's and the redline's headings are moved
-    /// down two levels so that they sit under the packet's sections.
+    /// down two levels so that they sit under the packet's sections. Every text the packet quotes is
+    /// escaped (`MarkdownText`): raw HTML in a member's text stays text.
     public static func markdown(_ packet: FinalTextPacket) -> String {
         var out: [String] = []
         let cell = DispositionTable.markdownCell
-        out.append("# " + oneLine(packet.title))
-        var facts = ["**Version:** " + oneLine(packet.version), "**Transmitted to:** " + oneLine(packet.recipient)]
+        out.append("# " + text(packet.title))
+        var facts = ["**Version:** " + text(packet.version), "**Transmitted to:** " + text(packet.recipient)]
         if let due = packet.dueDay { facts.append("**Due:** " + due) }
-        facts.append("**Prepared by:** " + oneLine(packet.preparedBy) + ", " + packet.human(packet.preparedAt))
+        facts.append("**Prepared by:** " + text(packet.preparedBy) + ", " + packet.human(packet.preparedAt))
         out.append(facts.joined(separator: "  \n"))
 
         out.append("## " + sectionTitles[0])
@@ -37,20 +38,20 @@ extension FinalTextPacket {
             out.append(table.joined(separator: "\n"))
         }
         out.append("### Silence procedure")
-        out.append(oneLine(packet.silenceOutcome))
+        out.append(text(packet.silenceOutcome))
         out.append("### Changes")
-        out.append(packet.changeLine + ".")
+        out.append(text(packet.changeLine) + ".")
 
         out.append("## " + sectionTitles[1])
-        let text = DraftDocument.parse(packet.cleanText).blocks.map { block -> String in
-            if case .heading = block.kind { return ExportSupport.demoteHeading(block.text, by: 2) }
-            return block.text
+        let blocks = DraftDocument.parse(packet.cleanText).blocks.map { block -> String in
+            if case .heading = block.kind { return MarkdownText.escapedBlock(ExportSupport.demoteHeading(block.text, by: 2)) }
+            return MarkdownText.escaped(block.text)
         }
-        out.append(text.isEmpty ? "(The text is empty.)" : text.joined(separator: "\n\n"))
+        out.append(blocks.isEmpty ? "(The text is empty.)" : blocks.joined(separator: "\n\n"))
 
-        out.append("## " + sectionTitles[2] + " from " + oneLine(packet.firstVersion) + " to " + oneLine(packet.version))
+        out.append("## " + sectionTitles[2] + " from " + text(packet.firstVersion) + " to " + text(packet.version))
         out.append("Deletions are ~~struck through~~, insertions are in **bold**; moved paragraphs are noted.")
-        let redline = Redline.markdown(packet.redline)
+        let redline = MarkdownText.redline(packet.redline)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> String in
                 let text = String(line)
@@ -77,6 +78,11 @@ extension FinalTextPacket {
 
     private static func oneLine(_ text: String) -> String {
         LineSplitter.lines(of: text).joined(separator: " ")
+    }
+
+    /// A text on one line, escaped.
+    private static func text(_ text: String) -> String {
+        MarkdownText.escaped(oneLine(text))
     }
 
     private static func code(_ text: String) -> String {

@@ -1,0 +1,81 @@
+import DraftFlow
+
+/// Text from a member, a comment or the workflow made inert for the Markdown packet: it keeps the
+/// inline markup the HTML packet reads (`**strong**`, `*emphasis*`, backslash escapes) and nothing
+/// else. Every character that could start raw HTML, an entity, a code span (pandoc reads
+/// `` `<script>`{=html} `` as raw HTML), a link or an image, an attribute list (pandoc writes
+/// `{onclick=…}` onto the element), strike-through, subscript or superscript is backslash-escaped,
+/// so that pandoc, CommonMark and GitHub all show it as the character it is.
+///
+/// The text is read scalar by scalar so that a combining mark cannot hide a character from the rule.
+/// A backslash already followed by ASCII punctuation is an escape of the text's own and is kept with
+/// its character; a backslash that ends the text is doubled, so that it cannot escape a mark written
+/// after it (the redline's `**` and `~~`). Escaping each redline segment on its own therefore keeps
+/// every mark outside any tag or entity: the text has none left.
+public enum MarkdownText {
+    /// A redline as Markdown (`Redline.markdown`) with every segment escaped: what `draftflow redline`
+    /// prints.
+    public static func redline(_ blocks: [RedlineBlock]) -> String {
+        Redline.markdown(escaped(blocks))
+    }
+
+    /// The characters escaped with a backslash.
+    static let special: Set<Unicode.Scalar> = ["<", ">", "&", "`", "[", "]", "{", "}", "~", "^", "_", "|"]
+
+    public static func escaped(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" {
+                if index + 1 < scalars.count, isASCIIPunctuation(scalars[index + 1]) {
+                    out.append(scalar)
+                    out.append(scalars[index + 1])
+                    index += 2
+                    continue
+                }
+                out.append(scalar)
+                if index + 1 == scalars.count { out.append(scalar) }
+            } else {
+                if special.contains(scalar) { out.append("\\") }
+                out.append(scalar)
+            }
+            index += 1
+        }
+        return String(out)
+    }
+
+    /// A block of the text: a heading keeps its `#` marker, the rest is escaped.
+    static func escapedBlock(_ text: String) -> String {
+        let (marker, rest) = InlineMarkup.splitHeadingMarker(text)
+        return marker + escaped(rest)
+    }
+
+    /// The redline with every segment's text escaped (the heading marker of a heading's first
+    /// segment kept as it is).
+    static func escaped(_ blocks: [RedlineBlock]) -> [RedlineBlock] {
+        blocks.map { block in
+            var block = block
+            var isHeading = false
+            if case .heading = block.kind { isHeading = true }
+            for index in block.segments.indices {
+                let keepMarker = index == 0 && isHeading
+                func escape(_ text: String) -> String { keepMarker ? escapedBlock(text) : escaped(text) }
+                switch block.segments[index] {
+                case .equal(let s): block.segments[index] = .equal(escape(s))
+                case .deleted(let s): block.segments[index] = .deleted(escape(s))
+                case .inserted(let s): block.segments[index] = .inserted(escape(s))
+                }
+            }
+            return block
+        }
+    }
+
+    private static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+}
