@@ -46,6 +46,12 @@ import DraftFlow
         #expect(DispositionTable.markdownCell("a\\|b") == "a\\\\\\|b")
         // A combining mark after `|` or `<` does not hide it.
         #expect(DispositionTable.markdownCell("a|\u{301}b <\u{301}c \\|\u{301}") == "a\\|\u{301}b &lt;\u{301}c \\\\\\|\u{301}")
+
+        // Bracketed text, common in drafts, stays readable; no link, attribute list or code span forms.
+        #expect(DispositionTable.markdownCell("[agreed] [x](javascript:alert(1)) [y]{onclick=z} `c`")
+                == #"\[agreed\] \[x\](javascript:alert(1)) \[y\]\{onclick=z\} \`c\`"#)
+        // An even run of backslashes before a bracket still leaves the bracket escaped.
+        #expect(DispositionTable.markdownCell(#"\\[x]"#) == #"\\\\\[x\]"#)
     }
 
     /// Issue 11, finding 9: members' text never runs as a spreadsheet formula.

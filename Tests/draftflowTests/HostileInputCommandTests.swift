@@ -146,7 +146,7 @@ import Glibc
         #expect(try cli.run(["comment", "CAN", hostile.path], now: "2020-02-28T13:00:00+01:00").status == 0)
         let table = try cli.run(["dispositions"], now: "2020-02-28T13:10:00+01:00")
         #expect(table.status == 0, "\(table.error)")
-        #expect(table.output.contains("Red \\u{1B}[31malert\\u{1B}[0m and \\u{202E}reversed."))
+        #expect(table.output.contains("Red \\u{1B}\\[31malert\\u{1B}\\[0m and \\u{202E}reversed."))
         #expect(!table.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
         // JSON stays JSON: the characters are escaped as JSON escapes them.
         let json = try cli.run(["dispositions", "--format", "json"], now: "2020-02-28T13:10:00+01:00")

@@ -84,9 +84,11 @@ public enum DispositionTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A cell's text for a Markdown table: `|` escaped, line breaks as `<br>`, `<` as `&lt;` and the
-    /// characters of links, images, code spans and attribute lists as numeric entities, so that text
-    /// never becomes markup (pandoc would make `[x](javascript:…)` a link, `[x]{onclick=…}` a handler).
+    /// A cell's text for a Markdown table: line breaks as `<br>`, `<` as `&lt;`, and a backslash
+    /// before each backslash, `|` and character of links, images, code spans and attribute lists
+    /// (`[ ] { }` and the backquote), so that text never becomes markup (pandoc would make
+    /// `[x](javascript:…)` a link, `[x]{onclick=…}` a handler) and reads as written: square
+    /// brackets, which mark text not yet agreed, stay readable in the file.
     static func markdownCell(_ text: String) -> String {
         LineSplitter.lines(of: text.trimmingCharacters(in: .whitespacesAndNewlines))
             .map(markdownCellLine)
@@ -94,19 +96,17 @@ public enum DispositionTable {
     }
 
     /// One line of a cell, read scalar by scalar so that a combining mark after `|` or `<` does not
-    /// hide it: `|` becomes `\|` (a backslash before it is doubled, so that it escapes nothing), `<`
-    /// becomes `&lt;`; `[`, `]`, `{`, `}` and the backquote become numeric entities (`&#91;` …).
+    /// hide it. Every backslash is escaped too, so that none of the text's escapes another.
     private static func markdownCellLine(_ line: String) -> String {
         var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
         for scalar in line.unicodeScalars {
             switch scalar {
-            case "|": out.append(contentsOf: (previous == "\\" ? "\\\\|" : "\\|").unicodeScalars)
+            case "\\", "|", "[", "]", "{", "}", "`":
+                out.append("\\")
+                out.append(scalar)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case "[", "]", "{", "}", "`": out.append(contentsOf: "&#\(scalar.value);".unicodeScalars)
             default: out.append(scalar)
             }
-            previous = scalar
         }
         return String(out)
     }
