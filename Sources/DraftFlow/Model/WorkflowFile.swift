@@ -95,7 +95,7 @@ public enum WorkflowFile {
         // Written once the chair has sent the text, so that files written before stay as they were.
         if let sent = workflow.submitted {
             prose += "\n## Submission\n\n"
-            if let due = workflow.due { prose += "- Due: \(due)\n" }
+            if let due = try? workflow.dueInstant() { prose += "- Due: \(InstantFormat.human(due, in: zone))\n" }
             prose += "- Submitted \(sent.version) to \(sent.to), \(InstantFormat.human(sent.at, in: zone))" + (sent.note.map { " (\(oneLine($0)))" } ?? "") + "\n"
         }
         return Data(("---\n" + yaml + "---\n\n" + prose).utf8)
