@@ -132,5 +132,13 @@ import TestSupport
         let final = try cli.run(["finalize"], now: "2020-03-13T10:00:00+01:00")
         #expect(final.status == 0, "\(final.error)")
         #expect(final.error == "")
+        // A round whose text has been adopted is not reopened.
+        let reopen = try cli.run(["round", "extend", "--closes", "2020-03-20", "--reopen"], now: "2020-03-13T11:00:00+01:00")
+        #expect(reopen.status == 3)
+        #expect(reopen.error == """
+        error: version final was published after round final-draft-silence opened, so the round cannot be reopened
+          fix: open a new round on final with `draftflow round open --on final`
+
+        """)
     }
 }

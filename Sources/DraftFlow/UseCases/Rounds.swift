@@ -81,6 +81,10 @@ extension Rounds {
                 throw DraftFlowError(.refused, "round \(round.name) closed \(InstantFormat.human(from, in: zone))",
                                      fix: "to reopen it until the new close, add --reopen (it is recorded); what arrived late in between then counts as on time")
             }
+            if reopened, let later = workflow.versions.first(where: { $0.published >= round.opened && $0.label != round.on }) {
+                throw DraftFlowError(.refused, "version \(later.label) was published after round \(round.name) opened, so the round cannot be reopened",
+                                     fix: "open a new round on \(later.label) with `draftflow round open --on \(later.label)`")
+            }
             if workflow.submitted != nil {
                 throw DraftFlowError(.refused, "the final text has been sent to its recipient", fix: "no round can be extended after `draftflow submitted`")
             }
