@@ -110,6 +110,20 @@ import TestSupport
         | CAN-1 | Canada (CAN) |  |  | 1.1 | general | Welcome the invitation warmly. |  | Undecided (late) |  |
         | USA-1 | United States (USA) |  |  | 2.2 | general | Connectivity remains a challenge for many. |  | Undecided |  |
         """)
+        // The packet's timeline shows the original close, each extension and the reopening.
+        #expect(try cli.run(["publish", "draft-2", "--allow-undecided"], now: "2020-03-08T10:00:00+01:00").status == 0)
+        let packet = scratch.url.appendingPathComponent("draft-2.md")
+        let export = try cli.run(["export", "draft-2", "--format", "md", "-o", packet.path], now: "2020-03-08T11:00:00+01:00")
+        #expect(export.status == 0, "\(export.error)")
+        let rows = try String(contentsOf: packet, encoding: .utf8).split(separator: "\n").filter { $0.contains("round draft-1") || $0.contains("Round draft-1") }
+        #expect(rows.joined(separator: "\n") == """
+        | 14 February 2020, 10:00:00 CET (Europe/Zurich) | Open comment round draft-1 on draft-1, closing 1 March 2020, 23:59:59 CET (Europe/Zurich) |
+        | 25 February 2020, 10:00:00 CET (Europe/Zurich) | Extend round draft-1 to 3 March 2020, 23:59:59 CET (Europe/Zurich) |
+        | 3 March 2020, 23:59:59 CET (Europe/Zurich) | Round draft-1 closed at 3 March 2020, 23:59:59 CET (Europe/Zurich) (reopened later) |
+        | 4 March 2020, 10:00:00 CET (Europe/Zurich) | Reopen round draft-1 until 6 March 2020, 23:59:59 CET (Europe/Zurich) |
+        | 6 March 2020, 23:59:59 CET (Europe/Zurich) | Round draft-1 closed at its deadline, 6 March 2020, 23:59:59 CET (Europe/Zurich) |
+        | 7 March 2020, 11:00:00 CET (Europe/Zurich) | Merge the proposals of round draft-1 into a candidate next draft |
+        """)
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
         #expect(try gitOutput(["status", "--porcelain"], in: cli.folder) == "")
     }
