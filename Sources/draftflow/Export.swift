@@ -31,7 +31,8 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         try await withErrorHandling {
             try ExportResources.check()
-            let packet = try PacketBuilder(options.context()).packet(version: version)
+            let context = try options.context()
+            let packet = try PacketBuilder(context).packet(version: version)
             let url = URL(fileURLWithPath: output)
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)
@@ -40,6 +41,7 @@ struct Export: AsyncParsableCommand {
             case .pdf: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
+            warnIfPastDue(context)
         }
     }
 }

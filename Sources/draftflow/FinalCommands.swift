@@ -30,7 +30,9 @@ struct Finalize: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let result = try Finalization(options.context()).finalize(label: label, overObjection: overObjection, note: note)
+            let context = try options.context()
+            let result = try Finalization(context).finalize(label: label, overObjection: overObjection, note: note)
+            warnIfPastDue(context)
             if json {
                 try printJSON(["label": result.label, "commit": result.commitID, "round": result.round, "silence": result.silence.rawValue,
                                "overridden": result.overridden.joined(separator: ",")])

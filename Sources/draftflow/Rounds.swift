@@ -8,7 +8,7 @@ struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "round",
         abstract: "Open and close comment rounds and silence procedures.",
-        subcommands: [Open.self, Close.self]
+        subcommands: [Open.self, Close.self, Extend.self]
     )
 
     struct Open: ParsableCommand {
@@ -69,6 +69,41 @@ struct RoundCommand: ParsableCommand {
                 let round = try Rounds(context).close()
                 let zone = try context.workflow().zone()
                 print("Closed round \(round.name) at \(InstantFormat.human(round.effectiveClose, in: zone))")
+            }
+        }
+    }
+
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move the close of the open round later; with --reopen, reopen the last round after its close.",
+            discussion: """
+            The extension is a commit; status, log and Workflow.md show the original close and each \
+            extension. After the close only with --reopen, which is recorded: what was received late \
+            in between then counts as on time.
+            Example: draftflow round extend --closes 2020-03-05 --note "at the request of the Chair"
+            """
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Option(help: ArgumentHelp("The new close: YYYY-MM-DD or an ISO 8601 instant.", valueName: "WHEN"))
+        var closes: String
+
+        @Option(help: "Why, recorded in the commit and Workflow.md.")
+        var note: String?
+
+        @Flag(help: "Reopen the last round although its close has passed.")
+        var reopen = false
+
+        func run() throws {
+            try withErrorHandling {
+                let context = try options.context()
+                let (round, step) = try Rounds(context).extend(closes: closes, note: note, reopen: reopen)
+                let zone = try context.workflow().zone()
+                print("\(step.reopened == true ? "Reopened" : "Extended") round \(round.name) on \(round.on)")
+                print("  closes \(InstantFormat.human(round.closes, in: zone))")
+                print("         \(InstantFormat.human(round.closes, in: .gmt))")
+                print("  was to close \(InstantFormat.human(step.from, in: zone))")
             }
         }
     }

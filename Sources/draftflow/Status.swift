@@ -32,6 +32,17 @@ struct Status: ParsableCommand {
                     print("  \(version.label.padding(toLength: 14, withPad: " ", startingAt: 0)) published \(version.published)  commit \(version.commit.prefix(7))")
                 }
             }
+            if let due = report.due {
+                print("")
+                if !due.dueAt.isEmpty {
+                    let when = due.daysLeft > 1 ? "\(due.daysLeft) days left" : due.daysLeft == 1 ? "1 day left" : due.daysLeft == 0 ? "due today"
+                        : "passed \(-due.daysLeft) day\(due.daysLeft == -1 ? "" : "s") ago"
+                    print("Submission" + (due.recipient.map { " to \($0)" } ?? "") + ": due \(due.dueAtLocal)" + (due.submittedAt == nil ? ", \(when)" : ""))
+                }
+                if let sent = due.submittedAtLocal {
+                    print("  submitted \(due.submittedVersion ?? "") to \(due.submittedTo ?? "") \(sent)")
+                }
+            }
             print("")
             guard let round = report.round else {
                 print("Round: none opened yet")
@@ -41,6 +52,9 @@ struct Status: ParsableCommand {
             print("Round \(round.name): \(kind) on \(round.on), \(round.open ? "OPEN" : "CLOSED")")
             print("  closes \(round.closesAtLocal)")
             print("         \(round.closesAtUTC)")
+            for step in round.extensions ?? [] {
+                print("  \(step.reopened ? "reopened" : "extended") \(step.at): was to close \(step.fromLocal)" + (step.note.map { " (\($0))" } ?? ""))
+            }
             if let early = round.closedEarlyAt { print("  closed early at \(early)") }
             print("  \(round.open ? "time left: " + round.timeLeft : round.timeLeft)")
             if let silence = round.silence {

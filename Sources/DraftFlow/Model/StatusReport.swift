@@ -19,6 +19,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var closesAtUTC: String
         public var closesAtLocal: String
         public var closedEarlyAt: String?
+        /// Each extension of the close, oldest first (nil when never extended).
+        public var extensions: [Extension]?
         public var open: Bool
         /// "3 days 4 hours", or "closed 2 days ago".
         public var timeLeft: String
@@ -27,6 +29,31 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var brokenBy: [String]?
         /// For silence rounds: each objection, who and when.
         public var objections: [Objection]?
+    }
+
+    public struct Extension: Codable, Equatable, Sendable {
+        /// When it was extended, ISO 8601 in the workspace zone.
+        public var at: String
+        /// The close before, and after, for people.
+        public var fromLocal: String
+        public var closesLocal: String
+        public var reopened: Bool
+        public var note: String?
+    }
+
+    /// When the final text is due to its recipient, and whether it was sent.
+    public struct DueStatus: Codable, Equatable, Sendable {
+        public var recipient: String?
+        /// ISO 8601 in the workspace zone, and for people.
+        public var dueAt: String
+        public var dueAtLocal: String
+        /// Calendar days in the workspace zone from today to the due day: 0 on the day, negative after.
+        public var daysLeft: Int
+        /// Set once `submitted` recorded the chair's transmission.
+        public var submittedAt: String?
+        public var submittedAtLocal: String?
+        public var submittedTo: String?
+        public var submittedVersion: String?
     }
 
     public struct Objection: Codable, Equatable, Sendable {
@@ -55,6 +82,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var late: [String]
     /// The last merged round, with what is left to decide in it.
     public var merge: MergeStatus?
+    /// The submission due date (`init --due`), nil when none is set; or the transmission, once recorded.
+    public var due: DueStatus?
 
     public struct MergeStatus: Codable, Equatable, Sendable {
         public var round: String

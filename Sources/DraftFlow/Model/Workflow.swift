@@ -41,15 +41,22 @@ public struct Round: Codable, Equatable, Sendable {
     public var closes: Date
     /// Set when the secretariat closed the round before `closes`.
     public var closedEarly: Date?
+    /// Each extension of the deadline, oldest first; `closes` is the close the last one set.
+    public var extensions: [RoundExtension]?
 
-    public init(name: String, on: String, kind: RoundKind, opened: Date, closes: Date, closedEarly: Date? = nil) {
+    public init(name: String, on: String, kind: RoundKind, opened: Date, closes: Date, closedEarly: Date? = nil,
+                extensions: [RoundExtension]? = nil) {
         self.name = name
         self.on = on
         self.kind = kind
         self.opened = opened
         self.closes = closes
         self.closedEarly = closedEarly
+        self.extensions = extensions
     }
+
+    /// The close stated when the round was opened, before any extension.
+    public var originalClose: Date { extensions?.first?.from ?? closes }
 
     /// The instant after which submissions are late.
     public var effectiveClose: Date { closedEarly.map { min($0, closes) } ?? closes }
@@ -65,6 +72,46 @@ public struct Round: Codable, Equatable, Sendable {
     /// (`Deadline.isOnTime`), the stated close's or, for a round closed early, the second it was closed.
     public func accepts(receivedAt instant: Date) -> Bool {
         Deadline.isOnTime(instant, close: effectiveClose)
+    }
+}
+
+/// A deadline moved by `round extend`: when, from which close to which, and whether the round had
+/// closed and was reopened.
+public struct RoundExtension: Codable, Equatable, Sendable {
+    /// When the secretariat extended the deadline.
+    public var at: Date
+    /// The close in force until then (the close of a round closed early is the instant it was closed).
+    public var from: Date
+    /// The new close.
+    public var closes: Date
+    /// Set when the round had closed and was reopened.
+    public var reopened: Bool?
+    public var note: String?
+
+    public init(at: Date, from: Date, closes: Date, reopened: Bool? = nil, note: String? = nil) {
+        self.at = at
+        self.from = from
+        self.closes = closes
+        self.reopened = reopened
+        self.note = note
+    }
+}
+
+/// The chair's transmission of the final text, as `draftflow submitted` records it.
+public struct Transmission: Codable, Equatable, Sendable {
+    /// To whom, e.g. "President of ECOSOC".
+    public var to: String
+    /// When the chair sent it.
+    public var at: Date
+    /// The version sent.
+    public var version: String
+    public var note: String?
+
+    public init(to: String, at: Date, version: String, note: String? = nil) {
+        self.to = to
+        self.at = at
+        self.version = version
+        self.note = note
     }
 }
 
@@ -98,6 +145,8 @@ public struct Workflow: Codable, Equatable, Sendable {
     public var recipient: String?
     /// When the final text is due to the recipient: a date (YYYY-MM-DD) or an instant.
     public var due: String?
+    /// Set once the chair has sent the final text (`draftflow submitted`).
+    public var submitted: Transmission?
 
     public init(title: String, document: String, timezone: String, secretariat: Secretariat,
                 members: [Member] = [], versions: [VersionEntry] = [], rounds: [Round] = []) {
@@ -111,7 +160,7 @@ public struct Workflow: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, document, timezone, secretariat, recipient, due, members, versions, rounds
+        case title, document, timezone, secretariat, recipient, due, submitted, members, versions, rounds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -125,6 +174,7 @@ public struct Workflow: Codable, Equatable, Sendable {
         rounds = try container.decodeIfPresent([Round].self, forKey: .rounds) ?? []
         recipient = try container.decodeIfPresent(String.self, forKey: .recipient)
         due = try container.decodeIfPresent(String.self, forKey: .due)
+        submitted = try container.decodeIfPresent(Transmission.self, forKey: .submitted)
     }
 
     public func member(_ code: String) -> Member? { members.first { $0.code == code } }
@@ -136,6 +186,11 @@ public struct Workflow: Codable, Equatable, Sendable {
 
     /// The open round, else the most recently opened one.
     public func currentRound(at now: Date) -> Round? { openRound(at: now) ?? rounds.last }
+
+    /// The submission due date as an instant (a date means the end of that day in the zone); nil when none is set.
+    public func dueInstant() throws -> Date? {
+        try due.map { try Deadline.parse($0, timeZone: try zone()) }
+    }
 
     public func zone() throws -> TimeZone { try Deadline.timeZone(timezone) }
 }

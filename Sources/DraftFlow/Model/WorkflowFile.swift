@@ -85,8 +85,23 @@ public enum WorkflowFile {
                     prose += ", closed early \(InstantFormat.human(early, in: zone))"
                 }
                 prose += "\n"
+                for step in round.extensions ?? [] {
+                    prose += "  - \(step.reopened == true ? "reopened" : "extended") \(InstantFormat.human(step.at, in: zone)):"
+                    prose += " the close moved from \(InstantFormat.human(step.from, in: zone)) to \(InstantFormat.human(step.closes, in: zone))"
+                    prose += (step.note.map { " (\(oneLine($0)))" } ?? "") + "\n"
+                }
             }
         }
+        // Written once the chair has sent the text, so that files written before stay as they were.
+        if let sent = workflow.submitted {
+            prose += "\n## Submission\n\n"
+            if let due = try? workflow.dueInstant() { prose += "- Due: \(InstantFormat.human(due, in: zone))\n" }
+            prose += "- Submitted \(sent.version) to \(sent.to), \(InstantFormat.human(sent.at, in: zone))" + (sent.note.map { " (\(oneLine($0)))" } ?? "") + "\n"
+        }
         return Data(("---\n" + yaml + "---\n\n" + prose).utf8)
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

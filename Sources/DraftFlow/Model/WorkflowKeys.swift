@@ -5,11 +5,13 @@ import Yams
 /// level is one DraftFlow knows, and what it lists is consistent (no member, version or round
 /// twice; codes and names as `member add` would take them).
 enum WorkflowKeys {
-    static let top = ["title", "document", "timezone", "secretariat", "recipient", "due", "members", "versions", "rounds"]
+    static let top = ["title", "document", "timezone", "secretariat", "recipient", "due", "submitted", "members", "versions", "rounds"]
     static let secretariat = ["name", "email"]
     static let member = ["code", "name", "email"]
     static let version = ["label", "published", "note"]
-    static let round = ["name", "on", "kind", "opened", "closes", "closedEarly"]
+    static let round = ["name", "on", "kind", "opened", "closes", "closedEarly", "extensions"]
+    static let roundExtension = ["at", "from", "closes", "reopened", "note"]
+    static let submitted = ["to", "at", "version", "note"]
 
     /// The first key that is not one of these, as a sentence; nil when all are known.
     static func unknown(in node: Node) -> String? {
@@ -19,11 +21,18 @@ enum WorkflowKeys {
             switch key.string {
             case "secretariat":
                 if let inner = value.mapping, let problem = check(inner, known: secretariat, at: "secretariat") { return problem }
+            case "submitted":
+                if let inner = value.mapping, let problem = check(inner, known: submitted, at: "submitted") { return problem }
             case "members", "versions", "rounds":
                 let name = key.string!
                 let known = name == "members" ? member : name == "versions" ? version : round
                 for (index, item) in (value.sequence.map(Array.init) ?? []).enumerated() {
                     if let inner = item.mapping, let problem = check(inner, known: known, at: "\(name)[\(index + 1)]") { return problem }
+                    guard name == "rounds", let extensions = item.mapping?["extensions"]?.sequence else { continue }
+                    for (number, entry) in extensions.enumerated() {
+                        if let inner = entry.mapping,
+                           let problem = check(inner, known: roundExtension, at: "rounds[\(index + 1)].extensions[\(number + 1)]") { return problem }
+                    }
                 }
             default:
                 continue

@@ -50,6 +50,13 @@ package enum RecordReader {
                                              + "and \(found[member] ?? 0) \(found[member] == 1 ? "is" : "are") recorded", in: snapshot)
             }
         }
+        // A submission recorded late that the round's close, extended since, now takes counts as
+        // on time (`round extend --reopen`).
+        if let stated = try? workflow(in: snapshot).round(named: round) {
+            for index in result.indices where result[index].late && stated.accepts(receivedAt: result[index].received) {
+                result[index].late = false
+            }
+        }
         return result.sorted { ($0.member, $0.number) < ($1.member, $1.number) }
     }
 

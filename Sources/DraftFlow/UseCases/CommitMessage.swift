@@ -9,6 +9,8 @@ public enum Trailer: String, Sendable, CaseIterable {
     case late = "DraftFlow-Late"
     case silence = "DraftFlow-Silence"
     case overObjection = "DraftFlow-Over-Objection"
+    /// When the chair sent the final text (`submitted --at`), the instant the timeline shows.
+    case sent = "DraftFlow-Sent"
 }
 
 /// What a commit records, as its `DraftFlow-Event` trailer says.
@@ -19,6 +21,8 @@ public enum CommitEvent: String, Codable, Sendable, CaseIterable {
     case publish
     case roundOpen = "round-open"
     case roundClose = "round-close"
+    /// `round extend`: a new close, and, with `--reopen`, a closed round opened again.
+    case roundExtend = "round-extend"
     /// Not a commit: a round that reached its deadline, added to the timeline by `log`.
     case roundClosed = "round-closed"
     case comment
@@ -26,6 +30,8 @@ public enum CommitEvent: String, Codable, Sendable, CaseIterable {
     case resolve
     case dispose
     case finalize
+    /// `submitted`: the chair sent the final text to its recipient; the last event of the timeline.
+    case submitted
     /// A commit DraftFlow did not make, or one without an event trailer.
     case other
 }

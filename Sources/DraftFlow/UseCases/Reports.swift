@@ -39,12 +39,15 @@ public struct Reports {
                                 closesAt: InstantFormat.iso(round.closes, in: zone), closesAtUTC: InstantFormat.iso(round.closes, in: .gmt),
                                 closesAtLocal: InstantFormat.human(round.closes, in: zone),
                                 closedEarlyAt: round.closedEarly.map { InstantFormat.iso($0, in: zone) },
+                                extensions: round.extensions.map { $0.map { .init(at: InstantFormat.iso($0.at, in: zone), fromLocal: InstantFormat.human($0.from, in: zone),
+                                                                                   closesLocal: InstantFormat.human($0.closes, in: zone),
+                                                                                   reopened: $0.reopened ?? false, note: $0.note) } },
                                 open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections)
         }
         for member in workflow.members {
             let entry = index.members[member.code]
             memberStatus.append(.init(code: member.code, name: member.name,
-                                      state: entry.map { $0.late ? .late : .received } ?? .noResponse,
+                                      state: entry.map { Self.isLate($0, in: round) ? .late : .received } ?? .noResponse,
                                       comments: entry?.comments.count ?? 0,
                                       submissions: entry?.submissions ?? 0,
                                       received: entry.map { InstantFormat.iso($0.received, in: zone) },
@@ -56,7 +59,26 @@ public struct Reports {
                             late: memberStatus.filter { $0.state == .late }.map(\.code),
                             merge: pending.map { .init(round: $0.round, openCollisions: $0.collisions.map(\.id), undecided: $0.undecided,
                                                      superseded: $0.superseded.isEmpty ? nil : $0.superseded,
-                                                     flagged: $0.flagged.isEmpty ? nil : $0.flagged) })
+                                                     flagged: $0.flagged.isEmpty ? nil : $0.flagged) },
+                            due: try Self.due(workflow, now: now, zone: zone))
+    }
+
+    static func due(_ workflow: Workflow, now: Date, zone: TimeZone) throws -> StatusReport.DueStatus? {
+        let sent = workflow.submitted
+        guard let due = try workflow.dueInstant() else {
+            return sent.map { .init(recipient: workflow.recipient, dueAt: "", dueAtLocal: "", daysLeft: 0, submittedAt: InstantFormat.iso($0.at, in: zone),
+                                    submittedAtLocal: InstantFormat.human($0.at, in: zone), submittedTo: $0.to, submittedVersion: $0.version) }
+        }
+        return .init(recipient: workflow.recipient, dueAt: InstantFormat.iso(due, in: zone), dueAtLocal: InstantFormat.human(due, in: zone),
+                     daysLeft: Transmittal.dayCount(from: now, to: due, in: zone),
+                     submittedAt: sent.map { InstantFormat.iso($0.at, in: zone) }, submittedAtLocal: sent.map { InstantFormat.human($0.at, in: zone) },
+                     submittedTo: sent?.to, submittedVersion: sent?.version)
+    }
+
+    /// Whether a member's entry in the round's index is late: recorded late, and not taken since by
+    /// an extended close.
+    static func isLate(_ entry: RoundIndex.Entry, in round: Round?) -> Bool {
+        entry.late && !(round?.accepts(receivedAt: entry.received) ?? false)
     }
 
     /// The timeline, oldest first, read from git history, with the closes that passed on their own.
@@ -70,11 +92,19 @@ public struct Reports {
             let trailers = CommitTrailers.parse(entry.message)
             let summary = entry.message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let event = trailers[.event].flatMap(CommitEvent.init(rawValue:)) ?? .other
-            let when = trailers[.received].flatMap { try? Deadline.parseInstant($0, timeZone: zone) } ?? entry.authored
+            let when = (trailers[.received] ?? trailers[.sent]).flatMap { try? Deadline.parseInstant($0, timeZone: zone) } ?? entry.authored
             events.append((when, order, TimelineEvent(event: event, at: InstantFormat.iso(when, in: zone), summary: summary, commit: entry.id,
                                                       member: trailers[.member], round: trailers[.round],
                                                       version: trailers[.version], late: trailers[.late].map { $0 == "yes" })))
             order += 1
+        }
+        for round in workflow.rounds {
+            for step in round.extensions ?? [] where step.reopened == true {
+                events.append((step.from, order, TimelineEvent(event: .roundClosed, at: InstantFormat.iso(step.from, in: zone),
+                                                                summary: "Round \(round.name) closed at \(InstantFormat.human(step.from, in: zone)) (reopened later)",
+                                                                commit: nil, member: nil, round: round.name, version: round.on, late: nil)))
+                order += 1
+            }
         }
         for round in workflow.rounds where round.closedEarly == nil && round.closes <= now {
             events.append((round.closes, order, TimelineEvent(event: .roundClosed, at: InstantFormat.iso(round.closes, in: zone),

@@ -61,3 +61,64 @@ public struct Rounds {
         }.value
     }
 }
+
+extension Rounds {
+    /// Moves the close of the open round to `closes`; with `reopen`, also of the last round once it
+    /// has closed, which opens it again: what arrived late in between then counts as on time.
+    public func extend(closes: String, note rawNote: String?, reopen: Bool) throws -> (round: Round, extension: RoundExtension) {
+        let now = context.now
+        let note = try Self.checkedNote(rawNote)
+        return try context.store.commit { snapshot in
+            var workflow = try RecordReader.workflow(in: snapshot)
+            let zone = try workflow.zone()
+            let open = workflow.openRound(at: now)
+            guard let round = open ?? workflow.rounds.last, let index = workflow.rounds.lastIndex(of: round) else {
+                throw DraftFlowError(.refused, "no round has been opened", fix: "open one with `draftflow round open`")
+            }
+            let from = round.effectiveClose
+            let reopened = open == nil
+            if reopened && !reopen {
+                throw DraftFlowError(.refused, "round \(round.name) closed \(InstantFormat.human(from, in: zone))",
+                                     fix: "to reopen it until the new close, add --reopen (it is recorded); what arrived late in between then counts as on time")
+            }
+            if reopened, let later = workflow.versions.first(where: { $0.published >= round.opened && $0.label != round.on }) {
+                throw DraftFlowError(.refused, "version \(later.label) was published after round \(round.name) opened, so the round cannot be reopened",
+                                     fix: "open a new round on \(later.label) with `draftflow round open --on \(later.label)`")
+            }
+            if workflow.submitted != nil {
+                throw DraftFlowError(.refused, "the final text has been sent to its recipient", fix: "no round can be extended after `draftflow submitted`")
+            }
+            let closeInstant = try Deadline.parse(closes, timeZone: zone)
+            guard closeInstant > from, closeInstant > now else {
+                let floor = max(from, now)
+                throw DraftFlowError(.refused, "the new close \(InstantFormat.human(closeInstant, in: zone)) is not after "
+                                         + (floor == from ? "the round's close, \(InstantFormat.human(from, in: zone))" : "now, \(InstantFormat.human(now, in: zone))"),
+                                     fix: "give a later date, e.g. --closes \(InstantFormat.day(floor.addingTimeInterval(7 * 86_400), in: zone))")
+            }
+            let entry = RoundExtension(at: now, from: from, closes: closeInstant, reopened: reopened ? true : nil, note: note)
+            workflow.rounds[index].closes = closeInstant
+            workflow.rounds[index].closedEarly = nil
+            workflow.rounds[index].extensions = (round.extensions ?? []) + [entry]
+            let summary = (reopened ? "Reopen round \(round.name) until " : "Extend round \(round.name) to ") + InstantFormat.human(closeInstant, in: zone)
+            var message = CommitMessage(summary, event: .roundExtend)
+            message.paragraph("It was to close \(InstantFormat.human(from, in: zone))"
+                              + (reopened ? "; it had closed, and what was received since then counts as on time." : "."))
+            message.paragraph("Closes \(InstantFormat.iso(closeInstant, in: zone)) (\(InstantFormat.human(closeInstant, in: InstantFormat.utc))).")
+            if let note { message.paragraph(note) }
+            message.trailer(.round, round.name)
+            message.trailer(.version, round.on)
+            return Staged(try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message),
+                          (workflow.rounds[index], entry))
+        }.value
+    }
+
+    /// A note as the secretariat typed it, trimmed; nil when empty; refused with a control or direction character.
+    static func checkedNote(_ note: String?) throws -> String? {
+        guard let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        if let bad = TerminalText.firstUnsafe(in: trimmed) {
+            throw DraftFlowError(.invalidInput, "the note holds the control or direction character U+\(String(format: "%04X", bad.value))",
+                                 fix: "type the note without it")
+        }
+        return trimmed
+    }
+}

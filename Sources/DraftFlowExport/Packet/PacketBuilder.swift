@@ -32,10 +32,11 @@ public struct PacketBuilder {
         let firstText = try texts.documentText(first.label)
 
         // The timeline: what a chair needs to see, up to this version.
-        let shown: Set<CommitEvent> = [.publish, .roundOpen, .roundClose, .roundClosed, .comment, .merge, .finalize]
+        let shown: Set<CommitEvent> = [.publish, .roundOpen, .roundClose, .roundExtend, .roundClosed, .comment, .merge, .finalize, .submitted]
         let events = try Reports(context).log()
         let timeline = events.compactMap { event -> FinalTextPacket.Event? in
-            guard shown.contains(event.event), let at = try? Deadline.parseInstant(event.at, timeZone: zone), at <= entry.published else { return nil }
+            guard shown.contains(event.event), let at = try? Deadline.parseInstant(event.at, timeZone: zone),
+                  at <= entry.published || (event.event == .submitted && event.version == label) else { return nil }
             return FinalTextPacket.Event(at: at, what: event.summary)
         }
 
