@@ -15,6 +15,9 @@ public struct DispositionDesk {
         if decision == .modified && (text?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) {
             throw DraftFlowError(.invalidInput, "a `modified` disposition needs the secretariat's text", fix: "pass --text FILE with the paragraph as it should read")
         }
+        if decision == .withdrawn {
+            throw DraftFlowError(.invalidInput, "a withdrawal is the member's, not a disposition", fix: "record it with `draftflow withdraw \(TerminalText.escaped(id))`")
+        }
         if decision != .modified && text != nil {
             throw DraftFlowError(.invalidInput, "--text goes with `modified` only", fix: "leave out --text, or use `modified`")
         }
@@ -43,7 +46,7 @@ public struct DispositionDesk {
                 switch decision {
                 case .accepted: message.line("The proposed change stays in the candidate.")
                 case .modified: message.line("The secretariat's text replaces the proposed change in the candidate.")
-                case .noted, .rejected: message.line("The proposed change is taken out of the candidate.")
+                case .noted, .rejected, .withdrawn: message.line("The proposed change is taken out of the candidate.")
                 }
             }
             message.blankLine()
@@ -61,6 +64,9 @@ public struct DispositionDesk {
     /// accept what remains after the contested comments were decided one by one.
     public func disposeAll(undecided decision: Decision, note: String?, round: String?) throws -> (disposed: [String], outcome: MergeOutcome) {
         try context.refuseUnpublishedEdits()
+        if decision == .withdrawn {
+            throw DraftFlowError(.invalidInput, "a withdrawal is the member's, not a disposition", fix: "record each with `draftflow withdraw ID`")
+        }
         if decision == .modified {
             throw DraftFlowError(.invalidInput, "`modified` needs the secretariat's text for each comment", fix: "dispose of those one by one with --text")
         }

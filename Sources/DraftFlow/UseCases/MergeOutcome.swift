@@ -49,7 +49,8 @@ extension DraftingContext {
             RecordPaths.mergeEdits(round: round): RecordJSON.array(record.edits),
             RecordPaths.mergeSummary(round: round): try encoder.encode(MergeSummary(record, dispositions: dispositions)),
         ]
-        if !dispositions.isEmpty {
+        // Written when there are any, and when the last one was taken back (`dispose ID undecided`).
+        if !dispositions.isEmpty || !state.dispositions.isEmpty {
             writes[RecordPaths.dispositions(round: round)] = try encoder.encode(dispositions)
         }
         return (try secretariatChange(state.workflow, writes: writes, message: message(record)), record)
