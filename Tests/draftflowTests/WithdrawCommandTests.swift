@@ -153,3 +153,88 @@ import TestSupport
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
     }
 }
+
+@Suite struct StableCommentIDTests {
+    @Test func aResubmissionKeepsTheIdsOfTheCommentsStillInIt() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let first = try scratch.write("can-1.md", """
+            ## 2.2 (technical)
+            Be precise.
+            Proposed change: 2.2 Connectivity remains a serious challenge.
+
+            ## 1.2 (editorial)
+            Say who.
+            Proposed change: 1.2 This input was prepared by the ITU working group.
+
+            ## general
+            Thanks.
+
+            """)
+        let second = try scratch.write("can-2.md", """
+            ## 2.1 (technical)
+            Name the goals.
+            Proposed change: 2.1 ITU contributes to all 17 SDGs.
+
+            ## 1.2 (editorial)
+            Say who.
+            Proposed change: 1.2 This input was prepared by the ITU working group.
+
+            """)
+        #expect(try cli.run(["comment", "CAN", first.path], now: "2020-02-20T10:00:00+01:00").output.contains("  CAN-3  general  general\n"))
+        let resubmitted = try cli.run(["comment", "CAN", second.path], now: "2020-02-21T10:00:00+01:00")
+        #expect(resubmitted.status == 0, "\(resubmitted.error)")
+        #expect(resubmitted.output == """
+            Recorded 2 comments from CAN in round draft-1, superseding submission 1
+              received 21 February 2020, 10:00:00 CET (Europe/Zurich)
+              CAN-4  2.1  technical  (proposed text)
+              CAN-2  1.2  editorial  (proposed text)
+
+            """)
+        #expect(try cli.run(["merge"], now: "2020-03-02T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["dispositions"], now: "2020-03-02T10:00:00+01:00").output == """
+            # Council input to the 2020 HLPF: disposition of comments, round draft-1
+
+            | Id | Member | Line number | Clause/Subclause | Paragraph | Type of comment | Comments | Proposed change | Disposition | Observations of the secretariat |
+            |---|---|---|---|---|---|---|---|---|---|
+            | CAN-1 | Canada (CAN) |  |  | 2.2 | technical | Be precise. | 2.2 Connectivity remains a challenge. → 2.2 Connectivity remains a serious challenge. | Withdrawn | Not in the member's later submission. |
+            | CAN-2 | Canada (CAN) |  |  | 1.2 | editorial | Say who. | …prepared by the working group. → …prepared by the ITU working group. | Undecided |  |
+            | CAN-3 | Canada (CAN) |  |  | general | general | Thanks. |  | Withdrawn | Not in the member's later submission. |
+            | CAN-4 | Canada (CAN) |  |  | 2.1 | technical | Name the goals. | 2.1 ITU contributes to the SDGs. → 2.1 ITU contributes to all 17 SDGs. | Undecided |  |
+
+            """)
+        // The left-out comment's change is not in the candidate; the kept and the new one are.
+        #expect(try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8) == """
+            # Outline of the input
+
+            ## 1 Introduction
+
+            1.1 The Council welcomes the invitation to provide an input.
+
+            1.2 This input was prepared by the ITU working group.
+
+            ## 2 Contribution
+
+            2.1 ITU contributes to all 17 SDGs.
+
+            2.2 Connectivity remains a challenge.
+
+            """)
+        // Publishing waits for the two comments that count, not for the withdrawn ones.
+        let refused = try cli.run(["publish", "draft-2"], now: "2020-03-02T10:01:00+01:00")
+        #expect(refused.status == 3)
+        #expect(refused.error.contains("comments without a disposition: CAN-2, CAN-4"))
+    }
+
+    @Test func aCommentSentAgainAfterItWasLeftOutGetsANewNumber() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let one = try scratch.write("a.md", "## 2.2 (technical)\nBe precise.\n\n## 1.2 (editorial)\nSay who.\n")
+        let two = try scratch.write("b.md", "## 1.2 (editorial)\nSay who.\n")
+        let three = try scratch.write("c.md", "## 2.2 (technical)\nBe precise.\n\n## 1.2 (editorial)\nSay who.\n")
+        #expect(try cli.run(["comment", "CAN", one.path], now: "2020-02-20T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["comment", "CAN", two.path], now: "2020-02-21T10:00:00+01:00").output.contains("  CAN-2  1.2  editorial\n"))
+        let again = try cli.run(["comment", "CAN", three.path], now: "2020-02-22T10:00:00+01:00")
+        #expect(again.output.hasSuffix("  CAN-3  2.2  technical\n  CAN-2  1.2  editorial\n"), "\(again.output)")
+    }
+}

@@ -163,6 +163,18 @@ public struct DispositionDesk {
             rows[rows.count - 1].flag = record.flagged?[comment.id]
             rows[rows.count - 1].template = comment.template
         }
+        // A comment a resubmission left out counts as withdrawn; its proposal is in no input.
+        for comment in state.omitted {
+            rows.append(DispositionRow(id: comment.id, member: comment.member, memberName: state.workflow.member(comment.member)?.name ?? comment.member,
+                                       paragraph: comment.reference.description, paragraphNow: nil, orphaned: false, type: comment.type,
+                                       comment: comment.text, proposedChange: comment.proposedChange, decision: .withdrawn,
+                                       observation: "Not in the member's later submission.", modifiedText: nil, late: false))
+            if let proposed = comment.proposedChange, case .paragraph(let anchor) = comment.anchor, let baseDocument {
+                let old = baseDocument.block(anchor: anchor)
+                rows[rows.count - 1].change = ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
+            }
+        }
+        rows.sort { CommentOrder.precedes($0.id, $1.id) }
         return rows
     }
 }
