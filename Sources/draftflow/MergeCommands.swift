@@ -63,6 +63,12 @@ struct Merge: ParsableCommand {
                 print("warning: \(rebuilt) did not read and was rebuilt from the submissions; the resolutions it held are not in it: "
                       + "check `draftflow collisions --all` (the earlier resolutions are in `git log -p -- \(rebuilt)`)", to: &standardError)
             }
+            if !outcome.otherRounds.isEmpty {
+                var standardError = StandardError()
+                let others = outcome.otherRounds.joined(separator: ", ")
+                print("warning: round\(outcome.otherRounds.count == 1 ? "" : "s") \(others) on \(outcome.base) also received submissions, which this merge of round \(outcome.round) does not take",
+                      to: &standardError)
+            }
             if json {
                 try printJSON(data: context.json(outcome))
                 return
