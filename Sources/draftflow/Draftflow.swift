@@ -19,7 +19,7 @@ struct Draftflow: AsyncParsableCommand {
         """,
         subcommands: [
             Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self,
-            Merge.self, Collisions.self, Resolve.self, Dispose.self, Dispositions.self, Compile.self,
+            Merge.self, Collisions.self, Resolve.self, Dispose.self, Withdraw.self, Dispositions.self, Compile.self,
             Finalize.self, Submitted.self, RedlineCommand.self, Outline.self, Export.self,
             Status.self, Log.self, Demo.self,
             Verify.self,

@@ -63,6 +63,12 @@ struct Merge: ParsableCommand {
                 print("warning: \(rebuilt) did not read and was rebuilt from the submissions; the resolutions it held are not in it: "
                       + "check `draftflow collisions --all` (the earlier resolutions are in `git log -p -- \(rebuilt)`)", to: &standardError)
             }
+            if !outcome.otherRounds.isEmpty {
+                var standardError = StandardError()
+                let others = outcome.otherRounds.joined(separator: ", ")
+                print("warning: round\(outcome.otherRounds.count == 1 ? "" : "s") \(others) on \(outcome.base) also received submissions, which this merge of round \(outcome.round) does not take",
+                      to: &standardError)
+            }
             if json {
                 try printJSON(data: context.json(outcome))
                 return
@@ -205,6 +211,24 @@ struct Resolve: ParsableCommand {
 
 extension Decision: ExpressibleByArgument {}
 
+/// What `dispose ID` takes: a decision, or `undecided` to take a decision back.
+enum DisposeChoice: ExpressibleByArgument, Equatable {
+    case decision(Decision)
+    case undecided
+
+    init?(argument: String) {
+        if argument == "undecided" {
+            self = .undecided
+        } else if let decision = Decision(rawValue: argument) {
+            self = .decision(decision)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { Decision.allCases.map(\.rawValue) + ["undecided"] }
+}
+
 struct Dispose: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Decide one comment (accepted, modified, noted or rejected), or every undecided one.",
@@ -214,6 +238,9 @@ struct Dispose: ParsableCommand {
         The note is the ISO template's "observations of the secretariat".
         Example: draftflow dispose CAN-2 modified --text para-4.2.md --note "Merged with the existing sentence."
         Example: draftflow dispose --all-undecided accepted --note "Accepted as proposed."
+        `undecided` takes a disposition back: the comment waits for a decision again, and its \
+        proposed change is back in the candidate as before the decision.
+        Example: draftflow dispose CAN-2 undecided
         """
     )
 
@@ -222,8 +249,8 @@ struct Dispose: ParsableCommand {
     @Argument(help: "The comment id, e.g. CAN-1, or an edit found in an edited copy, e.g. CAN-E1.")
     var comment: String?
 
-    @Argument(help: "accepted, modified, noted or rejected.")
-    var decision: Decision?
+    @Argument(help: "accepted, modified, noted or rejected; undecided takes a disposition back.")
+    var decision: DisposeChoice?
 
     @Option(name: .customLong("all-undecided"), help: ArgumentHelp("Give every undecided comment this decision (accepted, noted or rejected), in one commit.", valueName: "DECISION"))
     var allUndecided: Decision?
@@ -253,8 +280,15 @@ struct Dispose: ParsableCommand {
                 print("\(allUndecided.title): \(disposed.count) comment\(disposed.count == 1 ? "" : "s") (\(disposed.prefix(10).joined(separator: ", "))\(disposed.count > 10 ? ", ..." : ""))")
                 return
             }
+            if decision == .undecided {
+                if text != nil || note != nil { throw DraftFlowError(.invalidInput, "`undecided` goes without --text or --note", fix: "leave them out") }
+                _ = try DispositionDesk(options.context()).undo(comment: comment!, round: round)
+                print("\(comment!): Undecided")
+                return
+            }
+            guard case .decision(let decision) = decision! else { return }
             let body = try text.map { try TextInput.validate(try readUserFile($0, what: "the text"), what: "the text \($0)") }
-            let (disposition, outcome) = try DispositionDesk(options.context()).dispose(comment: comment!, decision: decision!, text: body, note: note, round: round)
+            let (disposition, outcome) = try DispositionDesk(options.context()).dispose(comment: comment!, decision: decision, text: body, note: note, round: round)
             print("\(disposition.comment): \(disposition.decision.title)" + (disposition.note.map { " (\($0))" } ?? ""))
             if !outcome.openCollisions.isEmpty {
                 print("Open collisions: \(outcome.openCollisions.map(\.id).joined(separator: ", "))")

@@ -10,6 +10,9 @@ public enum Decision: String, Codable, Sendable, CaseIterable {
     case noted
     /// Not accepted: any proposed change is taken back out of the text.
     case rejected
+    /// Withdrawn by the member (recorded by the secretariat on their behalf, or by a resubmission
+    /// without the comment): any proposed change is taken back out of the text.
+    case withdrawn
 
     /// How the disposition table writes it.
     public var title: String {
@@ -18,6 +21,7 @@ public enum Decision: String, Codable, Sendable, CaseIterable {
         case .modified: return "Accepted with modification"
         case .noted: return "Noted"
         case .rejected: return "Not accepted"
+        case .withdrawn: return "Withdrawn"
         }
     }
 }
@@ -58,7 +62,7 @@ public struct DispositionRow: Codable, Equatable, Sendable {
     /// What the proposed change changes in its paragraph: the changed words with a little context
     /// (`remains a challenge → remains a major challenge`); nil without a proposed change.
     public var change: String?
-    /// `accepted`, `modified`, `noted`, `rejected`, or nil while undecided.
+    /// `accepted`, `modified`, `noted`, `rejected`, `withdrawn`, or nil while undecided.
     public var decision: Decision?
     /// The secretariat's observation.
     public var observation: String?

@@ -15,6 +15,9 @@ public struct DispositionDesk {
         if decision == .modified && (text?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) {
             throw DraftFlowError(.invalidInput, "a `modified` disposition needs the secretariat's text", fix: "pass --text FILE with the paragraph as it should read")
         }
+        if decision == .withdrawn {
+            throw DraftFlowError(.invalidInput, "a withdrawal is the member's, not a disposition", fix: "record it with `draftflow withdraw \(TerminalText.escaped(id))`")
+        }
         if decision != .modified && text != nil {
             throw DraftFlowError(.invalidInput, "--text goes with `modified` only", fix: "leave out --text, or use `modified`")
         }
@@ -43,7 +46,7 @@ public struct DispositionDesk {
                 switch decision {
                 case .accepted: message.line("The proposed change stays in the candidate.")
                 case .modified: message.line("The secretariat's text replaces the proposed change in the candidate.")
-                case .noted, .rejected: message.line("The proposed change is taken out of the candidate.")
+                case .noted, .rejected, .withdrawn: message.line("The proposed change is taken out of the candidate.")
                 }
             }
             message.blankLine()
@@ -61,6 +64,9 @@ public struct DispositionDesk {
     /// accept what remains after the contested comments were decided one by one.
     public func disposeAll(undecided decision: Decision, note: String?, round: String?) throws -> (disposed: [String], outcome: MergeOutcome) {
         try context.refuseUnpublishedEdits()
+        if decision == .withdrawn {
+            throw DraftFlowError(.invalidInput, "a withdrawal is the member's, not a disposition", fix: "record each with `draftflow withdraw ID`")
+        }
         if decision == .modified {
             throw DraftFlowError(.invalidInput, "`modified` needs the secretariat's text for each comment", fix: "dispose of those one by one with --text")
         }
@@ -157,6 +163,18 @@ public struct DispositionDesk {
             rows[rows.count - 1].flag = record.flagged?[comment.id]
             rows[rows.count - 1].template = comment.template
         }
+        // A comment a resubmission left out counts as withdrawn; its proposal is in no input.
+        for comment in state.omitted {
+            rows.append(DispositionRow(id: comment.id, member: comment.member, memberName: state.workflow.member(comment.member)?.name ?? comment.member,
+                                       paragraph: comment.reference.description, paragraphNow: nil, orphaned: false, type: comment.type,
+                                       comment: comment.text, proposedChange: comment.proposedChange, decision: .withdrawn,
+                                       observation: "Not in the member's later submission.", modifiedText: nil, late: false))
+            if let proposed = comment.proposedChange, case .paragraph(let anchor) = comment.anchor, let baseDocument {
+                let old = baseDocument.block(anchor: anchor)
+                rows[rows.count - 1].change = ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
+            }
+        }
+        rows.sort { CommentOrder.precedes($0.id, $1.id) }
         return rows
     }
 }

@@ -31,6 +31,10 @@ public struct MergeDesk {
                                                                message: { Self.message(state, record: $0) })
             var outcome = context.outcome(state, record)
             outcome.rebuiltRecord = state.damagedRecord
+            outcome.otherRounds = try state.workflow.rounds
+                .filter { $0.on == state.round.on && $0.name != state.round.name }
+                .filter { try !RecordReader.submissions(round: $0.name, in: snapshot).isEmpty }
+                .map(\.name)
             if let changes = change.writes[RecordPaths.mergeChanges(round: state.round.name)],
                let edits = change.writes[RecordPaths.mergeEdits(round: state.round.name)] {
                 outcome.encodedParts = (changes, edits)

@@ -9,6 +9,8 @@ public struct MergeOutcome: Sendable {
     /// The merge record that did not read and that this merge rebuilt (its resolutions were lost
     /// with it: the collisions they resolved are open again).
     public var rebuiltRecord: String?
+    /// Other rounds on the same version that received submissions: this merge does not take them.
+    public var otherRounds: [String] = []
     public var openCollisions: [RecordedCollision] { record.openCollisions }
     /// The record's changes and edits as written to their files, when this command wrote them.
     var encodedParts: (changes: Data, edits: Data)?
@@ -49,7 +51,8 @@ extension DraftingContext {
             RecordPaths.mergeEdits(round: round): RecordJSON.array(record.edits),
             RecordPaths.mergeSummary(round: round): try encoder.encode(MergeSummary(record, dispositions: dispositions)),
         ]
-        if !dispositions.isEmpty {
+        // Written when there are any, and when the last one was taken back (`dispose ID undecided`).
+        if !dispositions.isEmpty || !state.dispositions.isEmpty {
             writes[RecordPaths.dispositions(round: round)] = try encoder.encode(dispositions)
         }
         return (try secretariatChange(state.workflow, writes: writes, message: message(record)), record)

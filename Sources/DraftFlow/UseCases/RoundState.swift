@@ -27,6 +27,8 @@ package struct RoundState {
     package var inputs: [CandidateBuilder.Input]
     package var record: MergeRecord?
     package var dispositions: [Disposition]
+    /// Comments of earlier submissions that the member's current submission no longer has.
+    package var omitted: [Comment] = []
     /// The merge record that did not read and was left out (`rebuildingDamagedRecord`), by path.
     package var damagedRecord: String?
 
@@ -75,7 +77,8 @@ package struct RoundState {
             }
             baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
         }
-        let submissions = RecordReader.current(try RecordReader.submissions(round: round.name, in: snapshot))
+        let all = try RecordReader.submissions(round: round.name, in: snapshot)
+        let submissions = RecordReader.current(all)
         var inputs: [CandidateBuilder.Input] = []
         for (member, submission) in submissions.sorted(by: { $0.key < $1.key }) {
             inputs.append(.init(member: member, aligned: nil, comments: submission.comments))
@@ -83,8 +86,22 @@ package struct RoundState {
         if detail == .texts {
             try alignProposals(&inputs, submissions: submissions, baseText: baseText, snapshot: snapshot)
         }
-        return RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
-                          record: record, dispositions: dispositions, damagedRecord: damagedRecord)
+        var state = RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
+                               record: record, dispositions: dispositions, damagedRecord: damagedRecord)
+        state.omitted = omitted(all, current: submissions)
+        return state
+    }
+
+    /// The comments of members' earlier submissions that their current one no longer has (by id,
+    /// which a resubmission keeps for a comment that comes again): they count as withdrawn.
+    private static func omitted(_ all: [Submission], current: [String: Submission]) -> [Comment] {
+        var omitted: [String: Comment] = [:]
+        for submission in all.sorted(by: { $0.number < $1.number }) {
+            guard let now = current[submission.member], now.number != submission.number else { continue }
+            let kept = Set(now.comments.map(\.id))
+            for comment in submission.comments where !kept.contains(comment.id) { omitted[comment.id] = comment }
+        }
+        return CommentOrder.sorted(Array(omitted.keys)).compactMap { omitted[$0] }
     }
 
     /// The refusal of a command that needs a merge before the round's first one.

@@ -81,7 +81,10 @@ struct SubmissionRecording {
                                  fix: "to record it all the same, marked late, add --late")
         }
         let number = (earlier.map(\.number).max() ?? 0) + 1
+        // Ids are stable: a comment of the member's current submission that comes again (the same
+        // anchor and text) keeps its id; a new one gets a number never used in the round.
         var nextComment = (earlier.flatMap(\.comments).compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0) + 1
+        var unmatched = RecordReader.current(earlier)[code]?.comments ?? []
         var comments: [Comment] = []
         let document = try document(of: round, workflow)
         for var item in prepared.parsed {
@@ -94,8 +97,13 @@ struct SubmissionRecording {
             case .insertion(let after): item.reference = .insertion(after: String(try checked("after " + after).dropFirst(6)))
             }
             item.anchor = item.reference.anchor
-            comments.append(Comment(id: "\(code)-\(nextComment)", member: code, parsed: item))
-            nextComment += 1
+            if let same = unmatched.firstIndex(where: { $0.anchor == item.anchor && $0.text == item.text }) {
+                comments.append(Comment(id: unmatched[same].id, member: code, parsed: item))
+                unmatched.remove(at: same)
+            } else {
+                comments.append(Comment(id: "\(code)-\(nextComment)", member: code, parsed: item))
+                nextComment += 1
+            }
         }
         let storedFile = RecordPaths.submissionFile(round: round.name, member: code, number: number, extension: prepared.fileExtension)
         let storedProposal = prepared.proposal.map { _ in RecordPaths.submissionProposal(round: round.name, member: code, number: number) }

@@ -121,10 +121,11 @@ import TestSupport
         let message = try #require(try store.history().first?.message)
         #expect(message.contains("It was received before the member's submission 1 (received 20 February 2020, 10:00:00 CET (Europe/Zurich)), which stays the one that counts; this one is kept on record.\n"))
         #expect(!message.contains("supersedes"))
-        // The merge takes the newer one's comment (on 1.1), not the older one's.
+        // The merge takes the newer one's comment (on 1.1), not the older one's: the newer one
+        // leaves the older one's comment out, so it counts as withdrawn.
         let outcome = try MergeDesk(try at("2020-03-03T09:00:00+01:00")).merge(round: nil)
         let rows = try DispositionDesk(try at("2020-03-03T09:10:00+01:00")).rows(round: nil).rows
-        #expect(rows.map(\.id) == ["CAN-1"])
+        #expect(rows.map { "\($0.id) \($0.dispositionTitle)" } == ["CAN-1 Undecided", "CAN-2 Withdrawn"])
         #expect(outcome.round == "draft-1")
         // A third, received last, supersedes the first.
         let latest = try Submissions(now).record(member: "CAN", file: file("## 1.2\nLatest.\n"), proposal: nil, received: nil, late: false, roundName: nil)
