@@ -27,6 +27,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var brokenBy: [String]?
         /// For silence rounds: each objection, who and when.
         public var objections: [Objection]?
+        /// For silence rounds: each confirmation of no objection, who and when (they keep silence).
+        public var confirmations: [Objection]?
     }
 
     public struct Objection: Codable, Equatable, Sendable {
@@ -81,6 +83,8 @@ public struct TimelineEvent: Codable, Equatable, Sendable {
     public var round: String?
     public var version: String?
     public var late: Bool?
+    /// For a reply to a silence procedure recorded as a confirmation of no objection.
+    public var noObjection: Bool?
 }
 
 

@@ -9,6 +9,7 @@ public enum Trailer: String, Sendable, CaseIterable {
     case late = "DraftFlow-Late"
     case silence = "DraftFlow-Silence"
     case overObjection = "DraftFlow-Over-Objection"
+    case noObjection = "DraftFlow-No-Objection"
 }
 
 /// What a commit records, as its `DraftFlow-Event` trailer says.

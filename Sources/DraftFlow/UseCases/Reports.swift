@@ -29,17 +29,20 @@ public struct Reports {
             var silence: SilenceOutcome?
             var brokenBy: [String]?
             var objections: [StatusReport.Objection]?
+            var confirmations: [StatusReport.Objection]?
             if round.kind == .silence {
                 let objecting = try RecordReader.objections(round, in: snapshot)
                 silence = objecting.isEmpty ? .kept : .broken
                 brokenBy = objecting.map(\.member).sorted()
                 objections = objecting.map { .init(member: $0.member, received: InstantFormat.iso($0.received, in: zone)) }
+                confirmations = try RecordReader.confirmations(round, in: snapshot).map { .init(member: $0.member, received: InstantFormat.iso($0.received, in: zone)) }
             }
             roundStatus = .init(name: round.name, on: round.on, kind: round.kind, openedAt: InstantFormat.iso(round.opened, in: zone),
                                 closesAt: InstantFormat.iso(round.closes, in: zone), closesAtUTC: InstantFormat.iso(round.closes, in: .gmt),
                                 closesAtLocal: InstantFormat.human(round.closes, in: zone),
                                 closedEarlyAt: round.closedEarly.map { InstantFormat.iso($0, in: zone) },
-                                open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections)
+                                open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections,
+                                confirmations: confirmations)
         }
         for member in workflow.members {
             let entry = index.members[member.code]
@@ -73,7 +76,8 @@ public struct Reports {
             let when = trailers[.received].flatMap { try? Deadline.parseInstant($0, timeZone: zone) } ?? entry.authored
             events.append((when, order, TimelineEvent(event: event, at: InstantFormat.iso(when, in: zone), summary: summary, commit: entry.id,
                                                       member: trailers[.member], round: trailers[.round],
-                                                      version: trailers[.version], late: trailers[.late].map { $0 == "yes" })))
+                                                      version: trailers[.version], late: trailers[.late].map { $0 == "yes" },
+                                                      noObjection: trailers[.noObjection].map { _ in true })))
             order += 1
         }
         for round in workflow.rounds where round.closedEarly == nil && round.closes <= now {
