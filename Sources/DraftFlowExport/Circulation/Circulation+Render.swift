@@ -38,9 +38,8 @@ extension Circulation {
     /// The circulation as a self-contained HTML page.
     public static func html(_ circulation: Circulation) -> String {
         var out = HTMLOutput()
-        out.raw("<h1>")
-        out.escaped(circulation.title)
-        out.raw("</h1>\n<p><strong>Version:</strong> ")
+        // The page's template heads it with the title.
+        out.raw("<p><strong>Version:</strong> ")
         out.escaped(circulation.version)
         out.raw(" (a draft for comment, not the final text)<br>\n<strong>Circulated by:</strong> ")
         out.escaped(circulation.secretariat + ", " + InstantFormat.human(circulation.circulatedAt, in: circulation.timeZone))
