@@ -99,6 +99,25 @@ import TestSupport
         #expect(final.contains("### Silence procedure\n\nSilence kept: no member objected to final-draft before 12 March 2020, 23:59:59 CET (Europe/Zurich).\n"))
     }
 
+    @Test func theCirculationAndADraftsPacketInHTML() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeFinalDraft(scratch)
+        let file = scratch.url.appendingPathComponent("circulated.html").path
+        #expect(try cli.run(["export", "final-draft", "--circulate", "-o", file], now: "2020-03-05T11:00:00+01:00").status == 0)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("<title>Council input to the 2020 HLPF — final-draft (draft for comment)</title>"))
+        #expect(html.contains("<p><strong>Version:</strong> final-draft (a draft for comment, not the final text)<br>"))
+        #expect(html.contains("Secretariat &lt;secretariat@example.org&gt; before the deadline"))
+        #expect(html.contains("<ins>major </ins>"))
+        #expect(html.contains("<p>2.2 Connectivity remains a major challenge.</p>"))
+        #expect(!html.contains("Final text") && !html.contains("final text packet"))
+        let packet = scratch.url.appendingPathComponent("final-draft-packet.html").path
+        #expect(try cli.run(["export", "final-draft", "-o", packet], now: "2020-03-05T11:00:00+01:00").status == 0)
+        let draftPacket = try String(contentsOfFile: packet, encoding: .utf8)
+        #expect(draftPacket.contains("<tr><th scope=\"row\">Status</th><td dir=\"auto\">Draft final-draft, not the final text; not transmitted to the Chair</td></tr>"))
+        #expect(!draftPacket.contains("Transmitted to") && !draftPacket.contains("Final text"))
+    }
+
     @Test func circulatingNeedsARoundOnTheVersion() throws {
         let scratch = try ScratchDirectory()
         let cli = try makeRoundWorkspace(scratch)
