@@ -14,7 +14,10 @@ struct CommentCommand: ParsableCommand {
         or 'after 4.2.2.6' for a new paragraph; headings and types may be written in any of the six \
         UN languages (## 第4.2.2.3段（编辑性）). A paragraph the version does not have is refused, \
         naming the nearest ones. CSV: the ISO commenting template's columns. A second submission by \
-        the same member supersedes the first.
+        the same member supersedes the first. In a silence round, --no-objection records the reply as a \
+        confirmation that does not break silence; a reply whose whole text is 'No objection.' (or 'Pas \
+        d'objection.', 'Sin objeciones.', 'Возражений нет.', '无异议。', 'لا اعتراض.') is recorded so without it.
+        Example: draftflow comment GBR reply-uk.md --no-objection --received 2020-03-11T10:00:00+01:00
         Example: draftflow comment CAN comments-canada.md --proposal draft-1-canada.md --received 2020-02-28T16:12:00+01:00
         """
     )
@@ -32,6 +35,9 @@ struct CommentCommand: ParsableCommand {
 
     @OptionGroup var submission: SubmissionOptions
 
+    @Flag(help: "Record the reply as a confirmation of no objection: in a silence round it does not break silence.")
+    var noObjection = false
+
     @Flag(help: "Print the recorded submission as JSON.")
     var json = false
 
@@ -43,7 +49,8 @@ struct CommentCommand: ParsableCommand {
             let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
             let outcome = try Submissions(context).submit(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
                                                           proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
-                                                          late: self.submission.late, roundName: self.submission.round)
+                                                          late: self.submission.late, roundName: self.submission.round,
+                                                          noObjection: noObjection)
             let submission = outcome.submission
             if outcome.alreadyRecorded {
                 // Said on standard error, so that --json output stays the submission record.
@@ -59,6 +66,17 @@ struct CommentCommand: ParsableCommand {
                 return
             }
             warnIfNotCurrent(submission, zone: zone)
+            if let confirmation = submission.noObjection {
+                print("Recorded \(submission.member)'s confirmation of no objection in round \(submission.round)"
+                      + (submission.late ? " (late)" : "") + (submission.superseding.map { ", superseding submission \($0)" } ?? ""))
+                print("  received \(InstantFormat.human(submission.received, in: zone))")
+                if confirmation == .statement {
+                    print("  note: the reply's whole text is a no-objection statement, so it is recorded as a confirmation; silence is not broken")
+                } else {
+                    print("  silence is not broken")
+                }
+                return
+            }
             print("Recorded \(submission.comments.count) comment\(submission.comments.count == 1 ? "" : "s") from \(submission.member) in round \(submission.round)"
                   + (submission.late ? " (late)" : "")
                   + (submission.superseding.map { ", superseding submission \($0)" } ?? ""))

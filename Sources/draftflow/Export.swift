@@ -10,8 +10,12 @@ struct Export: AsyncParsableCommand {
         The packet holds the clean text; a transmittal summary (title, recipient, due date, the \
         timeline, which members commented and when, the silence outcome); the redline from the first \
         version; the disposition table; and the commit and tag ids it was built from. HTML is \
-        self-contained and prints well; DOCX and PDF are made by pandoc.
+        self-contained and prints well; DOCX and PDF are made by pandoc. A version that is not final is \
+        never called final: its packet says it is a draft, and states only the silence procedure held on it.
+        With --circulate, writes the draft as it is sent to members instead: how to comment and the deadline \
+        of the last round opened on the version, the changes since the previous version, and the clean text.
         Example: draftflow export final --format html -o final-packet.html
+        Example: draftflow export final-draft --circulate --format html -o final-draft-circulated.html
         """
     )
 
@@ -28,9 +32,13 @@ struct Export: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "FILE"))
     var output: String
 
+    @Flag(help: "Write the draft as circulated to members (how to comment, the deadline, the changes), not the packet.")
+    var circulate = false
+
     func run() async throws {
         try await withErrorHandling {
             try ExportResources.check()
+            if circulate { return try await writeCirculation() }
             let context = try options.context()
             let packet = try PacketBuilder(context).packet(version: version)
             let url = URL(fileURLWithPath: output)
@@ -43,6 +51,24 @@ struct Export: AsyncParsableCommand {
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
             warnIfPastDue(context)
         }
+    }
+}
+
+extension Export {
+    /// `--circulate`: the draft as it is sent to members.
+    func writeCirculation() async throws {
+        guard let version else {
+            throw DraftFlowError(.invalidInput, "--circulate needs the version to circulate", fix: "e.g. draftflow export final-draft --circulate -o FILE")
+        }
+        let circulation = try Circulation.build(try options.context(), version: version)
+        let url = URL(fileURLWithPath: output)
+        switch format {
+        case .md: try emit(Circulation.markdown(circulation), to: output)
+        case .html: try emit(Circulation.html(circulation), to: output)
+        case .docx: try await Pandoc.convert(html: Circulation.html(circulation), to: .docx, output: url)
+        case .pdf: try await Pandoc.convert(html: Circulation.html(circulation), to: .pdf, output: url)
+        }
+        print("Wrote \(circulation.version) as circulated in round \(circulation.round) (\(format.rawValue)) to \(url.path)")
     }
 }
 

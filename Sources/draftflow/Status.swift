@@ -64,6 +64,9 @@ struct Status: ParsableCommand {
                     let who = (round.objections ?? []).map { "\($0.member) at \($0.received)" }
                     print("  silence: BROKEN by \(who.joined(separator: ", "))")
                 }
+                if let confirmations = round.confirmations, !confirmations.isEmpty {
+                    print("  no objection: \(confirmations.map { "\($0.member) at \($0.received)" }.joined(separator: ", "))")
+                }
             }
             print("")
             print("Members:")

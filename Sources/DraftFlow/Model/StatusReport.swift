@@ -29,6 +29,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var brokenBy: [String]?
         /// For silence rounds: each objection, who and when.
         public var objections: [Objection]?
+        /// For silence rounds: each confirmation of no objection, who and when (they keep silence).
+        public var confirmations: [Objection]?
     }
 
     public struct Extension: Codable, Equatable, Sendable {
@@ -110,6 +112,8 @@ public struct TimelineEvent: Codable, Equatable, Sendable {
     public var round: String?
     public var version: String?
     public var late: Bool?
+    /// For a reply to a silence procedure recorded as a confirmation of no objection.
+    public var noObjection: Bool?
 }
 
 

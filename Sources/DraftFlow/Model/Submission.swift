@@ -21,6 +21,9 @@ public struct Submission: Codable, Equatable, Sendable {
     public var fileBlob: String?
     public var proposalBlob: String?
     public var comments: [Comment]
+    /// Set when the submission is a "no objection" reply in a silence round: a confirmation, which
+    /// does not break silence and holds no comments. Nil for every other submission.
+    public var noObjection: NoObjection?
     /// Set on a submission just recorded that was received before the member's current one in the
     /// round: that one stays current (not stored; the records say it by their received instants).
     public var stillCurrent: StillCurrent?
@@ -40,7 +43,15 @@ public struct Submission: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments
+        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection
+    }
+
+    /// How a submission came to be recorded as a confirmation of no objection.
+    public enum NoObjection: String, Codable, Sendable {
+        /// The secretariat recorded it so (`comment --no-objection`).
+        case marked
+        /// The reply's whole text is a no-objection statement ("No objection.", "无异议。"…).
+        case statement
     }
 
     /// Whether this submission supersedes `other`, the same member's in the same round: the one

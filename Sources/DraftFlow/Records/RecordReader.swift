@@ -98,12 +98,24 @@ package enum RecordReader {
         return record.map { MergeSummary($0, dispositions: dispositions) }
     }
 
-    /// The objections of a silence round: the latest on-time submission of each member.
+    /// The objections of a silence round: the latest on-time submission of each member, unless it
+    /// is a confirmation of no objection.
     package static func objections(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        try silenceReplies(round, in: snapshot).filter { $0.noObjection == nil }
+    }
+
+    /// The confirmations of no objection in a silence round: members whose latest on-time
+    /// submission says so. They do not break silence.
+    package static func confirmations(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        try silenceReplies(round, in: snapshot).filter { $0.noObjection != nil }
+    }
+
+    /// The latest on-time submission of each member in a silence round, by time received.
+    private static func silenceReplies(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         guard round.kind == .silence else { return [] }
         return current(try submissions(round: round.name, in: snapshot)).values
             .filter { !$0.late && round.accepts(receivedAt: $0.received) }
-            .sorted { $0.received < $1.received }
+            .sorted { ($0.received, $0.member) < ($1.received, $1.member) }
     }
 
     /// The open collisions and undecided comments of the last merged round, for `status`,

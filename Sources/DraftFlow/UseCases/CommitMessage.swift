@@ -11,6 +11,7 @@ public enum Trailer: String, Sendable, CaseIterable {
     case overObjection = "DraftFlow-Over-Objection"
     /// When the chair sent the final text (`submitted --at`), the instant the timeline shows.
     case sent = "DraftFlow-Sent"
+    case noObjection = "DraftFlow-No-Objection"
 }
 
 /// What a commit records, as its `DraftFlow-Event` trailer says.

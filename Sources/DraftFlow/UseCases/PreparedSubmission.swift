@@ -14,6 +14,10 @@ struct PreparedSubmission: Sendable {
     /// Git's blob ids of the file and the proposal, to verify them later byte for byte.
     var fileBlob: String
     var proposalBlob: String?
+    /// The secretariat marked it a confirmation of no objection (`comment --no-objection`).
+    var markedNoObjection = false
+    /// The file's whole text is a no-objection statement (`NoObjectionStatement`).
+    var statesNoObjection = false
 
     /// Checks and parses a submission. An edited copy is checked against `draft` when given (only
     /// what it changes is decoded), else whole.
@@ -45,6 +49,7 @@ struct PreparedSubmission: Sendable {
         self.init(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
                   fileExtension: SafeName.fileExtension(ofFileName: file.name),
                   fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) })
+        statesNoObjection = NoObjectionStatement.matches(file.data)
     }
 
     private init(code: String, parsed: [ParsedComment], file: IncomingFile, proposal: IncomingFile?, receivedAt: Date, late: Bool,

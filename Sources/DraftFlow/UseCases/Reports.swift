@@ -29,11 +29,13 @@ public struct Reports {
             var silence: SilenceOutcome?
             var brokenBy: [String]?
             var objections: [StatusReport.Objection]?
+            var confirmations: [StatusReport.Objection]?
             if round.kind == .silence {
                 let objecting = try RecordReader.objections(round, in: snapshot)
                 silence = objecting.isEmpty ? .kept : .broken
                 brokenBy = objecting.map(\.member).sorted()
                 objections = objecting.map { .init(member: $0.member, received: InstantFormat.iso($0.received, in: zone)) }
+                confirmations = try RecordReader.confirmations(round, in: snapshot).map { .init(member: $0.member, received: InstantFormat.iso($0.received, in: zone)) }
             }
             roundStatus = .init(name: round.name, on: round.on, kind: round.kind, openedAt: InstantFormat.iso(round.opened, in: zone),
                                 closesAt: InstantFormat.iso(round.closes, in: zone), closesAtUTC: InstantFormat.iso(round.closes, in: .gmt),
@@ -42,7 +44,8 @@ public struct Reports {
                                 extensions: round.extensions.map { $0.map { .init(at: InstantFormat.iso($0.at, in: zone), fromLocal: InstantFormat.human($0.from, in: zone),
                                                                                    closesLocal: InstantFormat.human($0.closes, in: zone),
                                                                                    reopened: $0.reopened ?? false, note: $0.note) } },
-                                open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections)
+                                open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections,
+                                confirmations: confirmations)
         }
         for member in workflow.members {
             let entry = index.members[member.code]
@@ -95,7 +98,8 @@ public struct Reports {
             let when = (trailers[.received] ?? trailers[.sent]).flatMap { try? Deadline.parseInstant($0, timeZone: zone) } ?? entry.authored
             events.append((when, order, TimelineEvent(event: event, at: InstantFormat.iso(when, in: zone), summary: summary, commit: entry.id,
                                                       member: trailers[.member], round: trailers[.round],
-                                                      version: trailers[.version], late: trailers[.late].map { $0 == "yes" })))
+                                                      version: trailers[.version], late: trailers[.late].map { $0 == "yes" },
+                                                      noObjection: trailers[.noObjection].map { _ in true })))
             order += 1
         }
         for round in workflow.rounds {

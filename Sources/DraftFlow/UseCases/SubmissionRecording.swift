@@ -80,6 +80,7 @@ struct SubmissionRecording {
             throw DraftFlowError(.refused, "round \(round.name) closed \(InstantFormat.human(round.effectiveClose, in: zone)) (\(InstantFormat.human(round.effectiveClose, in: .gmt))); this submission was received \(InstantFormat.human(receivedAt, in: zone)), which is late",
                                  fix: "to record it all the same, marked late, add --late")
         }
+        let noObjection = try Self.noObjection(prepared, round: round)
         let number = (earlier.map(\.number).max() ?? 0) + 1
         // Ids are stable: a comment of the member's current submission that comes again (the same
         // anchor and text) keeps its id; a new one gets a number never used in the round.
@@ -87,7 +88,7 @@ struct SubmissionRecording {
         var unmatched = RecordReader.current(earlier)[code]?.comments ?? []
         var comments: [Comment] = []
         let document = try document(of: round, workflow)
-        for var item in prepared.parsed {
+        for var item in noObjection == nil ? prepared.parsed : [] {
             // Every paragraph the heading names must be in the version; each is stored by its id.
             func checked(_ reference: String) throws -> String { try anchor(reference, in: document, member: code, version: round.on) }
             switch item.reference {
@@ -111,6 +112,7 @@ struct SubmissionRecording {
                                     originalName: prepared.file.name, file: storedFile, proposal: storedProposal,
                                     fileBlob: prepared.fileBlob, proposalBlob: prepared.proposalBlob,
                                     comments: comments)
+        submission.noObjection = noObjection
         // An older submission recorded after a newer one is kept, but the newer one stays current.
         let current = RecordReader.current(earlier)[code]
         if let current, current.supersedes(submission) {
@@ -131,6 +133,20 @@ struct SubmissionRecording {
             change.blobIDs[storedProposal] = prepared.proposalBlob
         }
         return (change, submission)
+    }
+
+    /// Whether `prepared` is a confirmation of no objection in `round`: marked so (refused outside a
+    /// silence round), or, in a silence round, a reply whose whole text says so.
+    static func noObjection(_ prepared: PreparedSubmission, round: Round) throws -> Submission.NoObjection? {
+        guard round.kind == .silence else {
+            if prepared.markedNoObjection {
+                throw DraftFlowError(.refused, "round \(round.name) is a comment round: --no-objection is for replies to a silence procedure",
+                                     fix: "record the reply without --no-objection")
+            }
+            return nil
+        }
+        if prepared.markedNoObjection { return .marked }
+        return prepared.statesNoObjection ? .statement : nil
     }
 
     /// The round a submission received at `receivedAt` goes to.
@@ -154,11 +170,18 @@ struct SubmissionRecording {
     /// supersedes the current one.
     static func message(_ submission: Submission, member: Member, round: Round, zone: TimeZone, supersedes: Bool?) -> CommitMessage {
         let count = submission.comments.count
-        var summary = "Comments of \(member.name) (\(member.code)) on \(round.on): \(count) comment\(count == 1 ? "" : "s")"
+        var summary = submission.noObjection != nil
+            ? "No objection from \(member.name) (\(member.code)) to \(round.on)"
+            : "Comments of \(member.name) (\(member.code)) on \(round.on): \(count) comment\(count == 1 ? "" : "s")"
         if submission.late { summary += ", late" }
         var message = CommitMessage(summary, event: .comment)
         message.line("Received \(InstantFormat.human(submission.received, in: zone)) in round \(round.name)"
             + (submission.late ? ", after the close (\(InstantFormat.human(round.effectiveClose, in: zone))); recorded as late." : "."))
+        if let noObjection = submission.noObjection {
+            message.line(noObjection == .marked
+                ? "Recorded by the secretariat as a confirmation of no objection: silence is not broken."
+                : "The reply's whole text is a no-objection statement: recorded as a confirmation; silence is not broken.")
+        }
         if supersedes == true { message.line("This submission supersedes the member's earlier one in this round.") }
         if let current = submission.stillCurrent {
             message.line("It was received before the member's submission \(current.number) (received \(InstantFormat.human(current.received, in: zone))), "
@@ -177,6 +200,7 @@ struct SubmissionRecording {
         message.trailer(.member, member.code)
         message.trailer(.received, InstantFormat.iso(submission.received, in: zone))
         if submission.late { message.trailer(.late, "yes") }
+        if let noObjection = submission.noObjection { message.trailer(.noObjection, noObjection.rawValue) }
         return message
     }
 }

@@ -56,9 +56,13 @@ public struct Submissions {
     /// `record`, except that a submission identical to the member's last one in the round (the
     /// same comment file and edited copy, byte for byte) is not recorded again: run twice, as
     /// after a command killed once it had committed, it records one submission.
+    ///
+    /// `noObjection`: the secretariat records the reply as a confirmation of no objection (silence
+    /// rounds only); a reply whose whole text is a no-objection statement is one without it.
     public func submit(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?,
-                       late: Bool, roundName: String?) throws -> Outcome {
-        let prepared = try PreparedSubmission(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: context.now)
+                       late: Bool, roundName: String?, noObjection: Bool = false) throws -> Outcome {
+        var prepared = try PreparedSubmission(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: context.now)
+        prepared.markedNoObjection = noObjection
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
         return try context.store.commit { snapshot in
             let workflow = try RecordReader.workflow(in: snapshot)

@@ -78,10 +78,11 @@ extension FinalTextPacket {
         out.escaped(packet.title)
         out.raw("</h1>\n<table class=\"facts\">\n<tr><th scope=\"row\">Version</th><td>")
         out.escaped(packet.version)
-        out.raw("</td></tr>\n<tr><th scope=\"row\">Transmitted to</th><td ")
-        dir(packet.recipient)
+        let status = packet.statusFact
+        out.raw("</td></tr>\n<tr><th scope=\"row\">", status.heading, "</th><td ")
+        dir(status.value)
         out.raw(">")
-        out.escaped(packet.recipient)
+        out.escaped(status.value)
         out.raw("</td></tr>\n")
         if let due = packet.dueDay {
             out.raw("<tr><th scope=\"row\">Due</th><td>")
@@ -97,7 +98,7 @@ extension FinalTextPacket {
         out.raw("</td></tr>\n</table>\n</section>\n")
 
         // 1. Transmittal summary.
-        openSection("transmittal", sectionTitles[0])
+        openSection("transmittal", packet.sectionTitles[0])
         out.raw("</h2>\n<h3>Timeline</h3>\n")
         if packet.timeline.isEmpty {
             out.raw("<p>No events recorded.</p>\n")
@@ -143,7 +144,7 @@ extension FinalTextPacket {
         out.raw(".</p>\n</section>\n")
 
         // 2. Final text.
-        openSection("finaltext major", sectionTitles[1])
+        openSection("finaltext major", packet.sectionTitles[1])
         out.raw("</h2>\n")
         let document = DraftDocument.parse(packet.cleanText)
         if document.blocks.isEmpty { out.raw("<p>(The text is empty.)</p>\n") }
@@ -168,7 +169,7 @@ extension FinalTextPacket {
         out.raw("</section>\n")
 
         // 3. Redline.
-        openSection("redline major", sectionTitles[2])
+        openSection("redline major", packet.sectionTitles[2])
         out.raw(" from ")
         out.escaped(packet.firstVersion)
         out.raw(" to ")
@@ -180,7 +181,7 @@ extension FinalTextPacket {
         out.raw("</section>\n")
 
         // 4. Disposition of comments.
-        openSection("dispositions major", sectionTitles[3])
+        openSection("dispositions major", packet.sectionTitles[3])
         out.raw("</h2>\n")
         if packet.dispositions.isEmpty {
             out.raw("<p>No comments were received.</p>\n")
@@ -190,7 +191,7 @@ extension FinalTextPacket {
         out.raw("</section>\n")
 
         // 5. Sources.
-        openSection("sources", sectionTitles[4])
+        openSection("sources", packet.sectionTitles[4])
         out.raw("</h2>\n")
         if packet.sources.isEmpty {
             out.raw("<p>No sources recorded.</p>\n")

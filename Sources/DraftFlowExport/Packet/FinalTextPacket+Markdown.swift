@@ -10,12 +10,13 @@ extension FinalTextPacket {
         var out: [String] = []
         let cell = DispositionTable.markdownCell
         out.append("# " + text(packet.title))
-        var facts = ["**Version:** " + text(packet.version), "**Transmitted to:** " + text(packet.recipient)]
+        let status = packet.statusFact
+        var facts = ["**Version:** " + text(packet.version), "**\(status.heading):** " + text(status.value)]
         if let due = packet.dueDay { facts.append("**Due:** " + due) }
         facts.append("**Prepared by:** " + text(packet.preparedBy) + ", " + packet.human(packet.preparedAt))
         out.append(facts.joined(separator: "  \n"))
 
-        out.append("## " + sectionTitles[0])
+        out.append("## " + packet.sectionTitles[0])
         out.append("### Timeline")
         if packet.timeline.isEmpty {
             out.append("No events recorded.")
@@ -42,14 +43,14 @@ extension FinalTextPacket {
         out.append("### Changes")
         out.append(text(packet.changeLine) + ".")
 
-        out.append("## " + sectionTitles[1])
+        out.append("## " + packet.sectionTitles[1])
         let blocks = DraftDocument.parse(packet.cleanText).blocks.map { block -> String in
             if case .heading = block.kind { return MarkdownText.escapedBlock(ExportSupport.demoteHeading(block.text, by: 2)) }
             return MarkdownText.escaped(block.text)
         }
         out.append(blocks.isEmpty ? "(The text is empty.)" : blocks.joined(separator: "\n\n"))
 
-        out.append("## " + sectionTitles[2] + " from " + text(packet.firstVersion) + " to " + text(packet.version))
+        out.append("## " + packet.sectionTitles[2] + " from " + text(packet.firstVersion) + " to " + text(packet.version))
         out.append("Deletions are ~~struck through~~, insertions are in **bold**; moved paragraphs are noted.")
         let redline = MarkdownText.redline(packet.redline)
             .split(separator: "\n", omittingEmptySubsequences: false)
@@ -62,12 +63,12 @@ extension FinalTextPacket {
             .trimmingCharacters(in: .newlines)
         out.append(redline.isEmpty ? "(No text.)" : redline)
 
-        out.append("## " + sectionTitles[3])
+        out.append("## " + packet.sectionTitles[3])
         out.append(packet.dispositions.isEmpty
                    ? "No comments were received."
                    : DispositionTable.markdownTable(packet.dispositions).trimmingCharacters(in: .newlines))
 
-        out.append("## " + sectionTitles[4])
+        out.append("## " + packet.sectionTitles[4])
         var sources = ["| Version | Tag | Commit |", "|---|---|---|"]
         for source in packet.sources {
             sources.append("| \(cell(source.label)) | \(source.tag.map { code($0) } ?? "—") | \(code(source.commit)) |")

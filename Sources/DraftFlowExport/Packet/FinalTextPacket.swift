@@ -111,6 +111,9 @@ public struct FinalTextPacket: Sendable, Equatable {
     public var redline: [RedlineBlock]
     public var dispositions: [DispositionRow]
     public var sources: [Source]
+    /// Whether `version` is the final text (published by `finalize`). A packet of any other version
+    /// never calls it final nor says it was transmitted.
+    public var isFinal = true
 
     public init(title: String, version: String, recipient: String, dueDate: Date?, preparedBy: String,
                 preparedAt: Date, timeZone: TimeZone, timeline: [Event], commenters: [Commenter], silenceOutcome: String,
@@ -140,8 +143,16 @@ public struct FinalTextPacket: Sendable, Equatable {
     public var changeLine: String { "What changed since \(firstVersion): \(changes.summary)" }
 
     /// The section headings, in order.
-    static let sectionTitles = ["1. Transmittal summary", "2. Final text", "3. Redline", "4. Disposition of comments",
-                                "5. Sources"]
+    var sectionTitles: [String] {
+        isFinal ? ["1. Transmittal summary", "2. Final text", "3. Redline", "4. Disposition of comments", "5. Sources"]
+            : ["1. Summary", "2. Text of \(version) (a draft, not the final text)", "3. Redline", "4. Disposition of comments", "5. Sources"]
+    }
+
+    /// The title block's second fact: whom the final text is transmitted to, or, for a draft, that
+    /// it is not the final text.
+    var statusFact: (heading: String, value: String) {
+        isFinal ? ("Transmitted to", recipient) : ("Status", "Draft \(version), not the final text; not transmitted to \(recipient)")
+    }
 
     /// `date` for people: "14 February 2020, 10:00:00 CET (Europe/Zurich)".
     func human(_ date: Date) -> String {

@@ -43,7 +43,8 @@ public struct PacketBuilder {
         // Read the rounds from the store here; decode the big records below, on every core.
         var commenters: [FinalTextPacket.Commenter] = []
         var merged: [(state: RoundState, edits: Data?)] = []
-        for round in workflow.rounds where round.opened <= entry.published {
+        // The rounds before the version, and those held on it (a draft's own round).
+        for round in workflow.rounds where round.opened <= entry.published || round.on == label {
             let latest: [String: Submission]
             if round.kind == .comments, try snapshot.file(RecordPaths.merge(round: round.name)) != nil {
                 // The merge record says where each paragraph went: the rows need no merge, nor the changes.
@@ -58,7 +59,8 @@ public struct PacketBuilder {
             // By time received, then by member code: a dictionary's order changes from run to run.
             for submission in latest.values.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
                 let name = workflow.member(submission.member)?.name ?? submission.member
-                commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (objection in \(round.name))" : name,
+                let role = submission.noObjection != nil ? "no objection" : "objection"
+                commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (\(role) in \(round.name))" : name,
                                         received: submission.received, comments: submission.comments.count, late: submission.late))
             }
         }
@@ -81,11 +83,15 @@ public struct PacketBuilder {
         for result in rowSlots.values { rows += try result!.get() }
         let redline = redlineSlot.values[0]!
 
-        let silenceOutcome: String
+        var silenceOutcome: String
+        let isFinal = events.contains(where: { $0.event == .finalize && $0.version == label })
+        // A draft states only the silence procedure held on that draft, never a later one's outcome.
+        let silenceRound = isFinal ? workflow.rounds.last(where: { $0.kind == .silence })
+            : workflow.rounds.last(where: { $0.kind == .silence && $0.on == label })
         // A version that `finalize` published states the outcome it was adopted under.
-        if let note = entry.note, events.contains(where: { $0.event == .finalize && $0.version == label }) {
+        if let note = entry.note, isFinal {
             silenceOutcome = note
-        } else if let silence = workflow.rounds.last(where: { $0.kind == .silence }) {
+        } else if let silence = silenceRound {
             let objections = try RecordReader.objections(silence, in: snapshot)
             if silence.isOpen(at: now) {
                 silenceOutcome = "Silence procedure \(silence.name) on \(silence.on) is open until \(InstantFormat.human(silence.effectiveClose, in: zone))"
@@ -96,7 +102,14 @@ public struct PacketBuilder {
                     : "Silence broken by \(objections.map(\.member).joined(separator: ", ")) in \(silence.name)."
             }
         } else {
-            silenceOutcome = "No silence procedure was held."
+            silenceOutcome = isFinal ? "No silence procedure was held." : "No silence procedure was held on \(label)."
+        }
+        if let silence = silenceRound {
+            let confirmations = try RecordReader.confirmations(silence, in: snapshot)
+            if !confirmations.isEmpty {
+                silenceOutcome += " No objection confirmed in \(silence.name) by "
+                    + confirmations.map { "\($0.member) on \(InstantFormat.human($0.received, in: zone))" }.joined(separator: "; ") + "."
+            }
         }
 
         var sources = workflow.versions.compactMap { version -> FinalTextPacket.Source? in
@@ -106,10 +119,12 @@ public struct PacketBuilder {
         if let head = snapshot.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
 
         let due = try workflow.due.map { try Deadline.parse($0, timeZone: zone) }
-        return FinalTextPacket(
+        var packet = FinalTextPacket(
             title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due,
             preparedBy: workflow.secretariat.name, preparedAt: now, timeZone: zone, timeline: timeline, commenters: commenters,
             silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: redline,
             dispositions: rows, sources: sources)
+        packet.isFinal = isFinal
+        return packet
     }
 }

@@ -1,0 +1,68 @@
+import DraftFlow
+import Foundation
+
+/// A draft as it is sent to members: the clean text, the round's deadline and how to comment,
+/// and the changes since the previous version. Never called final.
+public struct Circulation: Sendable, Equatable {
+    public var title: String
+    public var version: String
+    /// The version before it, when there is one.
+    public var previous: String?
+    public var secretariat: String
+    public var secretariatEmail: String
+    public var circulatedAt: Date
+    public var timeZone: TimeZone
+    public var round: String
+    public var kind: RoundKind
+    /// The instant the round closes (its extended close, if any).
+    public var closes: Date
+    public var cleanText: String
+    /// From `previous` to `version`; empty when there is no previous version.
+    public var redline: [RedlineBlock]
+
+    /// Builds the circulation of `version` from the last round opened on it, as of `context.now`.
+    public static func build(_ context: DraftingContext, version rawLabel: String) throws -> Circulation {
+        let workflow = try context.workflow()
+        let zone = try workflow.zone()
+        let label = try SafeName.label(rawLabel)
+        guard let index = workflow.versions.firstIndex(where: { $0.label == label }) else {
+            throw DraftFlowError(.invalidInput, "there is no version \(label)",
+                                 fix: "use one of: \(workflow.versions.map(\.label).joined(separator: ", "))")
+        }
+        guard let round = workflow.rounds.last(where: { $0.on == label }) else {
+            throw DraftFlowError(.refused, "no round is open on \(label): a circulation gives the round's deadline",
+                                 fix: "open one first with `draftflow round open --on \(label) --closes DATE`")
+        }
+        let texts = Texts(context)
+        let text = try texts.documentText(label)
+        let previous = index > 0 ? workflow.versions[index - 1].label : nil
+        let redline = try previous.map { Redline.compare(old: try texts.documentText($0), new: text) } ?? []
+        return Circulation(title: workflow.title, version: label, previous: previous, secretariat: workflow.secretariat.name,
+                           secretariatEmail: workflow.secretariat.email, circulatedAt: context.now, timeZone: zone,
+                           round: round.name, kind: round.kind, closes: round.effectiveClose, cleanText: text, redline: redline)
+    }
+
+    /// The changes for people: "3 paragraphs modified, 1 inserted, 0 deleted".
+    public var changeSummary: String { FinalTextPacket.Changes(redline).summary }
+
+    /// How to comment, one paragraph per line, plain text (the renderers escape it).
+    public var instructions: [String] {
+        let deadline = "\(InstantFormat.human(closes, in: timeZone)) (\(InstantFormat.human(closes, in: .gmt)))"
+        let to = "\(secretariat) <\(secretariatEmail)>"
+        switch kind {
+        case .comments:
+            return [
+                "Comment round \(round) on \(version). Comments must be received by \(deadline).",
+                "Send them to \(to): one section per comment, headed with the paragraph's number and the type of comment, "
+                    + "e.g. \"## 4.2.2.3 (editorial)\", with an optional \"Proposed change:\" line; or the ISO commenting template. "
+                    + "An edited copy of the draft may be attached.",
+            ]
+        case .silence:
+            return [
+                "Silence procedure \(round) on \(version). Unless a member objects by \(deadline), the text is considered adopted.",
+                "To object, send the objection to \(to) before the deadline. A reply of \"No objection.\" is recorded as a confirmation "
+                    + "and does not break silence.",
+            ]
+        }
+    }
+}
