@@ -18,7 +18,7 @@ struct Draftflow: AsyncParsableCommand {
         5 conflict with what exists, 6 storage failure, 7 verify found damage.
         """,
         subcommands: [
-            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self, ReceiptCommand.self,
+            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self, ReceiptCommand.self, ReportCommand.self,
             Merge.self, Collisions.self, Resolve.self, Dispose.self, Dispositions.self, Compile.self,
             Finalize.self, RedlineCommand.self, Outline.self, Export.self,
             Status.self, Log.self, Demo.self,
