@@ -22,7 +22,11 @@ struct Verify: ParsableCommand {
           3. the history from the first commit to the version is intact, and every version published \
         before it is in that history;
           4. HEAD is on a branch whose commit reads, the version is in its history, and every commit, \
-        tree and blob after the version up to HEAD is intact (the other commands read HEAD).
+        tree and blob after the version up to HEAD is intact (the other commands read HEAD);
+          5. at every commit from the first version to HEAD (first parents), every submission's record \
+        is still there and its original file and edited copy are byte-identical to what was received;
+          6. every commit since the first version that changes Comments/ or Workflow.md was made by \
+        DraftFlow (its message carries DraftFlow trailers); any other is named with the files it changes.
         VERSION defaults to the newest published version.
 
         A damaged repository can make libgit2 loop forever (a truncated loose object): verification \
