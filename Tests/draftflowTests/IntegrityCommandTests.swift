@@ -69,4 +69,17 @@ import TestSupport
         #expect(result.output.contains(", disappeared in commit \(hand)\n"))
         #expect(result.output.contains("! commit \(hand) (Tidy) was not made by DraftFlow and changes Comments/draft-1/USA/submission-1.json\n"))
     }
+
+    @Test func verifyNamesAHandEditOfWorkflowMd() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makePublishedSecondDraft(scratch)
+        let workflow = cli.folder.appendingPathComponent("Workflow.md")
+        try (try String(contentsOf: workflow, encoding: .utf8) + "\nA note added by hand.\n").write(to: workflow, atomically: true, encoding: .utf8)
+        #expect(try git(["commit", "-qam", "Note"], in: cli.folder).status == 0)
+        let hand = try gitOutput(["rev-parse", "--short=7", "HEAD"], in: cli.folder).trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try cli.run(["verify"], now: "2020-03-04T10:00:00+01:00")
+        #expect(result.status == 7)
+        #expect(result.error.hasPrefix("error: foreign-commits: commit \(hand) (Note) was not made by DraftFlow and changes Workflow.md\n"))
+        #expect(result.output.contains("ok     5. Every submission stays as received at every commit from the first version to the tip\n"))
+    }
 }
