@@ -37,3 +37,11 @@ public enum GitBlobHash {
         GitObjectHash.hex(GitObjectHash.digest(of: data, type: "blob"))
     }
 }
+
+/// The SHA-256 of bytes as 64 lowercase hexadecimal digits: what a receipt gives for each file,
+/// so that a member can check it with any tool (`sha256sum`), without git.
+public enum FileSHA256 {
+    public static func hex(_ data: Data) -> String {
+        GitObjectHash.hex(Crypto.SHA256.hash(data: data))
+    }
+}

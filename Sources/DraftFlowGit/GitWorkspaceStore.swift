@@ -348,6 +348,13 @@ public final class GitWorkspaceStore: WorkspaceStore {
         }
     }
 
+    public func snapshot(atVersion label: String) throws -> (any WorkspaceSnapshot)? {
+        try storage {
+            guard let tag = try repository.tag(label) else { return nil }
+            return GitSnapshot(repository: repository, commit: tag.target, tree: try repository.commit(tag.target).tree)
+        }
+    }
+
     public func history() throws -> [HistoryEntry] {
         try storage {
             guard let head = try repository.resolveCommit(branch) else { return [] }

@@ -85,6 +85,11 @@ struct CommentCommand: ParsableCommand {
                 print("  \(comment.id)  \(comment.reference)  \(comment.type.rawValue)" + (comment.proposedChange == nil ? "" : "  (proposed text)"))
             }
             if let stored = submission.proposal { print("  edited copy kept as \(stored)") }
+            let workflow = try context.workflow()
+            printReceipt(Receipt(submission: submission, commit: outcome.commitID ?? "-", title: workflow.title,
+                                 memberName: workflow.members.first { $0.code == submission.member }?.name,
+                                 version: workflow.rounds.first { $0.name == submission.round }?.on,
+                                 zone: zone, original: data, proposal: proposalFile?.data))
         }
     }
 }

@@ -18,7 +18,7 @@ struct Draftflow: AsyncParsableCommand {
         5 conflict with what exists, 6 storage failure, 7 verify found damage.
         """,
         subcommands: [
-            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self,
+            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self, ReceiptCommand.self, ReportCommand.self,
             Merge.self, Collisions.self, Resolve.self, Dispose.self, Withdraw.self, Dispositions.self, Compile.self,
             Finalize.self, Submitted.self, RedlineCommand.self, Outline.self, Export.self,
             Status.self, Log.self, Demo.self,

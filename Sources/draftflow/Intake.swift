@@ -94,6 +94,15 @@ struct Intake: ParsableCommand {
             }
             print("Recorded \(submissions.count) submission\(submissions.count == 1 ? "" : "s") (\(count) comment\(count == 1 ? "" : "s"), "
                   + "\(copies) edited cop\(copies == 1 ? "y" : "ies")) in round \(submissions.first?.round ?? "-")")
+            let workflow = try context.workflow()
+            let byCode = Dictionary(items.map { ($0.member.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            for (index, recorded) in submissions.enumerated() {
+                guard let item = byCode[recorded.member] else { continue }
+                printReceipt(Receipt(submission: recorded, commit: index < result.commitIDs.count ? result.commitIDs[index] : "-",
+                                     title: workflow.title, memberName: workflow.members.first { $0.code == recorded.member }?.name,
+                                     version: workflow.rounds.first { $0.name == recorded.round }?.on,
+                                     zone: zone, original: item.file.data, proposal: item.proposal?.data))
+            }
         }
     }
 }

@@ -22,16 +22,25 @@ struct Verify: ParsableCommand {
           3. the history from the first commit to the version is intact, and every version published \
         before it is in that history;
           4. HEAD is on a branch whose commit reads, the version is in its history, and every commit, \
-        tree and blob after the version up to HEAD is intact (the other commands read HEAD).
+        tree and blob after the version up to HEAD is intact (the other commands read HEAD);
+          5. at every commit from the first version to HEAD (first parents), every submission's record \
+        is still there and its original file and edited copy are byte-identical to what was received;
+          6. every commit since the first version that changes Comments/ or Workflow.md was made by \
+        DraftFlow (its message carries DraftFlow trailers); any other is named with the files it changes.
         VERSION defaults to the newest published version.
 
         A damaged repository can make libgit2 loop forever (a truncated loose object): verification \
         runs on its own thread and gives up after --timeout seconds.
 
+        With --receipt FILE, checks a member's receipt instead (the JSON `draftflow receipt` writes, \
+        or its Markdown or HTML form): the submission's record and every file byte for byte (SHA-256), \
+        at the tip and at the commit that recorded it, which must be in the branch's history.
+
         Exit codes: 0 every check holds; 7 a check failed, or verification did not finish within the \
         timeout; 2 invalid input (such as an unknown VERSION); 4 no usable workspace; 6 storage failure.
 
         Example: draftflow verify draft-1 --json
+        Example: draftflow verify --receipt receipt-CAN.json
         """
     )
 
@@ -42,6 +51,9 @@ struct Verify: ParsableCommand {
 
     @Flag(help: "Print the report as JSON.")
     var json = false
+
+    @Option(help: ArgumentHelp("Check a member's receipt against the workspace.", valueName: "FILE"))
+    var receipt: String?
 
     @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "SECONDS"))
     var timeout: Double = 60
@@ -57,6 +69,16 @@ struct Verify: ParsableCommand {
                 throw DraftFlowError(.invalidInput, "--timeout must be a positive number of seconds", fix: "pass --timeout 60")
             }
             let folder = options.workspace.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            if let receipt {
+                guard version == nil else {
+                    throw DraftFlowError(.invalidInput, "--receipt checks a submission, not a version", fix: "run `draftflow verify --receipt \(receipt)` without a VERSION")
+                }
+                let held = try Receipt.read(try readUserFile(receipt, what: "the receipt"))
+                let report = try ReceiptCheck.verify(held, containing: folder)
+                try show(report)
+                if !report.ok { throw ExitCode(Self.failedExitCode) }
+                return
+            }
             let outcome = try WorkspaceVerifier.verify(containing: folder, version: version, timeout: timeout,
                                                        inflateLooseObjectsFirst: !noLooseObjectCheck)
             switch outcome {
@@ -90,7 +112,10 @@ struct Verify: ParsableCommand {
                 print("error: \(check.name): \(TerminalText.escaped(problem))", to: &standardError)
             }
         }
-        if !report.ok {
+        if !report.ok, report.checks.contains(where: { $0.name == ReceiptCheck.checkName }) {
+            print("  fix: the submission was changed after its receipt was issued: `git log -p -- Comments/` in the workspace shows which commit changed it; "
+                  + "restore the files from the commit the receipt names", to: &standardError)
+        } else if !report.ok {
             print("  fix: \(Self.damageFix)", to: &standardError)
         }
     }

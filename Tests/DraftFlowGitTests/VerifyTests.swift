@@ -68,7 +68,7 @@ import TestSupport
         let report = try #require(try verifyGuarded(scratch.url, nil))
         #expect(report.ok, "\(report.checks.flatMap(\.problems))")
         #expect(report.version == "draft-2")
-        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head"])
+        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits"])
         #expect(report.checks[1].details.contains { $0.contains("1 submission record, 2 original files compared") })
         #expect(report.checks[2].details.contains { $0.contains("version draft-1") && $0.contains("is in this history") })
         // An older version verifies too.
@@ -92,10 +92,16 @@ import TestSupport
         #expect(comments.problems.first?.contains("Comments/draft-1/CAN/submission-1.md") == true)
         #expect(comments.problems.first?.contains("Comments/draft-1/CAN/submission-1.json") == true)
         // The objects themselves are sound: only the record's promise is broken.
-        let others = report.checks.filter { $0.name != WorkspaceVerifier.commentFilesCheck }
+        let others = report.checks.filter {
+            ![WorkspaceVerifier.commentFilesCheck, WorkspaceVerifier.submissionsKeptCheck, WorkspaceVerifier.foreignCommitsCheck].contains($0.name)
+        }
         #expect(others.allSatisfy { $0.ok })
-        // The version before the edit still verifies.
-        #expect(try WorkspaceVerifier.verify(containing: scratch.url, version: "draft-2").ok)
+        // The version before the edit is intact itself, but the rewrite at the tip is found from it too.
+        let before = try WorkspaceVerifier.verify(containing: scratch.url, version: "draft-2")
+        #expect(before.checks.prefix(4).allSatisfy { $0.ok })
+        let kept = try #require(before.checks.first { $0.name == WorkspaceVerifier.submissionsKeptCheck })
+        #expect(kept.problems.count == 1)
+        #expect(kept.problems.first?.hasPrefix("Comments/draft-1/CAN/submission-1.md is not what was received") == true)
     }
 
     @Test func aRecordNamingAMissingFileIsReported() throws {

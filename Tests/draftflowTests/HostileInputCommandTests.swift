@@ -230,7 +230,21 @@ import Glibc
         let again = try cli.run(["intake", inbox], now: "2020-02-28T14:00:00+01:00")
         #expect(again.status == 0)
         #expect(again.error == "note: CAN's submission is recorded already, byte for byte (submission 1 in round draft-1): skipped\n")
-        #expect(again.output == "Recorded 1 submission (1 comment, 0 edited copies) in round draft-1\n")
+        // The summary, then the receipt of what was recorded.
+        #expect(again.output == """
+            Recorded 1 submission (1 comment, 0 edited copies) in round draft-1
+              Receipt draft-1/USA/1
+                Member: United States (USA)
+                Round: draft-1 (on draft-1)
+                Submission: 1
+                Received: 2020-02-28T14:00:00+01:00 (Europe/Zurich)
+                Received (UTC): 2020-02-28T13:00:00Z
+                On time: yes
+                Commit: \(try gitOutput(["rev-parse", "HEAD"], in: cli.folder).trimmingCharacters(in: .whitespacesAndNewlines))
+                SHA-256 of original: \(try fileSHA256(scratch.url.appendingPathComponent("inbox/USA.md")))  USA.md (11 bytes)
+                USA-1  general  general
+
+            """)
         let third = try cli.run(["intake", inbox], now: "2020-02-28T15:00:00+01:00")
         #expect(third.output == "Recorded nothing: all 2 submissions are recorded already\n")
         let older = try scratch.write("older.md", "Older.\n")

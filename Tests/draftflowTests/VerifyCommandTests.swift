@@ -82,7 +82,7 @@ import TestSupport
         #expect(report["ok"] as? Bool == true)
         #expect(report["version"] as? String == "draft-1")
         let checks = try #require(report["checks"] as? [[String: Any]])
-        #expect(checks.map { $0["name"] as? String } == ["version-text", "comment-files", "history", "head"])
+        #expect(checks.map { $0["name"] as? String } == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits"])
         #expect(checks.allSatisfy { $0["ok"] as? Bool == true })
 
         let unknown = try runLimited(["verify", "draft-9"], in: cli.folder)
@@ -105,8 +105,12 @@ import TestSupport
         #expect(result.output.contains("FAILED 2."))
         #expect(result.error.contains("Comments/draft-1/CAN/submission-1.md is not what was received"))
         #expect(result.error.contains("Comments/draft-1/CAN/submission-1.json"))
-        // draft-2, before the rewrite, is intact.
-        #expect(try runLimited(["verify", "draft-2"], in: cli.folder).status == 0)
+        // draft-2, before the rewrite, is intact itself; the rewrite after it is found all the same.
+        let before = try runLimited(["verify", "draft-2"], in: cli.folder)
+        #expect(before.status == 7)
+        #expect(before.output.contains("ok     2. Every comment's original file is byte-identical to what was received"))
+        #expect(before.error.contains("error: submissions-kept: Comments/draft-1/CAN/submission-1.md is not what was received"))
+        #expect(before.error.contains("error: foreign-commits: commit "))
     }
 
     @Test func aCorruptedLooseObjectIsReportedNotCrashed() throws {

@@ -134,5 +134,11 @@ public final class MemoryWorkspaceStore: WorkspaceStore {
         return commits.first { $0.id == tag.commitID }?.files[path]
     }
 
+    public func snapshot(atVersion label: String) throws -> (any WorkspaceSnapshot)? {
+        guard let tag = tags.first(where: { $0.label == label }),
+              let index = commits.firstIndex(where: { $0.id == tag.commitID }) else { return nil }
+        return Snapshot(commitID: commits[index].id, files: commits[index].files, history: Array(commits[...index]))
+    }
+
     public func history() throws -> [HistoryEntry] { commits.reversed().map(\.entry) }
 }

@@ -152,6 +152,9 @@ public protocol WorkspaceStore {
     func versions() throws -> [StoredVersion]
     /// The file at `path` as of version `label`.
     func file(_ path: String, atVersion label: String) throws -> Data?
+    /// The workspace's files as of version `label`'s commit, or nil when there is no such version:
+    /// what an export of that version reads, never the tip.
+    func snapshot(atVersion label: String) throws -> (any WorkspaceSnapshot)?
     /// The history of the branch, newest first.
     func history() throws -> [HistoryEntry]
 }

@@ -51,6 +51,8 @@ public struct Submissions {
         /// True when the member's last submission in the round holds the same comment file and
         /// edited copy byte for byte: nothing was written (a command run again after it landed).
         public var alreadyRecorded: Bool
+        /// The commit that recorded it; nil when nothing was recorded.
+        public var commitID: String?
     }
 
     /// `record`, except that a submission identical to the member's last one in the round (the
@@ -64,7 +66,7 @@ public struct Submissions {
         var prepared = try PreparedSubmission(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: context.now)
         prepared.markedNoObjection = noObjection
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
-        return try context.store.commit { snapshot in
+        let committed = try context.store.commit { snapshot in
             let workflow = try RecordReader.workflow(in: snapshot)
             let earlier = try recording.earlierSubmissions(of: prepared, workflow: workflow, snapshot: snapshot)
             if let same = Self.sameAsLast(prepared, earlier) {
@@ -75,7 +77,10 @@ public struct Submissions {
             index.record(submission)
             change.writes[RecordPaths.index(round: submission.round)] = try RecordCoding.encoder(timeZone: try workflow.zone()).encode(index)
             return Staged(change, Outcome(submission: submission, alreadyRecorded: false))
-        }.value
+        }
+        var outcome = committed.value
+        outcome.commitID = outcome.alreadyRecorded ? nil : committed.commitID
+        return outcome
     }
 
     /// The member's last submission in the round when `prepared` repeats it byte for byte. Only the
@@ -92,6 +97,8 @@ public struct Submissions {
         /// Submissions of the batch the round holds already, byte for byte (the same comment file
         /// and edited copy from the same member): each the record found, not recorded again.
         public var alreadyRecorded: [Submission]
+        /// The commit that recorded each of `recorded`, in the same order.
+        public var commitIDs: [String] = []
     }
 
     /// Records many submissions at once: each is its own commit, authored by its member, but all
@@ -111,7 +118,7 @@ public struct Submissions {
         let reference = items.contains { $0.proposal != nil } ? try snapshot.file(draft).flatMap(TextInput.Reference.init) : nil
         let prepared = try PreparedSubmission.concurrently(items, late: late, now: context.now, draft: reference)
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
-        return try context.store.commitSeries { snapshot in
+        let committed = try context.store.commitSeries { snapshot in
             var recorded: [Submission] = []
             var skipped: [Submission] = []
             let workflow = try RecordReader.workflow(in: snapshot)
@@ -141,6 +148,9 @@ public struct Submissions {
                 changes.append(change)
             }
             return StagedSeries(changes, BatchResult(recorded: recorded, alreadyRecorded: skipped))
-        }.value
+        }
+        var result = committed.value
+        result.commitIDs = committed.commitIDs
+        return result
     }
 }

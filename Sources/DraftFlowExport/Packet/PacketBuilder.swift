@@ -17,17 +17,20 @@ public struct PacketBuilder {
         let store = context.store
         let now = context.now
         let texts = Texts(context)
-        let snapshot = try store.snapshot()
-        let workflow = try RecordReader.workflow(in: snapshot)
-        let zone = try workflow.zone()
+        let tip = try store.snapshot()
+        let tipWorkflow = try RecordReader.workflow(in: tip)
+        let zone = try tipWorkflow.zone()
         let stored = try store.versions()
-        guard let first = workflow.versions.first else {
+        guard let first = tipWorkflow.versions.first else {
             throw DraftFlowError(.refused, "no version is published yet", fix: "publish one with `draftflow publish draft-1`")
         }
-        let label = try requested.map { try SafeName.label($0) } ?? workflow.versions.last!.label
-        guard let entry = workflow.version(label) else {
-            throw DraftFlowError(.invalidInput, "there is no version \(label)", fix: "use one of: \(workflow.versions.map(\.label).joined(separator: ", "))")
+        let label = try requested.map { try SafeName.label($0) } ?? tipWorkflow.versions.last!.label
+        // Everything the packet says about the version is read from the version's commit, never the
+        // tip: a disposition changed after it was published is not in its packet.
+        guard let entry = tipWorkflow.version(label), let snapshot = try store.snapshot(atVersion: label) else {
+            throw DraftFlowError(.invalidInput, "there is no version \(label)", fix: "use one of: \(tipWorkflow.versions.map(\.label).joined(separator: ", "))")
         }
+        let workflow = try RecordReader.workflow(in: snapshot)
         let text = try texts.documentText(label)
         let firstText = try texts.documentText(first.label)
 
@@ -116,7 +119,7 @@ public struct PacketBuilder {
             guard let tag = stored.first(where: { $0.label == version.label }) else { return nil }
             return FinalTextPacket.Source(label: version.label, tag: tag.tagID, commit: tag.commitID)
         }
-        if let head = snapshot.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
+        if let head = tip.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
 
         let due = try workflow.due.map { try Deadline.parse($0, timeZone: zone) }
         var packet = FinalTextPacket(

@@ -134,7 +134,18 @@ struct VerificationRun {
         var headCheck = VerificationCheck(name: WorkspaceVerifier.headCheck, title: "HEAD is on a branch and the history up to it is intact")
         head(version: target, commit: commit, into: &headCheck)
 
-        let checks = [versionCheck, commentCheck, historyCheck, headCheck].map {
+        var keptCheck = VerificationCheck(name: WorkspaceVerifier.submissionsKeptCheck,
+                                          title: "Every submission stays as received at every commit from the first version to the tip")
+        var foreignCheck = VerificationCheck(name: WorkspaceVerifier.foreignCommitsCheck,
+                                             title: "Only DraftFlow changed Comments/ and Workflow.md since the first version")
+        if let first = tags.first(where: { $0.header != nil })?.header.map({ CommitID($0.target) }),
+           let branch = try? repository.headBranch(), let tip = try? repository.resolveCommit(branch) {
+            submissionHistory(firstVersion: first, tip: tip, kept: &keptCheck, foreign: &foreignCheck)
+        } else {
+            keptCheck.problems.append("cannot walk from the first version to the tip (see the checks above)")
+        }
+
+        let checks = [versionCheck, commentCheck, historyCheck, headCheck, keptCheck, foreignCheck].map {
             VerificationCheck(name: $0.name, title: $0.title, details: $0.details, problems: $0.problems)
         }
         return VerificationReport(workspace: repository.workTree?.path ?? repository.gitDirectory.path, version: label,

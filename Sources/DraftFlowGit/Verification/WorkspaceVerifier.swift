@@ -8,6 +8,8 @@ public enum WorkspaceVerifier {
     public static let commentFilesCheck = "comment-files"
     public static let historyCheck = "history"
     public static let headCheck = "head"
+    public static let submissionsKeptCheck = "submissions-kept"
+    public static let foreignCommitsCheck = "foreign-commits"
 
     /// Verifies `version` (default: the newest published version) of the workspace containing
     /// `folder`, on the calling thread. Problems with the repository's content are in the report;
