@@ -70,13 +70,17 @@ import TestSupport
         let state = try round(cli, at: "2020-03-10T10:00:00+01:00")
         #expect(state["brokenBy"] as? [String] == ["USA"])
         #expect((state["confirmations"] as? [[String: String]])?.map { $0["member"] } == ["CAN", "CHN"])
-        let packet = scratch.url.appendingPathComponent("final-draft.md").path
-        #expect(try cli.run(["export", "final-draft", "--format", "md", "-o", packet], now: "2020-03-10T10:00:00+01:00").status == 0)
+        // The packet of the text adopted after the silence lists the confirmations (a packet is read
+        // at its version's commit: final-draft's own predates its silence procedure).
+        let finalized = try cli.run(["finalize", "--over-objection", "--note", "Adopted by the Chair over the objection."], now: "2020-03-13T10:00:00+01:00")
+        #expect(finalized.status == 0, "\(finalized.error)")
+        let packet = scratch.url.appendingPathComponent("final.md").path
+        #expect(try cli.run(["export", "final", "--format", "md", "-o", packet], now: "2020-03-13T10:00:00+01:00").status == 0)
         let markdown = try String(contentsOfFile: packet, encoding: .utf8)
         #expect(markdown.contains("""
             ### Silence procedure
 
-            Silence procedure final-draft-silence on final-draft is open until 12 March 2020, 23:59:59 CET (Europe/Zurich); broken by USA. \
+            Silence broken by USA; the secretariat finalized over the objection: Adopted by the Chair over the objection. \
             No objection confirmed in final-draft-silence by CAN on 9 March 2020, 09:00:00 CET (Europe/Zurich); CHN on 9 March 2020, 10:00:00 CET (Europe/Zurich).
             """))
         #expect(markdown.contains("""

@@ -184,7 +184,8 @@ import TestSupport
         #expect(try cli.run(["comment", "CAN", first.path], now: "2020-02-20T10:00:00+01:00").output.contains("  CAN-3  general  general\n"))
         let resubmitted = try cli.run(["comment", "CAN", second.path], now: "2020-02-21T10:00:00+01:00")
         #expect(resubmitted.status == 0, "\(resubmitted.error)")
-        #expect(resubmitted.output == """
+        // What was recorded, then the receipt (ReceiptCommandTests checks the receipt itself).
+        #expect(resubmitted.output.components(separatedBy: "  Receipt ").first == """
             Recorded 2 comments from CAN in round draft-1, superseding submission 1
               received 21 February 2020, 10:00:00 CET (Europe/Zurich)
               CAN-4  2.1  technical  (proposed text)
@@ -235,6 +236,6 @@ import TestSupport
         #expect(try cli.run(["comment", "CAN", one.path], now: "2020-02-20T10:00:00+01:00").status == 0)
         #expect(try cli.run(["comment", "CAN", two.path], now: "2020-02-21T10:00:00+01:00").output.contains("  CAN-2  1.2  editorial\n"))
         let again = try cli.run(["comment", "CAN", three.path], now: "2020-02-22T10:00:00+01:00")
-        #expect(again.output.hasSuffix("  CAN-3  2.2  technical\n  CAN-2  1.2  editorial\n"), "\(again.output)")
+        #expect(again.output.components(separatedBy: "  Receipt ").first?.hasSuffix("  CAN-3  2.2  technical\n  CAN-2  1.2  editorial\n") == true, "\(again.output)")
     }
 }
