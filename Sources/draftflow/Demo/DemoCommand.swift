@@ -76,7 +76,7 @@ struct Demo: AsyncParsableCommand {
             print("")
             print("Workspace: \(report.workspace.path)")
             if !report.packet.isEmpty {
-                print("Final text packet for the chair:")
+                print("Written beside the workspace (the packet for the chair, the draft as circulated, members' receipts and reports):")
                 for (format, file) in report.packet { print("  \(format.padding(toLength: 5, withPad: " ", startingAt: 0)) \(file.path)") }
             }
             for (format, reason) in report.skipped { print("  \(format): not written: \(reason)") }

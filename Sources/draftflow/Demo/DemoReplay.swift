@@ -118,6 +118,9 @@ struct DemoReplay {
             case .finalize(let label, let note):
                 let result = try Finalization(context).finalize(label: label, overObjection: false, note: note)
                 done("Finalized \(result.label): silence \(result.silence.rawValue) in \(result.round)")
+            case .submitted(let to, let note):
+                let sent = try Transmittal(context).submitted(to: to, at: nil, note: note)
+                done("Recorded the chair's transmission of \(sent.version) to \(sent.to)")
             case .dispose(let id, let decision, let text, let note, let round):
                 let (disposition, _) = try DispositionDesk(context).dispose(comment: id, decision: decision, text: text, note: note, round: round)
                 done("\(disposition.comment): \(disposition.decision.title)")
@@ -145,6 +148,7 @@ struct DemoReplay {
         report.packet.append(("md", base.appendingPathExtension("md")))
         try Data(html.utf8).write(to: base.appendingPathExtension("html"))
         report.packet.append(("html", base.appendingPathExtension("html")))
+        try writeMemberFiles(context, into: folder, report: &report)
         for format in Pandoc.OutputFormat.allCases {
             let file = base.appendingPathExtension(format.rawValue)
             do {
@@ -152,6 +156,33 @@ struct DemoReplay {
                 report.packet.append((format.rawValue, file))
             } catch let error as DraftFlowError {
                 report.skipped.append((format.rawValue, error.message + (error.fix.map { " (\($0))" } ?? "")))
+            }
+        }
+    }
+
+    /// Beside the packet: each draft as it was circulated, and the receipt and report of every
+    /// member that commented, as the secretariat sends them to the delegations.
+    private func writeMemberFiles(_ context: DraftingContext, into folder: URL, report: inout Report) throws {
+        let snapshot = try context.store.snapshot()
+        let workflow = try context.workflow()
+        for round in workflow.rounds where round.kind == .silence {
+            let circulation = try Circulation.build(context, version: round.on)
+            let file = folder.appendingPathComponent("\(round.on)-circulated.html")
+            try Data(Circulation.html(circulation).utf8).write(to: file)
+            report.packet.append(("html", file))
+        }
+        for round in workflow.rounds where round.kind == .comments {
+            let (_, rows) = try DispositionDesk(context).rows(round: round.name)
+            for member in workflow.members where !((try? snapshot.list(RecordPaths.member(member.code, round: round.name))) ?? []).isEmpty {
+                let receipt = try Receipts(context).receipt("\(round.name)/\(member.code)")
+                let receiptFile = folder.appendingPathComponent("receipt-\(round.name)-\(member.code).md")
+                try Data(try receipt.markdown().utf8).write(to: receiptFile)
+                report.packet.append(("md", receiptFile))
+                let title = MemberReport.title(workspace: workflow.title, member: member.code, memberName: member.name, round: round.name)
+                let reportFile = folder.appendingPathComponent("report-\(round.name)-\(member.code).html")
+                try Data(MemberReport.html(try memberRows(rows, member: member.code, workflow: workflow), title: title,
+                                           newText: "the candidate merged from round \(round.name)").utf8).write(to: reportFile)
+                report.packet.append(("html", reportFile))
             }
         }
     }

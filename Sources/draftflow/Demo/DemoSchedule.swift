@@ -17,6 +17,8 @@ struct DemoSchedule: Decodable {
         case resolve(collision: String, choice: ResolutionChoice, take: String?, note: String?, round: String?)
         case dispose(comment: String, decision: Decision, text: String?, note: String?, round: String?)
         case finalize(label: String, note: String?)
+        /// The chair's transmission of the final text (`draftflow submitted`).
+        case submitted(to: String?, note: String?)
     }
 
     /// One scripted step, done at `at`.
@@ -87,6 +89,7 @@ struct DemoSchedule: Decodable {
         var text: String?
         var comment: String?
         var decision: Decision?
+        var to: String?
 
         func step() throws -> Step {
             Step(name: action, at: at, action: try typed())
@@ -108,6 +111,7 @@ struct DemoSchedule: Decodable {
                 guard let decision else { throw missing("decision") }
                 return .dispose(comment: try required(comment, "comment"), decision: decision, text: text, note: note, round: round)
             case "finalize": return .finalize(label: label ?? "final", note: note)
+            case "submitted": return .submitted(to: to, note: note)
             default:
                 throw DraftFlowError(.invalidInput, "the example's schedule has an unknown action '\(action)'", fix: "restore Workflow.md")
             }
