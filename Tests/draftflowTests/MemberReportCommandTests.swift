@@ -51,7 +51,8 @@ import TestSupport
         #expect(wrote.status == 0, "\(wrote.error)")
         #expect(wrote.output == "Wrote CAN's report on round draft-1 (2 comments, html) to \(html.path)\n")
         let page = try String(contentsOf: html, encoding: .utf8)
-        #expect(page.contains("<tr><td>CAN-1</td><td>2.2</td><td>technical</td><td>Be precise.</td><td>Not accepted</td><td>Not agreed.</td><td>2.2 (same number)</td></tr>"))
+        #expect(page.contains("<tr><td class=\"id\">CAN-1</td><td class=\"line\">2.2</td><td class=\"type\">technical</td><td>Be precise.</td>"
+                             + "<td class=\"disposition\">Not accepted</td><td>Not agreed.</td><td>2.2 (same number)</td></tr>"))
         #expect(try cli.run(["report", "CAN", "--format", "docx"], now: "2020-03-02T11:02:00+01:00").status == 2)
     }
 }

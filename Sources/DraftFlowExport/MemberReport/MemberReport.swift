@@ -16,6 +16,9 @@ public enum MemberReport {
 
     public static let columns = ["Id", "Paragraph", "Type", "Comment", "Disposition", "Observation", "In the new text"]
 
+    /// The class of each column's cells in the HTML page (the disposition table's style sheet).
+    static let cellClasses: [String?] = ["id", "line", "type", nil, "disposition", nil, nil]
+
     static func cells(_ row: DispositionRow) -> [String] {
         [row.id, row.paragraph, row.type.rawValue, row.comment, DispositionTable.disposition(row), DispositionTable.observation(row), whereNow(row)]
     }
@@ -41,9 +44,12 @@ public enum MemberReport {
         let e = HTMLEscaping.escape
         var body = "<h1 dir=\"\(ExportSupport.direction(title))\">\(e(title))</h1>\n"
         body += "<p class=\"count\">\(rows.count) comment\(rows.count == 1 ? "" : "s"); paragraphs in the new text are those of \(e(newText)).</p>\n"
-        body += "<table>\n<thead><tr>" + columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        body += "<table class=\"dispositions\">\n<thead><tr>" + columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
-            body += "<tr>" + cells(row).map { "<td>\(HTMLEscaping.escapeMultiline($0))</td>" }.joined() + "</tr>\n"
+            // The disposition table's style: ids, paragraphs and types never wrap.
+            body += "<tr>" + zip(cellClasses, cells(row)).map { kind, text in
+                "<td" + (kind.map { " class=\"\($0)\"" } ?? "") + ">\(HTMLEscaping.escapeMultiline(text))</td>"
+            }.joined() + "</tr>\n"
         }
         body += "</tbody>\n</table>\n"
         return ExportResources.document.filled([
