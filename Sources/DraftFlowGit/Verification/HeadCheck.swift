@@ -36,9 +36,7 @@ extension VerificationRun {
             guard seen.insert(id).inserted else { continue }
             let commit: RawCommit
             do {
-                let object = try object(id.objectID)
-                guard object.kind == .commit else { throw Self.wrongKind(id.objectID, object.kind, expected: .commit) }
-                commit = try object.commitHeader()
+                commit = try self.commit(id)
             } catch {
                 check.problems.append("the commit \(id.hex) on \(branch) cannot be read: \(Self.describe(error, id)); the history behind it is not checked")
                 continue
@@ -61,8 +59,7 @@ extension VerificationRun {
         while let id = stack.popLast() {
             if id == ancestor { return true }
             guard seen.insert(id).inserted,
-                  let object = try? object(id.objectID), object.kind == .commit,
-                  let header = try? object.commitHeader() else { continue }
+                  let header = try? self.commit(id) else { continue }
             stack.append(contentsOf: header.parents)
         }
         return false

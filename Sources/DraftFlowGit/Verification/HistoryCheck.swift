@@ -16,9 +16,7 @@ extension VerificationRun {
             guard reachable.insert(id).inserted else { continue }
             let commit: RawCommit
             do {
-                let object = try object(id.objectID)
-                guard object.kind == .commit else { throw Self.wrongKind(id.objectID, object.kind, expected: .commit) }
-                commit = try object.commitHeader()
+                commit = try self.commit(id)
             } catch {
                 check.problems.append("the commit \(id.hex) cannot be read: \(Self.describe(error, id)); the history behind it is not checked")
                 continue

@@ -36,6 +36,14 @@ struct VerificationRun {
 
     // MARK: Reading objects
 
+    /// The header of commit `id`, read through `object` (so re-hashed once); an object of another
+    /// kind is damage.
+    mutating func commit(_ id: CommitID) throws -> RawCommit {
+        let object = try object(id.objectID)
+        guard object.kind == .commit else { throw Self.wrongKind(id.objectID, object.kind, expected: .commit) }
+        return try object.commitHeader()
+    }
+
     /// Reads and re-hashes `id` once; later calls answer from memory.
     mutating func object(_ id: ObjectID) throws -> VerifiedObject {
         if let known = objects[id] { return known }

@@ -28,9 +28,7 @@ extension VerificationRun {
         let commitID = CommitID(header.target)
         let commit: RawCommit
         do {
-            let object = try object(commitID.objectID)
-            guard object.kind == .commit else { throw Self.wrongKind(commitID.objectID, object.kind, expected: .commit) }
-            commit = try object.commitHeader()
+            commit = try self.commit(commitID)
             read += 1
         } catch {
             check.problems.append("the commit \(commitID.hex) that tag \(tag.name) points to cannot be read: \(Self.describe(error, commitID))")
