@@ -5,24 +5,17 @@ import TestSupport
 
 /// `resolve --take CODE` where both alternatives of a collision are that member's.
 @Suite struct OneMemberTwoAlternativesTests {
-    let zone = TimeZone(identifier: "Europe/Zurich")!
-    let draft = "# Input\n\n## 1 Introduction\n\n1.1 The Council welcomes the invitation.\n\n1.2 Connectivity remains a challenge.\n"
-    let store: MemoryWorkspaceStore
+    let fixture: OpenRoundFixture
+    var zone: TimeZone { fixture.zone }
+    var draft: String { OpenRoundFixture.draft }
+    var store: MemoryWorkspaceStore { fixture.store }
 
     init() throws {
-        let first = try WorkspaceSetup.initialChange(
-            title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
-            secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
-            now: try Deadline.parseInstant("2020-02-07T17:00:00+01:00", timeZone: zone))
-        store = try MemoryWorkspaceStore(first: first)
-        let setUp = try at("2020-02-14T10:00:00+01:00")
-        for (code, name) in [("CHN", "China"), ("USA", "United States")] { try Membership(setUp).add(code: code, name: name, email: nil) }
-        _ = try Publishing(setUp).publish(label: "draft-1", note: nil)
-        _ = try Rounds(setUp).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        fixture = try OpenRoundFixture(members: [("CHN", "China"), ("USA", "United States")])
     }
 
     func at(_ text: String) throws -> DraftingContext {
-        DraftingContext(store: store, now: try Deadline.parseInstant(text, timeZone: zone))
+        try fixture.at(text)
     }
 
     @Test func takeRefusesNamingBothAlternatives() throws {

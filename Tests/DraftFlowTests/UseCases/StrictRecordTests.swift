@@ -6,24 +6,17 @@ import TestSupport
 /// Records DraftFlow did not write, or that were damaged, are refused naming the file and the
 /// commit that last changed it; nothing is written over them.
 @Suite struct StrictRecordTests {
-    let zone = TimeZone(identifier: "Europe/Zurich")!
-    let draft = "# Input\n\n## 1 Introduction\n\n1.1 The Council welcomes the invitation.\n\n1.2 Connectivity remains a challenge.\n"
-    let store: MemoryWorkspaceStore
+    let fixture: OpenRoundFixture
+    var zone: TimeZone { fixture.zone }
+    var draft: String { OpenRoundFixture.draft }
+    var store: MemoryWorkspaceStore { fixture.store }
 
     init() throws {
-        let first = try WorkspaceSetup.initialChange(
-            title: "Input", documentName: "input.md", document: Data(draft.utf8), timezone: "Europe/Zurich",
-            secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
-            now: try Deadline.parseInstant("2020-02-07T17:00:00+01:00", timeZone: zone))
-        store = try MemoryWorkspaceStore(first: first)
-        let setUp = try at("2020-02-14T10:00:00+01:00")
-        for (code, name) in [("CAN", "Canada"), ("USA", "United States")] { try Membership(setUp).add(code: code, name: name, email: nil) }
-        _ = try Publishing(setUp).publish(label: "draft-1", note: nil)
-        _ = try Rounds(setUp).open(on: "draft-1", closes: "2020-03-01", kind: .comments, name: "draft-1")
+        fixture = try OpenRoundFixture(members: [("CAN", "Canada"), ("USA", "United States")])
     }
 
     func at(_ text: String) throws -> DraftingContext {
-        DraftingContext(store: store, now: try Deadline.parseInstant(text, timeZone: zone))
+        try fixture.at(text)
     }
 
     func file(_ text: String) -> IncomingFile { .init(name: "c.md", data: Data(text.utf8)) }
