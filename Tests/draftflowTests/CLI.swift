@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// Runs the built `draftflow` executable, as a user would.
@@ -94,4 +95,22 @@ func makeRoundWorkspace(_ scratch: ScratchDirectory) throws -> CLI {
     let opened = try cli.run(["round", "open", "--on", "draft-1", "--closes", "2020-03-01", "--name", "draft-1"])
     precondition(opened.status == 0, opened.error)
     return cli
+}
+
+/// `makeRoundWorkspace`'s round closed early, draft-1 published as final-draft, and a silence
+/// procedure on it closing 12 March 2020 (Geneva).
+func makeSilenceWorkspace(_ scratch: ScratchDirectory) throws -> CLI {
+    let cli = try makeRoundWorkspace(scratch)
+    #expect(try cli.run(["round", "close"], now: "2020-02-20T10:00:00+01:00").status == 0)
+    #expect(try cli.run(["publish", "final-draft"], now: "2020-03-05T10:00:00+01:00").status == 0)
+    let opened = try cli.run(["round", "open", "--on", "final-draft", "--closes", "2020-03-12", "--kind", "silence"], now: "2020-03-05T10:05:00+01:00")
+    #expect(opened.status == 0, "\(opened.error)")
+    return cli
+}
+
+/// The `round` object of `status --json` run at `now`.
+func statusRound(_ cli: CLI, at now: String) throws -> [String: Any] {
+    let status = try cli.run(["status", "--json"], now: now)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
+    return try #require(json["round"] as? [String: Any])
 }

@@ -4,25 +4,9 @@ import TestSupport
 
 /// "No objection" replies in a silence procedure: recorded as confirmations, which keep silence.
 @Suite struct NoObjectionCommandTests {
-    /// draft-1 merged into final-draft, under a silence procedure closing 12 March 2020 (Geneva).
-    func makeSilence(_ scratch: ScratchDirectory) throws -> CLI {
-        let cli = try makeRoundWorkspace(scratch)
-        #expect(try cli.run(["round", "close"], now: "2020-02-20T10:00:00+01:00").status == 0)
-        #expect(try cli.run(["publish", "final-draft"], now: "2020-03-05T10:00:00+01:00").status == 0)
-        let opened = try cli.run(["round", "open", "--on", "final-draft", "--closes", "2020-03-12", "--kind", "silence"], now: "2020-03-05T10:05:00+01:00")
-        #expect(opened.status == 0, "\(opened.error)")
-        return cli
-    }
-
-    func round(_ cli: CLI, at now: String) throws -> [String: Any] {
-        let status = try cli.run(["status", "--json"], now: now)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
-        return try #require(json["round"] as? [String: Any])
-    }
-
     @Test func markedNoObjectionKeepsSilenceAndFinalizes() throws {
         let scratch = try ScratchDirectory()
-        let cli = try makeSilence(scratch)
+        let cli = try makeSilenceWorkspace(scratch)
         let reply = try scratch.write("reply-canada.md", "Canada can join consensus on the text as circulated.\n")
         let recorded = try cli.run(["comment", "CAN", reply.path, "--no-objection", "--received", "2020-03-10T09:30:00+01:00"], now: "2020-03-10T10:00:00+01:00")
         #expect(recorded.status == 0, "\(recorded.error)")
@@ -32,7 +16,7 @@ import TestSupport
               silence is not broken
 
             """)
-        let state = try round(cli, at: "2020-03-11T10:00:00+01:00")
+        let state = try statusRound(cli, at: "2020-03-11T10:00:00+01:00")
         #expect(state["silence"] as? String == "kept")
         #expect(state["brokenBy"] as? [String] == [])
         #expect((state["confirmations"] as? [[String: String]]) == [["member": "CAN", "received": "2020-03-10T09:30:00+01:00"]])
@@ -51,7 +35,7 @@ import TestSupport
 
     @Test func aWholeReplyOfNoObjectionInAnyUNLanguageIsAConfirmation() throws {
         let scratch = try ScratchDirectory()
-        let cli = try makeSilence(scratch)
+        let cli = try makeSilenceWorkspace(scratch)
         let french = try scratch.write("fra.md", "Pas d’objection.\n")
         let chinese = try scratch.write("chn.txt", "\u{FEFF}无异议。\n")
         let french1 = try cli.run(["comment", "CAN", french.path, "--received", "2020-03-09T09:00:00+01:00"], now: "2020-03-10T10:00:00+01:00")
@@ -67,7 +51,7 @@ import TestSupport
         let more = try scratch.write("usa.md", "No objection, but paragraph 2.2 should say 2021.\n")
         let objection = try cli.run(["comment", "USA", more.path, "--received", "2020-03-09T11:00:00+01:00"], now: "2020-03-10T10:00:00+01:00")
         #expect(objection.output.hasPrefix("Recorded 1 comment from USA in round final-draft-silence\n"))
-        let state = try round(cli, at: "2020-03-10T10:00:00+01:00")
+        let state = try statusRound(cli, at: "2020-03-10T10:00:00+01:00")
         #expect(state["brokenBy"] as? [String] == ["USA"])
         #expect((state["confirmations"] as? [[String: String]])?.map { $0["member"] } == ["CAN", "CHN"])
         // The packet of the text adopted after the silence lists the confirmations (a packet is read

@@ -4,26 +4,10 @@ import TestSupport
 
 /// The silence procedure on the final draft, and finalize.
 @Suite struct SilenceCommandTests {
-    /// draft-1 published as final-draft, with a silence procedure closing 12 March 2020 (Geneva).
-    func makeSilence(_ scratch: ScratchDirectory) throws -> CLI {
-        let cli = try makeRoundWorkspace(scratch)
-        #expect(try cli.run(["round", "close"], now: "2020-02-20T10:00:00+01:00").status == 0)
-        #expect(try cli.run(["publish", "final-draft"], now: "2020-03-05T10:00:00+01:00").status == 0)
-        let opened = try cli.run(["round", "open", "--on", "final-draft", "--closes", "2020-03-12", "--kind", "silence"], now: "2020-03-05T10:05:00+01:00")
-        #expect(opened.status == 0, "\(opened.error)")
-        return cli
-    }
-
-    func silence(_ cli: CLI, at now: String) throws -> [String: Any] {
-        let status = try cli.run(["status", "--json"], now: now)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
-        return try #require(json["round"] as? [String: Any])
-    }
-
     @Test func silenceKeptThenFinal() throws {
         let scratch = try ScratchDirectory()
-        let cli = try makeSilence(scratch)
-        let during = try silence(cli, at: "2020-03-10T10:00:00+01:00")
+        let cli = try makeSilenceWorkspace(scratch)
+        let during = try statusRound(cli, at: "2020-03-10T10:00:00+01:00")
         #expect(during["kind"] as? String == "silence")
         #expect(during["silence"] as? String == "kept")
         #expect(during["brokenBy"] as? [String] == [])
@@ -43,11 +27,11 @@ import TestSupport
 
     @Test func brokenTheMinuteBeforeTheCloseThenOverObjection() throws {
         let scratch = try ScratchDirectory()
-        let cli = try makeSilence(scratch)
+        let cli = try makeSilenceWorkspace(scratch)
         let objection = try scratch.write("objection.md", "## 2.2 (technical)\nWe cannot accept this paragraph.\n")
         let broken = try cli.run(["comment", "CHN", objection.path, "--received", "2020-03-12T23:59:00+01:00"], now: "2020-03-13T08:00:00+01:00")
         #expect(broken.status == 0, "\(broken.error)")
-        let round = try silence(cli, at: "2020-03-13T09:00:00+01:00")
+        let round = try statusRound(cli, at: "2020-03-13T09:00:00+01:00")
         #expect(round["silence"] as? String == "broken")
         #expect(round["brokenBy"] as? [String] == ["CHN"])
         #expect((round["objections"] as? [[String: Any]])?.first?["received"] as? String == "2020-03-12T23:59:00+01:00")
@@ -69,14 +53,14 @@ import TestSupport
 
     @Test func aLateObjectionDoesNotBreakSilence() throws {
         let scratch = try ScratchDirectory()
-        let cli = try makeSilence(scratch)
+        let cli = try makeSilenceWorkspace(scratch)
         let objection = try scratch.write("objection.md", "We object.\n")
         let refused = try cli.run(["comment", "CHN", objection.path, "--received", "2020-03-13T00:00:00+01:00"], now: "2020-03-13T08:00:00+01:00")
         #expect(refused.status == 3)
         #expect(refused.error.contains("12 March 2020, 23:59:59 CET"))
         let recorded = try cli.run(["comment", "CHN", objection.path, "--received", "2020-03-13T00:00:00+01:00", "--late"], now: "2020-03-13T08:00:00+01:00")
         #expect(recorded.status == 0)
-        let round = try silence(cli, at: "2020-03-13T09:00:00+01:00")
+        let round = try statusRound(cli, at: "2020-03-13T09:00:00+01:00")
         #expect(round["silence"] as? String == "kept")
         let status = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["status", "--json"], now: "2020-03-13T09:00:00+01:00").output.utf8)) as? [String: Any])
         #expect(status["late"] as? [String] == ["CHN"])
