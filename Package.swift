@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -37,10 +38,12 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),
+        // What delegations send that is not plain text: Word, spreadsheets (read in process).
+        .target(name: "DraftFlowOffice", dependencies: ["DraftFlow", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "Parallel",
+                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowOffice
 import Foundation
 
 struct CommentCommand: ParsableCommand {
@@ -47,7 +48,7 @@ struct CommentCommand: ParsableCommand {
             let zone = try context.workflow().zone()
             let data = try readUserFile(file, what: "the comment file")
             let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
-            let outcome = try Submissions(context).submit(member: code, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: data),
+            let outcome = try Submissions(context).submit(member: code, file: try OfficeFiles.read(.init(name: URL(fileURLWithPath: file).lastPathComponent, data: data)),
                                                           proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
                                                           late: self.submission.late, roundName: self.submission.round,
                                                           noObjection: noObjection)

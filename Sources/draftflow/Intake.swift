@@ -1,5 +1,6 @@
 import ArgumentParser
 import DraftFlow
+import DraftFlowOffice
 import Foundation
 import Parallel
 
@@ -72,7 +73,8 @@ struct Intake: ParsableCommand {
                 let proposal = try file.proposal.map {
                     IncomingFile(name: $0, data: try readUserFile(url.appendingPathComponent($0).path, what: "the proposal"))
                 }
-                return Submissions.BatchItem(member: file.code, file: .init(name: file.comments, data: data), proposal: proposal, received: receivedAt)
+                return Submissions.BatchItem(member: file.code, file: try OfficeFiles.read(.init(name: file.comments, data: data)), proposal: proposal,
+                                             received: receivedAt)
             }
             let result = try Submissions(context).intake(items, late: submission.late, roundName: submission.round)
             let submissions = result.recorded

@@ -197,7 +197,7 @@ public enum SafeName {
 
     /// The name as shown inside messages: unsafe characters replaced by `\u{…}` escapes so that
     /// a hostile name cannot alter the terminal.
-    static func display(_ name: String) -> String {
+    public static func display(_ name: String) -> String {
         TerminalText.escaped(name)
     }
 }

@@ -29,8 +29,10 @@ struct PreparedSubmission: Sendable {
             throw DraftFlowError(.invalidInput, "the received instant is in the future", fix: "give the instant the submission arrived, e.g. --received 2020-02-28T16:12:00+01:00")
         }
         let parsed: [ParsedComment]
+        // A Word copy is also an edited copy, unless the secretariat gave one.
+        let proposal = proposal ?? file.read?.editedCopy.map { IncomingFile(name: file.name + ".md", data: Data($0.utf8)) }
         do {
-            parsed = try CommentParser.parse(data: file.data, fileName: file.name)
+            parsed = try file.read?.comments ?? CommentParser.parse(data: file.data, fileName: file.name)
         } catch let error as DraftFlowError where rawCode != "" {
             throw DraftFlowError(error.kind, "\(code): \(error.message)", fix: error.fix)
         }
@@ -49,7 +51,7 @@ struct PreparedSubmission: Sendable {
         self.init(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
                   fileExtension: SafeName.fileExtension(ofFileName: file.name),
                   fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) })
-        statesNoObjection = NoObjectionStatement.matches(file.data)
+        statesNoObjection = file.read == nil && NoObjectionStatement.matches(file.data)
     }
 
     private init(code: String, parsed: [ParsedComment], file: IncomingFile, proposal: IncomingFile?, receivedAt: Date, late: Bool,

@@ -3,11 +3,16 @@ import Foundation
 /// A file a member sent: its name as sent (data only, never a path) and its bytes.
 public struct IncomingFile: Sendable {
     public var name: String
+    /// The bytes as the member sent them: what is stored.
     public var data: Data
+    /// What a reader of Word, spreadsheets or e-mail made of `data` (`DraftFlowOffice`); nil for
+    /// the plain-text formats, which the comment parser reads itself.
+    public var read: ReadSubmission?
 
-    public init(name: String, data: Data) {
+    public init(name: String, data: Data, read: ReadSubmission? = nil) {
         self.name = name
         self.data = data
+        self.read = read
     }
 }
 
