@@ -55,4 +55,25 @@ import TestSupport
                              + "<td class=\"disposition\">Not accepted</td><td>Not agreed.</td><td>2.2 (same number)</td></tr>"))
         #expect(try cli.run(["report", "CAN", "--format", "docx"], now: "2020-03-02T11:02:00+01:00").status == 2)
     }
+
+    /// The DOCX report, read back with pandoc: the same title, count and rows as the Markdown one.
+    @Test func docxReportReadsBackWithEachCommentAndItsDisposition() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeDisposedRound(scratch)
+        let docx = scratch.url.appendingPathComponent("report-CAN.docx")
+        let wrote = try cli.run(["report", "CAN", "--format", "docx", "-o", docx.path], now: "2020-03-02T11:02:00+01:00")
+        #expect(wrote.status == 0, "\(wrote.error)")
+        #expect(wrote.output == "Wrote CAN's report on round draft-1 (2 comments, docx) to \(docx.path)\n")
+        let text = try processOutput("/usr/bin/pandoc", ["-f", "docx", "-t", "markdown", "--wrap=none", docx.path])
+        // Pandoc lays the table out in columns: compare the words of each line.
+        let lines = text.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            .filter { !$0.isEmpty && !$0.allSatisfy { $0 == "-" || $0 == " " } }
+        #expect(lines == [
+            "# Council input to the 2020 HLPF: comments of Canada (CAN), round draft-1",
+            "2 comments; paragraphs in the new text are those of the candidate merged from round draft-1.",
+            "Id Paragraph Type Comment Disposition Observation In the new text",
+            "CAN-1 2.2 technical Be precise. Not accepted Not agreed. 2.2 (same number)",
+            "CAN-2 general general We welcome the draft. Noted Thank you. general (the whole text)",
+        ])
+    }
 }
