@@ -204,6 +204,15 @@ import TestSupport
             | CAN-4 | Canada (CAN) |  |  | 2.1 | technical | Name the goals. | 2.1 ITU contributes to the SDGs. → 2.1 ITU contributes to all 17 SDGs. | Undecided |  |
 
             """)
+        // A left-out comment is withdrawn already: deciding on it is refused, and says why.
+        let disposed = try cli.run(["dispose", "CAN-1", "accepted"], now: "2020-03-02T10:01:00+01:00")
+        #expect(disposed.status == 3)
+        #expect(disposed.error == """
+            error: CAN-1 counts as withdrawn: CAN's later submission (2 in round draft-1) no longer has it, so it needs no disposition
+              fix: its row in `draftflow dispositions` says Withdrawn; to bring it back, record the member's submission with the comment again
+
+            """)
+        #expect(try cli.run(["withdraw", "CAN-3"], now: "2020-03-02T10:01:00+01:00").status == 3)
         // The left-out comment's change is not in the candidate; the kept and the new one are.
         #expect(try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8) == """
             # Outline of the input

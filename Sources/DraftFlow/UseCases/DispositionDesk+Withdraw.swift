@@ -43,6 +43,7 @@ extension DispositionDesk {
         let committed = try store.commit { snapshot in
             let state = try RoundState.read(round, selection: .lastMerged, detail: .texts, in: snapshot, store: store)
             let record = try state.merged()
+            try state.refuseIfWithdrawnByResubmission(id)
             guard let comment = (state.inputs.flatMap(\.comments) + record.edits).first(where: { $0.id == id }) else {
                 throw DraftFlowError(.invalidInput, "there is no comment \(id) in round \(state.round.name)",
                                      fix: "see `draftflow dispositions` for the comment ids")

@@ -26,6 +26,7 @@ public struct DispositionDesk {
             let state = try RoundState.read(round, selection: .lastMerged, detail: .texts, in: snapshot, store: store)
             let record = try state.merged()
             let comments = state.inputs.flatMap(\.comments) + record.edits
+            try state.refuseIfWithdrawnByResubmission(id)
             guard let comment = comments.first(where: { $0.id == id }) else {
                 throw DraftFlowError(.invalidInput, "there is no comment \(id) in round \(state.round.name)",
                                      fix: "see `draftflow dispositions` for the comment ids")
@@ -157,7 +158,7 @@ public struct DispositionDesk {
                                        orphaned: orphaned, type: comment.type, comment: comment.text,
                                        proposedChange: proposed,
                                        decision: disposition?.decision, observation: disposition?.note, modifiedText: disposition?.text,
-                                       late: state.submissions[comment.member]?.late ?? false,
+                                       late: state.isLate(comment),
                                        supersededBy: record.superseded?[comment.id]))
             rows[rows.count - 1].change = record.flagged?[comment.id] == nil ? change : nil
             rows[rows.count - 1].flag = record.flagged?[comment.id]
