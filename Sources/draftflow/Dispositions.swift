@@ -42,7 +42,7 @@ struct Dispositions: ParsableCommand {
                 print("Round \(round) has no comments yet: no member's submission is recorded in it, and nothing has been merged.")
                 return
             }
-            let title = "\(try context.workflow().title): disposition of comments, round \(round)" + (member.map { ", \($0.uppercased()) only" } ?? "")
+            let title = "\(try context.workflow().title): disposition of comments, \(MergeDesk.describe(rounds: try MergeDesk(context).roundsTaken(by: round)))" + (member.map { ", \($0.uppercased()) only" } ?? "")
             try emit(try DispositionTable.render(rows, title: title, format: format), to: output, json: format == .json)
         }
     }

@@ -66,15 +66,15 @@ struct Merge: ParsableCommand {
             if !outcome.otherRounds.isEmpty {
                 var standardError = StandardError()
                 let others = outcome.otherRounds.joined(separator: ", ")
-                print("warning: round\(outcome.otherRounds.count == 1 ? "" : "s") \(others) on \(outcome.base) also received submissions, which this merge of round \(outcome.round) does not take",
-                      to: &standardError)
+                print("warning: round\(outcome.otherRounds.count == 1 ? "" : "s") \(others) on \(outcome.base) also received submissions, which this merge of round \(outcome.round) does not take"
+                      + " (run `draftflow merge` without --round to take every round on \(outcome.base))", to: &standardError)
             }
             if json {
                 try printJSON(data: context.json(outcome))
                 return
             }
             let names = Dictionary(try context.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-            print("Merged round \(outcome.round) onto \(outcome.base): \(outcome.record.changes.count) changes applied (commit \(outcome.commitID?.prefix(7) ?? "-"))")
+            print("Merged \(MergeDesk.describe(rounds: outcome.rounds)) onto \(outcome.base): \(outcome.record.changes.count) changes applied (commit \(outcome.commitID?.prefix(7) ?? "-"))")
             // One line per paragraph: a paragraph may carry several word-level changes.
             var seen: [String] = []
             var byParagraph: [String: (kinds: Set<String>, members: Set<String>, count: Int)] = [:]

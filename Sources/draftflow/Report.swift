@@ -40,8 +40,9 @@ struct ReportCommand: AsyncParsableCommand {
             let rows = try memberRows(all, member: code, workflow: workflow)
             let member = code.uppercased()
             let title = MemberReport.title(workspace: workflow.title, member: member,
-                                           memberName: workflow.members.first { $0.code == member }?.name, round: round)
-            let newText = "the candidate merged from round \(round)"
+                                           memberName: workflow.members.first { $0.code == member }?.name,
+                                           rounds: try MergeDesk(context).roundsTaken(by: round))
+            let newText = "the candidate merged from \(MergeDesk.describe(rounds: try MergeDesk(context).roundsTaken(by: round)))"
             switch format {
             case .md: try emit(MemberReport.markdown(rows, title: title, newText: newText), to: output)
             case .html: try emit(MemberReport.html(rows, title: title, newText: newText), to: output)

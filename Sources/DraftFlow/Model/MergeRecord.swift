@@ -85,6 +85,9 @@ public struct MergeRecord: Codable, Equatable, Sendable {
     /// Where each paragraph of the base is in the candidate: base anchor → candidate anchor, ""
     /// when it was deleted.
     public var paragraphsNow: [String: String] = [:]
+    /// Every round whose submissions this merge took, in the order they were opened, when there was
+    /// more than this one: a round reopened on the same version adds to the first. Nil for one round.
+    public var rounds: [String]?
 
     /// The record as stored in `merge.json`: `changes` and `edits`, which are large and which most
     /// commands do not need, are stored in files of their own beside it.
@@ -115,6 +118,10 @@ public struct MergeSummary: Codable, Equatable, Sendable {
     public var superseded: [String: String]?
     /// Proposed changes not put in the text (see `MergeRecord.flagged`).
     public var flagged: [String: ProposalFlag]?
+    /// The rounds the merge took when there were several (see `MergeRecord.rounds`).
+    public var rounds: [String]?
+    /// When the merge was made: the last merge is the one the candidate in `Drafts/` comes from.
+    public var merged: Date?
 
     public init(_ record: MergeRecord, dispositions: [Disposition]) {
         openCollisions = record.openCollisions.map { PendingCollision(id: $0.id, paragraph: $0.paragraph) }
@@ -122,5 +129,7 @@ public struct MergeSummary: Codable, Equatable, Sendable {
         decided = dispositions.map(\.comment)
         superseded = record.superseded
         flagged = record.flagged
+        rounds = record.rounds
+        merged = record.merged
     }
 }

@@ -98,6 +98,18 @@ package enum RecordReader {
         return record.map { MergeSummary($0, dispositions: dispositions) }
     }
 
+    /// The round merged last and its summary: the candidate in `Drafts/` comes from that merge
+    /// (by the instant it was made; between merges made at one instant, the round opened later).
+    package static func lastMerge(_ workflow: Workflow, in snapshot: any WorkspaceSnapshot) throws -> (Round, MergeSummary)? {
+        var found: (Round, MergeSummary)?
+        for round in workflow.rounds where round.kind == .comments {
+            guard let summary = try mergeSummary(round.name, in: snapshot) else { continue }
+            if let current = found, (summary.merged ?? .distantPast) < (current.1.merged ?? .distantPast) { continue }
+            found = (round, summary)
+        }
+        return found
+    }
+
     /// The objections of a silence round: the latest on-time submission of each member, unless it
     /// is a confirmation of no objection.
     package static func objections(_ round: Round, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
@@ -123,12 +135,15 @@ package enum RecordReader {
     static func pendingDecisions(in snapshot: any WorkspaceSnapshot, index known: RoundIndex? = nil, knownRound: String? = nil) throws
         -> PendingDecisions? {
         let workflow = try workflow(in: snapshot)
-        guard let round = try workflow.rounds.last(where: { try snapshot.file(RecordPaths.mergeSummary(round: $0.name)) != nil }),
-              let summary = try mergeSummary(round.name, in: snapshot) else { return nil }
-        let index = try (knownRound == round.name ? known : nil) ?? roundIndex(round.name, in: snapshot)
+        guard let (round, summary) = try lastMerge(workflow, in: snapshot) else { return nil }
+        // A merge of several rounds on one version: every comment of each of them needs a decision.
+        var ids = summary.edits
+        for name in summary.rounds ?? [round.name] {
+            let index = try (knownRound == name ? known : nil) ?? roundIndex(name, in: snapshot)
+            ids += index.members.values.flatMap(\.comments)
+        }
         let decided = Set(summary.decided)
-        let ids = index.members.values.flatMap(\.comments) + summary.edits
-        let undecided = CommentOrder.sorted(ids.filter { !decided.contains($0) })
+        let undecided = CommentOrder.sorted(Array(Set(ids.filter { !decided.contains($0) })))
         return PendingDecisions(round: round.name, collisions: summary.openCollisions, undecided: undecided,
                                 superseded: (summary.superseded ?? [:]).filter { !decided.contains($0.key) },
                                 flagged: (summary.flagged ?? [:]).filter { !decided.contains($0.key) })

@@ -12,6 +12,8 @@ public struct MergeOutcome: Sendable {
     /// Other rounds on the same version that received submissions: this merge does not take them.
     public var otherRounds: [String] = []
     public var openCollisions: [RecordedCollision] { record.openCollisions }
+    /// The rounds the merge took: `round` alone, or every round on the version that received submissions.
+    public var rounds: [String] { record.rounds ?? [round] }
     /// The record's changes and edits as written to their files, when this command wrote them.
     var encodedParts: (changes: Data, edits: Data)?
 }
@@ -42,6 +44,7 @@ extension DraftingContext {
         record.superseded = candidate.superseded.isEmpty ? nil : candidate.superseded
         record.copyTexts = candidate.copyTexts.isEmpty ? nil : candidate.copyTexts
         record.flagged = candidate.flagged.isEmpty ? nil : candidate.flagged
+        record.rounds = state.pooled.count > 1 ? state.pooled : nil
         let round = state.round.name
         let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
         var writes: [String: Data] = [

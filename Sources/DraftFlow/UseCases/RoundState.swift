@@ -20,8 +20,24 @@ package struct RoundState {
         case texts
     }
 
+    /// Which rounds' submissions a command takes.
+    package enum Pool {
+        /// The rounds the merge record names (a merge of several rounds on one version), else the round alone.
+        case recorded
+        /// Every comment round on the round's version that received submissions: what a new merge takes.
+        case everyRoundOnVersion
+        /// The round alone (`merge --round NAME`).
+        case alone
+    }
+
     package var workflow: Workflow
     package var round: Round
+    /// The rounds whose submissions `inputs` holds, in the workflow's order; `round` is among them.
+    package var pooled: [String] = []
+    /// Each pooled round's current submission of each member.
+    package var byRound: [String: [String: Submission]] = [:]
+    /// Whether each comment's submission was recorded late, by comment id.
+    package var lateComments: [String: Bool] = [:]
     package var baseText: String
     package var submissions: [String: Submission]
     package var inputs: [CandidateBuilder.Input]
@@ -43,7 +59,7 @@ package struct RoundState {
     /// `rebuildingDamagedRecord`: for a new merge, which rebuilds the merge record: a record
     /// that does not read is left out (and named in `damagedRecord`) instead of stopping it.
     package static func read(_ requested: String?, selection: Selection, detail: Detail, in snapshot: any WorkspaceSnapshot,
-                     store: any WorkspaceStore, rebuildingDamagedRecord: Bool = false) throws -> RoundState {
+                     store: any WorkspaceStore, rebuildingDamagedRecord: Bool = false, pool: Pool = .recorded) throws -> RoundState {
         let workflow = try RecordReader.workflow(in: snapshot)
         let round = try pick(requested, selection: selection, workflow: workflow, snapshot: snapshot)
         var record: MergeRecord?
@@ -69,7 +85,7 @@ package struct RoundState {
         }
         if selection == .lastMerged && record == nil { throw noMergeYet(round) }
         // The secretariat's decisions: not derived, so restored from history, not rebuilt.
-        let dispositions = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: round.name), in: snapshot) ?? []
+        var dispositions = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: round.name), in: snapshot) ?? []
         var baseText = ""
         if detail == .texts {
             guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
@@ -77,19 +93,88 @@ package struct RoundState {
             }
             baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
         }
-        let all = try RecordReader.submissions(round: round.name, in: snapshot)
-        let submissions = RecordReader.current(all)
+        let rounds = try poolRounds(pool, round: round, record: record, workflow: workflow, snapshot: snapshot)
+        // Each member's comments over the rounds, by id: a later round's comment with an id of an
+        // earlier one (the same comment sent again) replaces it; the edited copy is the latest.
+        var submissions: [String: Submission] = [:]
+        var byRound: [String: [String: Submission]] = [:]
+        var comments: [String: [Comment]] = [:]
+        var proposals: [String: String] = [:]
+        var lateComments: [String: Bool] = [:]
+        var omittedComments: [Comment] = []
+        for pooled in rounds {
+            let all = try RecordReader.submissions(round: pooled.name, in: snapshot)
+            let current = RecordReader.current(all)
+            byRound[pooled.name] = current
+            omittedComments += omitted(all, current: current)
+            for (member, submission) in current {
+                submissions[member] = submission
+                if let proposal = submission.proposal { proposals[member] = proposal }
+                var list = comments[member] ?? []
+                for comment in submission.comments {
+                    if let index = list.firstIndex(where: { $0.id == comment.id }) { list[index] = comment } else { list.append(comment) }
+                    lateComments[comment.id] = submission.late
+                }
+                comments[member] = list
+            }
+        }
+        if rounds.count > 1 && pool == .everyRoundOnVersion {
+            // A new merge of several rounds keeps the decisions already taken on their comments.
+            let ids = Set(comments.values.joined().map(\.id))
+            let own = Set(dispositions.map(\.comment))
+            for other in rounds where other.name != round.name {
+                let theirs = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: other.name), in: snapshot) ?? []
+                dispositions += theirs.filter { ids.contains($0.comment) && !own.contains($0.comment) }
+            }
+        }
         var inputs: [CandidateBuilder.Input] = []
-        for (member, submission) in submissions.sorted(by: { $0.key < $1.key }) {
-            inputs.append(.init(member: member, aligned: nil, comments: submission.comments))
+        for member in comments.keys.sorted() {
+            inputs.append(.init(member: member, aligned: nil, comments: comments[member] ?? []))
         }
         if detail == .texts {
-            try alignProposals(&inputs, submissions: submissions, baseText: baseText, snapshot: snapshot)
+            try alignProposals(&inputs, proposals: proposals, baseText: baseText, snapshot: snapshot)
         }
         var state = RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
                                record: record, dispositions: dispositions, damagedRecord: damagedRecord)
-        state.omitted = omitted(all, current: submissions)
+        state.pooled = rounds.map(\.name)
+        state.byRound = byRound
+        state.lateComments = lateComments
+        let kept = Set(comments.values.joined().map(\.id))
+        state.omitted = omittedComments.filter { !kept.contains($0.id) }
         return state
+    }
+
+    /// The rounds whose submissions a command on `round` takes.
+    private static func poolRounds(_ pool: Pool, round: Round, record: MergeRecord?, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> [Round] {
+        switch pool {
+        case .alone:
+            return [round]
+        case .recorded:
+            guard let names = record?.rounds else { return [round] }
+            let found = names.compactMap { workflow.round(named: $0) }
+            return found.contains(where: { $0.name == round.name }) ? found : found + [round]
+        case .everyRoundOnVersion:
+            return try workflow.rounds.filter { candidate in
+                guard candidate.on == round.on && candidate.kind == .comments else { return false }
+                return try candidate.name == round.name || !RecordReader.submissions(round: candidate.name, in: snapshot).isEmpty
+            }
+        }
+    }
+
+    /// Refuses to decide on a comment that the member's later submission left out: it counts as
+    /// withdrawn already, and is not in the candidate.
+    func refuseIfWithdrawnByResubmission(_ id: String) throws {
+        guard let comment = omitted.first(where: { $0.id == id }) else { return }
+        let current = submissions[comment.member]
+        throw DraftFlowError(.refused, "\(id) counts as withdrawn: \(comment.member)'s later submission"
+                                 + (current.map { " (\($0.number) in round \($0.round))" } ?? "") + " no longer has it, so it needs no disposition",
+                             fix: "its row in `draftflow dispositions` says Withdrawn; to bring it back, record the member's submission with the comment again")
+    }
+
+    /// Whether `comment` came in a submission recorded late (an edit found in an edited copy: the
+    /// member's current submission).
+    package func isLate(_ comment: Comment) -> Bool {
+        lateComments[comment.id] ?? submissions[comment.member]?.late ?? false
     }
 
     /// The comments of members' earlier submissions that their current one no longer has (by id,
@@ -119,7 +204,7 @@ package struct RoundState {
             }
             return found
         }
-        if selection == .lastMerged, let merged = try workflow.rounds.last(where: { try snapshot.file(RecordPaths.merge(round: $0.name)) != nil }) {
+        if selection == .lastMerged, let (merged, _) = try RecordReader.lastMerge(workflow, in: snapshot) {
             return merged
         }
         if let last = workflow.rounds.last(where: { $0.kind == .comments }) {
@@ -144,17 +229,17 @@ package struct RoundState {
 
     /// Reads the edited copies a few at a time and aligns them with the base on every core, keeping
     /// only what each changed: memory holds a handful of whole copies, not all 193.
-    private static func alignProposals(_ inputs: inout [CandidateBuilder.Input], submissions: [String: Submission], baseText: String,
+    private static func alignProposals(_ inputs: inout [CandidateBuilder.Input], proposals: [String: String], baseText: String,
                                        snapshot: any WorkspaceSnapshot) throws {
         let base = CandidateBuilder.BaseBlocks(baseText)
-        let withProposals = inputs.indices.filter { submissions[inputs[$0].member]?.proposal != nil }
+        let withProposals = inputs.indices.filter { proposals[inputs[$0].member] != nil }
         let chunk = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var start = 0
         while start < withProposals.count {
             let indexes = Array(withProposals[start..<min(start + chunk, withProposals.count)])
             var copies: [(data: Data, what: String)] = []
             let members = indexes.map { inputs[$0].member }
-            let read = try snapshot.files(members.map { submissions[$0]?.proposal ?? "" })
+            let read = try snapshot.files(members.map { proposals[$0] ?? "" })
             for (member, data) in zip(members, read) {
                 guard let data else {
                     throw DraftFlowError(.workspace, "the edited copy of \(member) is missing", fix: "check the round's folder with `git log --stat`")

@@ -47,6 +47,24 @@ struct SubmissionRecording {
                              fix: "correct the reference (see `draftflow outline \(version)` for every paragraph's id), or write `## general` for the whole text")
     }
 
+    /// The member's comments in the other comment rounds on the version of the round this one goes
+    /// to (a round reopened on the same version): their current submissions' comments.
+    func commentsInOtherRounds(of prepared: PreparedSubmission, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> [Comment] {
+        guard workflow.member(prepared.code) != nil,
+              let round = try? round(receivedAt: prepared.receivedAt, workflow: workflow), round.kind == .comments else { return [] }
+        var comments: [Comment] = []
+        for other in workflow.rounds where other.on == round.on && other.kind == .comments && other.name != round.name {
+            let theirs = try RecordReader.submissionRecords(of: prepared.code, round: other.name, in: snapshot).map { path -> Submission in
+                guard let submission = try RecordCoding.record(Submission.self, at: path, in: snapshot) else {
+                    throw DraftFlowError(.storage, "cannot read \(path)", fix: "run `draftflow verify` to see what is damaged")
+                }
+                return submission
+            }
+            comments += RecordReader.current(theirs)[prepared.code]?.comments ?? []
+        }
+        return comments
+    }
+
     /// The member's earlier submissions in the round this one goes to.
     func earlierSubmissions(of prepared: PreparedSubmission, workflow: Workflow, snapshot: any WorkspaceSnapshot) throws -> [Submission] {
         guard workflow.member(prepared.code) != nil,
@@ -60,7 +78,9 @@ struct SubmissionRecording {
     }
 
     /// The change that records `prepared`, given the member's earlier submissions in the round.
-    func change(_ prepared: PreparedSubmission, workflow: Workflow, earlier: [Submission]) throws -> (WorkspaceChange, Submission) {
+    /// `elsewhere`: the member's comments in the other comment rounds on the same version, which
+    /// one merge takes together: numbers go on from them, and a comment sent again keeps its id.
+    func change(_ prepared: PreparedSubmission, workflow: Workflow, earlier: [Submission], elsewhere: [Comment] = []) throws -> (WorkspaceChange, Submission) {
         let code = prepared.code
         let zone = try workflow.zone()
         guard let member = workflow.member(code) else {
@@ -84,8 +104,10 @@ struct SubmissionRecording {
         let number = (earlier.map(\.number).max() ?? 0) + 1
         // Ids are stable: a comment of the member's current submission that comes again (the same
         // anchor and text) keeps its id; a new one gets a number never used in the round.
-        var nextComment = (earlier.flatMap(\.comments).compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0) + 1
+        var nextComment = ((earlier.flatMap(\.comments) + elsewhere).compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0) + 1
         var unmatched = RecordReader.current(earlier)[code]?.comments ?? []
+        let held = Set(unmatched.map(\.id))
+        unmatched += elsewhere.filter { !held.contains($0.id) }
         var comments: [Comment] = []
         let document = try document(of: round, workflow)
         for var item in noObjection == nil ? prepared.parsed : [] {

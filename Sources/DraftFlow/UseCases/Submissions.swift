@@ -77,7 +77,8 @@ public struct Submissions {
             if let same = Self.sameAsLast(prepared, earlier) {
                 return Staged(nil, Outcome(submission: same, alreadyRecorded: true))
             }
-            var (change, submission) = try recording.change(prepared, workflow: workflow, earlier: earlier)
+            let elsewhere = try recording.commentsInOtherRounds(of: prepared, workflow: workflow, snapshot: snapshot)
+            var (change, submission) = try recording.change(prepared, workflow: workflow, earlier: earlier, elsewhere: elsewhere)
             var index = try RecordReader.roundIndex(submission.round, in: snapshot)
             index.record(submission)
             change.writes[RecordPaths.index(round: submission.round)] = try RecordCoding.encoder(timeZone: try workflow.zone()).encode(index)
@@ -139,7 +140,8 @@ public struct Submissions {
                     skipped.append(same)
                     continue
                 }
-                var (change, submission) = try recording.change(item, workflow: workflow, earlier: earlier)
+                let elsewhere = try recording.commentsInOtherRounds(of: item, workflow: workflow, snapshot: snapshot)
+                var (change, submission) = try recording.change(item, workflow: workflow, earlier: earlier, elsewhere: elsewhere)
                 // Each commit of the series carries the index as of that commit.
                 var index = try indexes[submission.round] ?? RecordReader.roundIndex(submission.round, in: snapshot)
                 var json = try indexJSON[submission.round] ?? RoundIndexJSON(index, encoder: encoder)

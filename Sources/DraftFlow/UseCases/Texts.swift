@@ -45,7 +45,9 @@ public struct Texts {
     /// decisions make it: accepted changes attributed to the members who proposed them, the wording
     /// the secretariat chose for a collision or a modified comment attributed to whose it is.
     public func compilation(round: String?, html: Bool, decided: Bool = false) throws -> String {
-        let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: context.store.snapshot(), store: context.store)
+        // Like `merge`: every round on the version, unless one is named.
+        let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: context.store.snapshot(), store: context.store,
+                                        pool: round == nil ? .everyRoundOnVersion : .recorded)
         var candidate = CandidateBuilder(base: state.baseText, inputs: state.inputs, dispositions: decided ? state.dispositions : [],
                                          resolutions: decided ? state.record?.resolutions ?? [] : []).build()
         if decided {

@@ -25,7 +25,12 @@ public enum MemberReport {
 
     /// The report's title line.
     public static func title(workspace: String, member: String, memberName: String?, round: String) -> String {
-        "\(workspace): comments of \(memberName.map { "\($0) (\(member))" } ?? member), round \(round)"
+        title(workspace: workspace, member: member, memberName: memberName, rounds: [round])
+    }
+
+    /// The title of a report on a merge of several rounds on one version ("rounds draft-1 and draft-1b").
+    public static func title(workspace: String, member: String, memberName: String?, rounds: [String]) -> String {
+        "\(workspace): comments of \(memberName.map { "\($0) (\(member))" } ?? member), \(MergeDesk.describe(rounds: rounds))"
     }
 
     /// `rows` (the member's rows only) as Markdown: a heading, a count, one table row per comment.

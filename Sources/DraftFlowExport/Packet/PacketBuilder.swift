@@ -55,7 +55,7 @@ public struct PacketBuilder {
                 // The round's base text, for what each proposed change changes.
                 state.baseText = try store.file(workflow.document, atVersion: round.on).flatMap { String(data: $0, encoding: .utf8) } ?? ""
                 merged.append((state, try snapshot.file(RecordPaths.mergeEdits(round: round.name))))
-                latest = state.submissions
+                latest = state.byRound[round.name] ?? [:]
             } else {
                 latest = RecordReader.current(try RecordReader.submissions(round: round.name, in: snapshot))
             }
@@ -68,6 +68,9 @@ public struct PacketBuilder {
             }
         }
 
+        // A round that a later merge took with others on the same version has its rows there.
+        let takenLater = Set(merged.flatMap { entry in entry.state.pooled.filter { $0 != entry.state.round.name } })
+        merged.removeAll { takenLater.contains($0.state.round.name) }
         // The redline and each round's rows are independent: compute them at the same time.
         let redlineSlot = ConcurrentSlots<[RedlineBlock]>(count: 1)
         let rounds = merged
