@@ -53,6 +53,12 @@ import TestSupport
         #expect(refused.status == 3)
         #expect(refused.error.hasPrefix("error: round draft-1b has comments without a disposition: CAN-1, USA-1\n"))
         #expect(try gitOutput(["log", "-1", "--format=%s", "HEAD"], in: cli.folder) == "Merge the proposals of rounds draft-1 and draft-1b into a candidate next draft\n")
+        // The packet has each comment once, from the merge of both (draft-1's own merge came first).
+        #expect(try cli.run(["publish", "draft-2", "--allow-undecided"], now: "2020-03-06T10:03:00+01:00").status == 0)
+        let packet = scratch.url.appendingPathComponent("draft-2.md")
+        #expect(try cli.run(["export", "draft-2", "--format", "md", "-o", packet.path], now: "2020-03-06T10:04:00+01:00").status == 0)
+        let rows = try String(contentsOf: packet, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("| CAN-") || $0.hasPrefix("| USA-") }
+        #expect(rows.map { $0.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } == ["CAN-1", "USA-1"])
     }
 
     @Test func aMergeOfOneNamedRoundWarnsAndTheLastMergeIsTheOneThatCounts() throws {
