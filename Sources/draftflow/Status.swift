@@ -78,6 +78,7 @@ struct Status: ParsableCommand {
                     line += "\(member.state.rawValue) \(member.received ?? ""), \(member.comments) comment\(member.comments == 1 ? "" : "s")"
                     if member.proposal { line += ", edited copy" }
                     if member.submissions > 1 { line += " (\(member.submissions) submissions, the newest received counts)" }
+                    if let earlier = member.inRound { line += " in round \(earlier)" }
                 }
                 print(line)
             }

@@ -38,6 +38,13 @@ import TestSupport
             "  2.2        modified (1 change) by Canada",
         ])
         #expect(try String(contentsOf: cli.folder.appendingPathComponent("Drafts/outline.md"), encoding: .utf8) == Self.bothChanges)
+        // Canada answered in the first round: in the second it has responded all the same.
+        let status = try cli.run(["status"], now: "2020-03-06T10:00:30+01:00").output.split(separator: "\n")
+        #expect(status.filter { $0.hasPrefix("  CAN ") || $0.hasPrefix("  USA ") || $0.hasPrefix("  CHN ") } == [
+            "  CAN   Canada                   received 2020-02-20T10:00:00+01:00, 1 comment in round draft-1",
+            "  USA   United States            received 2020-03-03T10:00:00+01:00, 1 comment",
+            "  CHN   China                    no response",
+        ])
         let table = try cli.run(["dispositions"], now: "2020-03-06T10:01:00+01:00")
         #expect(table.output == """
             # Council input to the 2020 HLPF: disposition of comments, rounds draft-1 and draft-1b

@@ -71,6 +71,9 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var submissions: Int
         public var received: String?
         public var proposal: Bool
+        /// The earlier comment round on the same version the member's submission is in, when the
+        /// current round has none from them: the merge takes it all the same. Nil otherwise.
+        public var inRound: String?
     }
 
     public var title: String

@@ -47,14 +47,29 @@ public struct Reports {
                                 open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections,
                                 confirmations: confirmations)
         }
+        // A comment round reopened on the same version adds to the earlier ones: a member who
+        // answered in one of them has responded.
+        var earlier: [(round: Round, index: RoundIndex)] = []
+        if let round, round.kind == .comments {
+            for other in workflow.rounds where other.on == round.on && other.kind == .comments && other.name != round.name {
+                earlier.append((other, try RecordReader.roundIndex(other.name, in: snapshot)))
+            }
+        }
         for member in workflow.members {
-            let entry = index.members[member.code]
+            var entry = index.members[member.code]
+            var entryRound = round
+            var inRound: String?
+            if entry == nil, let found = earlier.last(where: { $0.index.members[member.code] != nil }) {
+                entry = found.index.members[member.code]
+                entryRound = found.round
+                inRound = found.round.name
+            }
             memberStatus.append(.init(code: member.code, name: member.name,
-                                      state: entry.map { Self.isLate($0, in: round) ? .late : .received } ?? .noResponse,
+                                      state: entry.map { Self.isLate($0, in: entryRound) ? .late : .received } ?? .noResponse,
                                       comments: entry?.comments.count ?? 0,
                                       submissions: entry?.submissions ?? 0,
                                       received: entry.map { InstantFormat.iso($0.received, in: zone) },
-                                      proposal: entry?.proposal ?? false))
+                                      proposal: entry?.proposal ?? false, inRound: inRound))
         }
         let pending = try RecordReader.pendingDecisions(in: snapshot, index: index, knownRound: round?.name)
         return StatusReport(title: workflow.title, document: workflow.document, timezone: workflow.timezone,
