@@ -9,12 +9,14 @@ public enum Compilation {
     enum Piece {
         case plain(String)
         case change(deleted: String, inserted: String, by: String)
-        case alternatives([(label: String, text: String?)])  // nil text: the alternative deletes
+        case alternatives([(label: String, by: String, text: String?)])  // nil text: the alternative deletes
     }
 
     struct RenderedBlock {
         var kind: DraftDocument.BlockKind
         var pieces: [Piece]
+        /// The version's block this one shows (nil: a paragraph a member inserts).
+        var baseIndex: Int? = nil
     }
 
     /// How a collision was resolved, for the decided text: the whole paragraph as chosen and whose
@@ -68,11 +70,11 @@ public enum Compilation {
         }
 
         func alternativesPiece(_ collision: Collision, skipUnchanged: Bool) -> Piece {
-            var shown: [(label: String, text: String?)] = []
+            var shown: [(label: String, by: String, text: String?)] = []
             for alternative in collision.alternatives {
                 if skipUnchanged && !alternative.text.isEmpty && alternative.fragment == collision.baseFragment { continue }
-                let label = "Alt \(shown.count + 1) (\(names(alternative.members, memberNames)))"
-                shown.append((label, alternative.text.isEmpty ? nil : alternative.fragment))
+                let by = names(alternative.members, memberNames)
+                shown.append(("Alt \(shown.count + 1) (\(by))", by, alternative.text.isEmpty ? nil : alternative.fragment))
             }
             return .alternatives(shown)
         }
@@ -98,7 +100,7 @@ public enum Compilation {
                 let (marker, rest) = InlineMarkup.splitHeadingMarker(block.text)
                 blocks.append(RenderedBlock(kind: block.kind, pieces: [
                     .plain(marker), .change(deleted: rest, inserted: "", by: names(deletion.members, memberNames)),
-                ]))
+                ], baseIndex: gap))
                 continue
             }
             let tokens = Tokenizer.tokenize(block.text)
@@ -152,7 +154,7 @@ public enum Compilation {
                 position = max(position, range.upperBound)
             }
             if position < tokens.count { pieces.append(.plain(WordDiff.join(tokens, position..<tokens.count))) }
-            blocks.append(RenderedBlock(kind: block.kind, pieces: pieces))
+            blocks.append(RenderedBlock(kind: block.kind, pieces: pieces, baseIndex: gap))
         }
         return blocks
     }
@@ -183,7 +185,7 @@ public enum Compilation {
                 if !parts.inserted.isEmpty { marked.append("**\(parts.inserted)**") }
                 text += parts.lead + marked.joined(separator: " ") + " (\(by))" + parts.trail
             case .alternatives(let alternatives):
-                text += alternatives.map { label, fragment in
+                text += alternatives.map { label, _, fragment in
                     "[\(label): \(fragment ?? "*delete*")]"
                 }.joined(separator: " ")
             }
@@ -211,7 +213,7 @@ public enum Compilation {
                 if !parts.inserted.isEmpty { body += "<ins>\(HTMLEscaping.escape(parts.inserted))</ins>" }
                 body += " <span class=\"by\">(\(HTMLEscaping.escape(by)))</span>" + HTMLEscaping.escape(parts.trail)
             case .alternatives(let alternatives):
-                body += alternatives.map { label, fragment in
+                body += alternatives.map { label, _, fragment in
                     let content = fragment.map { "<ins>\(HTMLEscaping.escape($0))</ins>" } ?? "<del>delete</del>"
                     return "<span class=\"alt\">[\(HTMLEscaping.escape(label)): \(content)]</span>"
                 }.joined(separator: " ")
