@@ -52,6 +52,7 @@ public struct CompilationDocument: Sendable, Equatable {
         public var received: Date
         public var type: CommentType
         public var text: String
+        /// An instruction the member proposes ("delete the second sentence"); proposed text is in the pieces.
         public var proposedChange: String?
         /// The paragraph the member named, "2.3" or "general".
         public var anchor: String

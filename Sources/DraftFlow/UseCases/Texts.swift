@@ -80,7 +80,9 @@ public struct Texts {
                     block = shown
                 }
                 notes.append(.init(id: comment.id, author: names[comment.member] ?? comment.member, received: submission.received,
-                                   type: comment.type, text: comment.text, proposedChange: comment.proposedChange,
+                                   type: comment.type, text: comment.text,
+                                   // Proposed text is in the compilation already; an instruction is not.
+                                   proposedChange: comment.proposalKind?.isInstruction == true ? comment.proposedChange : nil,
                                    anchor: comment.anchor.description, block: block))
             }
         }

@@ -1,0 +1,151 @@
+import DraftFlow
+import DraftFlowExport
+import Foundation
+import Testing
+import TestSupport
+
+/// Word out, through the real binary: the compilation and the redline as tracked changes and Word
+/// comments, read back with pandoc (`--track-changes=all`, `accept`, `reject`) and from the XML.
+@Suite(.enabled(if: Pandoc.locate() != nil)) struct WordOutCommandTests {
+
+    /// Canada proposes a word in 2.2 (received 20 February 2020, 10:00 CET); the United States sends
+    /// a general comment, an editorial one on 1.2 and an edited copy (21 February, 11:30 CET).
+    func makeCommentedRound(_ scratch: ScratchDirectory) throws -> CLI {
+        let cli = try makeRoundWorkspace(scratch)
+        let can = try scratch.write("can.md", "## 2.2 (technical)\nBe precise.\nProposed change: 2.2 Connectivity remains a serious challenge.\n")
+        let usa = try scratch.write("usa.md", "## General\nWe support the text.\n\n## 1.2 (editorial)\nName the group.\n")
+        let usaDraft = try scratch.write("usa-draft.md", sampleDraft
+            .replacingOccurrences(of: "1.1 The Council welcomes the invitation", with: "1.1 The Council warmly welcomes the kind invitation")
+            .replacingOccurrences(of: "2.1 ITU contributes to the SDGs.", with: "2.1 ITU contributes."))
+        #expect(try cli.run(["comment", "CAN", can.path], now: "2020-02-20T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["comment", "USA", usa.path, "--proposal", usaDraft.path], now: "2020-02-21T11:30:00+01:00").status == 0)
+        return cli
+    }
+
+    @Test func compilationAsDocxHasEachProposalAsATrackedChangeOfItsMemberAndEachCommentAsAWordComment() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeCommentedRound(scratch)
+        let docx = scratch.url.appendingPathComponent("compilation.docx")
+        let result = try cli.run(["compile", "--format", "docx", "-o", docx.path], now: "2020-02-22T10:00:00+01:00")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output == "Wrote the compilation (docx, 3 comments) to \(docx.path)\n")
+
+        let tracked = try pandoc(docx, "--track-changes=all")
+        #expect(tracked == """
+        # [general: We support the text. \\[USA-1\\]]{.comment-start id="2" author="United States" date="2020-02-21T10:30:00Z"}Outline of the input[]{.comment-end id="2"}
+
+        ## 1 Introduction
+
+        1.1 The Council [warmly]{.insertion author="United States" date="2020-02-21T10:30:00Z"} welcomes the [kind]{.insertion author="United States" date="2020-02-21T10:30:00Z"} invitation to provide an input.
+
+        [editorial: Name the group. \\[USA-2\\]]{.comment-start id="3" author="United States" date="2020-02-21T10:30:00Z"}1.2 This input was prepared by the working group.[]{.comment-end id="3"}
+
+        ## 2 Contribution
+
+        2.1 ITU contributes [to the SDGs]{.deletion author="United States" date="2020-02-21T10:30:00Z"}.
+
+        [technical: Be precise. \\[CAN-1\\]]{.comment-start id="1" author="Canada" date="2020-02-20T09:00:00Z"}2.2 Connectivity remains a [serious]{.insertion author="Canada" date="2020-02-20T09:00:00Z"} challenge.[]{.comment-end id="1"}
+
+        """)
+        // Accepting every change gives the members' proposals; rejecting every one, the version.
+        let accepted = try pandoc(docx, "--track-changes=accept", to: "plain")
+        #expect(accepted == """
+        Outline of the input
+
+        1 Introduction
+
+        1.1 The Council warmly welcomes the kind invitation to provide an input.
+
+        1.2 This input was prepared by the working group.
+
+        2 Contribution
+
+        2.1 ITU contributes.
+
+        2.2 Connectivity remains a serious challenge.
+
+        """)
+        let rejected = try pandoc(docx, "--track-changes=reject", to: "plain")
+        #expect(rejected == """
+        Outline of the input
+
+        1 Introduction
+
+        1.1 The Council welcomes the invitation to provide an input.
+
+        1.2 This input was prepared by the working group.
+
+        2 Contribution
+
+        2.1 ITU contributes to the SDGs.
+
+        2.2 Connectivity remains a challenge.
+
+        """)
+
+        // In the XML: Word's own elements, authors and dates, the comments part, A4 paper.
+        let xml = try unzip(docx, "word/document.xml")
+        #expect(xml.contains("<w:ins w:id=\"1\" w:author=\"United States\" w:date=\"2020-02-21T10:30:00Z\"><w:r><w:t xml:space=\"preserve\">warmly </w:t></w:r></w:ins>"))
+        #expect(xml.contains("<w:del w:id=\"1\" w:author=\"United States\" w:date=\"2020-02-21T10:30:00Z\"><w:r><w:delText xml:space=\"preserve\"> to the SDGs</w:delText></w:r></w:del>"))
+        #expect(xml.contains("<w:pgSz w:h=\"16838\" w:w=\"11906\" />"))
+        let comments = try unzip(docx, "word/comments.xml")
+        #expect(comments.contains("<w:comment w:id=\"1\" w:author=\"Canada\" w:date=\"2020-02-20T09:00:00Z\">"))
+        #expect(try unzip(docx, "word/header1.xml").contains("<w:t>Council input to the 2020 HLPF: compilation text</w:t>"))
+        // Nothing was recorded.
+        #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
+    }
+
+    @Test func compilationAsDocxNeedsAnOutputFile() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeCommentedRound(scratch)
+        let result = try cli.run(["compile", "--format", "docx"], now: "2020-02-22T10:00:00+01:00")
+        #expect(result.status == 64)
+        #expect(result.error.contains("--format docx needs -o FILE"))
+    }
+
+    @Test func redlineAsDocxIsTrackedChangesOfTheSecretariatAndADeletedChineseCharacterIsATrackedDeletion() throws {
+        let scratch = try ScratchDirectory()
+        let draft = try scratch.write("draft.md", "# 草案\n\n1.1 国际电联支持可持续发展目标。\n\n1.2 The Council welcomes the report.\n")
+        let cli = CLI(folder: scratch.url.appendingPathComponent("ws"), now: "2020-02-14T10:00:00+01:00")
+        #expect(try CLI.run(["init", "ws", "--title", "Texte", "--document", draft.path], now: cli.now, in: scratch.url).status == 0)
+        #expect(try cli.run(["publish", "v1"]).status == 0)
+        try Data("# 草案\n\n1.1 国际电联支持可发展目标。\n\n1.2 The Council warmly welcomes the report.\n".utf8)
+            .write(to: cli.folder.appendingPathComponent("Drafts/draft.md"))
+        #expect(try cli.run(["publish", "v2"], now: "2020-02-20T10:00:00+01:00").status == 0)
+        let docx = scratch.url.appendingPathComponent("redline.docx")
+        let result = try cli.run(["redline", "v1", "v2", "--format", "docx", "-o", docx.path], now: "2020-02-21T10:00:00+01:00")
+        #expect(result.status == 0, "\(result.error)")
+        let tracked = try pandoc(docx, "--track-changes=all")
+        #expect(tracked == """
+        # 草案
+
+        1.1 国际电联支持可[持续]{.deletion author="Secretariat" date="2020-02-20T09:00:00Z"}发展目标。
+
+        1.2 The Council [warmly]{.insertion author="Secretariat" date="2020-02-20T09:00:00Z"} welcomes the report.
+
+        """)
+    }
+}
+
+extension WordOutCommandTests {
+    /// `file` read back by pandoc as Markdown (or `to`), without wrapping.
+    func pandoc(_ file: URL, _ trackChanges: String, to format: String = "markdown") throws -> String {
+        try run(Pandoc.locate()!.path, ["-f", "docx", "-t", format, "--wrap=none", trackChanges, file.path])
+    }
+
+    func unzip(_ file: URL, _ member: String) throws -> String {
+        try run("/usr/bin/unzip", ["-p", file.path, member])
+    }
+
+    func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
