@@ -8,7 +8,8 @@ extension Pandoc {
 
     /// Writes `document` as a Word document at `output` (replacing any file there), in DraftFlow's
     /// ITU style (`Resources/reference.docx`: A4, its styles, header and footer), with `header` in the
-    /// header of every page after the first. Nothing is written at `output` when the conversion fails.
+    /// header of every page. A document larger than `ExportLimits` is refused before pandoc starts.
+    /// Nothing is written at `output` when the conversion fails.
     public static func writeDocx(_ document: PandocDocument, header: String, output: URL) async throws {
         let json: Data
         do {
@@ -16,11 +17,7 @@ extension Pandoc {
         } catch {
             throw DraftFlowError(.storage, "cannot write the document for pandoc: \(error.localizedDescription)")
         }
-        let limits = ExportLimits.limits(for: .docx)
-        guard json.count <= 2 * limits.totalBytes else {
-            throw DraftFlowError(.invalidInput, "the document is too large for DOCX (\(json.count) bytes of pandoc JSON; at most \(2 * limits.totalBytes))",
-                                 fix: "use --format html or md")
-        }
+        try ExportSize(document: document, jsonBytes: json.count).check(ExportLimits.limits(for: .docx), for: .docx)
         guard let pandoc = locate() else { throw missingPandoc }
         try await inWorkFolder(format: .docx, output: output) { work, result in
             let input = work.appendingPathComponent("input.json")
