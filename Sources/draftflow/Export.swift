@@ -48,6 +48,15 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         try await withErrorHandling {
             try ExportResources.check()
+            // The symbol and the language go into the Word document's title block and header as they are.
+            for (name, value) in [("--symbol", symbol), ("--original", original)] {
+                guard let value else { continue }
+                if value.trimmingCharacters(in: .whitespaces).isEmpty || value.contains(where: \.isNewline)
+                    || value.unicodeScalars.contains(where: TerminalText.isUnsafe) {
+                    throw DraftFlowError(.invalidInput, "\(name) \"\(TerminalText.escaped(value))\" must be one line of printable text",
+                                         fix: "e.g. --symbol \"C20/45\" --original English")
+                }
+            }
             if circulate { return try await writeCirculation() }
             let context = try options.context()
             let packet = try PacketBuilder(context).packet(version: version)

@@ -105,11 +105,11 @@ import TestSupport
 
     @Test func redlineAsDocxIsTrackedChangesOfTheSecretariatAndADeletedChineseCharacterIsATrackedDeletion() throws {
         let scratch = try ScratchDirectory()
-        let draft = try scratch.write("draft.md", "# 草案\n\n1.1 国际电联支持可持续发展目标。\n\n1.2 The Council welcomes the report.\n")
+        let draft = try scratch.write("draft.md", "# 草案\n\n1.1 国际电联支持可持续发展的目标。\n\n1.2 The Council welcomes the report.\n")
         let cli = CLI(folder: scratch.url.appendingPathComponent("ws"), now: "2020-02-14T10:00:00+01:00")
         #expect(try CLI.run(["init", "ws", "--title", "Texte", "--document", draft.path], now: cli.now, in: scratch.url).status == 0)
         #expect(try cli.run(["publish", "v1"]).status == 0)
-        try Data("# 草案\n\n1.1 国际电联支持可发展目标。\n\n1.2 The Council warmly welcomes the report.\n".utf8)
+        try Data("# 草案\n\n1.1 国际电联支持可持续发展目标。\n\n1.2 The Council warmly welcomes the report.\n".utf8)
             .write(to: cli.folder.appendingPathComponent("Drafts/draft.md"))
         #expect(try cli.run(["publish", "v2"], now: "2020-02-20T10:00:00+01:00").status == 0)
         let docx = scratch.url.appendingPathComponent("redline.docx")
@@ -119,11 +119,78 @@ import TestSupport
         #expect(tracked == """
         # 草案
 
-        1.1 国际电联支持可[持续]{.deletion author="Secretariat" date="2020-02-20T09:00:00Z"}发展目标。
+        1.1 国际电联支持可持续发展[的]{.deletion author="Secretariat" date="2020-02-20T09:00:00Z"}目标。
 
         1.2 The Council [warmly]{.insertion author="Secretariat" date="2020-02-20T09:00:00Z"} welcomes the report.
 
         """)
+    }
+}
+
+extension WordOutCommandTests {
+    /// Canada's proposal accepted, final-draft published, silence kept, `final` published.
+    func makeFinal(_ scratch: ScratchDirectory) throws -> CLI {
+        let cli = try makeRoundWorkspace(scratch)
+        let can = try scratch.write("can.md", "## 2.2 (technical)\nSharper.\nProposed change: 2.2 Connectivity remains a major challenge.\n")
+        #expect(try cli.run(["comment", "CAN", can.path], now: "2020-02-27T17:42:00+01:00").status == 0)
+        #expect(try cli.run(["merge"], now: "2020-03-03T09:30:00+01:00").status == 0)
+        #expect(try cli.run(["dispose", "CAN-1", "accepted", "--note", "Agreed."], now: "2020-03-03T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["publish", "final-draft"], now: "2020-03-05T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["round", "open", "--on", "final-draft", "--closes", "2020-03-12", "--kind", "silence"], now: "2020-03-05T10:05:00+01:00").status == 0)
+        #expect(try cli.run(["finalize"], now: "2020-03-13T10:00:00+01:00").status == 0)
+        return cli
+    }
+
+    @Test func theDocxPacketIsAnITUDocumentOnA4WithItsDispositionsOnLandscapePages() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeFinal(scratch)
+        let docx = scratch.url.appendingPathComponent("packet.docx")
+        let result = try cli.run(["export", "final", "--format", "docx", "--symbol", "C20/45", "-o", docx.path], now: "2020-03-13T11:00:00+01:00")
+        #expect(result.status == 0, "\(result.error)")
+
+        // The header: symbol, title and version, apart (it read "…HLPFfinal"); the page number.
+        let header = try unzip(docx, "word/header1.xml")
+        #expect(header.contains("<w:t>C20/45 — Council input to the 2020 HLPF — final</w:t>"))
+        #expect(header.contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"))
+        // The section breaks name the header and footer by the ids pandoc kept from reference.docx.
+        let relationships = try unzip(docx, "word/_rels/document.xml.rels")
+        #expect(relationships.contains("<Relationship Id=\"rId9\" Target=\"header1.xml\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" />"))
+        #expect(relationships.contains("<Relationship Id=\"rId10\" Target=\"footer1.xml\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" />"))
+
+        // Three sections: the title page and text in portrait (no header on the first page), the
+        // dispositions in landscape, the sources in portrait; all A4.
+        let xml = try unzip(docx, "word/document.xml")
+        let sections = xml.components(separatedBy: "<w:sectPr>").dropFirst().map { $0.components(separatedBy: "</w:sectPr>")[0] }
+        #expect(sections.count == 3)
+        #expect(sections.first?.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>") == true)
+        #expect(sections.first?.contains("<w:titlePg/>") == true)
+        #expect(sections.dropFirst().first?.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>") == true)
+        #expect(sections.last?.contains("<w:pgSz w:h=\"16838\" w:w=\"11906\" />") == true)
+
+        let text = try pandoc(docx, "--track-changes=all", to: "plain")
+        let lines = text.components(separatedBy: "\n")
+        // The title block.
+        #expect(Array(lines.prefix(9)) == ["Secretariat", "", "Document C20/45", "", "13 March 2020", "", "Original: English", "", "Source: Secretariat"])
+        // The redline is the secretariat's tracked change.
+        let tracked = try pandoc(docx, "--track-changes=all")
+        #expect(tracked.contains("2.2 Connectivity remains a [major]{.insertion author=\"Secretariat\" date=\"2020-03-13T10:00:00Z\"} challenge."))
+        // The disposition table has every column of the ISO template, and Canada's row.
+        let native = try pandoc(docx, "--track-changes=all", to: "native")
+        for heading in DispositionTable.columns {
+            #expect(native.contains("Str \"\(heading.split(separator: " ").first!)"), "missing column \(heading)")
+        }
+        #expect(text.contains("Observations of the secretariat"))
+        #expect(text.contains("Agreed."))
+    }
+
+    @Test func aSymbolWithAControlCharacterIsRefused() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeFinal(scratch)
+        let docx = scratch.url.appendingPathComponent("packet.docx")
+        let result = try cli.run(["export", "final", "--format", "docx", "--symbol", "C20\u{1B}[2J", "-o", docx.path], now: "2020-03-13T11:00:00+01:00")
+        #expect(result.status == 2)
+        #expect(result.error == "error: --symbol \"C20\\u{1B}[2J\" must be one line of printable text\n  fix: e.g. --symbol \"C20/45\" --original English\n")
+        #expect(!FileManager.default.fileExists(atPath: docx.path))
     }
 }
 

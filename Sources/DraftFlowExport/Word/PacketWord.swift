@@ -79,9 +79,9 @@ public enum PacketWord {
         if document.blocks.isEmpty { blocks.append(.para([.text("(The text is empty.)")])) }
         for block in document.blocks {
             if case .heading(let level) = block.kind {
-                blocks.append(.header(min(level + 1, 6), [.text(InlineMarkup.splitHeadingMarker(block.text).rest)]))
+                blocks.append(.header(min(level + 1, 6), WordText.marked(InlineMarkup.splitHeadingMarker(block.text).rest)))
             } else {
-                blocks.append(.para([.text(block.text)]))
+                blocks.append(.para(WordText.marked(block.text)))
             }
         }
 
