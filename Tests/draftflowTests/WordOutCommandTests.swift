@@ -95,6 +95,31 @@ import TestSupport
         #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
     }
 
+    @Test func aCollisionInWordIsTheVersionsWordingDeletedAndEachAlternativeAnInsertionUnderAComment() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let can = try scratch.write("can.md", "## 2.2 (technical)\nBe precise.\nProposed change: 2.2 Connectivity remains a serious challenge.\n")
+        let usa = try scratch.write("usa.md", "## 2.2 (technical)\nName it.\nProposed change: 2.2 Connectivity remains a grave challenge.\n")
+        #expect(try cli.run(["comment", "CAN", can.path], now: "2020-02-20T10:00:00+01:00").status == 0)
+        #expect(try cli.run(["comment", "USA", usa.path], now: "2020-02-21T11:30:00+01:00").status == 0)
+        let docx = scratch.url.appendingPathComponent("compilation.docx")
+        #expect(try cli.run(["compile", "--format", "docx", "-o", docx.path], now: "2020-02-22T10:00:00+01:00").status == 0)
+        let paragraph = try pandoc(docx, "--track-changes=all").components(separatedBy: "\n").filter { $0.contains("2.2 ") }
+        // The colliding passage is the whole sentence: each alternative is one member's wording of it.
+        #expect(paragraph == [
+            "[technical: Be precise. \\[CAN-1\\]]{.comment-start id=\"1\" author=\"Canada\" date=\"2020-02-20T09:00:00Z\"}"
+            + "[technical: Name it. \\[USA-1\\]]{.comment-start id=\"2\" author=\"United States\" date=\"2020-02-21T10:30:00Z\"}"
+            + "2.2 [Connectivity remains a challenge.]{.deletion author=\"Canada, United States\" date=\"2020-02-21T10:30:00Z\"}"
+            + "[Alt 1 (Canada), one of 2 alternatives: accept one, reject the others]{.comment-start id=\"3\" author=\"Canada\" date=\"2020-02-20T09:00:00Z\"}"
+            + "[Connectivity remains a serious challenge.]{.insertion author=\"Canada\" date=\"2020-02-20T09:00:00Z\"}[]{.comment-end id=\"3\"}"
+            + "[Alt 2 (United States), one of 2 alternatives: accept one, reject the others]{.comment-start id=\"4\" author=\"United States\" date=\"2020-02-21T10:30:00Z\"}"
+            + "[Connectivity remains a grave challenge.]{.insertion author=\"United States\" date=\"2020-02-21T10:30:00Z\"}"
+            + "[[[]{.comment-end id=\"2\"}]{.comment-end id=\"1\"}]{.comment-end id=\"4\"}",
+        ])
+        // Rejecting every change gives the version's wording back.
+        #expect(try pandoc(docx, "--track-changes=reject", to: "plain").contains("\n2.2 Connectivity remains a challenge.\n"))
+    }
+
     @Test func compilationAsDocxNeedsAnOutputFile() throws {
         let scratch = try ScratchDirectory()
         let cli = try makeCommentedRound(scratch)

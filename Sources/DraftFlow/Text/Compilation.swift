@@ -9,7 +9,7 @@ public enum Compilation {
     enum Piece {
         case plain(String)
         case change(deleted: String, inserted: String, by: String)
-        case alternatives([(label: String, by: String, text: String?)])  // nil text: the alternative deletes
+        case alternatives([(label: String, by: String, text: String?)], base: String)  // nil text: the alternative deletes; base: the version's wording
     }
 
     struct RenderedBlock {
@@ -76,7 +76,7 @@ public enum Compilation {
                 let by = names(alternative.members, memberNames)
                 shown.append(("Alt \(shown.count + 1) (\(by))", by, alternative.text.isEmpty ? nil : alternative.fragment))
             }
-            return .alternatives(shown)
+            return .alternatives(shown, base: "")
         }
 
         var blocks: [RenderedBlock] = []
@@ -141,7 +141,7 @@ public enum Compilation {
                         inline.append((passage.range, .change(deleted: passage.baseWording, inserted: "", by: names(choice.by, memberNames))))
                     }
                 } else {
-                    inline.append((passage.range, .alternatives(passage.alternatives(memberNames: memberNames))))
+                    inline.append((passage.range, .alternatives(passage.alternatives(memberNames: memberNames), base: passage.baseWording)))
                 }
             }
             inline.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
@@ -184,7 +184,7 @@ public enum Compilation {
                 if !parts.deleted.isEmpty { marked.append("~~\(parts.deleted)~~") }
                 if !parts.inserted.isEmpty { marked.append("**\(parts.inserted)**") }
                 text += parts.lead + marked.joined(separator: " ") + " (\(by))" + parts.trail
-            case .alternatives(let alternatives):
+            case .alternatives(let alternatives, _):
                 text += alternatives.map { label, _, fragment in
                     "[\(label): \(fragment ?? "*delete*")]"
                 }.joined(separator: " ")
@@ -212,7 +212,7 @@ public enum Compilation {
                 if !parts.deleted.isEmpty { body += "<del>\(HTMLEscaping.escape(parts.deleted))</del>" }
                 if !parts.inserted.isEmpty { body += "<ins>\(HTMLEscaping.escape(parts.inserted))</ins>" }
                 body += " <span class=\"by\">(\(HTMLEscaping.escape(by)))</span>" + HTMLEscaping.escape(parts.trail)
-            case .alternatives(let alternatives):
+            case .alternatives(let alternatives, _):
                 body += alternatives.map { label, _, fragment in
                     let content = fragment.map { "<ins>\(HTMLEscaping.escape($0))</ins>" } ?? "<del>delete</del>"
                     return "<span class=\"alt\">[\(HTMLEscaping.escape(label)): \(content)]</span>"

@@ -12,8 +12,9 @@ public struct CompilationDocument: Sendable, Equatable {
         case plain(String)
         /// `by` is the proposers' names, "Canada" or "Canada, United States".
         case change(deleted: String, inserted: String, by: String)
-        /// A collision's alternatives, each one proposer's wording of the passage.
-        case alternatives([Alternative])
+        /// A collision's alternatives, each one proposer's wording of the passage; `base` is the
+        /// version's wording of it (empty where members insert a paragraph).
+        case alternatives([Alternative], base: String)
     }
 
     /// One wording of a colliding passage: "Alt 1 (Canada)", by "Canada"; nil text deletes it.
@@ -96,8 +97,8 @@ extension Compilation {
                 switch piece {
                 case .plain(let text): return .plain(text)
                 case .change(let deleted, let inserted, let by): return .change(deleted: deleted, inserted: inserted, by: by)
-                case .alternatives(let shown):
-                    return .alternatives(shown.map { CompilationDocument.Alternative(label: $0.label, by: $0.by, text: $0.text) })
+                case .alternatives(let shown, let base):
+                    return .alternatives(shown.map { CompilationDocument.Alternative(label: $0.label, by: $0.by, text: $0.text) }, base: base)
                 }
             }, baseIndex: block.baseIndex)
         }

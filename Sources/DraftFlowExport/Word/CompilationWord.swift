@@ -3,8 +3,9 @@ import Foundation
 
 /// The compilation text as a Word document the secretariat can work in: every member's proposal a
 /// tracked change authored by that member (its name, dated when its submission was received), every
-/// comment a Word comment on the paragraph it is about, and each collision's alternatives as the
-/// proposers' tracked insertions, so that accepting or rejecting in Word decides them.
+/// comment a Word comment on the paragraph it is about, and each collision as the version's wording
+/// deleted and each alternative its proposers' insertion under a comment naming it, so that
+/// accepting or rejecting in Word decides them.
 public enum CompilationWord {
 
     /// The Word document of `compilation`; `title` heads it.
@@ -17,8 +18,9 @@ public enum CompilationWord {
             .styled("Title", [.text(title)]),
             .styled("Subtitle", [.text("Each member's proposals are tracked changes in its name; each comment is a Word comment on its paragraph.")]),
         ]
+        var nextComment = compilation.notes.count + 1
         for (index, block) in compilation.blocks.enumerated() {
-            var inlines = WordText.inlines(block, received: compilation.received)
+            var inlines = WordText.inlines(block, received: compilation.received, nextComment: &nextComment)
             if let notes = notesByBlock[index] {
                 inlines = notes.map { PandocInline.commentStart(id: $0.id, author: $0.note.author, date: WordText.date($0.note.received),
                                                                  text: commentText($0.note)) }

@@ -12,7 +12,8 @@ enum WordText {
     }
 
     /// A compilation block's pieces as text and tracked changes; a heading loses its `#` marker.
-    static func inlines(_ block: CompilationDocument.Block, received: [String: Date]) -> [PandocInline] {
+    /// A collision's alternatives are Word comments numbered from `nextComment`.
+    static func inlines(_ block: CompilationDocument.Block, received: [String: Date], nextComment: inout Int) -> [PandocInline] {
         var pieces = block.pieces
         if case .heading = block.kind, case .plain(let first)? = pieces.first {
             pieces[0] = .plain(InlineMarkup.splitHeadingMarker(first).rest)
@@ -26,16 +27,24 @@ enum WordText {
                 let when = date(received[by] ?? Date(timeIntervalSince1970: 0))
                 if !deleted.isEmpty { out.append(.deletion(deleted, author: by, date: when)) }
                 if !inserted.isEmpty { out.append(.insertion(inserted, author: by, date: when)) }
-            case .alternatives(let alternatives):
-                for (number, alternative) in alternatives.enumerated() {
+            case .alternatives(let alternatives, let base):
+                // The version's wording is deleted by all the proposers, and each alternative is its
+                // proposers' insertion under a comment naming it: accepting one alternative and the
+                // deletion and rejecting the others gives that wording; rejecting all, the version's.
+                let dates = alternatives.compactMap { received[$0.by] }
+                if !base.isEmpty {
+                    out.append(.deletion(base, author: alternatives.map(\.by).joined(separator: ", "),
+                                         date: date(dates.max() ?? Date(timeIntervalSince1970: 0))))
+                }
+                for alternative in alternatives {
                     let when = date(received[alternative.by] ?? Date(timeIntervalSince1970: 0))
-                    out.append(.text((number == 0 ? "" : " ") + "[\(alternative.label): "))
-                    if let text = alternative.text {
-                        out.append(.insertion(text, author: alternative.by, date: when))
-                    } else {
-                        out.append(.emph([.text("delete")]))
-                    }
-                    out.append(.text("]"))
+                    let id = String(nextComment)
+                    nextComment += 1
+                    let label = "\(alternative.label), one of \(alternatives.count) alternatives: accept one, reject the others"
+                    out.append(.commentStart(id: id, author: alternative.by, date: when,
+                                             text: [.text(alternative.text == nil ? label + " (this one deletes the passage)" : label)]))
+                    if let text = alternative.text { out.append(.insertion(text, author: alternative.by, date: when)) }
+                    out.append(.commentEnd(id: id))
                 }
             }
         }
