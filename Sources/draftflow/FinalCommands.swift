@@ -92,7 +92,7 @@ struct RedlineCommand: AsyncParsableCommand {
             case .docx:
                 let workflow = try context.workflow()
                 let date = to == Texts.workingDraft ? context.now : workflow.version(to)?.published ?? context.now
-                try await Pandoc.writeDocx(RedlineWord.document(blocks, title: title, author: workflow.secretariat.name, date: date),
+                try await Pandoc.writeDocx(RedlineWord.document(blocks, author: workflow.secretariat.name, date: date),
                                            header: title, output: URL(fileURLWithPath: output!))
             }
         }

@@ -341,7 +341,7 @@ struct Compile: AsyncParsableCommand {
             switch format {
             case .docx:
                 let compilation = try Texts(context).compilationDocument(round: round, decided: decided)
-                try await Pandoc.writeDocx(CompilationWord.document(compilation, title: title), header: title,
+                try await Pandoc.writeDocx(CompilationWord.document(compilation), header: title,
                                            output: URL(fileURLWithPath: output!))
                 print("Wrote the compilation (docx, \(compilation.notes.count) comment\(compilation.notes.count == 1 ? "" : "s")) to \(output!)")
             case .html:

@@ -32,7 +32,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("redline.docx")
         let blocks = Redline.compare(old: "1.1 国际电联支持可持续发展的目标。\n", new: "1.1 国际电联支持可持续发展目标。\n")
-        try await Pandoc.writeDocx(RedlineWord.document(blocks, title: "A & <B>", author: "Secretariat", date: Date(timeIntervalSince1970: 1_582_189_200)),
+        try await Pandoc.writeDocx(RedlineWord.document(blocks, author: "Secretariat", date: Date(timeIntervalSince1970: 1_582_189_200)),
                                    header: "A & <B>", output: output)
         let xml = try Self.unzip(output, "word/document.xml")
         #expect(xml.contains("<w:del w:id=\"1\" w:author=\"Secretariat\" w:date=\"2020-02-20T09:00:00Z\"><w:r><w:delText xml:space=\"preserve\">的</w:delText></w:r></w:del>"))

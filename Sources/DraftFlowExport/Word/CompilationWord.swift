@@ -8,16 +8,15 @@ import Foundation
 /// accepting or rejecting in Word decides them.
 public enum CompilationWord {
 
-    /// The Word document of `compilation`; `title` heads it.
-    public static func document(_ compilation: CompilationDocument, title: String) -> PandocDocument {
+    /// The Word document of `compilation`.
+    public static func document(_ compilation: CompilationDocument) -> PandocDocument {
         var notesByBlock: [Int: [(id: String, note: CompilationDocument.Note)]] = [:]
         for (number, note) in compilation.notes.enumerated() {
             notesByBlock[note.block, default: []].append((String(number + 1), note))
         }
-        var blocks: [PandocBlock] = [
-            .styled("Title", [.text(title)]),
-            .styled("Subtitle", [.text("Each member's proposals are tracked changes in its name; each comment is a Word comment on its paragraph.")]),
-        ]
+        // The body is the draft's text alone (the title is in the page header): read back as a
+        // member's copy, it has no paragraph the version does not have.
+        var blocks: [PandocBlock] = []
         var nextComment = compilation.notes.count + 1
         for (index, block) in compilation.blocks.enumerated() {
             var inlines = WordText.inlines(block, received: compilation.received, nextComment: &nextComment)

@@ -4,11 +4,10 @@ import Foundation
 /// A redline between two versions as a Word document: every difference a tracked change, so a
 /// reader can accept or reject it in Word.
 public enum RedlineWord {
-    /// `title` heads it; the changes are `author`'s (the secretariat), made at `date` (when the newer
-    /// version was published).
-    public static func document(_ blocks: [RedlineBlock], title: String, author: String, date: Date) -> PandocDocument {
+    /// The changes are `author`'s (the secretariat), made at `date` (when the newer version was
+    /// published). The body is the text alone; the page header gives the title.
+    public static func document(_ blocks: [RedlineBlock], author: String, date: Date) -> PandocDocument {
         let when = WordText.date(date)
-        return PandocDocument(blocks: [.styled("Title", [.text(title)])] + blocks.map { WordText.block($0, author: author, date: when) },
-                              )
+        return PandocDocument(blocks: blocks.map { WordText.block($0, author: author, date: when) })
     }
 }
