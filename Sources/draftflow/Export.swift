@@ -86,7 +86,8 @@ extension Export {
         switch format {
         case .md: try emit(Circulation.markdown(circulation), to: output)
         case .html: try emit(Circulation.html(circulation), to: output)
-        case .docx: try await Pandoc.convert(html: Circulation.html(circulation), to: .docx, output: url)
+        case .docx: try await Pandoc.convert(html: Circulation.html(circulation), to: .docx, output: url,
+                                             header: "\(circulation.title) — \(circulation.version)")
         case .pdf: try await Pandoc.convert(html: Circulation.html(circulation), to: .pdf, output: url)
         }
         print("Wrote \(circulation.version) as circulated in round \(circulation.round) (\(format.rawValue)) to \(url.path)")

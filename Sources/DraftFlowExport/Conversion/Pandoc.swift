@@ -74,7 +74,8 @@ public enum Pandoc {
     /// there). Nothing is written at `output` when the conversion fails. A document larger than
     /// `ExportLimits` is refused before the converter starts; the converter runs with `timeout` and
     /// at most `ExportLimits.memoryBytes` of address space.
-    public static func convert(html: String, to format: OutputFormat, output: URL) async throws {
+    /// A DOCX is on A4 in `reference.docx`'s styles, `header` in its page header.
+    public static func convert(html: String, to format: OutputFormat, output: URL, header: String = "") async throws {
         try ExportSize(html: html).check(ExportLimits.limits(for: format), for: format)
         try await inWorkFolder(format: format, output: output) { work, result in
             let input = work.appendingPathComponent("input.html")
@@ -86,7 +87,17 @@ public enum Pandoc {
             switch format {
             case .docx:
                 guard let pandoc = locate() else { throw missingPandoc }
-                try await run(pandoc, ["-f", "html", "-t", "docx", "-o", result.path, input.path], name: "pandoc", in: work, boundedMemory: true)
+                // A4 in DraftFlow's style, as the Word documents made from pandoc JSON (`writeDocx`).
+                let reference = work.appendingPathComponent("reference.docx")
+                do {
+                    try referenceDocument(header: header).write(to: reference)
+                } catch let error as DraftFlowError {
+                    throw error
+                } catch {
+                    throw DraftFlowError(.storage, "cannot write the temporary reference document: \(error.localizedDescription)")
+                }
+                try await run(pandoc, ["-f", "html", "-t", "docx", "--reference-doc", reference.path, "-o", result.path, input.path],
+                              name: "pandoc", in: work, boundedMemory: true)
             case .pdf:
                 try await printPDF(input, to: result, in: work)
             }
