@@ -114,7 +114,7 @@ public enum PacketWord {
     }
 
     /// The ISO template's columns; the comment, the proposed change and the observations get the room.
-    static let dispositionWidths = [0.05, 0.08, 0.05, 0.07, 0.075, 0.075, 0.2, 0.19, 0.085, 0.125]
+    static let dispositionWidths = [0.05, 0.075, 0.05, 0.065, 0.075, 0.08, 0.175, 0.17, 0.085, 0.175]
 
     static func dispositions(_ rows: [DispositionRow]) -> PandocTable {
         PandocTable(widths: dispositionWidths, head: DispositionTable.columns.map { cell($0, heading: true) },
