@@ -65,8 +65,7 @@ struct Export: AsyncParsableCommand {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)
             case .html: try emit(bytes: FinalTextPacket.htmlData(packet), to: output)
             case .docx:
-                try await Pandoc.writeDocx(PacketWord.document(packet, symbol: symbol, original: original),
-                                           header: PacketWord.header(packet, symbol: symbol), output: url)
+                try await PacketWord.write(packet, symbol: symbol, original: original, to: url)
             case .pdf: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")

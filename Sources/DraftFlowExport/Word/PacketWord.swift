@@ -24,6 +24,11 @@ public enum PacketWord {
                  + "<w:type w:val=\"nextPage\"/>" + page + (titlePage ? "<w:titlePg/>" : "") + "</w:sectPr></w:pPr></w:p>")
     }
 
+    /// Writes `packet` as a Word document at `output` (see `document`), with its header.
+    public static func write(_ packet: FinalTextPacket, symbol: String? = nil, original: String = "English", to output: URL) async throws {
+        try await Pandoc.writeDocx(document(packet, symbol: symbol, original: original), header: header(packet, symbol: symbol), output: output)
+    }
+
     /// The header of every page after the first: "C20/45 — title — final".
     public static func header(_ packet: FinalTextPacket, symbol: String?) -> String {
         ([symbol].compactMap { $0 } + [packet.title, packet.version]).joined(separator: " — ")
