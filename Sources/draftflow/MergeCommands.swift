@@ -341,8 +341,7 @@ struct Compile: AsyncParsableCommand {
             switch format {
             case .docx:
                 let compilation = try Texts(context).compilationDocument(round: round, decided: decided)
-                try await Pandoc.writeDocx(CompilationWord.document(compilation), header: title,
-                                           output: URL(fileURLWithPath: output!))
+                try await CompilationWord.write(compilation, title: title, to: URL(fileURLWithPath: output!))
                 print("Wrote the compilation (docx, \(compilation.notes.count) comment\(compilation.notes.count == 1 ? "" : "s")) to \(output!)")
             case .html:
                 let text = try Texts(context).compilation(round: round, html: true, decided: decided)

@@ -8,6 +8,11 @@ import Foundation
 /// accepting or rejecting in Word decides them.
 public enum CompilationWord {
 
+    /// Writes `compilation` as a Word document at `output`, `title` in its page header.
+    public static func write(_ compilation: CompilationDocument, title: String, to output: URL) async throws {
+        try await Pandoc.writeDocx(document(compilation), header: title, output: output)
+    }
+
     /// The Word document of `compilation`.
     public static func document(_ compilation: CompilationDocument) -> PandocDocument {
         var notesByBlock: [Int: [(id: String, note: CompilationDocument.Note)]] = [:]
