@@ -5,11 +5,10 @@ import Foundation
 enum WordText {
     /// A tracked change's date: ISO 8601 in UTC, to the second, as Word writes it.
     static func date(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        date.formatted(dateStyle)
     }
+
+    private static let dateStyle = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
 
     /// A compilation block's pieces as text and tracked changes; a heading loses its `#` marker.
     /// A collision's alternatives are Word comments numbered from `nextComment`.
