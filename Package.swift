@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "DraftFlow", dependencies: ["ContentHash", "LineSplitting", "Parallel", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "DraftFlowExport",
-            dependencies: ["DraftFlow", "LineSplitting", "Parallel", .product(name: "Subprocess", package: "swift-subprocess")],
+            dependencies: ["DraftFlow", "LineSplitting", "Parallel", .product(name: "Subprocess", package: "swift-subprocess"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.process("Resources")]
         ),
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),

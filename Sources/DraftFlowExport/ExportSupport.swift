@@ -112,7 +112,7 @@ enum ExportSupport {
 
     /// The text up to the closing `delimiter` and what follows it, when the enclosed text is not empty
     /// and does not start or end with whitespace.
-    private static func delimited(_ text: Substring, by delimiter: String) -> (Substring, Substring)? {
+    static func delimited(_ text: Substring, by delimiter: String) -> (Substring, Substring)? {
         guard let close = text.range(of: delimiter) else { return nil }
         let inner = text[..<close.lowerBound]
         guard let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace else { return nil }

@@ -14,7 +14,11 @@ struct Export: AsyncParsableCommand {
         never called final: its packet says it is a draft, and states only the silence procedure held on it.
         With --circulate, writes the draft as it is sent to members instead: how to comment and the deadline \
         of the last round opened on the version, the changes since the previous version, and the clean text.
+        The DOCX packet is an ITU document on A4 paper: a title block (the document's symbol, \
+        --symbol, the date, "Original: English", the source), the redline as tracked changes, and the \
+        disposition of comments on landscape pages with all the ISO template's columns.
         Example: draftflow export final --format html -o final-packet.html
+        Example: draftflow export final --format docx --symbol "C20/45" -o final-packet.docx
         Example: draftflow export final-draft --circulate --format html -o final-draft-circulated.html
         """
     )
@@ -35,9 +39,24 @@ struct Export: AsyncParsableCommand {
     @Flag(help: "Write the draft as circulated to members (how to comment, the deadline, the changes), not the packet.")
     var circulate = false
 
+    @Option(help: ArgumentHelp("The document's symbol in the DOCX packet's title block and header, e.g. \"C20/45\" (default: the version).", valueName: "SYMBOL"))
+    var symbol: String?
+
+    @Option(help: ArgumentHelp("The language the text was negotiated in, for \"Original:\" in the DOCX packet's title block.", valueName: "LANGUAGE"))
+    var original: String = "English"
+
     func run() async throws {
         try await withErrorHandling {
             try ExportResources.check()
+            // The symbol and the language go into the Word document's title block and header as they are.
+            for (name, value) in [("--symbol", symbol), ("--original", original)] {
+                guard let value else { continue }
+                if value.trimmingCharacters(in: .whitespaces).isEmpty || value.contains(where: \.isNewline)
+                    || value.unicodeScalars.contains(where: TerminalText.isUnsafe) {
+                    throw DraftFlowError(.invalidInput, "\(name) \"\(TerminalText.escaped(value))\" must be one line of printable text",
+                                         fix: "e.g. --symbol \"C20/45\" --original English")
+                }
+            }
             if circulate { return try await writeCirculation() }
             let context = try options.context()
             let packet = try PacketBuilder(context).packet(version: version)
@@ -45,7 +64,8 @@ struct Export: AsyncParsableCommand {
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)
             case .html: try emit(bytes: FinalTextPacket.htmlData(packet), to: output)
-            case .docx: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .docx, output: url)
+            case .docx:
+                try await PacketWord.write(packet, symbol: symbol, original: original, to: url)
             case .pdf: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
@@ -65,7 +85,8 @@ extension Export {
         switch format {
         case .md: try emit(Circulation.markdown(circulation), to: output)
         case .html: try emit(Circulation.html(circulation), to: output)
-        case .docx: try await Pandoc.convert(html: Circulation.html(circulation), to: .docx, output: url)
+        case .docx: try await Pandoc.convert(html: Circulation.html(circulation), to: .docx, output: url,
+                                             header: "\(circulation.title) — \(circulation.version)")
         case .pdf: try await Pandoc.convert(html: Circulation.html(circulation), to: .pdf, output: url)
         }
         print("Wrote \(circulation.version) as circulated in round \(circulation.round) (\(format.rawValue)) to \(url.path)")

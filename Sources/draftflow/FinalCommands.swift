@@ -50,8 +50,11 @@ struct RedlineCommand: AsyncParsableCommand {
         abstract: "Show word-level differences between two versions, or a version and the working draft.",
         discussion: """
         FROM and TO are version labels, or `working` for the draft in Drafts/ as it is now. Chinese and \
-        Japanese text is compared character by character; moved paragraphs are shown as moved.
+        Japanese text is compared character by character; moved paragraphs are shown as moved. In a \
+        Word document (--format docx) every difference is a tracked change by the secretariat, dated \
+        when TO was published.
         Example: draftflow redline draft-1 final-draft --format html -o redline.html
+        Example: draftflow redline draft-1 final-draft --format docx -o redline.docx
         """
     )
 
@@ -87,7 +90,10 @@ struct RedlineCommand: AsyncParsableCommand {
             case .html:
                 try emit(HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: output)
             case .docx:
-                try await Pandoc.convert(html: HTMLPage.wrap(title: title, body: Redline.html(blocks)), to: .docx, output: URL(fileURLWithPath: output!))
+                let workflow = try context.workflow()
+                let date = to == Texts.workingDraft ? context.now : workflow.version(to)?.published ?? context.now
+                try await Pandoc.writeDocx(RedlineWord.document(blocks, author: workflow.secretariat.name, date: date),
+                                           header: title, output: URL(fileURLWithPath: output!))
             }
         }
     }

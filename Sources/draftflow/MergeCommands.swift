@@ -297,7 +297,7 @@ struct Dispose: ParsableCommand {
     }
 }
 
-struct Compile: ParsableCommand {
+struct Compile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the compilation text: the draft with every member's proposals inline and attributed.",
         discussion: """
@@ -305,18 +305,22 @@ struct Compile: ParsableCommand {
         each, and collisions as bracketed alternatives, each one member's whole wording of the \
         sentence (or paragraph). It shows every proposal as submitted; --decided shows the text as \
         the dispositions and resolutions make it, each change still attributed to its proposer.
+        As a Word document (--format docx, made by pandoc), each proposal is a tracked change in its \
+        member's name, dated when the submission was received, and each comment a Word comment on \
+        its paragraph: the secretariat accepts and rejects them in Word.
         Example: draftflow compile --format html -o compilation.html
+        Example: draftflow compile --format docx -o compilation.docx
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, docx }
 
     @OptionGroup var options: WorkspaceOptions
 
     @Option(help: "The round (default: the last comment round).")
     var round: String?
 
-    @Option(help: "md or html.")
+    @Option(help: "md, html or docx (docx needs pandoc and -o).")
     var format: Format = .md
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of printing.", valueName: "FILE"))
@@ -325,16 +329,25 @@ struct Compile: ParsableCommand {
     @Flag(help: "Show the text as decided (dispositions and resolutions applied), changes attributed to their proposers.")
     var decided = false
 
-    func run() throws {
-        try withErrorHandling {
+    func validate() throws {
+        if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
+    }
+
+    func run() async throws {
+        try await withErrorHandling {
             try ExportResources.check()
             let context = try options.context()
-            let text = try Texts(context).compilation(round: round, html: format == .html, decided: decided)
-            if format == .html {
-                let title = "\(try context.workflow().title): compilation text"
+            let title = "\(try context.workflow().title): compilation text"
+            switch format {
+            case .docx:
+                let compilation = try Texts(context).compilationDocument(round: round, decided: decided)
+                try await CompilationWord.write(compilation, title: title, to: URL(fileURLWithPath: output!))
+                print("Wrote the compilation (docx, \(compilation.notes.count) comment\(compilation.notes.count == 1 ? "" : "s")) to \(output!)")
+            case .html:
+                let text = try Texts(context).compilation(round: round, html: true, decided: decided)
                 try emit(HTMLPage.wrap(title: title, body: text), to: output)
-            } else {
-                try emit(text, to: output)
+            case .md:
+                try emit(try Texts(context).compilation(round: round, html: false, decided: decided), to: output)
             }
         }
     }

@@ -244,6 +244,8 @@ import DraftFlow
             #expect(xml.contains(needle), "missing in DOCX: \(needle)")
         }
         #expect(xml.contains("&lt;script&gt;"))
+        // On A4, in DraftFlow's Word style (reference.docx), not pandoc's US Letter default.
+        #expect(xml.contains("<w:pgSz w:h=\"16838\" w:w=\"11906\" />"))
     }
 
     @Test(.enabled(if: Pandoc.locatePDFEngine() != nil)) func pdf() async throws {

@@ -9,7 +9,7 @@ import TestSupport
     @Test func aTextTooLargeForDocxIsRefusedAtOnce() throws {
         let scratch = try ScratchDirectory()
         // 10,001 paragraphs: the packet holds each twice (the text and the redline), and its tables
-        // (facts, timeline, sources) add their rows: 20,028 blocks.
+        // (facts, timeline, sources) add their rows, and the Word packet its title block: 20,032 blocks.
         let text = "# Large\n\n" + (1...10_001).map { "\($0). Paragraph \($0)." }.joined(separator: "\n\n") + "\n"
         let draft = try scratch.write("draft.md", text)
         let cli = CLI(folder: scratch.url.appendingPathComponent("ws"), now: "2020-02-14T10:00:00+01:00")
@@ -21,7 +21,7 @@ import TestSupport
         #expect(export.status == 3)
         #expect(export.output == "")
         #expect(export.error == """
-            error: the document is too large to convert to DOCX: it has 20,028 paragraphs, headings and table rows; pandoc is given at most 20,000 (README.md, "Export limits")
+            error: the document is too large to convert to DOCX: it has 20,032 paragraphs, headings and table rows; pandoc is given at most 20,000 (README.md, "Export limits")
               fix: use --format html (it prints to PDF from a browser) or --format md, or split the text into smaller documents
 
             """)

@@ -39,16 +39,18 @@ struct CollisionPassage {
         return tokens.isEmpty ? (range.lowerBound...range.upperBound).contains(tokens.lowerBound) : range.overlaps(tokens)
     }
 
-    func alternatives(memberNames: [String: String]) -> [(label: String, text: String?)] {
-        var shown: [(label: String, text: String?)] = []
+    func alternatives(memberNames: [String: String]) -> [(label: String, by: String, text: String?)] {
+        var shown: [(label: String, by: String, text: String?)] = []
         for (alternative, wording) in zip(collision.alternatives, wordings) {
-            shown.append(("Alt \(shown.count + 1) (\(Compilation.names(alternative.members, memberNames)))", wording))
+            let by = Compilation.names(alternative.members, memberNames)
+            shown.append(("Alt \(shown.count + 1) (\(by))", by, wording))
         }
         for change in extra {
             guard let changed = change.tokenRange else { continue }
             let text = WordDiff.join(baseTokens, range.lowerBound..<changed.lowerBound) + change.newFragment
                 + WordDiff.join(baseTokens, changed.upperBound..<range.upperBound)
-            shown.append(("Alt \(shown.count + 1) (\(Compilation.names(change.members, memberNames)))", text))
+            let by = Compilation.names(change.members, memberNames)
+            shown.append(("Alt \(shown.count + 1) (\(by))", by, text))
         }
         return shown
     }

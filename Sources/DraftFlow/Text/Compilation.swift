@@ -9,12 +9,14 @@ public enum Compilation {
     enum Piece {
         case plain(String)
         case change(deleted: String, inserted: String, by: String)
-        case alternatives([(label: String, text: String?)])  // nil text: the alternative deletes
+        case alternatives([(label: String, by: String, text: String?)], base: String)  // nil text: the alternative deletes; base: the version's wording
     }
 
     struct RenderedBlock {
         var kind: DraftDocument.BlockKind
         var pieces: [Piece]
+        /// The version's block this one shows (nil: a paragraph a member inserts).
+        var baseIndex: Int? = nil
     }
 
     /// How a collision was resolved, for the decided text: the whole paragraph as chosen and whose
@@ -68,13 +70,13 @@ public enum Compilation {
         }
 
         func alternativesPiece(_ collision: Collision, skipUnchanged: Bool) -> Piece {
-            var shown: [(label: String, text: String?)] = []
+            var shown: [(label: String, by: String, text: String?)] = []
             for alternative in collision.alternatives {
                 if skipUnchanged && !alternative.text.isEmpty && alternative.fragment == collision.baseFragment { continue }
-                let label = "Alt \(shown.count + 1) (\(names(alternative.members, memberNames)))"
-                shown.append((label, alternative.text.isEmpty ? nil : alternative.fragment))
+                let by = names(alternative.members, memberNames)
+                shown.append(("Alt \(shown.count + 1) (\(by))", by, alternative.text.isEmpty ? nil : alternative.fragment))
             }
-            return .alternatives(shown)
+            return .alternatives(shown, base: "")
         }
 
         var blocks: [RenderedBlock] = []
@@ -98,7 +100,7 @@ public enum Compilation {
                 let (marker, rest) = InlineMarkup.splitHeadingMarker(block.text)
                 blocks.append(RenderedBlock(kind: block.kind, pieces: [
                     .plain(marker), .change(deleted: rest, inserted: "", by: names(deletion.members, memberNames)),
-                ]))
+                ], baseIndex: gap))
                 continue
             }
             let tokens = Tokenizer.tokenize(block.text)
@@ -139,7 +141,7 @@ public enum Compilation {
                         inline.append((passage.range, .change(deleted: passage.baseWording, inserted: "", by: names(choice.by, memberNames))))
                     }
                 } else {
-                    inline.append((passage.range, .alternatives(passage.alternatives(memberNames: memberNames))))
+                    inline.append((passage.range, .alternatives(passage.alternatives(memberNames: memberNames), base: passage.baseWording)))
                 }
             }
             inline.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
@@ -152,7 +154,7 @@ public enum Compilation {
                 position = max(position, range.upperBound)
             }
             if position < tokens.count { pieces.append(.plain(WordDiff.join(tokens, position..<tokens.count))) }
-            blocks.append(RenderedBlock(kind: block.kind, pieces: pieces))
+            blocks.append(RenderedBlock(kind: block.kind, pieces: pieces, baseIndex: gap))
         }
         return blocks
     }
@@ -182,8 +184,8 @@ public enum Compilation {
                 if !parts.deleted.isEmpty { marked.append("~~\(parts.deleted)~~") }
                 if !parts.inserted.isEmpty { marked.append("**\(parts.inserted)**") }
                 text += parts.lead + marked.joined(separator: " ") + " (\(by))" + parts.trail
-            case .alternatives(let alternatives):
-                text += alternatives.map { label, fragment in
+            case .alternatives(let alternatives, _):
+                text += alternatives.map { label, _, fragment in
                     "[\(label): \(fragment ?? "*delete*")]"
                 }.joined(separator: " ")
             }
@@ -210,8 +212,8 @@ public enum Compilation {
                 if !parts.deleted.isEmpty { body += "<del>\(HTMLEscaping.escape(parts.deleted))</del>" }
                 if !parts.inserted.isEmpty { body += "<ins>\(HTMLEscaping.escape(parts.inserted))</ins>" }
                 body += " <span class=\"by\">(\(HTMLEscaping.escape(by)))</span>" + HTMLEscaping.escape(parts.trail)
-            case .alternatives(let alternatives):
-                body += alternatives.map { label, fragment in
+            case .alternatives(let alternatives, _):
+                body += alternatives.map { label, _, fragment in
                     let content = fragment.map { "<ins>\(HTMLEscaping.escape($0))</ins>" } ?? "<del>delete</del>"
                     return "<span class=\"alt\">[\(HTMLEscaping.escape(label)): \(content)]</span>"
                 }.joined(separator: " ")

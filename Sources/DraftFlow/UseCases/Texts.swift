@@ -45,6 +45,55 @@ public struct Texts {
     /// decisions make it: accepted changes attributed to the members who proposed them, the wording
     /// the secretariat chose for a collision or a modified comment attributed to whose it is.
     public func compilation(round: String?, html: Bool, decided: Bool = false) throws -> String {
+        let (state, candidate, names) = try compiled(round: round, decided: decided)
+        let resolved = decided ? candidate.resolved : [:]
+        return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
+                    : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
+    }
+
+    /// The compilation text as structured pieces (`compilation` renders the same), with when each
+    /// author's proposals were received and the members' comments placed on their paragraphs.
+    public func compilationDocument(round: String?, decided: Bool = false) throws -> CompilationDocument {
+        let (state, candidate, names) = try compiled(round: round, decided: decided)
+        let merge = candidate.merge
+        let blocks = Compilation.documentBlocks(result: merge, memberNames: names, resolved: decided ? candidate.resolved : [:])
+        // Each author label a piece can carry, and the members it names.
+        var memberSets = merge.changes.map(\.members)
+        for collision in merge.collisions {
+            memberSets += collision.alternatives.map(\.members) + collision.otherChanges.map(\.members)
+        }
+        memberSets += candidate.resolved.values.map(\.by)
+        var received: [String: Date] = [:]
+        for members in memberSets where !members.isEmpty {
+            let dates = members.compactMap { state.submissions[$0]?.received }
+            received[Compilation.names(members, names)] = dates.max() ?? context.now
+        }
+        var blockOf: [Int: Int] = [:]
+        for (index, block) in blocks.enumerated() { if let base = block.baseIndex { blockOf[base] = index } }
+        let document = DraftDocument.parse(state.baseText)
+        var notes: [CompilationDocument.Note] = []
+        // By time received, then by member code, as the disposition table lists them.
+        // Every round the compilation takes; a comment sent again in a later round is placed once.
+        var placed: Set<String> = []
+        let submissions = state.pooled.reversed().flatMap { state.byRound[$0].map { Array($0.values) } ?? [] }
+        for submission in submissions.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
+            for comment in submission.comments where placed.insert(comment.id).inserted {
+                var block = 0
+                if case .paragraph(let anchor) = comment.anchor, let base = document.index(ofAnchor: anchor), let shown = blockOf[base] {
+                    block = shown
+                }
+                notes.append(.init(id: comment.id, author: names[comment.member] ?? comment.member, received: submission.received,
+                                   type: comment.type, text: comment.text,
+                                   // Proposed text is in the compilation already; an instruction is not.
+                                   proposedChange: comment.proposalKind?.isInstruction == true ? comment.proposedChange : nil,
+                                   anchor: comment.anchor.description, block: block))
+            }
+        }
+        return CompilationDocument(title: state.workflow.title, blocks: blocks, received: received, notes: notes)
+    }
+
+    /// The round's state, its candidate merge (as proposed, or as decided) and the members' names by code.
+    private func compiled(round: String?, decided: Bool) throws -> (RoundState, CandidateBuilder.Candidate, [String: String]) {
         // Like `merge`: every round on the version, unless one is named.
         let state = try RoundState.read(round, selection: .lastCommentRound, detail: .texts, in: context.store.snapshot(), store: context.store,
                                         pool: round == nil ? .everyRoundOnVersion : .recorded)
@@ -68,8 +117,6 @@ public struct Texts {
         }
         var names = Dictionary(state.workflow.members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         names[CandidateBuilder.secretariatCode] = "Secretariat"
-        let resolved = decided ? candidate.resolved : [:]
-        return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
-                    : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
+        return (state, candidate, names)
     }
 }

@@ -43,12 +43,16 @@ public struct ExportSize: Sendable, Equatable {
     public var blocks = 0
     public var longestBlock = 0
     public var totalBytes = 0
+    /// What `totalBytes` measures, for the refusal: "HTML", or "pandoc JSON" for a Word document.
+    public var measure = "HTML"
 
     /// Elements that open a block counted by `blocks`.
     private static let counted: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr"]
     /// Elements inside a block: every other tag ends the block being measured.
     private static let inline: Set<String> = ["a", "b", "br", "code", "del", "em", "i", "ins", "mark", "s", "small",
                                               "span", "strong", "sub", "sup", "time", "u", "wbr"]
+
+    init() {}
 
     /// Measures `html` in one pass over its bytes. DraftFlow's HTML escapes every `<` in text, so
     /// each `<` opens a tag (or a comment, which has no name and is skipped).
@@ -97,7 +101,7 @@ public struct ExportSize: Sendable, Equatable {
         } else if longestBlock > limits.blockBytes {
             found = "its longest paragraph is \(Self.grouped(longestBlock)) bytes; \(converter) is given at most \(Self.grouped(limits.blockBytes))"
         } else if totalBytes > limits.totalBytes {
-            found = "it is \(Self.grouped(totalBytes)) bytes of HTML; \(converter) is given at most \(Self.grouped(limits.totalBytes))"
+            found = "it is \(Self.grouped(totalBytes)) bytes of \(measure); \(converter) is given at most \(Self.grouped(limits.totalBytes))"
         } else {
             return
         }

@@ -74,8 +74,39 @@ public enum Pandoc {
     /// there). Nothing is written at `output` when the conversion fails. A document larger than
     /// `ExportLimits` is refused before the converter starts; the converter runs with `timeout` and
     /// at most `ExportLimits.memoryBytes` of address space.
-    public static func convert(html: String, to format: OutputFormat, output: URL) async throws {
+    /// A DOCX is on A4 in `reference.docx`'s styles, `header` in its page header.
+    public static func convert(html: String, to format: OutputFormat, output: URL, header: String = "") async throws {
         try ExportSize(html: html).check(ExportLimits.limits(for: format), for: format)
+        try await inWorkFolder(format: format, output: output) { work, result in
+            let input = work.appendingPathComponent("input.html")
+            do {
+                try Data(html.utf8).write(to: input)
+            } catch {
+                throw DraftFlowError(.storage, "cannot write the temporary HTML file: \(error.localizedDescription)")
+            }
+            switch format {
+            case .docx:
+                guard let pandoc = locate() else { throw missingPandoc }
+                // A4 in DraftFlow's style, as the Word documents made from pandoc JSON (`writeDocx`).
+                let reference = work.appendingPathComponent("reference.docx")
+                do {
+                    try referenceDocument(header: header).write(to: reference)
+                } catch let error as DraftFlowError {
+                    throw error
+                } catch {
+                    throw DraftFlowError(.storage, "cannot write the temporary reference document: \(error.localizedDescription)")
+                }
+                try await run(pandoc, ["-f", "html", "-t", "docx", "--reference-doc", reference.path, "-o", result.path, input.path],
+                              name: "pandoc", in: work, boundedMemory: true)
+            case .pdf:
+                try await printPDF(input, to: result, in: work)
+            }
+        }
+    }
+
+    /// Runs `convert(work, result)` in a new temporary folder, then checks that it made a `format`
+    /// file at `result` and writes that file to `output`. The folder is removed afterwards.
+    static func inWorkFolder(format: OutputFormat, output: URL, _ convert: (URL, URL) async throws -> Void) async throws {
         let fileManager = FileManager.default
         let work = fileManager.temporaryDirectory.appendingPathComponent("draftflow-export-\(UUID().uuidString)", isDirectory: true)
         do {
@@ -84,39 +115,8 @@ public enum Pandoc {
             throw DraftFlowError(.storage, "cannot create a temporary folder for the conversion: \(error.localizedDescription)")
         }
         defer { try? fileManager.removeItem(at: work) }
-
-        let input = work.appendingPathComponent("input.html")
         let result = work.appendingPathComponent("output.\(format.rawValue)")
-        do {
-            try Data(html.utf8).write(to: input)
-        } catch {
-            throw DraftFlowError(.storage, "cannot write the temporary HTML file: \(error.localizedDescription)")
-        }
-
-        switch format {
-        case .docx:
-            guard let pandoc = locate() else { throw missingPandoc }
-            try await run(pandoc, ["-f", "html", "-t", "docx", "-o", result.path, input.path], name: "pandoc", in: work, boundedMemory: true)
-        case .pdf:
-            guard let found = locatePDFEngine() else { throw missingPDFEngine }
-            let executable = found.executable
-            switch found.engine {
-            case .weasyprint:
-                try await run(executable, ["--encoding", "utf-8", input.path, result.path], name: "weasyprint", in: work, boundedMemory: true)
-            case .wkhtmltopdf:
-                try await run(executable, ["--quiet", "--encoding", "utf-8", "--enable-local-file-access", "--page-size", "A4",
-                                     "--print-media-type", input.path, result.path],
-                        name: "wkhtmltopdf", in: work)
-            case .chromium:
-                let profile = work.appendingPathComponent("profile", isDirectory: true)
-                try await run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions",
-                                     "--no-first-run", "--user-data-dir=\(profile.path)", "--no-pdf-header-footer",
-                                     "--print-to-pdf-no-header", "--print-to-pdf=\(result.path)",
-                                     input.absoluteString],
-                        name: executable.lastPathComponent, in: work)
-            }
-        }
-
+        try await convert(work, result)
         guard let data = try? Data(contentsOf: result), !data.isEmpty else {
             throw DraftFlowError(.storage, "the \(format.rawValue.uppercased()) conversion produced no file")
         }
@@ -129,6 +129,27 @@ public enum Pandoc {
         } catch {
             throw DraftFlowError(.storage, "cannot write \(output.path): \(error.localizedDescription)",
                                  fix: "check that the folder exists and can be written")
+        }
+    }
+
+    /// Prints the HTML file `input` to the PDF file `result` with the first engine found.
+    static func printPDF(_ input: URL, to result: URL, in work: URL) async throws {
+        guard let found = locatePDFEngine() else { throw missingPDFEngine }
+        let executable = found.executable
+        switch found.engine {
+        case .weasyprint:
+            try await run(executable, ["--encoding", "utf-8", input.path, result.path], name: "weasyprint", in: work, boundedMemory: true)
+        case .wkhtmltopdf:
+            try await run(executable, ["--quiet", "--encoding", "utf-8", "--enable-local-file-access", "--page-size", "A4",
+                                       "--print-media-type", input.path, result.path],
+                          name: "wkhtmltopdf", in: work)
+        case .chromium:
+            let profile = work.appendingPathComponent("profile", isDirectory: true)
+            try await run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions",
+                                       "--no-first-run", "--user-data-dir=\(profile.path)", "--no-pdf-header-footer",
+                                       "--print-to-pdf-no-header", "--print-to-pdf=\(result.path)",
+                                       input.absoluteString],
+                          name: executable.lastPathComponent, in: work)
         }
     }
 

@@ -23,7 +23,7 @@ public enum ExportResources {
     static let page = Template(text("page", "html"))
     static let pageStyle = styleSheet("page")
 
-    private static let names = ["document.html", "page.html", "packet.css", "dispositions.css", "dispositions-table.css", "page.css"]
+    private static let names = ["document.html", "page.html", "packet.css", "dispositions.css", "dispositions-table.css", "page.css", "reference.docx"]
 
     /// Where the resources are: the first folder that holds all of them.
     private static let folder: URL? = {
@@ -53,6 +53,15 @@ public enum ExportResources {
             preconditionFailure("the export resource \(name).\(fileExtension) is missing: call ExportResources.check() first")
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A resource file's bytes (the Word reference document).
+    static func data(_ name: String, _ fileExtension: String) throws -> Data {
+        guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(name).\(fileExtension)").path) else {
+            throw DraftFlowError(.workspace, "the export resource \(name).\(fileExtension) is missing from \(folderName)",
+                                 fix: "copy the folder \(folderName) from the build folder (.build/release or .build/debug) next to the executable")
+        }
+        return data
     }
 
     /// A style sheet's text without its final line end: it is put in a page on lines of its own.
