@@ -53,7 +53,7 @@ extension CommentParser {
         guard let first = table.rows.first(where: { !$0.isBlank }) else {
             throw DraftFlowError(.invalidInput, "\(name) is empty", fix: "write the comments into the file")
         }
-        guard let header = table.header else {
+        guard let headerIndex = table.headerIndex else {
             let found = first.cells.map { "'\(SafeName.display(trimmed($0)))'" }.joined(separator: ", ")
             let missing = TemplateColumn.columns(of: first.cells)[.comment] == nil
                 ? "no 'Comments' column" : "a 'Comments' column but no other column of the template"
@@ -63,6 +63,7 @@ extension CommentParser {
                 fix: "use the ISO commenting template header: MB/NC, Line number, Clause/Subclause, "
                     + "Paragraph/Figure/Table/Note, Type of comment, Comments, Proposed change, Observations of the secretariat")
         }
+        let header = table.rows[headerIndex]
         let columns = TemplateColumn.columns(of: header.cells)
 
         func cell(_ row: TemplateTable.Row, _ column: TemplateColumn) -> String {
@@ -71,7 +72,7 @@ extension CommentParser {
         }
 
         var comments: [ParsedComment] = []
-        for row in table.rows where row.number > header.number {
+        for row in table.rows[(headerIndex + 1)...] {
             let text = cell(row, .comment)
             let proposal = cell(row, .proposed)
             if text.isEmpty && proposal.isEmpty { continue }

@@ -35,8 +35,11 @@ public struct TemplateTable: Sendable, Equatable {
     /// the template (MB/NC, Line number, Clause, Paragraph, Type of comment, Proposed change);
     /// nil when no row has them. Rows above it are the template's title rows ("Date:",
     /// "Document:", "Project:") and are not read.
-    public var header: Row? {
-        rows.first { row in
+    public var header: Row? { headerIndex.map { rows[$0] } }
+
+    /// The position of `header` in `rows`.
+    var headerIndex: Int? {
+        rows.firstIndex { row in
             let columns = TemplateColumn.columns(of: row.cells)
             return columns[.comment] != nil && columns.count > 1
         }
