@@ -34,6 +34,18 @@ import ZIPFoundation
         ])
     }
 
+    /// The embedded example's United States comments, as CSV and as the spreadsheet with title
+    /// rows: the same comments, only the rows' numbers differ (three title rows and a blank one).
+    @Test func theSameTemplateAsCSVAndAsASpreadsheetReadsTheSame() throws {
+        let csvURL = ISOFixture.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Comments/draft-1/USA.csv")
+        var fromCSV = try CommentParser.parse(data: try Data(contentsOf: csvURL), fileName: "USA.csv")
+        for index in fromCSV.indices { fromCSV[index].template?.row += 3 }
+        let fromSpreadsheet = try #require(try OfficeFiles.read(try ISOFixture.file("usa-hlpf-2020.xlsx")).read?.comments)
+        #expect(fromSpreadsheet.count == 3)
+        #expect(fromSpreadsheet == fromCSV)
+    }
+
     @Test func theOriginalBytesAreKept() throws {
         let file = try ISOFixture.file("iso-template.xlsx")
         #expect(try OfficeFiles.read(file).data == file.data)

@@ -8,7 +8,8 @@ import Foundation
 /// The first sheet holding the template's header is read (`TemplateTable.header`); the title
 /// rows above it ("Date:", "Document:") are not. Rows are numbered as the spreadsheet shows them.
 /// A number is written as the shortest decimal that is the same number (`2.3`, `12`), a boolean
-/// as TRUE or FALSE, a formula as its saved result. Columns after the 256th are not read.
+/// as TRUE or FALSE, a formula as its saved result. A cell merged down over several rows reads as
+/// the merged cell in each of them (`filledDown`). Columns after the 256th are not read.
 public enum ISOTemplateSpreadsheet {
     /// The most columns read from a row: the template has eight.
     static let maximumColumns = 256
@@ -55,6 +56,7 @@ public enum ISOTemplateSpreadsheet {
         var inline = ""
         var inValue = false, inInline = false, inPhonetic = false, inInlineText = false
         var failure: DraftFlowError?
+        var merges: [SpreadsheetWorkbook.MergedCells] = []
         let name = SafeName.display(package.name)
         try XMLEvents.read(data, part: part, of: package.name) { event in
             guard failure == nil else { return }
@@ -97,10 +99,32 @@ public enum ISOTemplateSpreadsheet {
                 if let last = cells.keys.max() {
                     rows.append(.init(number: rowNumber, place: "row \(rowNumber)", cells: (0...last).map { cells[$0] ?? "" }))
                 }
+            case .start("mergeCell", let attributes):
+                if let merge = attributes["ref"].flatMap(SpreadsheetWorkbook.MergedCells.init) { merges.append(merge) }
             default: break
             }
         }
         if let failure { throw failure }
-        return TemplateTable(rows: rows)
+        return TemplateTable(rows: filledDown(rows, merges))
+    }
+
+    /// `rows` with each cell merged down from the one above (an MB/NC cell spanning a
+    /// delegation's rows) read as that cell: the first column of a merged range takes its
+    /// top-left cell's text, as Word's vertical merges do. Across columns nothing is copied (a
+    /// comment merged over the proposed change's column is not a proposed change).
+    static func filledDown(_ rows: [TemplateTable.Row], _ merges: [SpreadsheetWorkbook.MergedCells]) -> [TemplateTable.Row] {
+        guard !merges.isEmpty else { return rows }
+        var rows = rows
+        let index = Dictionary(rows.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
+        for merge in merges where merge.rows.count > 1 && merge.column < maximumColumns {
+            guard let top = index[merge.rows.lowerBound], merge.column < rows[top].cells.count else { continue }
+            let text = rows[top].cells[merge.column]
+            for number in merge.rows.dropFirst() {
+                guard let position = index[number] else { continue }
+                while rows[position].cells.count <= merge.column { rows[position].cells.append("") }
+                rows[position].cells[merge.column] = text
+            }
+        }
+        return rows
     }
 }

@@ -58,6 +58,20 @@ enum SpreadsheetWorkbook {
         return strings
     }
 
+    /// A range of merged cells (`A5:A7`): its first column and its rows.
+    struct MergedCells {
+        var column: Int
+        var rows: ClosedRange<Int>
+
+        init?(_ reference: String) {
+            let ends = reference.split(separator: ":")
+            guard ends.count == 2, let column = columnIndex(String(ends[0])),
+                  let first = Int(ends[0].drop { $0.isLetter }), let last = Int(ends[1].drop { $0.isLetter }), first <= last else { return nil }
+            self.column = column
+            rows = first...last
+        }
+    }
+
     /// The 0-based column of a cell reference (`C12` is 2); nil when it has no column letters.
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0

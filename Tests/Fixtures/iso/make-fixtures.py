@@ -7,8 +7,11 @@ none of these tools). Needs openpyxl, python-docx and LibreOffice (soffice, head
 - iso-template.xlsx (openpyxl): a first sheet of instructions, then the template sheet with its
   title rows ("Date:", "Document:") above the header, rows of Canada (CA) and of the United
   States (United States of America, US), a line number and a paragraph saved as numbers, a cell
-  of two lines, and the template's footnotes below the rows.
-  openpyxl writes every text as an inline string (t="inlineStr").
+  of two lines, the template's footnotes below the rows, Canada's MB/NC cell merged down over
+  its two rows (and the title over the sheet's width). openpyxl writes every text as an inline
+  string (t="inlineStr").
+- usa-hlpf-2020.xlsx (openpyxl): the United States' comments of the embedded example
+  (Comments/draft-1/USA.csv) in the spreadsheet, below the template's title rows.
 - iso-template-libreoffice.xlsx (LibreOffice Calc, headless, saving iso-template.xlsx again):
   the same sheets with shared strings (xl/sharedStrings.xml), as Excel and Calc write them.
 - iso-template-rich.xlsx (Python's zipfile, by hand): shared strings of several formatted runs
@@ -63,7 +66,30 @@ def xlsx():
         sheet.append([note])
     for cell in sheet[6]:
         cell.alignment = Alignment(wrap_text=True)
+    # Canada's MB/NC cell merged down over its two rows; the title over the whole width.
+    sheet.merge_cells("A5:A6")
+    sheet.merge_cells("A1:H1")
     book.save(HERE / "iso-template.xlsx")
+
+
+def usa_xlsx():
+    """The United States' comments of the embedded example (Comments/draft-1/USA.csv) as the
+    template's spreadsheet, with its title rows: the same rows, for a demo's e-mail attachment."""
+    import csv
+    with open(HERE.parent.parent.parent / "Comments/draft-1/USA.csv", encoding="utf-8", newline="") as source:
+        records = list(csv.reader(source))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Comments"
+    sheet.append(["Template for comments and secretariat observations"])
+    sheet.append(["Date:", "2020-02-29", None, "Document:", "Draft 1 of the ITU Council input to the 2020 HLPF"])
+    sheet.append([])
+    for record in records:
+        sheet.append(record)
+    sheet.append([])
+    for note in FOOTNOTES:
+        sheet.append([note])
+    book.save(HERE / "usa-hlpf-2020.xlsx")
 
 
 def libreoffice_xlsx():
@@ -179,6 +205,7 @@ def not_a_template():
 
 
 xlsx()
+usa_xlsx()
 libreoffice_xlsx()
 rich_xlsx()
 word_docx()
