@@ -105,26 +105,51 @@ public enum ISOTemplateSpreadsheet {
             }
         }
         if let failure { throw failure }
-        return TemplateTable(rows: filledDown(rows, merges))
+        return TemplateTable(rows: try filledDown(rows, merges, fileName: package.name))
     }
 
     /// `rows` with each cell merged down from the one above (an MB/NC cell spanning a
     /// delegation's rows) read as that cell: the first column of a merged range takes its
     /// top-left cell's text, as Word's vertical merges do. Across columns nothing is copied (a
-    /// comment merged over the proposed change's column is not a proposed change).
-    static func filledDown(_ rows: [TemplateTable.Row], _ merges: [SpreadsheetWorkbook.MergedCells]) -> [TemplateTable.Row] {
+    /// comment merged over the proposed change's column is not a proposed change). Only the rows
+    /// the sheet has are visited, and merged ranges that overlap (no spreadsheet program writes
+    /// them) are refused once they would fill more cells than the sheet has.
+    static func filledDown(_ rows: [TemplateTable.Row], _ merges: [SpreadsheetWorkbook.MergedCells], fileName: String) throws -> [TemplateTable.Row] {
         guard !merges.isEmpty else { return rows }
         var rows = rows
-        let index = Dictionary(rows.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
+        // Positions of the rows ordered by their numbers, to find the rows a range covers.
+        let order = rows.indices.sorted { rows[$0].number < rows[$1].number }
+        var budget = rows.count * maximumColumns
         for merge in merges where merge.rows.count > 1 && merge.column < maximumColumns {
-            guard let top = index[merge.rows.lowerBound], merge.column < rows[top].cells.count else { continue }
-            let text = rows[top].cells[merge.column]
-            for number in merge.rows.dropFirst() {
-                guard let position = index[number] else { continue }
+            var next = order.partitioningIndex { rows[$0].number >= merge.rows.lowerBound }
+            guard next < order.count, rows[order[next]].number == merge.rows.lowerBound, merge.column < rows[order[next]].cells.count else { continue }
+            let text = rows[order[next]].cells[merge.column]
+            next += 1
+            while next < order.count, rows[order[next]].number <= merge.rows.upperBound {
+                budget -= 1
+                guard budget >= 0 else {
+                    throw DraftFlowError(.invalidInput, "\(SafeName.display(fileName)): its merged cells overlap",
+                                         fix: "save it again from Excel or LibreOffice; the file is damaged")
+                }
+                let position = order[next]
                 while rows[position].cells.count <= merge.column { rows[position].cells.append("") }
                 rows[position].cells[merge.column] = text
+                next += 1
             }
         }
         return rows
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for an array partitioned by it (every
+    /// element that does after every one that does not); `count` when none does.
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
