@@ -42,9 +42,9 @@ import TestSupport
         #expect(refusal { try ISOTemplateSpreadsheet.table(of: file) }?.message == "CAN.xlsx: its merged cells overlap")
     }
 
-    @Test func cellsFarRightAndOddReferencesDoNotGrowTheRows() throws {
+    @Test func cellsFarRightEmptyAndOddReferencesDoNotGrowTheRows() throws {
         let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>MB/NC</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Comments</t></is></c></row>"
-            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>CAN</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Fine.</t></is></c>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>CAN</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Fine.</t></is></c><c r=\"C2\" t=\"s\"/>"
             + "<c r=\"XFD2\" t=\"inlineStr\"><is><t>far</t></is></c><c r=\"AAAAA2\"><v>1</v></c></row></sheetData>"
             + "<mergeCells><mergeCell ref=\"A2:A2147483647\"/><mergeCell ref=\"nonsense\"/></mergeCells></worksheet>"
         let file = IncomingFile(name: "CAN.xlsx", data: try zipOf(["xl/workbook.xml": "<workbook><sheets><sheet name=\"A\"/></sheets></workbook>",

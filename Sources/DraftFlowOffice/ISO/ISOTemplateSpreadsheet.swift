@@ -83,6 +83,7 @@ public enum ISOTemplateSpreadsheet {
             case .end("c"):
                 guard column < maximumColumns else { return }
                 switch type {
+                case "s" where value == nil: break
                 case "s":
                     guard let index = value.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), strings.indices.contains(index) else {
                         failure = DraftFlowError(.invalidInput, "\(name), row \(rowNumber): a cell refers to a shared string the workbook does not have",
