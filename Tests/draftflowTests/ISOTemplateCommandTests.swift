@@ -34,6 +34,52 @@ import TestSupport
         #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
     }
 
+    @Test func aMembersOwnWordTableIsRecordedRowByRowKeptByteForByte() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let result = try cli.run(["comment", "CHN", Self.fixture("chn-comments.docx")] + Self.received, now: Self.now)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.split(separator: "\n").prefix(5) == [
+            "Recorded 3 comments from CHN in round draft-1", "  received 28 February 2020, 12:00:00 CET (Europe/Zurich)",
+            "  CHN-1  2.1  editorial  (proposed text)", "  CHN-2  general  general", "  CHN-3  2.2  technical  (proposed text)",
+        ])
+        let original = try git(["hash-object", Self.fixture("chn-comments.docx")], in: cli.folder).output
+        #expect(try git(["rev-parse", "HEAD:Comments/draft-1/CHN/submission-1.docx"], in: cli.folder).output == original)
+        #expect(try git(["log", "-1", "--format=%an|%s"], in: cli.folder).output == "China|Comments of China (CHN) on draft-1: 3 comments\n")
+    }
+
+    /// The embedded example's United States comments as the spreadsheet (what the demo's e-mail
+    /// could attach), on the example's own draft.
+    @Test func theExamplesUnitedStatesSpreadsheetIsRecordedAsItsCSVIs() throws {
+        let scratch = try ScratchDirectory()
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let cli = CLI(folder: scratch.url.appendingPathComponent("ws"), now: "2020-02-14T10:00:00+01:00")
+        let draft = checkout.appendingPathComponent("Drafts/hlpf-2020-input.md").path
+        #expect(try CLI.run(["init", "ws", "--title", "Council input to the 2020 HLPF", "--document", draft], now: cli.now, in: scratch.url).status == 0)
+        #expect(try cli.run(["member", "add", "USA", "--name", "United States"]).status == 0)
+        #expect(try cli.run(["publish", "draft-1"]).status == 0)
+        #expect(try cli.run(["round", "open", "--on", "draft-1", "--closes", "2020-03-01", "--name", "draft-1"]).status == 0)
+        let result = try cli.run(["comment", "USA", Self.fixture("usa-hlpf-2020.xlsx")] + Self.received, now: Self.now)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.split(separator: "\n").prefix(5) == [
+            "Recorded 3 comments from USA in round draft-1", "  received 28 February 2020, 12:00:00 CET (Europe/Zurich)",
+            "  USA-1  1.3  editorial  (proposed text)", "  USA-2  2.4  technical  (proposed text)", "  USA-3  general  general",
+        ])
+    }
+
+    @Test func aRowWhoseMemberBodyNamesNoMemberIsRefusedWithItsRow() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let result = try cli.run(["comment", "CHN", Self.fixture("iso-template-rich.xlsx")] + Self.received, now: Self.now)
+        #expect(result.status == 2)
+        #expect(result.error == """
+            error: CHN: iso-template-rich.xlsx, row 6: the MB/NC '中国' names no registered member
+              fix: write the member's code (CHN), its ISO 3166 alpha-2 code or its name (China) in the MB/NC column, \
+            or register the member with `draftflow member add CODE --name NAME`
+
+            """)
+    }
+
     @Test func aWordTableInAnIntakeFolderIsReadAndItsRowsOfAnotherMemberRefused() throws {
         let scratch = try ScratchDirectory()
         let cli = try makeRoundWorkspace(scratch)

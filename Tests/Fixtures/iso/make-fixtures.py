@@ -23,6 +23,8 @@ none of these tools). Needs openpyxl, python-docx and LibreOffice (soffice, head
   rows, a cell of two paragraphs, and a tracked deletion and insertion in one comment (raw XML).
 - iso-template-libreoffice.docx (LibreOffice Writer from an HTML table): title paragraphs above
   the table, rows of China (CN) and the United States (USA).
+- chn-comments.docx (python-docx): China's own template as a Word table, its rows' MB/NC
+  written CN, empty and China.
 - not-a-template.docx (python-docx): a letter with a table that is not the template.
 """
 import datetime, pathlib, subprocess, tempfile, zipfile, shutil
@@ -190,6 +192,26 @@ def libreoffice_docx():
         shutil.copy(pathlib.Path(folder) / "iso-template-libreoffice.docx", HERE / "iso-template-libreoffice.docx")
 
 
+def china_docx():
+    document = docx.Document()
+    document.add_paragraph("Template for comments and secretariat observations")
+    document.add_paragraph("Date: 2020-02-27\tDocument: Draft 1")
+    table = document.add_table(rows=1, cols=len(HEADER))
+    for cell, text in zip(table.rows[0].cells, HEADER):
+        cell.text = text
+    rows = [
+        ["CN", "5", "2", "2.1", "ed", "Name the Goals.", "2.1 ITU contributes to the Sustainable Development Goals (SDGs).", ""],
+        ["", "", "general", "", "ge", "China thanks the secretariat.", "", ""],
+        ["China", "8", "2", "2.2", "te", "Say what the challenge is.", "2.2 Affordable connectivity remains a challenge.", ""],
+    ]
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values):
+            cell.text = text
+    document.core_properties.created = datetime.datetime(2020, 2, 27, 12, 0, 0)
+    document.core_properties.modified = datetime.datetime(2020, 2, 27, 12, 0, 0)
+    document.save(HERE / "chn-comments.docx")
+
+
 def not_a_template():
     document = docx.Document()
     document.add_paragraph("Dear Secretariat,")
@@ -210,5 +232,6 @@ libreoffice_xlsx()
 rich_xlsx()
 word_docx()
 libreoffice_docx()
+china_docx()
 not_a_template()
 print("written:", ", ".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".xlsx", ".docx"))))
