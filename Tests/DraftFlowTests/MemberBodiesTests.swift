@@ -24,6 +24,13 @@ import TestSupport
         #expect(MemberBodies.member(named: cell, among: Self.members) == nil)
     }
 
+    /// A member registered by another code is found by its name's country.
+    @Test(arguments: ["GB", "GBR", "gb", "United Kingdom", "UK", "United Kingdom of Great Britain and Northern Ireland"])
+    func aMemberRegisteredByAnotherCodeIsFoundByItsNamesCountry(cell: String) {
+        let members = [Member(code: "FRA", name: "France"), Member(code: "UK", name: "United Kingdom")]
+        #expect(MemberBodies.member(named: cell, among: members)?.code == "UK")
+    }
+
     /// The alpha-2 code maps only to a registered alpha-3 code: `CA` is not Canada when Canada
     /// is not registered, even with another member registered as `CAN`-like names.
     @Test func anAlpha2CodeNeedsItsMemberRegistered() {

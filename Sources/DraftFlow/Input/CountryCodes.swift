@@ -19,6 +19,9 @@ enum CountryCodes {
     /// Alpha-3 code by alpha-2 code.
     static let alpha3ByAlpha2: [String: String] = Dictionary(uniqueKeysWithValues: countries.map { ($0.alpha2, $0.alpha3) })
 
+    /// Every alpha-3 code.
+    static let alpha3s = Set(countries.map(\.alpha3))
+
     /// Alpha-3 code by folded name (`MemberBodies.folded`), every name of every country.
     static let alpha3ByName: [String: String] = Dictionary(
         countries.flatMap { country in country.names.map { (MemberBodies.folded($0), country.alpha3) } },
