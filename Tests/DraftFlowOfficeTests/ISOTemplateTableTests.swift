@@ -27,6 +27,14 @@ import TestSupport
         #expect(try ISOTemplateTable.read(docx: try ISOFixture.file("not-a-template.docx")) == nil)
     }
 
+    @Test func aDocumentWithoutAnyTableIsNoTemplateAndNotAWordDocumentIsRefused() throws {
+        let paragraphs = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+            + "<w:p><w:r><w:t>MB/NC Comments Type of comment</w:t></w:r></w:p></w:body></w:document>"
+        #expect(try ISOTemplateTable.read(docx: IncomingFile(name: "CAN.docx", data: try zipOf(["word/document.xml": paragraphs]))) == nil)
+        let workbook = refusal { try ISOTemplateTable.read(docx: try ISOFixture.file("iso-template.xlsx")) }
+        #expect(workbook?.message == "iso-template.xlsx is not a Word document (it has no word/document.xml)")
+    }
+
     @Test func theOfficeDispatchReadsTheTableAndKeepsTheBytes() throws {
         let file = try ISOFixture.file("iso-template.docx")
         let read = try OfficeFiles.read(file)

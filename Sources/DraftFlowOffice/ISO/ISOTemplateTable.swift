@@ -18,7 +18,12 @@ public enum ISOTemplateTable {
     /// - Throws: `DraftFlowError(.invalidInput)` for a file that is not a Word document, or a
     ///   template the comment parser refuses (naming the row).
     public static func read(docx file: IncomingFile) throws -> IncomingFile? {
-        guard let table = try table(of: file) else { return nil }
+        try read(docx: file, package: try OOXMLPackage(file.data, name: file.name))
+    }
+
+    /// `read(docx:)` on the package of `file` opened already (the Word-copy reader may share it).
+    public static func read(docx file: IncomingFile, package: OOXMLPackage) throws -> IncomingFile? {
+        guard let table = try table(in: package) else { return nil }
         var read = file
         read.read = ReadSubmission(comments: try CommentParser.parseISOTemplate(table, fileName: file.name))
         return read
@@ -26,11 +31,16 @@ public enum ISOTemplateTable {
 
     /// The rows of the document's first table holding the template's header; nil when none does.
     public static func table(of file: IncomingFile) throws -> TemplateTable? {
-        let package = try OOXMLPackage(file.data, name: file.name)
+        try table(in: try OOXMLPackage(file.data, name: file.name))
+    }
+
+    static func table(in package: OOXMLPackage) throws -> TemplateTable? {
         guard let document = try package.part("word/document.xml") else {
-            throw DraftFlowError(.invalidInput, "\(SafeName.display(file.name)) is not a Word document (it has no word/document.xml)",
+            throw DraftFlowError(.invalidInput, "\(SafeName.display(package.name)) is not a Word document (it has no word/document.xml)",
                                  fix: "save it again from Word or LibreOffice as .docx")
         }
+        // A document without any table (most members' copies of a draft) is not read twice.
+        guard document.range(of: Data("tbl".utf8)) != nil else { return nil }
         return try WordTables.tables(of: document, in: package).first { $0.header != nil }
     }
 }
