@@ -8,6 +8,13 @@ public enum OfficeFiles {
     /// `file` with what its reader made of it, or `file` itself for Markdown, text and CSV.
     public static func read(_ file: IncomingFile) throws -> IncomingFile {
         switch SafeName.fileExtension(ofFileName: file.name).lowercased() {
+        case "xlsx":
+            return try ISOTemplateSpreadsheet.read(file)
+        case "docx":
+            // The ISO template as a Word table first; any other Word document is a member's copy.
+            if let template = try ISOTemplateTable.read(docx: file) { return template }
+            throw DraftFlowError(.invalidInput, "\(SafeName.display(file.name)) holds no ISO commenting template table (no table has the header MB/NC … Comments …)",
+                                 fix: "send the comments in the ISO template (.docx, .xlsx or .csv), or as Markdown")
         case "pdf":
             throw DraftFlowError(.invalidInput, "\(SafeName.display(file.name)) is a PDF: DraftFlow does not take comments from a PDF, with or without annotations, because its text cannot be compared with the draft",
                                  fix: "send the comments as a Word copy of the draft with tracked changes (.docx), the ISO template (.docx, .xlsx or .csv), or Markdown")

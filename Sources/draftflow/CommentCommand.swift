@@ -14,7 +14,8 @@ struct CommentCommand: ParsableCommand {
         `draftflow outline` lists it (4.2.2.3, 3.3 b) 4), 2.1.1 •2), a range or list (4.2.2.5-4.2.2.6), \
         or 'after 4.2.2.6' for a new paragraph; headings and types may be written in any of the six \
         UN languages (## 第4.2.2.3段（编辑性）). A paragraph the version does not have is refused, \
-        naming the nearest ones. CSV: the ISO commenting template's columns. A second submission by \
+        naming the nearest ones. CSV, .xlsx or a Word table (.docx): the ISO commenting template's \
+        columns, every row's MB/NC naming this member or left empty. A second submission by \
         the same member supersedes the first. In a silence round, --no-objection records the reply as a \
         confirmation that does not break silence; a reply whose whole text is 'No objection.' (or 'Pas \
         d'objection.', 'Sin objeciones.', 'Возражений нет.', '无异议。', 'لا اعتراض.') is recorded so without it.

@@ -11,25 +11,42 @@ struct Intake: ParsableCommand {
         The folder holds one comment file per member, named by its code (CAN.md, USA.csv), and \
         optionally its edited copy of the draft (CAN.proposal.md). Every file is checked before \
         anything is written: one bad file stops the whole intake and nothing is recorded.
+        With --consolidated FILE instead of a folder, the secretariat's consolidated ISO template \
+        (.csv, .xlsx or a Word table) is split by its MB/NC column into one submission per member.
         Example: draftflow intake inbox/ --received 2020-03-01T18:00:00+01:00
+        Example: draftflow intake --consolidated compiled-comments.xlsx --received 2020-03-02
         """
     )
 
     @OptionGroup var options: WorkspaceOptions
 
     @Argument(help: "The folder of submissions.")
-    var folder: String
+    var folder: String?
+
+    @Option(help: ArgumentHelp("The secretariat's consolidated ISO template (.csv, .xlsx or .docx), split by MB/NC into one submission per member.",
+                               valueName: "FILE"))
+    var consolidated: String?
 
     @OptionGroup var submission: SubmissionOptions
 
     @Flag(help: "Print the recorded submissions as JSON.")
     var json = false
 
+    func validate() throws {
+        if (folder == nil) == (consolidated == nil) { throw ValidationError("give a folder of submissions, or --consolidated FILE") }
+    }
+
     func run() throws {
         try withErrorHandling {
             let context = try options.context()
             let zone = try context.workflow().zone()
             let receivedAt = try submission.receivedAt(in: zone)
+            if let consolidated {
+                let (items, split) = try consolidatedItems(consolidated, context: context, receivedAt: receivedAt)
+                try record(items, context: context, zone: zone, heading: split)
+                return
+            }
+            guard let folder else { return }
             let url = URL(fileURLWithPath: folder)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -76,35 +93,41 @@ struct Intake: ParsableCommand {
                 return Submissions.BatchItem(member: file.code, file: try OfficeFiles.read(.init(name: file.comments, data: data)), proposal: proposal,
                                              received: receivedAt)
             }
-            let result = try Submissions(context).intake(items, late: submission.late, roundName: submission.round)
-            let submissions = result.recorded
-            for recorded in submissions { warnIfNotCurrent(recorded, zone: zone) }
-            var standardError = StandardError()
-            for known in result.alreadyRecorded {
-                Swift.print(TerminalText.escaped("note: \(known.member)'s submission is recorded already, byte for byte (submission \(known.number) in round \(known.round)): skipped"),
-                            to: &standardError)
-            }
-            if json {
-                printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(submissions))
-                return
-            }
-            let count = submissions.reduce(0) { $0 + $1.comments.count }
-            let copies = submissions.filter { $0.proposal != nil }.count
-            if submissions.isEmpty && !result.alreadyRecorded.isEmpty {
-                print("Recorded nothing: all \(result.alreadyRecorded.count) submissions are recorded already")
-                return
-            }
-            print("Recorded \(submissions.count) submission\(submissions.count == 1 ? "" : "s") (\(count) comment\(count == 1 ? "" : "s"), "
-                  + "\(copies) edited cop\(copies == 1 ? "y" : "ies")) in round \(submissions.first?.round ?? "-")")
-            let workflow = try context.workflow()
-            let byCode = Dictionary(items.map { ($0.member.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
-            for (index, recorded) in submissions.enumerated() {
-                guard let item = byCode[recorded.member] else { continue }
-                printReceipt(Receipt(submission: recorded, commit: index < result.commitIDs.count ? result.commitIDs[index] : "-",
-                                     title: workflow.title, memberName: workflow.members.first { $0.code == recorded.member }?.name,
-                                     version: workflow.rounds.first { $0.name == recorded.round }?.on,
-                                     zone: zone, original: item.file.data, proposal: item.proposal?.data))
-            }
+            try record(items, context: context, zone: zone)
+        }
+    }
+
+    /// Records the items at once and prints what was recorded (after `heading`), with a receipt each.
+    func record(_ items: [Submissions.BatchItem], context: DraftingContext, zone: TimeZone, heading: String? = nil) throws {
+        let result = try Submissions(context).intake(items, late: submission.late, roundName: submission.round)
+        let submissions = result.recorded
+        for recorded in submissions { warnIfNotCurrent(recorded, zone: zone) }
+        var standardError = StandardError()
+        for known in result.alreadyRecorded {
+            Swift.print(TerminalText.escaped("note: \(known.member)'s submission is recorded already, byte for byte (submission \(known.number) in round \(known.round)): skipped"),
+                        to: &standardError)
+        }
+        if json {
+            printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(submissions))
+            return
+        }
+        let count = submissions.reduce(0) { $0 + $1.comments.count }
+        let copies = submissions.filter { $0.proposal != nil }.count
+        if submissions.isEmpty && !result.alreadyRecorded.isEmpty {
+            print("Recorded nothing: all \(result.alreadyRecorded.count) submissions are recorded already")
+            return
+        }
+        if let heading { print(heading) }
+        print("Recorded \(submissions.count) submission\(submissions.count == 1 ? "" : "s") (\(count) comment\(count == 1 ? "" : "s"), "
+              + "\(copies) edited cop\(copies == 1 ? "y" : "ies")) in round \(submissions.first?.round ?? "-")")
+        let workflow = try context.workflow()
+        let byCode = Dictionary(items.map { ($0.member.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, recorded) in submissions.enumerated() {
+            guard let item = byCode[recorded.member] else { continue }
+            printReceipt(Receipt(submission: recorded, commit: index < result.commitIDs.count ? result.commitIDs[index] : "-",
+                                 title: workflow.title, memberName: workflow.members.first { $0.code == recorded.member }?.name,
+                                 version: workflow.rounds.first { $0.name == recorded.round }?.on,
+                                 zone: zone, original: item.file.data, proposal: item.proposal?.data))
         }
     }
 }

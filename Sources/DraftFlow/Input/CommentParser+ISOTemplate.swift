@@ -1,16 +1,29 @@
 import Foundation
 
 extension CommentParser {
-    /// The columns of the template that DraftFlow reads.
-    private enum Column { case memberBody, line, comment, proposed, type, clause, paragraph }
-
     /// Reads a CSV comment file: the ISO commenting template.
     ///
     /// RFC 4180 as `CSVReader` reads it: fields separated by commas (semicolons or tabs are also
     /// recognised when the header row uses them), fields may be quoted with `"`, a quote inside a
     /// quoted field is doubled (`""`), and quoted fields may contain separators and line breaks.
     ///
-    /// The first non-empty row is the header. Columns are recognised by name, case-insensitively:
+    /// The rows go to `parseISOTemplate(_:fileName:)`, which the spreadsheet and Word readers
+    /// (DraftFlowOffice) call too.
+    static func parseISOTemplate(text: String, fileName: String) throws -> [ParsedComment] {
+        let rows: [CSVReader.Record]
+        do {
+            rows = try CSVReader.records(text, separator: CSVReader.separator(of: text))
+        } catch {
+            throw DraftFlowError(.invalidInput, "\(SafeName.display(fileName)), line \(error.line): \(error.problem)", fix: error.fix)
+        }
+        return try parseISOTemplate(TemplateTable(rows: rows.map { .init(number: $0.row, place: $0.place, cells: $0.fields) }), fileName: fileName)
+    }
+
+    /// Reads the comments of the ISO commenting template, given as rows of cells.
+    ///
+    /// The header is `TemplateTable.header`: the first row with a 'Comments' column and another
+    /// of the template's columns (a title is at most six words); the rows above it (the template's title rows, "Date:",
+    /// "Document:") are not read. Columns are recognised by name, case-insensitively:
     ///
     /// | header contains           | column (ISO template name)        | use                                  |
     /// |---------------------------|-----------------------------------|--------------------------------------|
@@ -28,65 +41,39 @@ extension CommentParser {
     /// and Paragraph cells together when the Paragraph cell holds only sub-item labels (Clause `3.3`,
     /// Paragraph `b) 4)`), else the Clause cell, else the whole text (`general`, `all`,
     /// `whole text`, empty or anything else, such as `Table 1`). The MB/NC, Line number, Clause and
-    /// Paragraph cells and the row are kept on the comment as `TemplateFields`, as written (the
-    /// rows of other members are not refused here). The proposed change is the cell as written;
+    /// Paragraph cells and the row are kept on the comment as `TemplateFields`, as written; the
+    /// MB/NC cell is checked against the registered members when the submission is recorded
+    /// (`MemberBodies`: a row of another member is refused). The proposed change is the cell as written;
     /// its kind is `ProposedChangeKind.classify`'s. Rows whose comment and proposed change are both empty
     /// are skipped. An unknown type is refused with its row number (the row number a spreadsheet
     /// shows; the line number is added when a multi-line cell makes them differ). A file without any
     /// comment row is refused.
-    static func parseISOTemplate(text: String, fileName: String) throws -> [ParsedComment] {
+    public static func parseISOTemplate(_ table: TemplateTable, fileName: String) throws -> [ParsedComment] {
         let name = SafeName.display(fileName)
-        let rows: [CSVReader.Record]
-        do {
-            rows = try CSVReader.records(text, separator: CSVReader.separator(of: text))
-        } catch {
-            throw DraftFlowError(.invalidInput, "\(name), line \(error.line): \(error.problem)", fix: error.fix)
-        }
-        guard let header = rows.first(where: { !$0.isBlank }) else {
+        guard let first = table.rows.first(where: { !$0.isBlank }) else {
             throw DraftFlowError(.invalidInput, "\(name) is empty", fix: "write the comments into the file")
         }
-        var columns: [Column: Int] = [:]
-        for (index, raw) in header.fields.enumerated() {
-            let title = trimmed(raw).lowercased()
-            let column: Column?
-            if title.contains("mb/nc") || title == "mb" || title == "nc" {
-                column = .memberBody
-            } else if title.contains("type") {
-                column = .type
-            } else if title.contains("proposed") {
-                column = .proposed
-            } else if title.contains("observation") {
-                column = nil
-            } else if title.contains("comment") {
-                column = .comment
-            } else if title.contains("paragraph") {
-                column = .paragraph
-            } else if title.contains("clause") {
-                column = .clause
-            } else if title.contains("line") {
-                column = .line
-            } else {
-                column = nil
-            }
-            if let column, columns[column] == nil { columns[column] = index }
-        }
-        guard let commentColumn = columns[.comment] else {
-            let found = header.fields.map { "'\(SafeName.display(trimmed($0)))'" }.joined(separator: ", ")
+        guard let headerIndex = table.headerIndex else {
+            let found = first.cells.map { "'\(SafeName.display(trimmed($0)))'" }.joined(separator: ", ")
+            let missing = TemplateColumn.columns(of: first.cells)[.comment] == nil
+                ? "no 'Comments' column" : "a 'Comments' column but no other column of the template"
             throw DraftFlowError(
                 .invalidInput,
-                "\(name): the header (\(header.place)) has no 'Comments' column; it has \(found)",
+                "\(name): the header (\(first.place)) has \(missing); it has \(found)",
                 fix: "use the ISO commenting template header: MB/NC, Line number, Clause/Subclause, "
                     + "Paragraph/Figure/Table/Note, Type of comment, Comments, Proposed change, Observations of the secretariat")
         }
+        let header = table.rows[headerIndex]
+        let columns = TemplateColumn.columns(of: header.cells)
 
-        func cell(_ row: CSVReader.Record, _ column: Column) -> String {
-            guard let index = columns[column], index < row.fields.count else { return "" }
-            return trimmed(row.fields[index])
+        func cell(_ row: TemplateTable.Row, _ column: TemplateColumn) -> String {
+            guard let index = columns[column], index < row.cells.count else { return "" }
+            return trimmed(row.cells[index])
         }
 
         var comments: [ParsedComment] = []
-        for row in rows where row.row > header.row {
-            let text = commentColumn < row.fields.count ? trimmed(row.fields[commentColumn]) : ""
+        for row in table.rows[(headerIndex + 1)...] {
+            let text = cell(row, .comment)
             let proposal = cell(row, .proposed)
             if text.isEmpty && proposal.isEmpty { continue }
             let typeText = cell(row, .type)
@@ -103,7 +90,7 @@ extension CommentParser {
             }
             let clause = cell(row, .clause), paragraph = cell(row, .paragraph)
             let template = TemplateFields(memberBody: nonEmpty(cell(row, .memberBody)), line: nonEmpty(cell(row, .line)),
-                                          clause: nonEmpty(clause), paragraph: nonEmpty(paragraph), row: row.row)
+                                          clause: nonEmpty(clause), paragraph: nonEmpty(paragraph), row: row.number)
             comments.append(ParsedComment(reference: reference(clause: clause, paragraph: paragraph), type: type, text: text,
                                           proposedChange: proposal.isEmpty ? nil : proposal,
                                           proposalKind: proposal.isEmpty ? nil : ProposedChangeKind.classify(proposal),

@@ -11,7 +11,8 @@ import LineSplitting
 /// - No NUL bytes; not empty or only whitespace.
 /// - Line endings: LF, CRLF or CR.
 /// - The format follows the file name's extension: `.csv` (any case) is the ISO commenting
-///   template, anything else is Markdown.
+///   template, anything else is Markdown. (A spreadsheet or a Word document is read before, by
+///   DraftFlowOffice: its template goes to `parseISOTemplate(_:fileName:)` as a `TemplateTable`.)
 /// - Line and row numbers in errors start at 1 and count lines as a text editor shows them.
 ///
 /// The two formats are described where they are read: `parseMarkdown(lines:fileName:)`

@@ -89,6 +89,7 @@ struct SubmissionRecording {
                                  fix: known.isEmpty ? "register it with `draftflow member add \(code) --name NAME`"
                                      : "register it with `draftflow member add \(code) --name NAME`, or use one of: \(known.prefix(20).joined(separator: ", "))")
         }
+        try Self.checkMemberBodies(prepared, of: member, members: workflow.members)
         let receivedAt = prepared.receivedAt
         let round = try round(receivedAt: receivedAt, workflow: workflow)
         guard receivedAt >= round.opened else {
