@@ -12,13 +12,28 @@ struct Intake: ParsableCommand {
         optionally its edited copy of the draft (CAN.proposal.md). Every file is checked before \
         anything is written: one bad file stops the whole intake and nothing is recorded.
         Example: draftflow intake inbox/ --received 2020-03-01T18:00:00+01:00
+        With --mail, the messages of the secretariat's mailbox: each from a member's registered \
+        address is its submission, received when the server received it; others are held.
+        Example: draftflow intake --mail inbox.mbox; draftflow intake --mail inbox.mbox --held
         """
     )
 
     @OptionGroup var options: WorkspaceOptions
 
     @Argument(help: "The folder of submissions.")
-    var folder: String
+    var folder: String?
+
+    @Option(help: ArgumentHelp("Take in e-mail instead: an .eml file, an mbox, a maildir or a folder of .eml files.", valueName: "FILE|FOLDER"))
+    var mail: String?
+
+    @Flag(help: "With --mail: list the messages held (unknown sender, another subject, unreadable), record nothing.")
+    var held = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("With --mail: record a held message as this member's.", valueName: "CODE"))
+    var asMember: String?
+
+    @Option(help: ArgumentHelp("With --as: which held message, by its number in --held's list.", valueName: "N"))
+    var message: Int?
 
     @OptionGroup var submission: SubmissionOptions
 
@@ -26,7 +41,11 @@ struct Intake: ParsableCommand {
     var json = false
 
     func run() throws {
+        if let mail { return try runMail(mail) }
         try withErrorHandling {
+            guard let folder else {
+                throw DraftFlowError(.invalidInput, "name the folder of submissions", fix: "e.g. draftflow intake inbox/, or draftflow intake --mail mailbox.mbox")
+            }
             let context = try options.context()
             let zone = try context.workflow().zone()
             let receivedAt = try submission.receivedAt(in: zone)
