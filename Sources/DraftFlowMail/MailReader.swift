@@ -31,7 +31,6 @@ public enum MailReader {
         if received == nil, let date = message.date {
             received = date
             receivedFrom = .date
-            notes.append("it has no Received: header DraftFlow can read: the received instant is its Date: header, as the sender's client wrote it")
         }
         var problem: String?
         var comments: [ParsedComment] = []

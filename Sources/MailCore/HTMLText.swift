@@ -67,7 +67,7 @@ public enum HTMLText {
                     if name == "br" { breakLine(); continue }
                     let block = Self.blocks.contains(name)
                     let savedPrefix = prefix
-                    if name == "blockquote" { blankLine(); prefix += "> "; breakLine() } else if block { blankLine() }
+                    if name == "blockquote" { blankLine(); prefix += "> "; breakLine() } else if name == "li" { breakLine() } else if block { blankLine() }
                     switch name {
                     case "h1": append("# ", preformatted: true)
                     case "h2": append("## ", preformatted: true)
@@ -87,14 +87,16 @@ public enum HTMLText {
         }
 
         func finished() -> String {
+            // A line with nothing but quote marks is a blank line inside a quote.
+            func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == ">" || $0 == " " } }
             var result: [String] = []
             for line in lines {
                 var trimmed = line
                 while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
-                if trimmed.isEmpty && (result.last?.isEmpty ?? true) { continue }
+                if isBlank(trimmed) && (result.last.map(isBlank) ?? true) { continue }
                 result.append(trimmed)
             }
-            while result.last?.isEmpty == true { result.removeLast() }
+            while result.last.map(isBlank) == true { result.removeLast() }
             return result.joined(separator: "\n")
         }
     }

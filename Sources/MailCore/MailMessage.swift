@@ -10,6 +10,11 @@ public struct MailHeader: Equatable, Sendable {
 public struct MailAddress: Equatable, Sendable {
     public var name: String?
     public var address: String
+
+    public init(name: String?, address: String) {
+        self.name = name
+        self.address = address
+    }
 }
 
 /// A leaf part of a message: a body or an attachment, its transfer encoding undone.

@@ -44,6 +44,9 @@ extension Intake {
                 let label = "message \(entry.item.position) (\(entry.item.from))"
                 switch entry.disposition {
                 case .record:
+                    if entry.item.receivedFrom == .date {
+                        Swift.print(TerminalText.escaped("warning: \(label) has no Received: header DraftFlow can read: its received instant is its Date: header, as the sender's client wrote it"), to: &standardError)
+                    }
                     for note in entry.item.notes { Swift.print(TerminalText.escaped("note: \(label): \(note)"), to: &standardError) }
                 case .known(let member, let round, let number):
                     Swift.print(TerminalText.escaped("note: \(label) is recorded already as \(member)'s submission \(number) in round \(round): skipped"), to: &standardError)
