@@ -46,7 +46,7 @@ let package = Package(
         // The GMime wrapper: owns GMime's objects, gives messages as Swift values.
         .target(name: "MailCore", dependencies: ["CGMime", "CLibXML2"]),
         // E-mail as the secretariat's mailbox received it: senders, instants, bodies, attachments.
-        .target(name: "DraftFlowMail", dependencies: ["DraftFlow", "DraftFlowOffice", "MailCore", "ContentHash"]),
+        .target(name: "DraftFlowMail", dependencies: ["DraftFlow", "DraftFlowOffice", "MailCore", "ContentHash", "Parallel"]),
         .executableTarget(
             name: "draftflow",
             dependencies: [

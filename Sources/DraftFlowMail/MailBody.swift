@@ -22,7 +22,9 @@ public enum MailBody {
     /// - everything from an Outlook `-----Original Message-----` line on;
     /// - quoted lines (starting with `>`) and the attribution line before them ("On … wrote:",
     ///   "Le … a écrit :", also when the client wrapped it over two lines);
-    /// - when the text has a `## ` comment heading, what comes before the first one (a greeting).
+    /// - when the text has a `## ` comment heading, what comes before the first one (a greeting);
+    ///   without one, a salutation alone on the first line ("Dear Secretariat,") and the blank
+    ///   line after it (so that "Dear Secretariat, / No objection." is a no-objection statement).
     public static func own(_ text: String) -> String {
         var lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -44,12 +46,22 @@ public enum MailBody {
         if let heading = kept.firstIndex(where: { $0.hasPrefix("## ") }) { kept.removeSubrange(..<heading) }
         while kept.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeLast() }
         while kept.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeFirst() }
+        // A salutation alone on its first line ("Dear Secretariat,", "Madame, Monsieur,"), then a blank line.
+        if kept.count > 2, isSalutation(kept[0]), kept[1].trimmingCharacters(in: .whitespaces).isEmpty {
+            kept.removeFirst(2)
+            while kept.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeFirst() }
+        }
         return kept.isEmpty ? "" : kept.joined(separator: "\n") + "\n"
     }
 
     /// Whether the text holds a `## ` comment heading.
     public static func hasHeading(_ text: String) -> Bool {
         text.split(separator: "\n").contains { $0.hasPrefix("## ") }
+    }
+
+    private static func isSalutation(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.count <= 60 && !trimmed.hasPrefix("#") && (trimmed.hasSuffix(",") || trimmed.hasSuffix("，") || trimmed.hasSuffix("："))
     }
 
     private static func startsAttribution(_ line: String) -> Bool {

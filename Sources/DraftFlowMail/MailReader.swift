@@ -3,6 +3,7 @@ import DraftFlow
 import DraftFlowOffice
 import Foundation
 import MailCore
+import Parallel
 
 /// Reads messages into `MailItem`s: the sender, the received instant, and the comments of the
 /// body and attachments, each attachment read by `OfficeFiles.read` as a file sent alone would be.
@@ -17,6 +18,35 @@ public enum MailReader {
         } catch let error as MailError {
             throw DraftFlowError(.invalidInput, "\(SafeName.display(name)): \(error.message)", fix: "give an .eml file, an mbox or a maildir folder")
         }
+    }
+
+    /// Every message of these files (each an mbox or one message), numbered from 1 in order: the
+    /// files parsed on every core, then each message read (its comments parsed) on every core.
+    /// A message of an mbox is stored as `NAME-N.eml`; a message file under its own name.
+    public static func items(in files: [(name: String, data: Data)]) throws -> [MailItem] {
+        let parsed = try concurrentMap(files.map { FileData(name: $0.name, data: $0.data) }) { file -> [ParsedEntry] in
+            let messages = try messages(in: file.data, name: file.name)
+            let mbox = isMbox(file.data)
+            return messages.enumerated().map { index, message in
+                ParsedEntry(message: message, source: file.name,
+                            stored: mbox ? "\(file.name)-\(index + 1).eml" : (file.name.lowercased().hasSuffix(".eml") ? file.name : file.name + ".eml"))
+            }
+        }
+        let all = Array(parsed.joined())
+        return try concurrentMap(Array(all.indices)) { index in
+            item(all[index].message, position: index + 1, source: all[index].source, storedName: all[index].stored)
+        }
+    }
+
+    private struct FileData: Sendable {
+        var name: String
+        var data: Data
+    }
+
+    private struct ParsedEntry: Sendable {
+        var message: MailMessage
+        var source: String
+        var stored: String
     }
 
     /// Whether `data` is an mbox (it starts with a `From ` line), not one message.

@@ -38,7 +38,8 @@ public enum MailParser {
         while g_mime_parser_eos(parser) == 0 {
             guard let message = g_mime_parser_construct_message(parser, nil) else {
                 if found.isEmpty { throw MailError(mbox ? "it is not an mbox GMime can read" : "it is not an e-mail message GMime can read") }
-                break
+                // Never a message left out without a word: what follows the last one read is refused.
+                throw MailError("GMime cannot read the mbox after its message \(found.count) (from byte \(g_mime_parser_tell(parser)) on)")
             }
             defer { draftflow_gmime_unref(message) }
             let begin = Int(g_mime_parser_get_headers_begin(parser))

@@ -1,7 +1,6 @@
 import DraftFlow
 import DraftFlowMail
 import Foundation
-import Parallel
 
 /// `intake --mail`: the messages of an .eml file, an mbox, a maildir or a folder of .eml files.
 extension Intake {
@@ -139,19 +138,7 @@ extension Intake {
         } else {
             files = [(path, url.lastPathComponent)]
         }
-        let read = try concurrentMap(files) { file -> [MailItem] in
-            let data = try readUserFile(file.path, what: "the mailbox", limit: mailboxLimit)
-            let messages = try MailReader.messages(in: data, name: file.name)
-            let mbox = messages.count > 1 || MailReader.isMbox(data)
-            return messages.enumerated().map { index, message in
-                let stored = mbox ? "\(file.name)-\(index + 1).eml" : (file.name.lowercased().hasSuffix(".eml") ? file.name : file.name + ".eml")
-                return MailReader.item(message, position: 0, source: file.name, storedName: stored)
-            }
-        }
-        return read.joined().enumerated().map { index, item in
-            var item = item
-            item.position = index + 1
-            return item
-        }
+        let data = try files.map { (name: $0.name, data: try readUserFile($0.path, what: "the mailbox", limit: mailboxLimit)) }
+        return try MailReader.items(in: data)
     }
 }

@@ -25,6 +25,7 @@ import Testing
             Jane Roe
             """
         #expect(MailBody.own(text) == "## 1.2 (editorial)\nSay which working group.\n")
+        #expect(MailBody.own("Dear Secretariat,\n\nNo objection.\n\n-- \nUS Mission\n") == "No objection.\n")
         #expect(MailBody.own("We support the text.\n\n-----Original Message-----\nFrom: x\n## 2.1\nOld.\n") == "We support the text.\n")
     }
 

@@ -168,6 +168,45 @@ import TestSupport
         #expect(given.error.hasPrefix("error: --received does not apply to e-mail"))
     }
 
+    @Test func aNoObjectionByMailKeepsSilence() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeSilenceWorkspace(scratch)
+        let eml = try scratch.write("reply.eml", """
+            Received: from mail.example.org by mx.itu.int; Tue, 10 Mar 2020 11:00:00 +0100
+            From: US Mission <usa@example.org>
+            Subject: Re: Silence procedure on the final draft
+            Date: Tue, 10 Mar 2020 10:59:00 +0100
+            Message-ID: <usa-silence@example.org>
+
+            Dear Secretariat,
+
+            No objection.
+
+            -- 
+            US Mission Geneva
+
+            """)
+        let result = try cli.run(["intake", "--mail", eml.path], now: "2020-03-11T09:00:00+01:00")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try git(["log", "-1", "--format=%an|%aI|%s"], in: cli.folder).output
+                == "United States|2020-03-10T11:00:00+01:00|No objection from United States (USA) to final-draft\n")
+    }
+
+    @Test func hostileTextInAMessageIsShownEscaped() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try Self.workspace(scratch)
+        let subject = Data("Hi \u{1B}[31m red \u{202E}".utf8).base64EncodedString()
+        let eml = try scratch.write("evil.eml", "From: x@evil.example\nSubject: =?utf-8?b?\(subject)?=\nMessage-ID: <e@evil.example>\n\n## general\nHello.\n")
+        let held = try cli.run(["intake", "--mail", eml.path, "--held"])
+        #expect(held.output == """
+            1 message of \(eml.path) held:
+              1  -  x@evil.example  "Hi \\u{1B}[31m red \\u{202E}"
+                 it has neither a Received: nor a Date: header: when it arrived is not known
+            Record one as a member's with `draftflow intake --mail \(eml.path) --as CODE --message N`
+
+            """)
+    }
+
     @Test func aMemberHasSeveralAddressesAndEditChangesThem() throws {
         let scratch = try ScratchDirectory()
         let cli = try Self.workspace(scratch)
