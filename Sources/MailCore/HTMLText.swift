@@ -6,7 +6,15 @@ import Foundation
 /// file written in HTML reads as one in Markdown), list items start with `- `, a `<blockquote>`'s
 /// lines start with `> ` (a quoted reply), and scripts, styles and the head are left out.
 public enum HTMLText {
+    /// libxml2 set up once before its first parse: bodies are reduced on every core, and libxml2
+    /// wants `xmlInitParser` called before it is used from several threads.
+    private static let ready: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     public static func text(_ html: String) -> String {
+        precondition(ready)
         var bytes = Array(html.utf8)
         guard !bytes.isEmpty else { return "" }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)

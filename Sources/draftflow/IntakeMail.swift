@@ -55,6 +55,10 @@ extension Intake {
                     break
                 }
             }
+            if json {
+                printJSON(data: try RecordCoding.encoder(timeZone: zone).encode(outcome.recorded))
+                return
+            }
             let count = outcome.recorded.reduce(0) { $0 + $1.comments.count }
             let copies = outcome.recorded.filter { $0.proposal != nil }.count
             print("Read \(items.count) message\(items.count == 1 ? "" : "s") from \(TerminalText.escaped(path))")
@@ -141,4 +145,14 @@ extension Intake {
         let data = try files.map { (name: $0.name, data: try readUserFile($0.path, what: "the mailbox", limit: mailboxLimit)) }
         return try MailReader.items(in: data)
     }
+}
+
+/// A message or mailbox given to `comment` would be read as a comment file (its headers and
+/// base64 as text): it goes to `intake --mail`, which reads it as mail.
+func refuseMailFile(_ path: String, member: String) throws {
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    let fileExtension = SafeName.fileExtension(ofFileName: name).lowercased()
+    guard fileExtension == "eml" || fileExtension == "mbox" else { return }
+    throw DraftFlowError(.invalidInput, "\(SafeName.display(name)) is an e-mail \(fileExtension == "eml" ? "message" : "mailbox"), not a comment file",
+                         fix: "take it in with `draftflow intake --mail \(path)` (its sender's address must be \(member)'s; or add --as \(member) for a held message)")
 }

@@ -207,6 +207,18 @@ import TestSupport
             """)
     }
 
+    @Test func aMessageGivenToCommentIsSentToIntakeMail() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try Self.workspace(scratch)
+        let eml = try scratch.write("message.eml", "From: can@example.org\nSubject: x\n\n## general\nFine.\n")
+        let before = try Self.head(cli)
+        let result = try cli.run(["comment", "CAN", eml.path])
+        #expect(result.status == 2)
+        #expect(result.error == "error: message.eml is an e-mail message, not a comment file\n"
+                + "  fix: take it in with `draftflow intake --mail \(eml.path)` (its sender's address must be CAN's; or add --as CAN for a held message)\n")
+        #expect(try Self.head(cli) == before)
+    }
+
     @Test func aMemberHasSeveralAddressesAndEditChangesThem() throws {
         let scratch = try ScratchDirectory()
         let cli = try Self.workspace(scratch)
