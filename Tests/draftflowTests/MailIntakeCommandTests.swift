@@ -219,6 +219,29 @@ import TestSupport
         #expect(try Self.head(cli) == before)
     }
 
+    @Test func aMessageReceivedAfterTheCloseIsHeldUnlessLateIsGiven() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try Self.workspace(scratch)
+        let eml = try scratch.write("late.eml", """
+            Received: from mail.example.org by mx.itu.int; Mon, 02 Mar 2020 08:00:00 +0100
+            From: usa@example.org
+            Subject: Council input to HLPF 2020
+            Message-ID: <usa-late@example.org>
+
+            ## 2.1 (editorial)
+            Late but useful.
+
+            """)
+        let held = try cli.run(["intake", "--mail", eml.path, "--held"])
+        #expect(held.output.contains("""
+                 it was received 2 March 2020, 08:00:00 CET (Europe/Zurich), after round draft-1 closed (1 March 2020, 23:59:59 CET (Europe/Zurich)): record it marked late with --late
+            """))
+        let late = try cli.run(["intake", "--mail", eml.path, "--late"])
+        #expect(late.status == 0, "\(late.error)")
+        #expect(try git(["log", "-1", "--format=%an|%aI|%s"], in: cli.folder).output
+                == "United States|2020-03-02T08:00:00+01:00|Comments of United States (USA) on draft-1: 1 comment, late\n")
+    }
+
     @Test func aMemberHasSeveralAddressesAndEditChangesThem() throws {
         let scratch = try ScratchDirectory()
         let cli = try Self.workspace(scratch)
