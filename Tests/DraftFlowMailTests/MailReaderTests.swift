@@ -47,6 +47,16 @@ import Testing
         #expect(item.notes == ["its body has no comment heading: read as a covering note, not as a comment"])
     }
 
+    @Test func theDemosUnitedStatesMessageCarriesItsISOTemplate() throws {
+        let data = try Data(contentsOf: MailFixture.mbox.deletingLastPathComponent().appendingPathComponent("demo-usa.eml"))
+        let item = try #require(try MailReader.items(in: [(name: "demo-usa.eml", data: data)]).first)
+        #expect(item.problem == nil)
+        #expect(item.received == ISO8601DateFormatter().date(from: "2020-02-29T22:10:00Z"))
+        #expect(item.file.read?.comments.map { "\($0.anchor) \($0.type.rawValue)" } == ["1.3 editorial", "2.4 technical", "general general"])
+        #expect(item.file.read?.mail?.attachments == ["USA.csv"])
+        #expect(item.file.data == data)
+    }
+
     @Test func anAttachmentDraftFlowCannotReadHoldsTheMessage() throws {
         let message = try MailParser.message(Data("""
             From: can@example.org

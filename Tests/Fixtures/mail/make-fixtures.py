@@ -13,6 +13,10 @@ neither a mail server nor a mail client. Run from this folder: python3 make-fixt
 6. a reply with quoted text (United Kingdom);
 7. an unknown sender;
 8. a duplicate of message 1 (the same Message-ID, delivered twice).
+
+It also writes demo-usa.eml, for the demo (the embedded 2020 HLPF example): the United States'
+submission as it came by e-mail on 29 February 2020, 23:10 Geneva time, with the ISO template
+attached (Comments/draft-1/USA.csv of the checkout, byte for byte).
 """
 import mailbox
 import os
@@ -115,8 +119,22 @@ def unknown():
     return message
 
 
+def demo_usa(folder):
+    message = base("United States Mission <usa.delegation@example.org>", "Council input to 2020 HLPF", "<usa-draft-1@example.org>",
+                   "Sat, 29 Feb 2020 17:09:31 -0500", ["from mail.example.org (mail.example.org [192.0.2.7]) by mx.itu.int (Postfix) with ESMTPS id 7C2D1E0F;"
+                                                       " Sat, 29 Feb 2020 23:10:00 +0100"])
+    message.set_content("Dear Secretariat,\n\nPlease find attached the comments of the United States on Draft 1,"
+                        " in the ISO commenting template.\n\n-- \nUnited States Mission, Geneva\n")
+    with open(os.path.join(folder, "..", "..", "..", "Comments", "draft-1", "USA.csv"), "rb") as template:
+        message.add_attachment(template.read(), maintype="text", subtype="csv", filename="USA.csv")
+    message.set_boundary("==draftflow-usa-draft-1==")
+    with open(os.path.join(folder, "demo-usa.eml"), "wb") as out:
+        out.write(message.as_bytes())
+
+
 def main():
     folder = os.path.dirname(os.path.abspath(__file__))
+    demo_usa(folder)
     path = os.path.join(folder, "round.mbox")
     if os.path.exists(path):
         os.remove(path)
