@@ -41,10 +41,17 @@ let package = Package(
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),
         // What delegations send that is not plain text: Word, spreadsheets (read in process).
         .target(name: "DraftFlowOffice", dependencies: ["DraftFlow", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // GMime 3, which reads e-mail (MIME, RFC 2047, mbox), and libxml2's HTML parser for HTML bodies.
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The GMime wrapper: owns GMime's objects, gives messages as Swift values.
+        .target(name: "MailCore", dependencies: ["CGMime", "CLibXML2"]),
+        // E-mail as the secretariat's mailbox received it: senders, instants, bodies, attachments.
+        .target(name: "DraftFlowMail", dependencies: ["DraftFlow", "DraftFlowOffice", "MailCore", "ContentHash", "Parallel"]),
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "Parallel",
+                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "DraftFlowMail", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -69,6 +76,7 @@ let package = Package(
         .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
         .testTarget(name: "DraftFlowOfficeTests", dependencies: ["DraftFlowOffice", "DraftFlow", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack", "TestSupport"]),
+        .testTarget(name: "DraftFlowMailTests", dependencies: ["DraftFlowMail", "MailCore", "DraftFlow", "TestSupport"]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

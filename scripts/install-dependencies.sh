@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what DraftFlow needs from Debian's packages, when it is missing:
-# - libgit2-dev and pkg-config, to build;
+# - libgit2-dev and pkg-config, to build; libgmime-3.0-dev (GMime 3, which reads e-mail for
+#   `intake --mail`) and libxml2-dev (its HTML parser reduces HTML mail to text), to build;
 # - git (the tests check DraftFlow's repositories with it), tzdata (time zones) and strace (the
 #   crash-injection test kills draftflow at chosen system calls with it);
 # - pandoc (DOCX), weasyprint (PDF), fonts for Arabic and Chinese in PDFs, and unzip (the tests
@@ -8,7 +9,7 @@
 # Pass extra package names as arguments.
 set -euo pipefail
 
-packages=(libgit2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-wqy-microhei unzip "$@")
+packages=(libgit2-dev libgmime-3.0-dev libxml2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-wqy-microhei unzip "$@")
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -47,6 +47,7 @@ struct CommentCommand: ParsableCommand {
         try withErrorHandling {
             let context = try options.context()
             let zone = try context.workflow().zone()
+            try refuseMailFile(file, member: code)
             let data = try readUserFile(file, what: "the comment file")
             let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
             let outcome = try Submissions(context).submit(member: code, file: try OfficeFiles.read(.init(name: URL(fileURLWithPath: file).lastPathComponent, data: data)),

@@ -15,6 +15,9 @@ struct Intake: ParsableCommand {
         (.csv, .xlsx or a Word table) is split by its MB/NC column into one submission per member.
         Example: draftflow intake inbox/ --received 2020-03-01T18:00:00+01:00
         Example: draftflow intake --consolidated compiled-comments.xlsx --received 2020-03-02
+        With --mail, the messages of the secretariat's mailbox: each from a member's registered \
+        address is its submission, received when the server received it; others are held.
+        Example: draftflow intake --mail inbox.mbox; draftflow intake --mail inbox.mbox --held
         """
     )
 
@@ -26,6 +29,17 @@ struct Intake: ParsableCommand {
     @Option(help: ArgumentHelp("The secretariat's consolidated ISO template (.csv, .xlsx or .docx), split by MB/NC into one submission per member.",
                                valueName: "FILE"))
     var consolidated: String?
+    @Option(help: ArgumentHelp("Take in e-mail instead: an .eml file, an mbox, a maildir or a folder of .eml files.", valueName: "FILE|FOLDER"))
+    var mail: String?
+
+    @Flag(help: "With --mail: list the messages held (unknown sender, another subject, unreadable), record nothing.")
+    var held = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("With --mail: record a held message as this member's.", valueName: "CODE"))
+    var asMember: String?
+
+    @Option(help: ArgumentHelp("With --as: which held message, by its number in --held's list.", valueName: "N"))
+    var message: Int?
 
     @OptionGroup var submission: SubmissionOptions
 
@@ -33,10 +47,13 @@ struct Intake: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if (folder == nil) == (consolidated == nil) { throw ValidationError("give a folder of submissions, or --consolidated FILE") }
+        if [folder != nil, consolidated != nil, mail != nil].filter({ $0 }).count != 1 {
+            throw ValidationError("give one of: a folder of submissions, --consolidated FILE, or --mail FILE|FOLDER")
+        }
     }
 
     func run() throws {
+        if let mail { return try runMail(mail) }
         try withErrorHandling {
             let context = try options.context()
             let zone = try context.workflow().zone()
@@ -46,7 +63,9 @@ struct Intake: ParsableCommand {
                 try record(items, context: context, zone: zone, heading: split)
                 return
             }
-            guard let folder else { return }
+            guard let folder else {
+                throw DraftFlowError(.invalidInput, "name the folder of submissions", fix: "e.g. draftflow intake inbox/, or draftflow intake --mail mailbox.mbox")
+            }
             let url = URL(fileURLWithPath: folder)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {

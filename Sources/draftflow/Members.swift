@@ -6,13 +6,17 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Register and list member delegations.",
-        subcommands: [Add.self, Import.self, List.self]
+        subcommands: [Add.self, Edit.self, Import.self, List.self]
     )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a member delegation.",
-            discussion: "Example: draftflow member add CAN --name Canada --email mission.geneva@example.ca"
+            discussion: """
+            The first --email is the contact (the author e-mail of the member's commits); repeat it for \
+            every address the member's mail may come from (`intake --mail`).
+            Example: draftflow member add CAN --name Canada --email mission.geneva@example.ca --email ottawa@example.ca
+            """
         )
 
         @OptionGroup var options: WorkspaceOptions
@@ -23,13 +27,42 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "The delegation's name, as it appears in the compilation text.")
         var name: String
 
-        @Option(help: "The delegation's contact address; becomes the author e-mail of its comments.")
-        var email: String?
+        @Option(help: "An address of the delegation; the first becomes the author e-mail of its comments. Repeat for several.")
+        var email: [String] = []
 
         func run() throws {
             try withErrorHandling {
-                let member = try Membership(options.context()).add(code: code, name: name, email: email)
-                print("Registered \(member.code): \(member.name)" + (member.email.map { " <\($0)>" } ?? ""))
+                let member = try Membership(options.context()).add(code: code, name: name, emails: email)
+                print("Registered \(member.code): \(member.name)" + member.emails.map { " <\($0)>" }.joined(separator: ","))
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a registered member's name or addresses.",
+            discussion: """
+            --email replaces all its addresses (the first is the contact); repeat it for several. What \
+            the member has sent stays as it was recorded.
+            Example: draftflow member edit CAN --email mission.geneva@example.ca --email ottawa@example.ca
+            """
+        )
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Argument(help: "The member's code.")
+        var code: String
+
+        @Option(help: "The delegation's new name.")
+        var name: String?
+
+        @Option(help: "An address of the delegation; the first is the contact. Repeat for several.")
+        var email: [String] = []
+
+        func run() throws {
+            try withErrorHandling {
+                let member = try Membership(options.context()).edit(code: code, name: name, emails: email.isEmpty ? nil : email)
+                print("Changed \(member.code): \(member.name)" + member.emails.map { " <\($0)>" }.joined(separator: ","))
             }
         }
     }
@@ -71,7 +104,7 @@ struct MemberCommand: ParsableCommand {
                     print("No member is registered. Add one with `draftflow member add CODE --name NAME`.")
                 } else {
                     for member in members {
-                        print("\(member.code)\t\(member.name)" + (member.email.map { "\t<\($0)>" } ?? ""))
+                        print("\(member.code)\t\(member.name)" + (member.emails.isEmpty ? "" : "\t" + member.emails.map { "<\($0)>" }.joined(separator: ", ")))
                     }
                 }
             }

@@ -17,7 +17,8 @@ struct RoundCommand: ParsableCommand {
             discussion: """
             WHEN is a date, meaning the end of that day (23:59:59) in the workspace's time zone, or an \
             ISO 8601 instant. One round is open at a time.
-            Example: draftflow round open --on draft-1 --closes 2020-03-01
+            With --subject, `intake --mail` holds mail whose subject does not hold it.
+            Example: draftflow round open --on draft-1 --closes 2020-03-01 --subject "Council input to HLPF 2020"
             """
         )
 
@@ -35,21 +36,27 @@ struct RoundCommand: ParsableCommand {
         @Option(help: "The round's name (default: LABEL-KIND, e.g. draft-1-comments).")
         var name: String?
 
+        @Option(help: "The subject members write in their mail (`intake --mail` holds mail with another).")
+        var subject: String?
+
         @Flag(help: "Print the round as JSON.")
         var json = false
 
         func run() throws {
             try withErrorHandling {
                 let context = try options.context()
-                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name)
+                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name, subject: subject)
                 let zone = try context.workflow().zone()
                 if json {
-                    try printJSON(["name": round.name, "on": round.on, "kind": round.kind.rawValue,
-                                   "closesAt": InstantFormat.iso(round.closes, in: zone), "closesAtUTC": InstantFormat.iso(round.closes, in: .gmt)])
+                    var fields = ["name": round.name, "on": round.on, "kind": round.kind.rawValue,
+                                  "closesAt": InstantFormat.iso(round.closes, in: zone), "closesAtUTC": InstantFormat.iso(round.closes, in: .gmt)]
+                    fields["subject"] = round.subject
+                    try printJSON(fields)
                 } else {
                     print("Opened \(round.kind == .comments ? "comment round" : "silence procedure") \(round.name) on \(round.on)")
                     print("  closes \(InstantFormat.human(round.closes, in: zone))")
                     print("         \(InstantFormat.human(round.closes, in: .gmt))")
+                    if let subject = round.subject { print("  mail subject \"\(TerminalText.escaped(subject))\"") }
                 }
             }
         }

@@ -11,7 +11,8 @@ import Glibc
 /// The file is opened with `O_NOFOLLOW | O_NONBLOCK` and checked with `fstat` on what was opened,
 /// so a FIFO cannot block and a link swapped in after the check is not followed either.
 /// `/dev/stdin` and `-` read standard input, which the user piped on purpose.
-func readUserFile(_ path: String, what: String) throws -> Data {
+/// `limit`: the largest size taken (an mbox may hold many messages: `intake --mail` allows more).
+func readUserFile(_ path: String, what: String, limit: Int = TextInput.maximumSize) throws -> Data {
     if path == "/dev/stdin" || path == "-" { return try readStandardInput(what: what) }
     var status = stat()
     guard lstat(path, &status) == 0 else {
@@ -35,8 +36,8 @@ func readUserFile(_ path: String, what: String) throws -> Data {
     // What was opened, not what the path named a moment before.
     try UserFileKind(status).refuseUnlessRegular(what: "\(what) \(path)")
     let size = Int(status.st_size)
-    if size > TextInput.maximumSize {
-        throw DraftFlowError(.invalidInput, "\(what) \(path) is \(size) bytes, over the limit of \(TextInput.maximumSize) bytes (10 MiB)",
+    if size > limit {
+        throw DraftFlowError(.invalidInput, "\(what) \(path) is \(size) bytes, over the limit of \(limit) bytes (\(limit / 1_048_576) MiB)",
                              fix: "split it, or remove embedded images")
     }
     guard size > 0 else { return Data() }

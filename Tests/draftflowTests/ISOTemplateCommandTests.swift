@@ -140,7 +140,7 @@ import TestSupport
         for arguments in [["intake"], ["intake", scratch.url.path, "--consolidated", Self.fixture("iso-template.xlsx")]] {
             let result = try cli.run(arguments, now: Self.now)
             #expect(result.status == 64)
-            #expect(result.error.hasPrefix("Error: give a folder of submissions, or --consolidated FILE\n"), "\(result.error)")
+            #expect(result.error.hasPrefix("Error: give one of: a folder of submissions, --consolidated FILE, or --mail FILE|FOLDER\n"), "\(result.error)")
         }
     }
 }

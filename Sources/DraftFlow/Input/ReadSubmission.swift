@@ -13,12 +13,15 @@ public struct ReadSubmission: Sendable, Equatable {
     public var revisions: [Revision]
     /// What the reader noticed and the secretariat should know (printed, not stored).
     public var notes: [String]
+    /// For an e-mail message, its identity, stored in the submission record.
+    public var mail: MailOrigin?
 
-    public init(comments: [ParsedComment], editedCopy: String? = nil, revisions: [Revision] = [], notes: [String] = []) {
+    public init(comments: [ParsedComment], editedCopy: String? = nil, revisions: [Revision] = [], notes: [String] = [], mail: MailOrigin? = nil) {
         self.comments = comments
         self.editedCopy = editedCopy
         self.revisions = revisions
         self.notes = notes
+        self.mail = mail
     }
 }
 

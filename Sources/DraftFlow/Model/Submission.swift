@@ -24,6 +24,9 @@ public struct Submission: Codable, Equatable, Sendable {
     /// Set when the submission is a "no objection" reply in a silence round: a confirmation, which
     /// does not break silence and holds no comments. Nil for every other submission.
     public var noObjection: NoObjection?
+    /// Set when the submission came by e-mail (`intake --mail`): the message's identity, by which
+    /// the same message is never recorded twice. Nil for every other submission.
+    public var mail: MailOrigin?
     /// Set on a submission just recorded that was received before the member's current one in the
     /// round: that one stays current (not stored; the records say it by their received instants).
     public var stillCurrent: StillCurrent?
@@ -43,7 +46,7 @@ public struct Submission: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection
+        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection, mail
     }
 
     /// How a submission came to be recorded as a confirmation of no objection.

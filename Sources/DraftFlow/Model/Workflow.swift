@@ -5,12 +5,26 @@ import Yams
 public struct Member: Codable, Equatable, Sendable {
     public var code: String
     public var name: String
+    /// The contact address: the author e-mail of its commits, and an address its mail comes from.
     public var email: String?
+    /// Further addresses its mail may come from (a mission's other staff, a capital's office);
+    /// nil when there are none, so that files written before stay as they were.
+    public var otherEmails: [String]?
 
-    public init(code: String, name: String, email: String? = nil) {
+    public init(code: String, name: String, email: String? = nil, otherEmails: [String]? = nil) {
         self.code = code
         self.name = name
         self.email = email
+        self.otherEmails = otherEmails
+    }
+
+    /// Every registered address, the contact first.
+    public var emails: [String] { (email.map { [$0] } ?? []) + (otherEmails ?? []) }
+
+    /// Whether `address` is one of its registered addresses (the domain in any case; the local part
+    /// as registered, also in any case, as mail servers treat it in practice).
+    public func sends(from address: String) -> Bool {
+        emails.contains { $0.caseInsensitiveCompare(address) == .orderedSame }
     }
 }
 
@@ -43,9 +57,12 @@ public struct Round: Codable, Equatable, Sendable {
     public var closedEarly: Date?
     /// Each extension of the deadline, oldest first; `closes` is the close the last one set.
     public var extensions: [RoundExtension]?
+    /// The subject members were asked to write (`round open --subject`): mail whose subject does
+    /// not hold it is held by `intake --mail`. Nil: any subject.
+    public var subject: String?
 
     public init(name: String, on: String, kind: RoundKind, opened: Date, closes: Date, closedEarly: Date? = nil,
-                extensions: [RoundExtension]? = nil) {
+                extensions: [RoundExtension]? = nil, subject: String? = nil) {
         self.name = name
         self.on = on
         self.kind = kind
@@ -53,6 +70,7 @@ public struct Round: Codable, Equatable, Sendable {
         self.closes = closes
         self.closedEarly = closedEarly
         self.extensions = extensions
+        self.subject = subject
     }
 
     /// The close stated when the round was opened, before any extension.

@@ -59,7 +59,7 @@ public enum WorkflowFile {
             prose += "No member is registered yet.\n\n"
         } else {
             for member in workflow.members {
-                prose += "- \(member.code): \(member.name)" + (member.email.map { " <\($0)>" } ?? "") + "\n"
+                prose += "- \(member.code): \(member.name)" + member.emails.map { " <\($0)>" }.joined(separator: ",") + "\n"
             }
             prose += "\n"
         }
@@ -81,6 +81,7 @@ public enum WorkflowFile {
                 let kind = round.kind == .comments ? "comment round" : "silence procedure"
                 prose += "- \(round.name): \(kind) on \(round.on), opened \(InstantFormat.human(round.opened, in: zone)),"
                 prose += " closes \(InstantFormat.human(round.closes, in: zone))"
+                if let subject = round.subject { prose += ", mail subject \"\(subject)\"" }
                 if let early = round.closedEarly {
                     prose += ", closed early \(InstantFormat.human(early, in: zone))"
                 }

@@ -7,9 +7,9 @@ import Yams
 enum WorkflowKeys {
     static let top = ["title", "document", "timezone", "secretariat", "recipient", "due", "submitted", "members", "versions", "rounds"]
     static let secretariat = ["name", "email"]
-    static let member = ["code", "name", "email"]
+    static let member = ["code", "name", "email", "otherEmails"]
     static let version = ["label", "published", "note"]
-    static let round = ["name", "on", "kind", "opened", "closes", "closedEarly", "extensions"]
+    static let round = ["name", "on", "kind", "opened", "closes", "closedEarly", "extensions", "subject"]
     static let roundExtension = ["at", "from", "closes", "reopened", "note"]
     static let submitted = ["to", "at", "version", "note"]
 
@@ -60,13 +60,18 @@ enum WorkflowKeys {
             do {
                 try SafeName.memberCode(member.code)
                 try SafeName.personName(member.name, what: "the name of \(member.code)", fix: "")
-                if let email = member.email { try SafeName.personName(email, what: "the e-mail address of \(member.code)", fix: "") }
+                for email in member.emails { try SafeName.personName(email, what: "the e-mail address of \(member.code)", fix: "") }
             } catch let error as DraftFlowError {
                 return "lists a member it cannot take (members[\(index + 1)]): \(error.message)"
             } catch {
                 return "lists a member it cannot take (members[\(index + 1)])"
             }
             if !codes.insert(member.code).inserted { return "lists member \(member.code) twice (the second is members[\(index + 1)])" }
+        }
+        for round in workflow.rounds {
+            if let subject = round.subject, let bad = TerminalText.firstUnsafe(in: subject) {
+                return "has a subject for round \(TerminalText.escaped(round.name)) with the control or direction character U+\(String(format: "%04X", bad.value))"
+            }
         }
         if let problem = duplicate(workflow.versions.map(\.label), what: "version") { return problem }
         if let problem = duplicate(workflow.rounds.map(\.name), what: "round") { return problem }

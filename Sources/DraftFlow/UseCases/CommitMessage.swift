@@ -18,6 +18,8 @@ public enum Trailer: String, Sendable, CaseIterable {
 public enum CommitEvent: String, Codable, Sendable, CaseIterable {
     case `init`
     case memberAdd = "member-add"
+    /// `member edit`: a member's name or addresses changed.
+    case memberEdit = "member-edit"
     case edit
     case publish
     case roundOpen = "round-open"

@@ -51,7 +51,13 @@ struct PreparedSubmission: Sendable {
         self.init(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
                   fileExtension: SafeName.fileExtension(ofFileName: file.name),
                   fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) })
-        statesNoObjection = file.read == nil && NoObjectionStatement.matches(file.data)
+        // A message's own text (without greeting, signature and quote) is its one general comment.
+        if let read = file.read {
+            statesNoObjection = read.mail != nil && read.editedCopy == nil && read.comments.count == 1 && read.comments[0].anchor == .general
+                && read.comments[0].proposedChange == nil && NoObjectionStatement.matches(Data(read.comments[0].text.utf8))
+        } else {
+            statesNoObjection = NoObjectionStatement.matches(file.data)
+        }
     }
 
     private init(code: String, parsed: [ParsedComment], file: IncomingFile, proposal: IncomingFile?, receivedAt: Date, late: Bool,

@@ -8,8 +8,17 @@ public struct Rounds {
         self.context = context
     }
 
-    public func open(on rawLabel: String, closes: String, kind: RoundKind, name rawName: String?) throws -> Round {
+    /// - Parameter subject: the subject members are asked to write in their mail (`intake --mail`
+    ///   holds mail whose subject does not hold it); nil for any subject.
+    public func open(on rawLabel: String, closes: String, kind: RoundKind, name rawName: String?, subject rawSubject: String? = nil) throws -> Round {
         let label = try SafeName.label(rawLabel)
+        let subject = try rawSubject.map { raw -> String in
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else {
+                throw DraftFlowError(.invalidInput, "the subject is empty", fix: "pass the subject members write, e.g. --subject \"Council input to HLPF 2020\", or leave it out")
+            }
+            return try SafeName.personName(trimmed, what: "the subject", fix: "pass the subject on one line, e.g. --subject \"Council input to HLPF 2020\"")
+        }
         let name = try SafeName.label(rawName ?? "\(label)-\(kind.rawValue)")
         let now = context.now
         return try context.store.commit { snapshot in
@@ -32,11 +41,12 @@ public struct Rounds {
                 throw DraftFlowError(.refused, "the close \(InstantFormat.human(closeInstant, in: zone)) is not in the future (now: \(InstantFormat.human(now, in: zone)))",
                                      fix: "give a later date, e.g. --closes \(InstantFormat.day(now.addingTimeInterval(14 * 86_400), in: zone))")
             }
-            let round = Round(name: name, on: label, kind: kind, opened: now, closes: closeInstant)
+            let round = Round(name: name, on: label, kind: kind, opened: now, closes: closeInstant, subject: subject)
             workflow.rounds.append(round)
             let what = kind == .comments ? "comment round" : "silence procedure"
             var message = CommitMessage("Open \(what) \(name) on \(label), closing \(InstantFormat.human(closeInstant, in: zone))", event: .roundOpen)
             message.paragraph("Closes \(InstantFormat.iso(closeInstant, in: zone)) (\(InstantFormat.human(closeInstant, in: InstantFormat.utc))).")
+            if let subject { message.paragraph("Mail subject: \(subject)") }
             message.trailer(.round, name)
             message.trailer(.version, label)
             return Staged(try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message), round)

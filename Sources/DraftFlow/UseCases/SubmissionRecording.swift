@@ -136,6 +136,7 @@ struct SubmissionRecording {
                                     fileBlob: prepared.fileBlob, proposalBlob: prepared.proposalBlob,
                                     comments: comments)
         submission.noObjection = noObjection
+        submission.mail = prepared.file.read?.mail
         // An older submission recorded after a newer one is kept, but the newer one stays current.
         let current = RecordReader.current(earlier)[code]
         if let current, current.supersedes(submission) {
@@ -211,6 +212,10 @@ struct SubmissionRecording {
                 + "which stays the one that counts; this one is kept on record.")
         }
         message.line("Original file: \(submission.originalName.filter { !$0.isNewline }) (kept as \(submission.file))")
+        if let mail = submission.mail {
+            message.line("By e-mail from \(TerminalText.escaped(mail.from))" + (mail.messageID.map { ", Message-ID <\(TerminalText.escaped($0))>" } ?? "") + (mail.receivedFrom == .date ? "; received as the message's Date: header says (it has no Received: header)" : "")
+                + (mail.assigned == true ? "; held, and recorded as this member's by the secretariat" : ""))
+        }
         if let proposal = submission.proposal { message.line("Edited copy of the draft: \(proposal)") }
         message.blankLine()
         for comment in submission.comments {

@@ -57,7 +57,7 @@ import TestSupport
         try handCommit("Add a phone", ["Workflow.md": nested])
         #expect(throws: DraftFlowError.self) { try Membership(try at("2020-02-21T10:00:00+01:00")).members() }
         do { _ = try Membership(try at("2020-02-21T10:00:00+01:00")).members() } catch let error as DraftFlowError {
-            #expect(error.message.hasPrefix("Workflow.md has a key DraftFlow does not know: 'phone' in members[1]; the keys there are code, name, email; it was last changed by commit "))
+            #expect(error.message.hasPrefix("Workflow.md has a key DraftFlow does not know: 'phone' in members[1]; the keys there are code, name, email, otherEmails; it was last changed by commit "))
         }
         let twice = try workflowText().replacingOccurrences(of: "phone: '+1 613'", with: "email: a@b.org")
             .replacingOccurrences(of: "code: USA", with: "code: CAN")
