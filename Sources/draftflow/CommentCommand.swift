@@ -47,8 +47,10 @@ struct CommentCommand: ParsableCommand {
             let context = try options.context()
             let zone = try context.workflow().zone()
             let data = try readUserFile(file, what: "the comment file")
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let version = try versionForWordCopies([name], round: self.submission.round, context: context)
             let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
-            let outcome = try Submissions(context).submit(member: code, file: try OfficeFiles.read(.init(name: URL(fileURLWithPath: file).lastPathComponent, data: data)),
+            let outcome = try Submissions(context).submit(member: code, file: try OfficeFiles.read(.init(name: name, data: data), version: version),
                                                           proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
                                                           late: self.submission.late, roundName: self.submission.round,
                                                           noObjection: noObjection)

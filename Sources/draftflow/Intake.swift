@@ -68,12 +68,13 @@ struct Intake: ParsableCommand {
             // The files are read on every core: hundreds of them, a megabyte each.
             let codes = comments.keys.sorted()
             let files = codes.map { (code: $0, comments: comments[$0]!, proposal: proposals[$0]) }
+            let version = try versionForWordCopies(files.map(\.comments), round: submission.round, context: context)
             let items = try concurrentMap(files) { file -> Submissions.BatchItem in
                 let data = try readUserFile(url.appendingPathComponent(file.comments).path, what: "the comment file")
                 let proposal = try file.proposal.map {
                     IncomingFile(name: $0, data: try readUserFile(url.appendingPathComponent($0).path, what: "the proposal"))
                 }
-                return Submissions.BatchItem(member: file.code, file: try OfficeFiles.read(.init(name: file.comments, data: data)), proposal: proposal,
+                return Submissions.BatchItem(member: file.code, file: try OfficeFiles.read(.init(name: file.comments, data: data), version: version), proposal: proposal,
                                              received: receivedAt)
             }
             let result = try Submissions(context).intake(items, late: submission.late, roundName: submission.round)

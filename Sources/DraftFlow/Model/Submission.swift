@@ -24,6 +24,9 @@ public struct Submission: Codable, Equatable, Sendable {
     /// Set when the submission is a "no objection" reply in a silence round: a confirmation, which
     /// does not break silence and holds no comments. Nil for every other submission.
     public var noObjection: NoObjection?
+    /// The tracked changes of a Word copy, each with its author and date as Word recorded them;
+    /// nil for every other submission (and for records written before Word copies were read).
+    public var revisions: [Revision]?
     /// Set on a submission just recorded that was received before the member's current one in the
     /// round: that one stays current (not stored; the records say it by their received instants).
     public var stillCurrent: StillCurrent?
@@ -43,7 +46,7 @@ public struct Submission: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection
+        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection, revisions
     }
 
     /// How a submission came to be recorded as a confirmation of no objection.

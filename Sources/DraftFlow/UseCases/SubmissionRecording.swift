@@ -113,6 +113,7 @@ struct SubmissionRecording {
                                     fileBlob: prepared.fileBlob, proposalBlob: prepared.proposalBlob,
                                     comments: comments)
         submission.noObjection = noObjection
+        if let revisions = prepared.file.read?.revisions, !revisions.isEmpty { submission.revisions = revisions }
         // An older submission recorded after a newer one is kept, but the newer one stays current.
         let current = RecordReader.current(earlier)[code]
         if let current, current.supersedes(submission) {
