@@ -8,8 +8,10 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record every submission in a folder at once: one attributed commit each, written and synced together.",
         discussion: """
-        The folder holds one comment file per member, named by its code (CAN.md, USA.csv), and \
-        optionally its edited copy of the draft (CAN.proposal.md). Every file is checked before \
+        The folder holds one comment file per member, named by its code (CAN.md, USA.csv, CHN.docx), and \
+        optionally its edited copy of the draft (CAN.proposal.md). A Word copy of the draft (.docx) is read \
+        as the member's edited copy, its tracked changes and Word comments included; Word's owner files \
+        (~$CAN.docx) are skipped. Every file is checked before \
         anything is written: one bad file stops the whole intake and nothing is recorded.
         Example: draftflow intake inbox/ --received 2020-03-01T18:00:00+01:00
         """
@@ -35,7 +37,7 @@ struct Intake: ParsableCommand {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw DraftFlowError(.invalidInput, "\(folder) is not a folder", fix: "name a folder holding CODE.md or CODE.csv files")
             }
-            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter(isIntakeSubmissionName).sorted()
             var comments: [String: String] = [:]
             var proposals: [String: String] = [:]
             // Only the folder's own files: no link out of it (to /etc/passwd, say), no FIFO or
