@@ -50,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "draftflow-bench",
-            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore", "TestSupport"],
+            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Benchmarks/draftflow-bench"
         ),
         // Measures the pack index built by hand against libgit2's indexer (BENCHMARKS.md).
@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow", "TestSupport"]),
         .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack", "TestSupport"]),
+        .testTarget(name: "DraftFlowOfficeTests", dependencies: ["DraftFlowOffice", "DraftFlow", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

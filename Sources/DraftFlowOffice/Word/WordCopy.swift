@@ -78,7 +78,9 @@ public enum WordCopy {
             type = named
             text = String(text.dropFirst(first.count).drop { separators.contains($0) || WordText.isSpace($0) || $0 == "-" })
         }
-        let body = WordText.Convention(version: nil).cleaned(text)
+        // Each paragraph of the comment a line of its own, its spaces cleaned.
+        let body = text.split(separator: "\n").map { WordText.Convention(version: nil).cleaned($0).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
         guard !body.isEmpty || !quoted.isEmpty else { return nil }
         let full = quoted.isEmpty ? body : "On \u{201C}\(quoted)\u{201D}: \(body)"
         let reference: CommentReference
