@@ -53,7 +53,10 @@ struct CommentCommand: ParsableCommand {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let version = try versionForWordCopies([name], round: self.submission.round, context: context)
             let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
-            let outcome = try Submissions(context).submit(member: code, file: try OfficeFiles.read(.init(name: name, data: data), version: version),
+            let incoming = try OfficeFiles.read(.init(name: name, data: data), version: version)
+            var notices = StandardError()
+            for line in incoming.read?.notes ?? [] { print(TerminalText.escaped("note: \(line)"), to: &notices) }
+            let outcome = try Submissions(context).submit(member: code, file: incoming,
                                                           proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
                                                           late: self.submission.late, roundName: self.submission.round,
                                                           noObjection: noObjection)

@@ -31,6 +31,8 @@ import Testing
         let read = try read(body)
         #expect(read.editedCopy == Self.version)
         #expect(read.revisions == [])
+        #expect(read.notes == ["CAN.docx: 0 tracked changes, 0 Word comments; read as an edited copy of the draft",
+                               "CAN.docx: once what Word changes on its own is set aside, the copy does not change the text"])
     }
 
     @Test func aChangedParagraphKeepsTheVersionsSpellingOfWhatItDidNotChange() throws {
@@ -108,6 +110,18 @@ import Testing
             "On \u{201C}1.2 Members's views differ.\u{201D}: Which members?\nSay so.",
             "Editorials are welcome.",
         ])
+    }
+
+    @Test func aChineseCopyNumberedByWordKeepsTheVersionsNumbersTabsAndQuotes() throws {
+        let version = "## 1\t引言\n\n1.1\t理事会欢迎“重点投入”。\n\n1.2\t本文件提供了一系列建议。\n"
+        let numbered = "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+        let body = "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>" + WordDocx.r("引言") + "</w:p>"
+            + "<w:p>\(numbered)" + WordDocx.r("理事会欢迎“重点投入”。") + "</w:p>"
+            + "<w:p>\(numbered)" + WordDocx.r("本文件提供了") + "<w:ins w:id=\"1\" w:author=\"中国\" w:date=\"2020-02-26T08:00:00Z\">"
+            + WordDocx.r("“新的”") + "</w:ins>" + WordDocx.r("一系列建议。") + "</w:p>"
+        let read = try read(body, version: version)
+        #expect(read.editedCopy == "## 1\t引言\n\n1.1\t理事会欢迎“重点投入”。\n\n1.2\t本文件提供了“新的”一系列建议。\n")
+        #expect(read.revisions == [Revision(kind: .insertion, author: "中国", date: Date(timeIntervalSince1970: 1_582_704_000), paragraph: "1.2", text: "“新的”")])
     }
 
     @Test func wordDatesWithoutAZoneAreUTC() {

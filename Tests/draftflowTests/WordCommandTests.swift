@@ -48,6 +48,7 @@ import TestSupport
               edited copy kept as Comments/draft-1/CAN/submission-1.proposal.md
 
             """))
+        #expect(result.error == "note: canada-tracked.docx: 4 tracked changes by Canada, Marie Dubois, 3 Word comments; read as an edited copy of the draft\n")
         // The edited copy: every change accepted, and nothing Word did on its own (curly quotes, a
         // non-breaking space and hyphen, a soft line break) differs from the version.
         let copy = try git(["show", "HEAD:Comments/draft-1/CAN/submission-1.proposal.md"], in: cli.folder).output
@@ -84,6 +85,7 @@ import TestSupport
         let result = try cli.run(["comment", "USA", Self.fixture("usa-numbered.docx").path, "--received", "2020-02-28T12:00:00+01:00"],
                                  now: "2020-02-28T13:00:00+01:00")
         #expect(result.status == 0, "\(result.error)")
+        #expect(result.error == "note: usa-numbered.docx: 0 tracked changes, 0 Word comments; read as an edited copy of the draft\n")
         // Word's own numbering (w:numPr, a SEQ field, a w:fldSimple), curly quotes and a doubled
         // space are not edits: the one word the member added is.
         let copy = try git(["show", "HEAD:Comments/draft-1/USA/submission-1.proposal.md"], in: cli.folder).output
@@ -131,6 +133,29 @@ import TestSupport
         #expect((try record(cli, "Comments/draft-1/CHN/submission-1.json")["revisions"] as? [Any])?.count == 3)
         let again = try cli.run(["intake", inbox.path, "--received", "2020-02-28T12:00:00+01:00"], now: "2020-02-28T13:00:00+01:00")
         #expect(again.output == "Recorded nothing: all 2 submissions are recorded already\n")
+    }
+
+    @Test func theMergeOfWordCopiesAppliesTheMembersChangesAndNothingWordDidOnItsOwn() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try Self.workspace(scratch)
+        for (code, name) in [("CAN", "canada-tracked.docx"), ("CHN", "china-libreoffice.docx"), ("USA", "usa-numbered.docx")] {
+            let recorded = try cli.run(["comment", code, Self.fixture(name).path, "--received", "2020-02-28T12:00:00+01:00"], now: "2020-02-28T13:00:00+01:00")
+            #expect(recorded.status == 0, "\(recorded.error)")
+        }
+        let merged = try cli.run(["merge", "--round", "draft-1"], now: "2020-03-02T10:00:00+01:00")
+        #expect(merged.status == 0, "\(merged.error)")
+        let lines = merged.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("Merged round draft-1 onto draft-1: 7 changes applied (commit ") == true)
+        #expect(lines.dropFirst().joined(separator: "\n") == """
+              1.1        modified (1 change) by Canada
+              1.2        modified (1 change) by China
+              2.1        modified (2 changes) by Canada
+              2.2        modified (2 changes) by China, United States
+              after 2.2  inserted (1 change) by Canada
+            Changes found only in edited copies (dispose of them like comments): CAN-E1, CHN-E1, USA-E1
+            No collision to resolve.
+
+            """)
     }
 
     @Test func aPDFIsRefusedSayingHowToSendCommentsInstead() throws {

@@ -19,7 +19,8 @@ struct WordAlignment {
     /// `after X` for a new one; nil for an empty paragraph or a new one before any other.
     var anchors: [String?] = []
 
-    init(copy: [WordAcceptedText.Paragraph], version: DraftDocument?, convention: WordText.Convention) {
+    init(copy: [WordAcceptedText.Paragraph], version prepared: WordVersion?) {
+        let convention = prepared?.convention ?? WordText.Convention(version: nil)
         var texts: [String] = []
         var positions: [Int] = []
         for (index, paragraph) in copy.enumerated() {
@@ -30,12 +31,13 @@ struct WordAlignment {
         }
         let document = DraftDocument(blockTexts: texts)
         anchors = Array(repeating: nil, count: copy.count)
-        guard let version else {
+        guard let prepared else {
             blocks = texts
             for (block, position) in zip(document.blocks, positions) { anchors[position] = block.anchor }
             return
         }
-        let versionKeys = version.blocks.map { WordText.key($0.body) }
+        let version = prepared.document
+        let versionKeys = prepared.keys
         let copyKeys = document.blocks.map { WordText.key($0.body) }
         let pairs = Self.pairs(versionKeys, copyKeys)
         var last: String?
@@ -59,7 +61,7 @@ struct WordAlignment {
 
     /// For each copy paragraph, the version paragraph it is a copy of: equal ones by a difference
     /// of the two lists, then, among the paragraphs between them, those alike in order.
-    static func pairs(_ version: [String], _ copy: [String]) -> [Int: Int] {
+    static func pairs(_ version: [[UInt8]], _ copy: [[UInt8]]) -> [Int: Int] {
         var pairs: [Int: Int] = [:]
         var removed: [Int] = []
         var added: [Int] = []
@@ -88,9 +90,9 @@ struct WordAlignment {
     }
 
     /// The share of words two paragraph keys have in common.
-    static func similarity(_ a: String, _ b: String) -> Double {
-        let left = Set(WordText.tokens(a).filter { !$0.isSpace }.map(\.key))
-        let right = Set(WordText.tokens(b).filter { !$0.isSpace }.map(\.key))
+    static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        let left = Set(WordText.tokens(String(decoding: a, as: UTF8.self)).filter { !$0.isSpace }.map(\.key))
+        let right = Set(WordText.tokens(String(decoding: b, as: UTF8.self)).filter { !$0.isSpace }.map(\.key))
         guard !left.isEmpty || !right.isEmpty else { return 1 }
         return Double(left.intersection(right).count) / Double(left.union(right).count)
     }

@@ -22,8 +22,9 @@ public enum WordCopy {
         let body = try WordXMLReader.read(document, what: "\(display) (word/document.xml)").paragraphs
         let comments = try package.part("word/comments.xml").map { try WordXMLReader.read($0, what: "\(display) (word/comments.xml)").comments } ?? []
         let accepted = WordAcceptedText(body)
-        let convention = WordText.Convention(version: version)
-        let alignment = WordAlignment(copy: accepted.paragraphs, version: version.map(DraftDocument.parse), convention: convention)
+        let prepared = version.map(WordVersion.prepared)
+        let convention = prepared?.convention ?? WordText.Convention(version: nil)
+        let alignment = WordAlignment(copy: accepted.paragraphs, version: prepared)
 
         var revisions: [Revision] = []
         for (index, paragraph) in accepted.paragraphs.enumerated() {
@@ -47,7 +48,7 @@ public enum WordCopy {
         var notes = ["\(display): \(revisions.count) tracked change\(revisions.count == 1 ? "" : "s")"
                      + (authors.isEmpty ? "" : " by \(authors.joined(separator: ", "))")
                      + ", \(parsed.count) Word comment\(parsed.count == 1 ? "" : "s"); read as an edited copy of the draft"]
-        if version != nil, editedCopy == version.map({ DraftDocument.render(blockTexts: DraftDocument.parse($0).blockTexts) }) {
+        if let prepared, editedCopy == prepared.rendered {
             notes.append("\(display): once what Word changes on its own is set aside, the copy does not change the text")
         }
         var read = file

@@ -60,18 +60,39 @@ enum WordText {
         return tokens
     }
 
-    /// What a paragraph is matched by: its tokens' keys without emphasis marks, spaces collapsed.
-    static func key(_ text: String) -> String {
-        var key = ""
-        for token in tokens(text) where !token.isMarkup {
-            if token.isSpace {
-                if !key.isEmpty, !key.hasSuffix(" ") { key += " " }
-            } else {
-                key += token.key
+    /// What a paragraph is matched by: its text with quotes straight, non-breaking hyphens plain,
+    /// emphasis marks left out and every run of spaces one space, as UTF-8 (compared byte for
+    /// byte: thousands of paragraphs a copy are matched, so this works on scalars, not characters).
+    static func key(_ text: String) -> [UInt8] {
+        var key = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !key.isEmpty
+                continue
             }
+            let folded: Unicode.Scalar
+            switch scalar.value {
+            case 0x2A, 0x5F, 0x60: continue  // * _ `
+            case 0xAD, 0x200B: continue      // soft hyphen, zero-width space
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033: folded = "\""
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: folded = "'"
+            case 0x2011: folded = "-"
+            default: folded = scalar
+            }
+            if pendingSpace { key.append(" ") }
+            pendingSpace = false
+            key.append(folded)
         }
-        if key.hasSuffix(" ") { key.removeLast() }
-        return key
+        return Array(String(key).utf8)
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x202F, 0x2007: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     /// Which of Word's characters the version uses itself: those it does not are written as the
@@ -84,35 +105,35 @@ enum WordText {
 
         init(version: String?) {
             guard let version else { return }
-            curlyDoubleQuotes = version.contains("\u{201C}") || version.contains("\u{201D}")
-            curlySingleQuotes = version.contains("\u{2018}") || version.contains("\u{2019}")
-            nonBreakingSpaces = version.contains("\u{00A0}")
-            nonBreakingHyphens = version.contains("\u{2011}")
+            var seen = Set<UInt32>()
+            for scalar in version.unicodeScalars where scalar.value >= 0xA0 { seen.insert(scalar.value) }
+            curlyDoubleQuotes = seen.contains(0x201C) || seen.contains(0x201D)
+            curlySingleQuotes = seen.contains(0x2018) || seen.contains(0x2019)
+            nonBreakingSpaces = seen.contains(0xA0)
+            nonBreakingHyphens = seen.contains(0x2011)
         }
 
         /// `text` as the version would write it: spaces (soft line breaks, tabs, doubled spaces)
         /// one space, and Word's characters the version does not use replaced.
         func cleaned(_ text: some StringProtocol) -> String {
-            var out = ""
+            var out = String.UnicodeScalarView()
             var lastWasSpace = false
-            for character in text {
-                if WordText.isSpace(character), !(nonBreakingSpaces && character == "\u{00A0}") {
+            for scalar in text.unicodeScalars {
+                if WordText.isSpace(scalar), !(nonBreakingSpaces && scalar.value == 0xA0) {
                     if !lastWasSpace { out.append(" ") }
                     lastWasSpace = true
                     continue
                 }
                 lastWasSpace = false
-                if !curlyDoubleQuotes, character == "\u{201C}" || character == "\u{201D}" {
-                    out.append("\"")
-                } else if !curlySingleQuotes, character == "\u{2018}" || character == "\u{2019}" {
-                    out.append("'")
-                } else if !nonBreakingHyphens, character == "\u{2011}" {
-                    out.append("-")
-                } else if character != "\u{00AD}", character != "\u{200B}" {
-                    out.append(character)
+                switch scalar.value {
+                case 0x201C where !curlyDoubleQuotes, 0x201D where !curlyDoubleQuotes: out.append("\"")
+                case 0x2018 where !curlySingleQuotes, 0x2019 where !curlySingleQuotes: out.append("'")
+                case 0x2011 where !nonBreakingHyphens: out.append("-")
+                case 0xAD, 0x200B: break
+                default: out.append(scalar)
                 }
             }
-            return out
+            return String(out)
         }
     }
 }
