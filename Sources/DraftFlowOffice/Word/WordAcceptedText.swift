@@ -27,6 +27,15 @@ struct WordAcceptedText: Sendable {
         var kept: [String: String] = [:]
         var deleted: [String: String] = [:]
         var lastChange: WordChange?
+        // Word gives every change its date: parsed once each (a copy has hundreds of changes, a few dates).
+        var dates: [String: Date?] = [:]
+        func parsed(_ text: String?) -> Date? {
+            guard let text else { return nil }
+            if let known = dates[text] { return known }
+            let date = Self.date(text)
+            dates[text] = date
+            return date
+        }
         for paragraph in body {
             if !started {
                 current.headingLevel = paragraph.headingLevel
@@ -46,7 +55,7 @@ struct WordAcceptedText: Sendable {
                         if change == lastChange, let last = current.revisions.indices.last {
                             current.revisions[last].text += text
                         } else {
-                            current.revisions.append(Revision(kind: change.kind, author: change.author, date: change.date.flatMap(Self.date),
+                            current.revisions.append(Revision(kind: change.kind, author: change.author, date: parsed(change.date),
                                                               paragraph: nil, text: text))
                         }
                     }

@@ -24,7 +24,7 @@ struct WordAlignment {
         var texts: [String] = []
         var positions: [Int] = []
         for (index, paragraph) in copy.enumerated() {
-            let text = convention.cleaned(paragraph.text).trimmingCharacters(in: .whitespaces)
+            let text = WordText.trimmed(convention.cleaned(paragraph.text))
             guard !text.isEmpty else { continue }
             texts.append((paragraph.headingLevel.map { String(repeating: "#", count: $0) + " " } ?? "") + text)
             positions.append(index)
@@ -60,12 +60,21 @@ struct WordAlignment {
     }
 
     /// For each copy paragraph, the version paragraph it is a copy of: equal ones by a difference
-    /// of the two lists, then, among the paragraphs between them, those alike in order.
+    /// of the two lists, then, among the paragraphs between them, each with the one at its place
+    /// when there are as many on both sides, else those alike (half their words shared) in order.
     static func pairs(_ version: [[UInt8]], _ copy: [[UInt8]]) -> [Int: Int] {
         var pairs: [Int: Int] = [:]
         var removed: [Int] = []
         var added: [Int] = []
         func pairChanged() {
+            // As many changed as there were: each is the one at its place (the common case, a
+            // paragraph edited where it stands).
+            if removed.count == added.count {
+                for (a, b) in zip(removed, added) { pairs[b] = a }
+                removed = []
+                added = []
+                return
+            }
             var next = 0
             for b in added {
                 guard let found = removed[next...].firstIndex(where: { similarity(version[$0], copy[b]) >= 0.5 }) else { continue }
@@ -102,7 +111,7 @@ struct WordAlignment {
     /// around a change are kept (Word shows them as italics, it never deletes them).
     static func merged(version: String, copy: String, convention: WordText.Convention) -> String {
         let old = WordText.tokens(version)
-        let new = WordText.tokens(copy.trimmingCharacters(in: .whitespaces))
+        let new = WordText.tokens(WordText.trimmed(copy))
         var out = ""
         var removed: [WordText.Token] = []
         var added = ""

@@ -7,7 +7,7 @@ enum WordText {
     /// One word, one CJK character, one punctuation mark or one run of spaces.
     struct Token: Sendable {
         /// As written.
-        var raw: Substring
+        var raw: String
         /// What it is compared by: quotes straight, every run of spaces " ".
         var key: String
         var isSpace: Bool
@@ -19,41 +19,52 @@ enum WordText {
         character.isWhitespace || character == "\u{00A0}" || character == "\u{202F}" || character == "\u{2007}"
     }
 
-    /// The character compared in place of `character`.
-    static func folded(_ character: Character) -> Character {
-        switch character {
-        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": return "\""
-        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}": return "'"
-        case "\u{2011}": return "-"
-        default: return character
+    /// The scalar compared in place of `scalar`.
+    static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033: return "\""
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return "'"
+        case 0x2011: return "-"
+        default: return scalar
         }
     }
 
-    static func isCJK(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first?.value else { return false }
-        return (0x2E80...0x9FFF).contains(scalar) || (0xAC00...0xD7AF).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
-            || (0xFF00...0xFFEF).contains(scalar) || (0x20000...0x3FFFF).contains(scalar)
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x2E80...0x9FFF).contains(value) || (0xAC00...0xD7AF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFF00...0xFFEF).contains(value) || (0x20000...0x3FFFF).contains(value)
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        (character.isLetter || character.isNumber) && !isCJK(character)
+    /// A letter, digit or combining mark of a script written with spaces between words.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default:
+            if isCJK(scalar) { return false }
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+                || properties.generalCategory == .spacingMark
+        }
     }
 
     /// The tokens of `text`.
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            var end = text.index(after: index)
-            if isSpace(character) {
-                while end < text.endIndex, isSpace(text[end]) { end = text.index(after: end) }
-                tokens.append(Token(raw: text[index..<end], key: " ", isSpace: true))
-            } else if isWordCharacter(character) {
-                while end < text.endIndex, isWordCharacter(text[end]) { end = text.index(after: end) }
-                tokens.append(Token(raw: text[index..<end], key: String(text[index..<end]), isSpace: false))
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            var end = scalars.index(after: index)
+            if isSpace(scalar) {
+                while end < scalars.endIndex, isSpace(scalars[end]) { end = scalars.index(after: end) }
+                tokens.append(Token(raw: String(scalars[index..<end]), key: " ", isSpace: true))
+            } else if isWordScalar(scalar) {
+                while end < scalars.endIndex, isWordScalar(scalars[end]) { end = scalars.index(after: end) }
+                let raw = String(scalars[index..<end])
+                tokens.append(Token(raw: raw, key: raw, isSpace: false))
             } else {
-                tokens.append(Token(raw: text[index..<end], key: String(folded(character)), isSpace: false))
+                tokens.append(Token(raw: String(scalar), key: String(folded(scalar)), isSpace: false))
             }
             index = end
         }
@@ -64,7 +75,8 @@ enum WordText {
     /// emphasis marks left out and every run of spaces one space, as UTF-8 (compared byte for
     /// byte: thousands of paragraphs a copy are matched, so this works on scalars, not characters).
     static func key(_ text: String) -> [UInt8] {
-        var key = String.UnicodeScalarView()
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if isSpace(scalar) {
@@ -80,11 +92,20 @@ enum WordText {
             case 0x2011: folded = "-"
             default: folded = scalar
             }
-            if pendingSpace { key.append(" ") }
+            if pendingSpace { key.append(0x20) }
             pendingSpace = false
-            key.append(folded)
+            UTF8.encode(folded) { key.append($0) }
         }
-        return Array(String(key).utf8)
+        return key
+    }
+
+    /// `text` without spaces at either end (WordText's spaces, not Foundation's character sets:
+    /// this runs on every paragraph of every copy).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
