@@ -132,6 +132,20 @@ import Testing
         #expect(WordAcceptedText.date("yesterday") == nil)
     }
 
+    @Test func aDocumentPartThatIsNotWellFormedXMLIsRefusedAndNoEntityIsFetched() throws {
+        let broken = IncomingFile(name: "CAN.docx", data: try WordDocx.make(body: "<w:p><w:r><w:t>unclosed</w:p>"))
+        let error = try #require(throws: DraftFlowError.self) { try WordCopy.read(broken, version: nil) }
+        #expect(error.kind == .invalidInput)
+        #expect(error.message == "CAN.docx (word/document.xml) cannot be read: it is not well-formed XML (line 1, column 181)")
+        #expect(error.fix == "open it in Word or LibreOffice and save it again as .docx")
+        // An external entity is not resolved: the text holds nothing of the file it names.
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><w:document \(WordDocx.namespace)><w:body>"
+            + "<w:p><w:r><w:t>a&x;b</w:t></w:r></w:p></w:body></w:document>"
+        let paragraphs = (try? WordXMLReader.read(Data(xml.utf8), what: "t").paragraphs) ?? []
+        let host = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "-"
+        #expect(!paragraphs.contains { $0.pieces.contains { if case .text(let text, _) = $0 { text.contains(host) } else { false } } })
+    }
+
     @Test func aDocxWithoutADocumentPartIsRefused() throws {
         let archive = try ZIPArchiveWithOnePart.make()
         let error = try #require(throws: DraftFlowError.self) { try WordCopy.read(IncomingFile(name: "CAN.docx", data: archive), version: nil) }

@@ -39,9 +39,9 @@ final class WordXMLReader: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        if !parser.parse() {
-            let reason = reader.failure.map { "\($0)" } ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "it is not well-formed XML"
-            throw DraftFlowError(.invalidInput, "\(what) cannot be read: \(reason)",
+        // Foundation on Linux may report an error and still return true: either refuses the part.
+        if !parser.parse() || reader.failure != nil || parser.parserError != nil {
+            throw DraftFlowError(.invalidInput, "\(what) cannot be read: it is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber))",
                                  fix: "open it in Word or LibreOffice and save it again as .docx")
         }
         return reader
