@@ -116,6 +116,28 @@ import TestSupport
         ])
     }
 
+    @Test func aDocxWrittenByPandocReadsBackWithItsAuthors() throws {
+        // What `compile --format docx` makes: pandoc's w:ins/w:del and comments, one author each.
+        let scratch = try ScratchDirectory()
+        let cli = try Self.workspace(scratch)
+        let result = try cli.run(["comment", "CAN", Self.fixture("pandoc-tracked.docx").path, "--received", "2020-02-28T12:00:00+01:00"],
+                                 now: "2020-02-28T13:00:00+01:00")
+        #expect(result.status == 0, "\(result.error)")
+        let copy = try git(["show", "HEAD:Comments/draft-1/CAN/submission-1.proposal.md"], in: cli.folder).output
+        #expect(copy == Self.version.replacingOccurrences(of: "Political Forum.", with: "Political Forum on Sustainable Development.")
+            .replacingOccurrences(of: "remains a challenge", with: "remains a major challenge"))
+        let record = try record(cli, "Comments/draft-1/CAN/submission-1.json")
+        #expect(record["revisions"] as? [[String: String]] == [
+            ["author": "Canada", "date": "2020-02-28T12:00:00+01:00", "kind": "insertion", "paragraph": "1.1", "text": "on Sustainable Development"],
+            ["author": "United States", "date": "2020-02-28T12:00:00+01:00", "kind": "deletion", "paragraph": "2.2", "text": "a challenge"],
+            ["author": "United States", "date": "2020-02-28T12:00:00+01:00", "kind": "insertion", "paragraph": "2.2", "text": "a major challenge"],
+        ])
+        let comments = try #require(record["comments"] as? [[String: String]])
+        #expect(comments.map { [$0["anchor"]!, $0["type"]!, $0["text"]!] } == [
+            ["1.1", "editorial", "On \u{201C}High-Level Political Forum\u{201D}: name the forum in full"],
+        ])
+    }
+
     @Test func anIntakeFolderTakesWordCopiesAndSkipsWordsOwnerFiles() throws {
         let scratch = try ScratchDirectory()
         let cli = try Self.workspace(scratch)

@@ -8,8 +8,10 @@
   SEQ field, a w:fldSimple) instead of literal numbers, curly quotes, one real edit.
 - china-libreoffice.docx: made by LibreOffice (headless) from china-libreoffice.fodt, a copy with
   tracked changes and a comment as LibreOffice writes them.
+- pandoc-tracked.docx: made by pandoc from pandoc-tracked.md, tracked changes and a comment as
+  pandoc's docx writer makes them (what `compile --format docx` writes).
 
-Run from this folder: python3 make-fixtures.py   (needs python-docx 1.2 and soffice)
+Run from this folder: python3 make-fixtures.py   (needs python-docx 1.2, soffice and pandoc)
 The .docx files are committed, so the tests need neither.
 """
 import os, shutil, subprocess, tempfile, zipfile
@@ -166,7 +168,13 @@ def china():
         shutil.copy(os.path.join(folder, "china-libreoffice.docx"), os.path.join(HERE, "china-libreoffice.docx"))
 
 
+def pandoc():
+    subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", os.path.join(HERE, "pandoc-tracked.docx"),
+                    os.path.join(HERE, "pandoc-tracked.md")], check=True)
+
+
 if __name__ == "__main__":
     canada()
     usa()
     china()
+    pandoc()
