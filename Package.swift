@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "draftflow-bench",
-            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore", "TestSupport"],
+            dependencies: ["DraftFlow", "DraftFlowGit", "GitCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Benchmarks/draftflow-bench"
         ),
         // Measures the pack index built by hand against libgit2's indexer (BENCHMARKS.md).

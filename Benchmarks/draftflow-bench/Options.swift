@@ -5,8 +5,9 @@ let usage = """
 USAGE: draftflow-bench [--scale S[,S...]] [--only TASK] [--draftflow PATH] [--keep] [--collisions PCT] [--dispose-limit N]
 
   --scale S        size factor: paragraphs = 1000*S, members = 193*S (e.g. 0.25, 1, 4; a comma list runs each)
-  --only TASK      intake | merge | redline | status | whole | memory | mail (intake, merge and redline run one round;
-                   mail: intake --mail of one mbox with a message per member)
+  --only TASK      intake | merge | redline | status | whole | memory | mail | word-intake (intake, merge and redline
+                   run one round; mail: intake --mail of one mbox with a message per member; word-intake: one
+                   Word copy with ~100 tracked changes per member, one intake)
   --draftflow PATH the draftflow executable (default: beside this program, i.e. .build/release/draftflow)
   --collisions PCT share of paragraphs that several members edit at the same words differently (default 0.5):
                    one collision each per round, and one `draftflow resolve` each
@@ -37,8 +38,8 @@ struct Options {
                 options.scales = scales.compactMap { $0 }
             case "--only":
                 let task = try value(argument)
-                guard ["intake", "merge", "redline", "status", "whole", "memory", "mail"].contains(task) else {
-                    throw BenchError("--only takes intake, merge, redline, status, whole, memory or mail\n\(usage)")
+                guard ["intake", "merge", "redline", "status", "whole", "memory", "mail", "word-intake"].contains(task) else {
+                    throw BenchError("--only takes intake, merge, redline, status, whole, memory, mail or word-intake\n\(usage)")
                 }
                 options.only = task
             case "--draftflow": options.draftflow = try value(argument)

@@ -53,6 +53,10 @@ do {
     for scale in options.scales {
         let bench = try Bench(options: options, draftflow: draftflow, scale: scale)
         benches.append(bench)
+        if options.only == "word-intake" {
+            try bench.runWordIntake()
+            continue
+        }
         let start = monotonicSeconds()
         let result = try bench.run()
         results.append(result)
@@ -60,7 +64,7 @@ do {
         print("(this scale ran in \(seconds(monotonicSeconds() - start)) in all, workload generation and the peer included)")
         print("")
     }
-    print(growth(results))
+    if options.only != "word-intake" { print(growth(results)) }
 } catch {
     note("draftflow-bench: \(error)")
     exit(1)

@@ -16,7 +16,10 @@ struct CommentCommand: ParsableCommand {
         UN languages (## 第4.2.2.3段（编辑性）). A paragraph the version does not have is refused, \
         naming the nearest ones. CSV, .xlsx or a Word table (.docx): the ISO commenting template's \
         columns, every row's MB/NC naming this member or left empty. A second submission by \
-        the same member supersedes the first. In a silence round, --no-objection records the reply as a \
+        the same member supersedes the first. A Word copy of the draft (.docx) is the member's edited copy: \
+        its tracked changes are accepted and kept with their authors and dates, its Word comments are comments on \
+        the paragraph they start in ('ed:', 'te:' or 'ge:' first gives the type), and what Word changes on its own \
+        (curly quotes, non-breaking spaces, soft line breaks, its own numbering) is not an edit. A PDF is refused. In a silence round, --no-objection records the reply as a \
         confirmation that does not break silence; a reply whose whole text is 'No objection.' (or 'Pas \
         d'objection.', 'Sin objeciones.', 'Возражений нет.', '无异议。', 'لا اعتراض.') is recorded so without it.
         Example: draftflow comment GBR reply-uk.md --no-objection --received 2020-03-11T10:00:00+01:00
@@ -29,7 +32,7 @@ struct CommentCommand: ParsableCommand {
     @Argument(help: "The member's code, e.g. CAN.")
     var code: String
 
-    @Argument(help: "The member's comments: Markdown or ISO-template CSV, UTF-8, at most 10 MiB.")
+    @Argument(help: "The member's comments: Markdown or ISO-template CSV (UTF-8), or a Word copy of the draft (.docx); at most 10 MiB.")
     var file: String
 
     @Option(help: ArgumentHelp("The member's edited copy of the draft, kept for the merge.", valueName: "FILE"))
@@ -49,8 +52,13 @@ struct CommentCommand: ParsableCommand {
             let zone = try context.workflow().zone()
             try refuseMailFile(file, member: code)
             let data = try readUserFile(file, what: "the comment file")
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let version = try versionForWordCopies([name], round: self.submission.round, context: context)
             let proposalFile = try proposal.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readUserFile($0, what: "the proposal")) }
-            let outcome = try Submissions(context).submit(member: code, file: try OfficeFiles.read(.init(name: URL(fileURLWithPath: file).lastPathComponent, data: data)),
+            let incoming = try OfficeFiles.read(.init(name: name, data: data), version: version)
+            var notices = StandardError()
+            for line in incoming.read?.notes ?? [] { print(TerminalText.escaped("note: \(line)"), to: &notices) }
+            let outcome = try Submissions(context).submit(member: code, file: incoming,
                                                           proposal: proposalFile, received: try self.submission.receivedAt(in: zone),
                                                           late: self.submission.late, roundName: self.submission.round,
                                                           noObjection: noObjection)

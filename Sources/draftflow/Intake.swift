@@ -8,8 +8,10 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record every submission in a folder at once: one attributed commit each, written and synced together.",
         discussion: """
-        The folder holds one comment file per member, named by its code (CAN.md, USA.csv), and \
-        optionally its edited copy of the draft (CAN.proposal.md). Every file is checked before \
+        The folder holds one comment file per member, named by its code (CAN.md, USA.csv, CHN.docx), and \
+        optionally its edited copy of the draft (CAN.proposal.md). A Word copy of the draft (.docx) is read \
+        as the member's edited copy, its tracked changes and Word comments included; Word's owner files \
+        (~$CAN.docx) are skipped. Every file is checked before \
         anything is written: one bad file stops the whole intake and nothing is recorded.
         With --consolidated FILE instead of a folder, the secretariat's consolidated ISO template \
         (.csv, .xlsx or a Word table) is split by its MB/NC column into one submission per member.
@@ -71,7 +73,7 @@ struct Intake: ParsableCommand {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw DraftFlowError(.invalidInput, "\(folder) is not a folder", fix: "name a folder holding CODE.md or CODE.csv files")
             }
-            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter(isIntakeSubmissionName).sorted()
             var comments: [String: String] = [:]
             var proposals: [String: String] = [:]
             // Only the folder's own files: no link out of it (to /etc/passwd, say), no FIFO or
@@ -104,12 +106,13 @@ struct Intake: ParsableCommand {
             // The files are read on every core: hundreds of them, a megabyte each.
             let codes = comments.keys.sorted()
             let files = codes.map { (code: $0, comments: comments[$0]!, proposal: proposals[$0]) }
+            let version = try versionForWordCopies(files.map(\.comments), round: submission.round, context: context)
             let items = try concurrentMap(files) { file -> Submissions.BatchItem in
                 let data = try readUserFile(url.appendingPathComponent(file.comments).path, what: "the comment file")
                 let proposal = try file.proposal.map {
                     IncomingFile(name: $0, data: try readUserFile(url.appendingPathComponent($0).path, what: "the proposal"))
                 }
-                return Submissions.BatchItem(member: file.code, file: try OfficeFiles.read(.init(name: file.comments, data: data)), proposal: proposal,
+                return Submissions.BatchItem(member: file.code, file: try OfficeFiles.read(.init(name: file.comments, data: data), version: version), proposal: proposal,
                                              received: receivedAt)
             }
             try record(items, context: context, zone: zone)

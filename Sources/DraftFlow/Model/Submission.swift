@@ -27,6 +27,9 @@ public struct Submission: Codable, Equatable, Sendable {
     /// Set when the submission came by e-mail (`intake --mail`): the message's identity, by which
     /// the same message is never recorded twice. Nil for every other submission.
     public var mail: MailOrigin?
+    /// The tracked changes of a Word copy, each with its author and date as Word recorded them;
+    /// nil for every other submission (and for records written before Word copies were read).
+    public var revisions: [Revision]?
     /// Set on a submission just recorded that was received before the member's current one in the
     /// round: that one stays current (not stored; the records say it by their received instants).
     public var stillCurrent: StillCurrent?
@@ -46,7 +49,7 @@ public struct Submission: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection, mail
+        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection, mail, revisions
     }
 
     /// How a submission came to be recorded as a confirmation of no objection.

@@ -137,6 +137,7 @@ struct SubmissionRecording {
                                     comments: comments)
         submission.noObjection = noObjection
         submission.mail = prepared.file.read?.mail
+        if let revisions = prepared.file.read?.revisions, !revisions.isEmpty { submission.revisions = revisions }
         // An older submission recorded after a newer one is kept, but the newer one stays current.
         let current = RecordReader.current(earlier)[code]
         if let current, current.supersedes(submission) {
