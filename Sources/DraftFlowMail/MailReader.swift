@@ -23,7 +23,8 @@ public enum MailReader {
     /// Every message of these files (each an mbox or one message), numbered from 1 in order: the
     /// files parsed on every core, then each message read (its comments parsed) on every core.
     /// A message of an mbox is stored as `NAME-N.eml`; a message file under its own name.
-    public static func items(in files: [(name: String, data: Data)]) throws -> [MailItem] {
+    /// `version`: the text of the version the round is on, which an attached Word copy is compared with.
+    public static func items(in files: [(name: String, data: Data)], version: String? = nil) throws -> [MailItem] {
         let parsed = try concurrentMap(files.map { FileData(name: $0.name, data: $0.data) }) { file -> [ParsedEntry] in
             let messages = try messages(in: file.data, name: file.name)
             let mbox = isMbox(file.data)
@@ -34,7 +35,7 @@ public enum MailReader {
         }
         let all = Array(parsed.joined())
         return try concurrentMap(Array(all.indices)) { index in
-            item(all[index].message, position: index + 1, source: all[index].source, storedName: all[index].stored)
+            item(all[index].message, position: index + 1, source: all[index].source, storedName: all[index].stored, version: version)
         }
     }
 
@@ -53,7 +54,7 @@ public enum MailReader {
     public static func isMbox(_ data: Data) -> Bool { MailParser.looksLikeMbox(data) }
 
     /// Reads one message. `storedName` is the name its original is recorded under (ends in .eml).
-    public static func item(_ message: MailMessage, position: Int, source: String, storedName: String) -> MailItem {
+    public static func item(_ message: MailMessage, position: Int, source: String, storedName: String, version: String? = nil) -> MailItem {
         let sender = message.from.first
         var notes: [String] = []
         var receivedFrom = MailOrigin.ReceivedFrom.received
@@ -91,7 +92,7 @@ public enum MailReader {
                     readAttachments.append(name)
                     continue
                 }
-                let file = try OfficeFiles.read(IncomingFile(name: name, data: part.data))
+                let file = try OfficeFiles.read(IncomingFile(name: name, data: part.data), version: version)
                 do {
                     comments += try file.read?.comments ?? CommentParser.parse(data: file.data, fileName: name)
                 } catch let error as DraftFlowError {

@@ -24,7 +24,9 @@ extension Intake {
                 throw DraftFlowError(.invalidInput, "--received does not apply to e-mail: each message is received when the secretariat's server received it",
                                      fix: "leave out --received")
             }
-            let items = try Self.mailItems(at: path)
+            // An attached Word copy is compared with the version the round is on.
+            let version = try versionForWordCopies(["attachment.docx"], round: submission.round, context: context)
+            let items = try Self.mailItems(at: path, version: version)
             let intake = MailIntake(context)
             var standardError = StandardError()
             if held {
@@ -117,7 +119,7 @@ extension Intake {
 
     /// The messages at `path`, read on every core: an mbox or an .eml file; a maildir (its `new`
     /// and `cur` folders) or a folder of .eml files, by file name.
-    static func mailItems(at path: String) throws -> [MailItem] {
+    static func mailItems(at path: String, version: String? = nil) throws -> [MailItem] {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -143,7 +145,7 @@ extension Intake {
             files = [(path, url.lastPathComponent)]
         }
         let data = try files.map { (name: $0.name, data: try readUserFile($0.path, what: "the mailbox", limit: mailboxLimit)) }
-        return try MailReader.items(in: data)
+        return try MailReader.items(in: data, version: version)
     }
 }
 
