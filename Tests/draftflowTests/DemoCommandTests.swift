@@ -24,12 +24,35 @@ import TestSupport
 
         let packet = scratch.url.appendingPathComponent("one-packet")
         let written = try FileManager.default.contentsOfDirectory(atPath: packet.path).sorted()
-        #expect(written == ["final-draft-circulated.html", "final-packet.docx", "final-packet.html", "final-packet.md", "final-packet.pdf",
-                            "receipt-draft-1-CAN.md", "receipt-draft-1-USA.md", "report-draft-1-CAN.html", "report-draft-1-USA.html"])
+        #expect(written == ["compilation-draft-1.docx", "final-draft-circulated.html", "final-packet.docx", "final-packet.html", "final-packet.md",
+                            "final-packet.pdf", "receipt-draft-1-CAN.md", "receipt-draft-1-USA.md", "report-draft-1-CAN.html", "report-draft-1-USA.html"])
         // A member's receipt holds against the workspace.
         let cli = CLI(folder: first, now: "2020-03-17T10:00:00+01:00")
         let check = try cli.run(["verify", "--receipt", packet.appendingPathComponent("receipt-draft-1-USA.md").path])
         #expect(check.status == 0, "\(check.output)\(check.error)")
         #expect(check.output.hasSuffix("All checks hold.\n"))
+
+        // What the delegations sent, as they sent it: Canada a Word copy with tracked changes, the
+        // United States an e-mail with the ISO template attached.
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        #expect(try gitOutput(["rev-parse", "HEAD:Comments/draft-1/CAN/submission-1.docx"], in: first)
+                == gitOutput(["hash-object", example.appendingPathComponent("Comments/draft-1/CAN.docx").path], in: first))
+        #expect(try gitOutput(["rev-parse", "HEAD:Comments/draft-1/USA/submission-1.eml"], in: first)
+                == gitOutput(["hash-object", example.appendingPathComponent("Comments/draft-1/USA.eml").path], in: first))
+        let canada = try #require(try JSONSerialization.jsonObject(with: Data(gitOutput(["show", "HEAD:Comments/draft-1/CAN/submission-1.json"], in: first).utf8)) as? [String: Any])
+        let revisions = canada["revisions"] as? [[String: Any]] ?? []
+        #expect(revisions.count == 8)
+        #expect(Set(revisions.compactMap { $0["author"] as? String }) == ["Canada"])
+        // Word comments on a whole paragraph are on it, unquoted; the one on the title is general, and last.
+        let comments = canada["comments"] as? [[String: Any]] ?? []
+        #expect(comments.map { "\($0["id"] ?? "") \($0["anchor"] ?? "") \($0["type"] ?? "")" } == ["CAN-1 2.2 technical", "CAN-2 4.2 technical", "CAN-3 general general"])
+        #expect((comments.first?["text"] as? String)?.hasPrefix("Canada considers that the list of Goals in paragraph 2.2 should include SDG 5") == true)
+        let usa = try #require(try JSONSerialization.jsonObject(with: Data(gitOutput(["show", "HEAD:Comments/draft-1/USA/submission-1.json"], in: first).utf8)) as? [String: Any])
+        #expect(usa["received"] as? String == "2020-02-29T23:10:00+01:00")
+        #expect((usa["mail"] as? [String: Any])?["attachments"] as? [String] == ["USA.csv"])
+        // The compilation as Word: each member's proposals are tracked changes by that member.
+        let document = try processOutput("/usr/bin/unzip", ["-p", packet.appendingPathComponent("compilation-draft-1.docx").path, "word/document.xml"])
+        let authors = Set(document.components(separatedBy: "w:author=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
+        #expect(authors == ["Canada", "United States", "Canada, United States"])
     }
 }

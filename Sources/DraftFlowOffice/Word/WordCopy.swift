@@ -38,11 +38,26 @@ public enum WordCopy {
         var parsed: [ParsedComment] = []
         let placed = comments.map { ($0, accepted.commentParagraph[$0.id] ?? Int.max) }.enumerated()
             .sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
+        // A comment on the document's title is on the whole text, as `## general` is in Markdown
+        // (and as the Word compilation writes one): general comments come after the others.
+        let title = alignment.anchors.isEmpty ? nil : Self.anchor(of: 0, in: alignment.anchors)
+        var general: [ParsedComment] = []
         for (comment, paragraph) in placed {
-            let anchor = paragraph == Int.max ? nil : Self.anchor(of: paragraph, in: alignment.anchors)
-            let quoted = convention.cleaned(accepted.quoted[comment.id] ?? "")
-            if let item = Self.comment(comment, anchor: anchor, quoted: quoted) { parsed.append(item) }
+            var anchor = paragraph == Int.max ? nil : Self.anchor(of: paragraph, in: alignment.anchors)
+            var quoted = convention.cleaned(accepted.quoted[comment.id] ?? "")
+            // A comment on a whole paragraph is on that paragraph: its words are not quoted back.
+            if paragraph < accepted.paragraphs.count,
+               quoted.trimmingCharacters(in: .whitespaces) == convention.cleaned(accepted.paragraphs[paragraph].text).trimmingCharacters(in: .whitespaces) {
+                quoted = ""
+            }
+            if anchor != nil && anchor == title {
+                anchor = nil
+                quoted = ""
+            }
+            guard let item = Self.comment(comment, anchor: anchor, quoted: quoted) else { continue }
+            if anchor == nil { general.append(item) } else { parsed.append(item) }
         }
+        parsed += general
         let editedCopy = DraftDocument.render(blockTexts: alignment.blocks)
         let authors = Array(Set(revisions.map(\.author))).sorted()
         var notes = ["\(display): \(revisions.count) tracked change\(revisions.count == 1 ? "" : "s")"

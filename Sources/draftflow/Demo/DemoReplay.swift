@@ -1,6 +1,8 @@
 import DraftFlow
 import DraftFlowExport
 import DraftFlowGit
+import DraftFlowMail
+import DraftFlowOffice
 import Foundation
 
 /// Replays an example drafting process (its `Workflow.md` schedule, `Drafts/` and `Comments/`)
@@ -89,18 +91,34 @@ struct DemoReplay {
             case .publish(let label, let note):
                 let publication = try Publishing(context).publish(label: label, note: note)
                 done("Published \(publication.label)")
-            case .openRound(let on, let closes, let kind, let name):
-                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name)
+            case .openRound(let on, let closes, let kind, let name, let subject):
+                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name, subject: subject)
                 done("Opened round \(round.name) on \(round.on), closing \(InstantFormat.human(round.closes, in: zone))")
             case .closeRound:
                 let round = try Rounds(context).close()
                 done("Closed round \(round.name)")
             case .comment(let member, let file, let proposalPath, let late):
                 let proposal = try proposalPath.map { IncomingFile(name: URL(fileURLWithPath: $0).lastPathComponent, data: try readExample($0)) }
-                let submission = try Submissions(context).record(member: member, file: .init(name: URL(fileURLWithPath: file).lastPathComponent, data: try readExample(file)),
-                                                                 proposal: proposal, received: now, late: late, roundName: nil)
+                // A Word copy is read as `comment` reads one: compared with the round's version.
+                let name = URL(fileURLWithPath: file).lastPathComponent
+                let version = try versionForWordCopies([name], round: nil, context: context)
+                let incoming = try OfficeFiles.read(.init(name: name, data: try readExample(file)), version: version)
+                let submission = try Submissions(context).record(member: member, file: incoming, proposal: proposal, received: now, late: late, roundName: nil)
+                let revisions = submission.revisions?.count ?? 0
                 done("Recorded \(submission.comments.count) comments from \(member) (\(submission.comments.map(\.id).joined(separator: ", ")))"
-                     + (proposal == nil ? "" : " with an edited copy of the draft"))
+                     + (revisions > 0 ? " and a Word copy with \(revisions) tracked changes" : proposal == nil ? "" : " with an edited copy of the draft"))
+            case .mail(let file):
+                let version = try versionForWordCopies(["attachment.docx"], round: nil, context: context)
+                let items = try MailReader.items(in: [(name: URL(fileURLWithPath: file).lastPathComponent, data: try readExample(file))], version: version)
+                let outcome = try MailIntake(context).intake(items, late: false, roundName: nil)
+                guard outcome.held.isEmpty, !outcome.recorded.isEmpty else {
+                    throw DraftFlowError(.invalidInput, "the example's message \(file) was held, not recorded", fix: "restore it from the project's repository")
+                }
+                for submission in outcome.recorded {
+                    let attachments = submission.mail?.attachments ?? []
+                    done("Recorded \(submission.comments.count) comments from \(submission.member) by e-mail (\(submission.comments.map(\.id).joined(separator: ", ")))"
+                         + (attachments.isEmpty ? "" : ", attached: \(attachments.joined(separator: ", "))"))
+                }
             case .status:
                 let status = try Reports(context).status()
                 let responded = status.members.filter { $0.state != .noResponse }.map(\.code)
@@ -152,10 +170,28 @@ struct DemoReplay {
         for format in Pandoc.OutputFormat.allCases {
             let file = base.appendingPathExtension(format.rawValue)
             do {
-                try await Pandoc.convert(html: html, to: format, output: file)
+                // The Word packet is laid out as an ITU document (title block, landscape dispositions).
+                if format == .docx {
+                    try await PacketWord.write(packet, to: file)
+                } else {
+                    try await Pandoc.convert(html: html, to: format, output: file)
+                }
                 report.packet.append((format.rawValue, file))
             } catch let error as DraftFlowError {
                 report.skipped.append((format.rawValue, error.message + (error.fix.map { " (\($0))" } ?? "")))
+            }
+        }
+        // The compilation of each comment round as Word: every member's proposal a tracked change
+        // authored by that member, every comment a Word comment, for the secretariat to work in.
+        let workflow = try context.workflow()
+        for round in workflow.rounds where round.kind == .comments {
+            let file = folder.appendingPathComponent("compilation-\(round.name).docx")
+            do {
+                try await CompilationWord.write(try Texts(context).compilationDocument(round: round.name),
+                                                title: "\(workflow.title): compilation text", to: file)
+                report.packet.append(("docx", file))
+            } catch let error as DraftFlowError {
+                report.skipped.append(("docx", error.message + (error.fix.map { " (\($0))" } ?? "")))
             }
         }
     }

@@ -8,9 +8,12 @@ struct DemoSchedule: Decodable {
     enum Action {
         case initialize
         case publish(label: String, note: String?)
-        case openRound(on: String, closes: String, kind: RoundKind, name: String?)
+        /// `subject`: what the members' e-mails must say in their subject line.
+        case openRound(on: String, closes: String, kind: RoundKind, name: String?, subject: String?)
         case closeRound
         case comment(member: String, file: String, proposal: String?, late: Bool)
+        /// The secretariat's mailbox (an .eml or an mbox), taken in as `intake --mail` does.
+        case mail(file: String)
         case status
         case merge(round: String?)
         /// `take` is the word the example gave (a member code or `base`), if any.
@@ -90,6 +93,7 @@ struct DemoSchedule: Decodable {
         var comment: String?
         var decision: Decision?
         var to: String?
+        var subject: String?
 
         func step() throws -> Step {
             Step(name: action, at: at, action: try typed())
@@ -99,7 +103,9 @@ struct DemoSchedule: Decodable {
             switch action {
             case "init": return .initialize
             case "publish": return .publish(label: try required(label, "label"), note: note)
-            case "open-round": return .openRound(on: try required(on, "on"), closes: try required(closes, "closes"), kind: kind ?? .comments, name: name)
+            case "open-round": return .openRound(on: try required(on, "on"), closes: try required(closes, "closes"), kind: kind ?? .comments, name: name,
+                                                 subject: subject)
+            case "mail": return .mail(file: try required(file, "file"))
             case "close-round": return .closeRound
             case "comment": return .comment(member: try required(member, "member"), file: try required(file, "file"), proposal: proposal, late: late ?? false)
             case "status": return .status
