@@ -107,7 +107,8 @@ import Testing
         #expect(read.comments.map(\.type) == [.editorial, .technical, .general])
         #expect(read.comments.map(\.text) == [
             "On \u{201C}\"focused input\"\u{201D}: 请改写",
-            "On \u{201C}1.2 Members's views differ.\u{201D}: Which members?\nSay so.",
+            // On the whole paragraph: its words are not quoted back.
+            "Which members?\nSay so.",
             "Editorials are welcome.",
         ])
     }

@@ -73,7 +73,8 @@ import TestSupport
         #expect(comments.map { [$0["id"]!, $0["anchor"]!, $0["type"]!, $0["text"]!] } == [
             ["CAN-1", "1.1", "editorial", "On \u{201C}High-Level Political Forum\u{201D}: name the forum in full"],
             ["CAN-2", "1.2", "general", "On \u{201C}the membership\u{201D}: Who was consulted?"],
-            ["CAN-3", "after 2.2", "technical", "On \u{201C}2.3 ITU will report on progress in 2021.\u{201D}: a paragraph on follow-up is needed"],
+            // On the whole (new) paragraph: its words are not quoted back.
+            ["CAN-3", "after 2.2", "technical", "a paragraph on follow-up is needed"],
         ])
         #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
