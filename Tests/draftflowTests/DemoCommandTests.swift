@@ -54,5 +54,8 @@ import TestSupport
         let document = try processOutput("/usr/bin/unzip", ["-p", packet.appendingPathComponent("compilation-draft-1.docx").path, "word/document.xml"])
         let authors = Set(document.components(separatedBy: "w:author=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
         #expect(authors == ["Canada", "United States", "Canada, United States"])
+        // The draft's italics are Word italics there, not asterisks (pandoc's plain text drops the italics).
+        let plain = try processOutput("/usr/bin/pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", packet.appendingPathComponent("compilation-draft-1.docx").path])
+        #expect(plain.split(separator: "\n").dropFirst().first == "Illustrative text: written for DraftFlow's example, this is not the actual text of the ITU Council's input to the 2020 HLPF.")
     }
 }

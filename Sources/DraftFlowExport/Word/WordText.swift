@@ -21,7 +21,8 @@ enum WordText {
         for piece in pieces {
             switch piece {
             case .plain(let text):
-                if !text.isEmpty { out.append(.text(text)) }
+                // The draft's `*emphasis*` as Word italics (a mark a change cuts through stays as written).
+                if !text.isEmpty { out += marked(text) }
             case .change(let deleted, let inserted, let by):
                 let when = date(received[by] ?? Date(timeIntervalSince1970: 0))
                 if !deleted.isEmpty { out.append(.deletion(deleted, author: by, date: when)) }
@@ -57,7 +58,7 @@ enum WordText {
             switch segment {
             case .equal(let text):
                 let shown = index == 0 && block.kind != .paragraph ? InlineMarkup.splitHeadingMarker(text).rest : text
-                if !shown.isEmpty { out.append(.text(shown)) }
+                if !shown.isEmpty { out += marked(shown) }
             case .deleted(let text):
                 let shown = index == 0 && block.kind != .paragraph ? InlineMarkup.splitHeadingMarker(text).rest : text
                 if !shown.isEmpty { out.append(.deletion(shown, author: author, date: when)) }
