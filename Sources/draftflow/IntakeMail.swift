@@ -79,6 +79,15 @@ extension Intake {
             if !stillHeld.isEmpty {
                 print("Held \(stillHeld.count) message\(stillHeld.count == 1 ? "" : "s"): see `draftflow intake --mail \(TerminalText.escaped(path)) --held`")
             }
+            // Each member's receipt, as `comment` and a folder intake print it.
+            let workflow = try context.workflow()
+            for (index, recorded) in outcome.recorded.enumerated() {
+                guard let item = outcome.sorted.first(where: { $0.item.file.read?.mail?.contentHash == recorded.mail?.contentHash })?.item else { continue }
+                printReceipt(Receipt(submission: recorded, commit: index < outcome.commitIDs.count ? outcome.commitIDs[index] : "-",
+                                     title: workflow.title, memberName: workflow.members.first { $0.code == recorded.member }?.name,
+                                     version: workflow.rounds.first { $0.name == recorded.round }?.on,
+                                     zone: zone, original: item.file.data, proposal: item.file.read?.editedCopy.map { Data($0.utf8) }))
+            }
         }
     }
 
