@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -40,10 +44,22 @@ let package = Package(
         .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack"]),
         // What delegations send that is not plain text: Word, spreadsheets (read in process).
         .target(name: "DraftFlowOffice", dependencies: ["DraftFlow", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The member portal (`draftflow serve`): web pages on the same use cases and store.
+        .target(
+            name: "DraftFlowPortal",
+            dependencies: [
+                "DraftFlow", "DraftFlowGit", "DraftFlowOffice", "DraftFlowExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "Parallel",
+                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "DraftFlowPortal", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -67,6 +83,7 @@ let package = Package(
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow", "TestSupport"]),
         .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack", "TestSupport"]),
+        .testTarget(name: "DraftFlowPortalTests", dependencies: ["DraftFlowPortal", "DraftFlowGit", "DraftFlow", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
