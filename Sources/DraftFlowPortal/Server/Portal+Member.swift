@@ -50,8 +50,7 @@ extension Portal {
         guard let boundary = request.headers[.contentType].flatMap(FormData.boundary(ofContentType:)) else {
             throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The file was not sent as a form upload.", fix: "Use the page's upload form.")
         }
-        var request = request
-        let body = Data(buffer: try await request.collectBody(upTo: configuration.maximumUpload + 64 * 1024))
+        let body = try await uploadBody(request)
         guard let form = FormData.multipart(body, boundary: boundary) else {
             throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The upload could not be read.", fix: "Send the form again.")
         }
@@ -65,6 +64,26 @@ extension Portal {
             try MemberDesk(context: context, member: member).upload(name: file.name, data: file.data, kind: kind)
         }
         return recorded(outcome, member: member, action: "upload")
+    }
+
+    /// The body of an upload of at most the limit (and 64 KiB for the form around the file). A
+    /// larger one is read to its end and dropped, up to 64 MiB, so that the browser gets the
+    /// answer instead of a reset connection; nothing of it is kept.
+    func uploadBody(_ request: Request) async throws -> Data {
+        let limit = configuration.maximumUpload + 64 * 1024
+        var body = Data()
+        var total = 0
+        for try await chunk in request.body {
+            total += chunk.readableBytes
+            if total <= limit {
+                body.append(contentsOf: chunk.readableBytesView)
+            } else {
+                body = Data()
+                if total > 64 * 1024 * 1024 { break }
+            }
+        }
+        guard total <= limit else { throw PortalRefusal.tooLarge }
+        return body
     }
 
     func silence(_ request: Request, context: BasicRequestContext) async throws -> Response {
