@@ -79,34 +79,38 @@ struct MemberPage {
                                 timeLeft: InstantFormat.remaining(from: context.now, to: round.effectiveClose), blocks: blocks)
         page.commentForms = open && round.kind == .comments
         page.silenceForms = open && round.kind == .silence
-        let mine = try RecordReader.submissions(round: round.name, in: snapshot).filter { $0.member == member.code }
-        let current = RecordReader.current(mine)[member.code]
-        let decisions = try Self.dispositions(context, member: member.code, round: round)
+        // Every round's submissions, the latest round first, each with its dispositions once merged.
         let receipts = Receipts(context)
-        page.submissions = try mine.sorted { $0.number > $1.number }.map { submission in
-            let receipt = try receipts.receipt(for: submission, commit: nil)
-            let comments = submission.comments.map { comment in
-                CommentModel(id: comment.id, reference: comment.reference.description, type: comment.type.rawValue, text: comment.text,
-                             proposed: comment.proposedChange.flatMap { $0.isEmpty ? nil : $0 },
-                             disposition: submission.number == current?.number ? decisions[comment.id]?.0 : nil,
-                             observation: submission.number == current?.number ? decisions[comment.id]?.1 : nil)
+        for earlier in workflow.rounds.reversed() {
+            let mine = try RecordReader.submissions(round: earlier.name, in: snapshot).filter { $0.member == member.code }
+            guard !mine.isEmpty else { continue }
+            let current = RecordReader.current(mine)[member.code]
+            let decisions = try Self.dispositions(context, member: member.code, round: earlier, in: snapshot)
+            page.submissions += try mine.sorted { $0.number > $1.number }.map { submission in
+                let counts = submission.number == current?.number
+                let receipt = try receipts.receipt(for: submission, commit: nil)
+                let comments = submission.comments.map { comment in
+                    CommentModel(id: comment.id, reference: comment.reference.description, type: comment.type.rawValue, text: comment.text,
+                                 proposed: comment.proposedChange.flatMap { $0.isEmpty ? nil : $0 },
+                                 disposition: counts ? decisions[comment.id]?.0 : nil, observation: counts ? decisions[comment.id]?.1 : nil)
+                }
+                return SubmissionModel(number: submission.number, round: submission.round, code: member.code,
+                                       received: InstantFormat.human(submission.received, in: zone), late: submission.late, current: counts,
+                                       commentCount: submission.comments.count, proposal: submission.proposal != nil,
+                                       noObjection: submission.noObjection != nil, receipt: receipt.name,
+                                       hasComments: !comments.isEmpty, comments: comments)
             }
-            return SubmissionModel(number: submission.number, round: submission.round, code: member.code,
-                                   received: InstantFormat.human(submission.received, in: zone), late: submission.late,
-                                   current: submission.number == current?.number, commentCount: submission.comments.count,
-                                   proposal: submission.proposal != nil, noObjection: submission.noObjection != nil, receipt: receipt.name,
-                                   hasComments: !comments.isEmpty, comments: comments)
         }
         return page
     }
 
-    /// The member's comments' dispositions in the last merge of `round`'s version: id → (the
-    /// disposition as the table writes it, the observation); empty before a merge.
-    static func dispositions(_ context: DraftingContext, member: String, round: Round) throws -> [String: (String, String?)] {
-        let snapshot = try context.store.snapshot()
-        guard let (merged, _) = try RecordReader.lastMerge(try RecordReader.workflow(in: snapshot), in: snapshot), merged.on == round.on else { return [:] }
+    /// The member's comments' dispositions in `round` once it is merged: id → (the disposition as
+    /// the table writes it, the observation); empty before its merge, and for undecided comments.
+    static func dispositions(_ context: DraftingContext, member: String, round: Round,
+                             in snapshot: any WorkspaceSnapshot) throws -> [String: (String, String?)] {
+        guard round.kind == .comments, try snapshot.file(RecordPaths.merge(round: round.name)) != nil else { return [:] }
         var result: [String: (String, String?)] = [:]
-        for row in try DispositionDesk(context).rows(round: nil).rows where row.member == member {
+        for row in try DispositionDesk(context).rows(round: round.name).rows where row.member == member && row.decision != nil {
             let cells = DispositionTable.cells(row)
             result[row.id] = (cells[8], cells[9].isEmpty ? nil : cells[9])
         }

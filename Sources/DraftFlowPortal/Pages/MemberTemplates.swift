@@ -9,10 +9,10 @@ extension Templates {
 
     <section aria-labelledby="mine-heading">
     <h2 id="mine-heading">Your submissions</h2>
-    {{^submissions}}<p>Nothing from {{code}} is recorded in this round yet.</p>{{/submissions}}
+    {{^submissions}}<p>Nothing from {{code}} is recorded yet.</p>{{/submissions}}
     {{#submissions}}
     <article class="submission{{#current}} current{{/current}}">
-    <h3>Submission {{number}}{{#current}} (the one that counts){{/current}}</h3>
+    <h3>Round {{round}}, submission {{number}}{{#current}} (the one that counts){{/current}}</h3>
     <p>Received {{received}}{{#late}}, <strong>late</strong>{{/late}}. {{commentCount}} comment(s){{#proposal}}, with an edited copy{{/proposal}}{{#noObjection}}, confirming no objection{{/noObjection}}. <a href="/member/{{code}}/receipts/{{round}}/{{number}}">Receipt {{receipt}}</a></p>
     {{#hasComments}}<ul class="comments">
     {{#comments}}<li><span class="id">{{id}}</span> on {{reference}} ({{type}}): <span class="text">{{text}}</span>{{#proposed}}<br>Proposed: <span class="text">{{proposed}}</span>{{/proposed}}{{#disposition}}<br>Disposition: <strong>{{disposition}}</strong>{{#observation}}: {{observation}}{{/observation}}{{/disposition}}</li>
