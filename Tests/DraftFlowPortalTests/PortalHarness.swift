@@ -102,9 +102,10 @@ final class PortalHarness: @unchecked Sendable {
         try PortalAccess(context()).invite(code: code, expires: expires).secret
     }
 
-    func start() async throws {
+    func start(requestsPerMinute: Int = 600) async throws {
         let clock = clock
-        let configuration = PortalConfiguration(workspace: folder, host: "127.0.0.1", port: 0, now: { clock.now })
+        let configuration = PortalConfiguration(workspace: folder, host: "127.0.0.1", port: 0, now: { clock.now },
+                                                requestsPerMinute: requestsPerMinute)
         let lines = logs
         let portal = try Portal(configuration, logger: Logger(label: "test") { _ in CollectingLogHandler(lines: lines) })
         let (stream, continuation) = AsyncStream<Int>.makeStream()

@@ -179,6 +179,19 @@ import TestSupport
         #expect(!logs.contains { $0.contains(secret) || $0.contains(csrf) })
     }
 
+    @Test func aLinkOverItsRateLimitIsRefusedAndAnotherLinkIsNot() async throws {
+        let harness = try PortalHarness()
+        let canada = try harness.invite("CAN")
+        let usa = try harness.invite("USA")
+        try await harness.start(requestsPerMinute: 3)
+        defer { harness.stop() }
+        let cookie = try await harness.signIn(canada)
+        var statuses: [Int] = []
+        for _ in 0..<4 { statuses.append(try await harness.http.get("/member/CAN", cookie: cookie).status) }
+        #expect(statuses == [200, 200, 200, 429])
+        #expect(try await harness.http.get("/member/USA", cookie: try await harness.signIn(usa)).status == 200)
+    }
+
     /// The duration a logged request of `route` took, as logged.
     static func milliseconds(in logs: [String], route: String) -> String {
         let line = logs.first { $0.contains("route=\(route) ") } ?? ""
