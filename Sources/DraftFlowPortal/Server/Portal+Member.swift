@@ -39,7 +39,7 @@ extension Portal {
         guard let type = CommentType(rawValue: form["type"] ?? "general"), type != .unspecified else {
             throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The type of comment is not one of general, technical, editorial.", fix: nil)
         }
-        let outcome = try await workspace.run { context in
+        let outcome = try await workspace.write { context in
             try MemberDesk(context: context, member: member).addComment(paragraph: paragraph, type: type, text: form["comment"] ?? "", proposed: form["proposed"] ?? "")
         }
         return recorded(outcome, member: member, action: "comment")
@@ -60,7 +60,7 @@ extension Portal {
         }
         guard file.data.count <= configuration.maximumUpload else { throw PortalRefusal.tooLarge }
         let kind = MemberDesk.UploadKind(rawValue: form["kind"] ?? "copy") ?? .editedCopy
-        let outcome = try await workspace.run { context in
+        let outcome = try await workspace.write { context in
             try MemberDesk(context: context, member: member).upload(name: file.name, data: file.data, kind: kind)
         }
         return recorded(outcome, member: member, action: "upload")
@@ -100,7 +100,7 @@ extension Portal {
                                      button: object ? "Yes, object" : "Yes, confirm no objection")
             return try html(.ok, "confirm", model, title: model.heading, frame: PortalPages.Frame(workspaceTitle: title, csrf: session.csrf))
         }
-        let outcome = try await workspace.run { context in
+        let outcome = try await workspace.write { context in
             try MemberDesk(context: context, member: member).silenceReply(objection: objection)
         }
         return recorded(outcome, member: member, action: object ? "objection" : "no objection")
