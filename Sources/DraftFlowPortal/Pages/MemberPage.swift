@@ -12,6 +12,8 @@ struct MemberPage {
         var closesHuman: String
         var zone: String
         var closesISO: String
+        /// The server's instant, so the countdown keeps to it whatever the browser's clock says.
+        var nowISO: String
         var timeLeft: String
         var blocks: [BlockModel]
     }
@@ -76,6 +78,7 @@ struct MemberPage {
         page.round = RoundModel(name: round.name, version: round.on, silence: round.kind == .silence, open: open,
                                 closesHuman: InstantFormat.human(round.effectiveClose, in: zone), zone: workflow.timezone,
                                 closesISO: InstantFormat.iso(round.effectiveClose, in: InstantFormat.utc),
+                                nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc),
                                 timeLeft: InstantFormat.remaining(from: context.now, to: round.effectiveClose), blocks: blocks)
         page.commentForms = open && round.kind == .comments
         page.silenceForms = open && round.kind == .silence

@@ -11,6 +11,8 @@ struct SecretariatPage {
         var closesHuman: String
         var zone: String
         var closesISO: String
+        /// The server's instant, so the countdown keeps to it whatever the browser's clock says.
+        var nowISO: String
         var timeLeft: String
         var responded: Int
         var memberCount: Int
@@ -54,7 +56,8 @@ struct SecretariatPage {
         if let last = workflow.rounds.last, let report = status.round {
             round = RoundModel(name: report.name, version: report.on, silence: report.kind == .silence, open: report.open,
                                closesHuman: InstantFormat.human(last.effectiveClose, in: zone), zone: workflow.timezone,
-                               closesISO: InstantFormat.iso(last.effectiveClose, in: InstantFormat.utc), timeLeft: report.timeLeft,
+                               closesISO: InstantFormat.iso(last.effectiveClose, in: InstantFormat.utc),
+                               nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc), timeLeft: report.timeLeft,
                                responded: status.members.filter { $0.state != .noResponse }.count, memberCount: status.members.count,
                                lateCount: status.members.filter { $0.state == .late }.count,
                                waiting: status.members.filter { $0.state == .noResponse }.count)

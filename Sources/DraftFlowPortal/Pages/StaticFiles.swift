@@ -48,9 +48,12 @@ enum StaticFiles {
         el.hidden = false;
       });
       var counters = document.querySelectorAll("[data-countdown]");
+      var loaded = Date.now();
       function tick() {
         counters.forEach(function (el) {
-          var left = Math.floor((new Date(el.getAttribute("datetime")) - new Date()) / 1000);
+          // Counted from the server's instant when the page was made, not the browser's clock.
+          var now = new Date(el.getAttribute("data-now")).getTime() + (Date.now() - loaded);
+          var left = Math.floor((new Date(el.getAttribute("datetime")).getTime() - now) / 1000);
           if (left <= 0) { el.textContent = "the round has closed"; return; }
           var d = Math.floor(left / 86400), h = Math.floor(left % 86400 / 3600), m = Math.floor(left % 3600 / 60), s = left % 60;
           el.textContent = (d > 0 ? d + " d " : "") + pad(h) + ":" + pad(m) + ":" + pad(s);

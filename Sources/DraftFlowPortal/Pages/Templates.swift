@@ -36,7 +36,7 @@ enum Templates {
     <h2 id="deadline-heading">Round {{name}} on {{version}}{{#silence}} (silence procedure){{/silence}}</h2>
     <p>{{#open}}Closes{{/open}}{{^open}}Closed{{/open}} <strong>{{closesHuman}}</strong> (Geneva time, {{zone}}).</p>
     <p class="local" data-local="{{closesISO}}" hidden>In your time zone: <span></span></p>
-    <p>{{#open}}Time left: <time datetime="{{closesISO}}" data-countdown>{{timeLeft}}</time>{{/open}}{{^open}}<strong>The round is closed.</strong> Nothing sent here now is recorded: the secretariat decides on late submissions, which it records marked late (write to it with the reason for the delay).{{/open}}</p>
+    <p>{{#open}}Time left: <time datetime="{{closesISO}}" data-now="{{nowISO}}" data-countdown>{{timeLeft}}</time>{{/open}}{{^open}}<strong>The round is closed.</strong> Nothing sent here now is recorded: the secretariat decides on late submissions, which it records marked late (write to it with the reason for the delay).{{/open}}</p>
     </section>
     """
 }
