@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,10 +52,22 @@ let package = Package(
         .target(name: "MailCore", dependencies: ["CGMime", "CLibXML2"]),
         // E-mail as the secretariat's mailbox received it: senders, instants, bodies, attachments.
         .target(name: "DraftFlowMail", dependencies: ["DraftFlow", "DraftFlowOffice", "MailCore", "ContentHash", "Parallel"]),
+        // The member portal (`draftflow serve`): web pages on the same use cases and store.
+        .target(
+            name: "DraftFlowPortal",
+            dependencies: [
+                "DraftFlow", "DraftFlowGit", "DraftFlowOffice", "DraftFlowExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "DraftFlowMail", "Parallel",
+                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "DraftFlowMail", "DraftFlowPortal", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -77,6 +93,7 @@ let package = Package(
         .testTarget(name: "DraftFlowOfficeTests", dependencies: ["DraftFlowOffice", "DraftFlow", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack", "TestSupport"]),
         .testTarget(name: "DraftFlowMailTests", dependencies: ["DraftFlowMail", "MailCore", "DraftFlow", "TestSupport"]),
+        .testTarget(name: "DraftFlowPortalTests", dependencies: ["DraftFlowPortal", "DraftFlowGit", "DraftFlow", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "draftflowTests", dependencies: ["draftflow", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,11 +5,12 @@
 # - git (the tests check DraftFlow's repositories with it), tzdata (time zones) and strace (the
 #   crash-injection test kills draftflow at chosen system calls with it);
 # - pandoc (DOCX), weasyprint (PDF), fonts for Arabic and Chinese in PDFs, and unzip (the tests
-#   read the DOCX files back).
+#   read the DOCX files back);
+# - chromium, chromium-driver and python3-selenium: the member portal's browser test.
 # Pass extra package names as arguments.
 set -euo pipefail
 
-packages=(libgit2-dev libgmime-3.0-dev libxml2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-wqy-microhei unzip "$@")
+packages=(libgit2-dev libgmime-3.0-dev libxml2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-wqy-microhei unzip chromium chromium-driver python3-selenium "$@")
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -9,4 +9,6 @@ bash scripts/install-dependencies.sh
 export GIT_AUTHOR_NAME="${GIT_AUTHOR_NAME:-DraftFlow tests}" GIT_AUTHOR_EMAIL="${GIT_AUTHOR_EMAIL:-tests@example.org}"
 export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-DraftFlow tests}" GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-tests@example.org}"
 swift test
+# The member portal in headless Chromium (chromium-driver, Selenium): screenshots of each page.
+/usr/bin/python3 Tests/Browser/portal_browser.py .build/debug/draftflow .build/browser-screenshots
 bash scripts/fuzz.sh

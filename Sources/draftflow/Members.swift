@@ -6,7 +6,7 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Register and list member delegations.",
-        subcommands: [Add.self, Edit.self, Import.self, List.self]
+        subcommands: [Add.self, Edit.self, Import.self, List.self, Invite.self, Revoke.self]
     )
 
     struct Add: ParsableCommand {

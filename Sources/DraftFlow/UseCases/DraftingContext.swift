@@ -24,7 +24,7 @@ public struct DraftingContext {
     }
 
     /// The secretariat as author and committer of what it records now.
-    func secretariat(_ workflow: Workflow) throws -> Person {
+    package func secretariat(_ workflow: Workflow) throws -> Person {
         Person(name: workflow.secretariat.name, email: workflow.secretariat.email, time: now, timeZone: try workflow.zone())
     }
 

@@ -1,0 +1,42 @@
+/// The portal's page templates (mustache). Every `{{value}}` is escaped by `HTMLEscaping` (the
+/// `DRAFTFLOW_HTML` content type); `{{{body}}}` is used only for a page the portal rendered itself.
+enum Templates {
+    static let pragma = "{{% CONTENT_TYPE: DRAFTFLOW_HTML}}"
+
+    static let layout = pragma + """
+    <!DOCTYPE html>
+    <html lang="{{lang}}" dir="{{dir}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}} · DraftFlow</title>
+    <link rel="stylesheet" href="/static/portal.css">
+    </head>
+    <body>
+    <a class="skip" href="#main">Skip to the content</a>
+    <header class="site"><p>DraftFlow · {{workspaceTitle}}</p>{{#signedIn}}<form method="post" action="/signout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Sign out</button></form>{{/signedIn}}</header>
+    <main id="main">
+    {{{body}}}
+    </main>
+    <script src="/static/portal.js" defer></script>
+    </body>
+    </html>
+
+    """
+
+    static let message = pragma + """
+    <h1>{{heading}}</h1>
+    <p class="message">{{text}}</p>
+    {{#fix}}<p class="fix">{{fix}}</p>{{/fix}}
+    {{#back}}<p><a href="{{back}}">Back</a></p>{{/back}}
+    """
+
+    static let deadline = pragma + """
+    <section class="deadline" aria-labelledby="deadline-heading">
+    <h2 id="deadline-heading">Round {{name}} on {{version}}{{#silence}} (silence procedure){{/silence}}</h2>
+    <p>{{#open}}Closes{{/open}}{{^open}}Closed{{/open}} <strong>{{closesHuman}}</strong> (Geneva time, {{zone}}).</p>
+    <p class="local" data-local="{{closesISO}}" hidden>In your time zone: <span></span></p>
+    <p>{{#open}}Time left: <time datetime="{{closesISO}}" data-now="{{nowISO}}" data-countdown>{{timeLeft}}</time>{{/open}}{{^open}}<strong>The round is closed.</strong> Nothing sent here now is recorded: the secretariat decides on late submissions, which it records marked late (write to it with the reason for the delay).{{/open}}</p>
+    </section>
+    """
+}
