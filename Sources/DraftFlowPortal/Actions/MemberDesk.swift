@@ -45,7 +45,9 @@ struct MemberDesk {
     /// Records an uploaded file, read by the same readers as `draftflow comment` and `intake`.
     func upload(name: String, data: Data, kind: UploadKind) throws -> Submissions.Outcome {
         let (round, current, proposal) = try state()
-        let incoming = try OfficeFiles.read(IncomingFile(name: name, data: data))
+        // A Word copy is compared with the version the round is on, as `comment` compares one.
+        let version = OfficeFiles.needsVersion(name) ? try Texts(context).documentText(round.on) : nil
+        let incoming = try OfficeFiles.read(IncomingFile(name: name, data: data), version: version)
         let submissions = Submissions(context)
         if incoming.read != nil {
             // A Word copy or template: its reader gives both the comments and the edited copy.
