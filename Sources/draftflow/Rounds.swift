@@ -17,7 +17,9 @@ struct RoundCommand: ParsableCommand {
             discussion: """
             WHEN is a date, meaning the end of that day (23:59:59) in the workspace's time zone, or an \
             ISO 8601 instant. One round is open at a time.
-            With --subject, `intake --mail` holds mail whose subject does not hold it.
+            With --subject, `intake --mail` holds mail whose subject does not hold it. With --visible, \
+            every member sees all members' submissions on the member portal as they arrive; otherwise \
+            a member sees only its own before the close.
             Example: draftflow round open --on draft-1 --closes 2020-03-01 --subject "Council input to HLPF 2020"
             """
         )
@@ -39,13 +41,16 @@ struct RoundCommand: ParsableCommand {
         @Option(help: "The subject members write in their mail (`intake --mail` holds mail with another).")
         var subject: String?
 
+        @Flag(help: "Show all members' submissions to every member as they arrive (member portal).")
+        var visible = false
+
         @Flag(help: "Print the round as JSON.")
         var json = false
 
         func run() throws {
             try withErrorHandling {
                 let context = try options.context()
-                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name, subject: subject)
+                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name, subject: subject, visible: visible)
                 let zone = try context.workflow().zone()
                 if json {
                     var fields = ["name": round.name, "on": round.on, "kind": round.kind.rawValue,
@@ -57,6 +62,7 @@ struct RoundCommand: ParsableCommand {
                     print("  closes \(InstantFormat.human(round.closes, in: zone))")
                     print("         \(InstantFormat.human(round.closes, in: .gmt))")
                     if let subject = round.subject { print("  mail subject \"\(TerminalText.escaped(subject))\"") }
+                    if round.isVisible { print("  submissions visible to all members as they arrive") }
                 }
             }
         }

@@ -56,6 +56,7 @@ struct Status: ParsableCommand {
                 print("  \(step.reopened ? "reopened" : "extended") \(step.at): was to close \(step.fromLocal)" + (step.note.map { " (\($0))" } ?? ""))
             }
             if let early = round.closedEarlyAt { print("  closed early at \(early)") }
+            if round.visible == true { print("  submissions visible to all members as they arrive (--visible)") }
             print("  \(round.open ? "time left: " + round.timeLeft : round.timeLeft)")
             if let silence = round.silence {
                 if silence == .kept {

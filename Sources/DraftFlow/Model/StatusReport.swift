@@ -31,6 +31,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var objections: [Objection]?
         /// For silence rounds: each confirmation of no objection, who and when (they keep silence).
         public var confirmations: [Objection]?
+        /// True for a round opened with `--visible` (all members see all submissions); nil otherwise.
+        public var visible: Bool? = nil
     }
 
     public struct Extension: Codable, Equatable, Sendable {

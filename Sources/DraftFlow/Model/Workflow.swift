@@ -60,9 +60,13 @@ public struct Round: Codable, Equatable, Sendable {
     /// The subject members were asked to write (`round open --subject`): mail whose subject does
     /// not hold it is held by `intake --mail`. Nil: any subject.
     public var subject: String?
+    /// True for a round opened with `round open --visible`: every member sees all members'
+    /// submissions as they arrive. Nil (a file written before the key existed) or false: before
+    /// the close, a member sees only its own.
+    public var visible: Bool?
 
     public init(name: String, on: String, kind: RoundKind, opened: Date, closes: Date, closedEarly: Date? = nil,
-                extensions: [RoundExtension]? = nil, subject: String? = nil) {
+                extensions: [RoundExtension]? = nil, subject: String? = nil, visible: Bool? = nil) {
         self.name = name
         self.on = on
         self.kind = kind
@@ -71,7 +75,11 @@ public struct Round: Codable, Equatable, Sendable {
         self.closedEarly = closedEarly
         self.extensions = extensions
         self.subject = subject
+        self.visible = visible
     }
+
+    /// Whether every member sees all members' submissions as they arrive (`round open --visible`).
+    public var isVisible: Bool { visible == true }
 
     /// The close stated when the round was opened, before any extension.
     public var originalClose: Date { extensions?.first?.from ?? closes }

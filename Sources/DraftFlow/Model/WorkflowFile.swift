@@ -82,6 +82,7 @@ public enum WorkflowFile {
                 prose += "- \(round.name): \(kind) on \(round.on), opened \(InstantFormat.human(round.opened, in: zone)),"
                 prose += " closes \(InstantFormat.human(round.closes, in: zone))"
                 if let subject = round.subject { prose += ", mail subject \"\(subject)\"" }
+                if round.isVisible { prose += ", submissions visible to all members" }
                 if let early = round.closedEarly {
                     prose += ", closed early \(InstantFormat.human(early, in: zone))"
                 }

@@ -9,7 +9,7 @@ enum WorkflowKeys {
     static let secretariat = ["name", "email"]
     static let member = ["code", "name", "email", "otherEmails"]
     static let version = ["label", "published", "note"]
-    static let round = ["name", "on", "kind", "opened", "closes", "closedEarly", "extensions", "subject"]
+    static let round = ["name", "on", "kind", "opened", "closes", "closedEarly", "extensions", "subject", "visible"]
     static let roundExtension = ["at", "from", "closes", "reopened", "note"]
     static let submitted = ["to", "at", "version", "note"]
 

@@ -45,7 +45,7 @@ public struct Reports {
                                                                                    closesLocal: InstantFormat.human($0.closes, in: zone),
                                                                                    reopened: $0.reopened ?? false, note: $0.note) } },
                                 open: open, timeLeft: remaining, silence: silence, brokenBy: brokenBy, objections: objections,
-                                confirmations: confirmations)
+                                confirmations: confirmations, visible: round.isVisible ? true : nil)
         }
         // A comment round reopened on the same version adds to the earlier ones: a member who
         // answered in one of them has responded.

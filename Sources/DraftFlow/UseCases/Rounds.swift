@@ -10,7 +10,10 @@ public struct Rounds {
 
     /// - Parameter subject: the subject members are asked to write in their mail (`intake --mail`
     ///   holds mail whose subject does not hold it); nil for any subject.
-    public func open(on rawLabel: String, closes: String, kind: RoundKind, name rawName: String?, subject rawSubject: String? = nil) throws -> Round {
+    /// Opens a round on version `rawLabel`. `visible`: every member sees all members' submissions
+    /// as they arrive (on the member portal); otherwise each sees only its own before the close.
+    public func open(on rawLabel: String, closes: String, kind: RoundKind, name rawName: String?, subject rawSubject: String? = nil,
+                     visible: Bool = false) throws -> Round {
         let label = try SafeName.label(rawLabel)
         let subject = try rawSubject.map { raw -> String in
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
@@ -41,12 +44,13 @@ public struct Rounds {
                 throw DraftFlowError(.refused, "the close \(InstantFormat.human(closeInstant, in: zone)) is not in the future (now: \(InstantFormat.human(now, in: zone)))",
                                      fix: "give a later date, e.g. --closes \(InstantFormat.day(now.addingTimeInterval(14 * 86_400), in: zone))")
             }
-            let round = Round(name: name, on: label, kind: kind, opened: now, closes: closeInstant, subject: subject)
+            let round = Round(name: name, on: label, kind: kind, opened: now, closes: closeInstant, subject: subject, visible: visible ? true : nil)
             workflow.rounds.append(round)
             let what = kind == .comments ? "comment round" : "silence procedure"
             var message = CommitMessage("Open \(what) \(name) on \(label), closing \(InstantFormat.human(closeInstant, in: zone))", event: .roundOpen)
             message.paragraph("Closes \(InstantFormat.iso(closeInstant, in: zone)) (\(InstantFormat.human(closeInstant, in: InstantFormat.utc))).")
             if let subject { message.paragraph("Mail subject: \(subject)") }
+            if visible { message.paragraph("Submissions are visible to all members as they arrive.") }
             message.trailer(.round, name)
             message.trailer(.version, label)
             return Staged(try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message), round)
