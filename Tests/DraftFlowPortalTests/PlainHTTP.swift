@@ -16,8 +16,8 @@ struct PlainHTTP {
         var body: String
     }
 
-    func get(_ path: String, cookie: String? = nil) async throws -> Answer {
-        try await send("GET", path, cookie: cookie, contentType: nil, body: Data())
+    func get(_ path: String, cookie: String? = nil, headers: [(String, String)] = []) async throws -> Answer {
+        try await send("GET", path, cookie: cookie, contentType: nil, body: Data(), headers: headers)
     }
 
     func post(_ path: String, cookie: String?, form: [(String, String)]) async throws -> Answer {
@@ -43,9 +43,10 @@ struct PlainHTTP {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
-    func send(_ method: String, _ path: String, cookie: String?, contentType: String?, body: Data) async throws -> Answer {
+    func send(_ method: String, _ path: String, cookie: String?, contentType: String?, body: Data, headers: [(String, String)] = []) async throws -> Answer {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nContent-Length: \(body.count)\r\n"
         if let cookie { head += "Cookie: \(cookie)\r\n" }
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if let contentType { head += "Content-Type: \(contentType)\r\n" }
         let request = Data((head + "\r\n").utf8) + body
         let port = port

@@ -77,7 +77,7 @@ final class PortalHarness: @unchecked Sendable {
 
     static func date(_ text: String) throws -> Date { try Deadline.parseInstant(text, timeZone: zone) }
 
-    init(kind: RoundKind = .comments) throws {
+    init(kind: RoundKind = .comments, visible: Bool = false) throws {
         scratch = try ScratchDirectory("portal", create: false)
         clock = TestClock(try Self.date("2020-02-20T10:00:00+01:00"))
         let change = try WorkspaceSetup.initialChange(title: "ITU Council input to the 2020 HLPF", documentName: "outline.md",
@@ -89,7 +89,7 @@ final class PortalHarness: @unchecked Sendable {
         _ = try Membership(setup).add(code: "CAN", name: "Canada", email: "can@example.org")
         _ = try Membership(setup).add(code: "USA", name: "United States", email: nil)
         _ = try Publishing(setup).publish(label: "draft-1", note: nil)
-        _ = try Rounds(setup).open(on: "draft-1", closes: "2020-03-01", kind: kind, name: "draft-1")
+        _ = try Rounds(setup).open(on: "draft-1", closes: "2020-03-01", kind: kind, name: "draft-1", visible: visible)
     }
 
     /// The workspace as the CLI would see it at the server's instant.

@@ -5,85 +5,102 @@ extension Templates {
     <h1>{{name}} ({{code}})</h1>
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
     {{#round}}{{> deadline}}{{/round}}
-    {{^round}}<p>No round is open: there is nothing to comment on yet.</p>{{/round}}
+    {{^round}}<p>{{t.noRound}}</p>{{/round}}
 
     <section aria-labelledby="mine-heading">
-    <h2 id="mine-heading">Your submissions</h2>
-    {{^submissions}}<p>Nothing from {{code}} is recorded yet.</p>{{/submissions}}
+    <h2 id="mine-heading">{{t.yourSubmissions}}</h2>
+    {{^submissions}}<p>{{t.nothingFromBefore}}{{code}}{{t.nothingFromAfter}}</p>{{/submissions}}
     {{#submissions}}
     <article class="submission{{#current}} current{{/current}}">
-    <h3>Round {{round}}, submission {{number}}{{#current}} (the one that counts){{/current}}</h3>
-    <p>Received {{received}}{{#late}}, <strong>late</strong>{{/late}}. {{commentCount}} comment(s){{#proposal}}, with an edited copy{{/proposal}}{{#noObjection}}, confirming no objection{{/noObjection}}. <a href="/member/{{code}}/receipts/{{round}}/{{number}}">Receipt {{receipt}}</a></p>
+    <h3>{{t.round}} {{round}}, {{t.submission}} {{number}}{{#current}}{{t.counts}}{{/current}}</h3>
+    <p>{{t.received}} {{received}}{{#late}}, <strong>{{t.late}}</strong>{{/late}}. {{commentCount}} {{t.comments}}{{#proposal}}{{t.withCopy}}{{/proposal}}{{#noObjection}}{{t.confirmingNoObjection}}{{/noObjection}}. <a href="/member/{{code}}/receipts/{{round}}/{{number}}">{{t.receipt}} {{receipt}}</a></p>
     {{#hasComments}}<ul class="comments">
-    {{#comments}}<li><span class="id">{{id}}</span> on {{reference}} ({{type}}): <span class="text">{{text}}</span>{{#proposed}}<br>Proposed: <span class="text">{{proposed}}</span>{{/proposed}}{{#disposition}}<br>Disposition: <strong>{{disposition}}</strong>{{#observation}}: {{observation}}{{/observation}}{{/disposition}}</li>
+    {{#comments}}<li><span class="id">{{id}}</span> {{t.onParagraph}} {{reference}} ({{type}}): <span class="text">{{text}}</span>{{#proposed}}<br>{{t.proposed}} <span class="text">{{proposed}}</span>{{/proposed}}{{#disposition}}<br>{{t.disposition}} <strong>{{disposition}}</strong>{{#observation}}: {{observation}}{{/observation}}{{/disposition}}</li>
     {{/comments}}</ul>{{/hasComments}}
     </article>
     {{/submissions}}
     </section>
 
+    {{#everyone}}
+    <section aria-labelledby="everyone-heading">
+    <h2 id="everyone-heading">{{t.everyoneHeading}} {{round}}</h2>
+    <p>{{t.everyoneIntro}}</p>
+    {{^entries}}<p>{{t.nobodyYet}}</p>{{/entries}}
+    {{#entries}}
+    <article class="submission other">
+    <h3>{{name}} ({{code}}), {{t.submission}} {{number}}</h3>
+    <p>{{t.received}} {{received}}{{#late}}, <strong>{{t.late}}</strong>{{/late}}. {{commentCount}} {{t.comments}}{{#proposal}}{{t.withCopy}}{{/proposal}}{{#noObjection}}{{t.confirmingNoObjection}}{{/noObjection}}.</p>
+    {{#hasComments}}<ul class="comments">
+    {{#comments}}<li><span class="id">{{id}}</span> {{t.onParagraph}} {{reference}} ({{type}}): <span class="text">{{text}}</span>{{#proposed}}<br>{{t.proposed}} <span class="text">{{proposed}}</span>{{/proposed}}</li>
+    {{/comments}}</ul>{{/hasComments}}
+    </article>
+    {{/entries}}
+    </section>
+    {{/everyone}}
+
     {{#silenceForms}}
     <section aria-labelledby="silence-heading">
-    <h2 id="silence-heading">Your reply to the silence procedure</h2>
-    <p>The text is adopted unless a member objects before the close.</p>
+    <h2 id="silence-heading">{{t.silenceHeading}}</h2>
+    <p>{{t.silenceIntro}}</p>
     <form method="post" action="/member/{{code}}/silence">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="reply" value="no-objection">
-    <button type="submit">Confirm no objection…</button>
+    <button type="submit">{{t.confirmNoObjection}}</button>
     </form>
     <form method="post" action="/member/{{code}}/silence">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="reply" value="object">
-    <label for="objection">Your objection</label>
+    <label for="objection">{{t.yourObjection}}</label>
     <textarea id="objection" name="objection" rows="4" required></textarea>
-    <button type="submit">Object…</button>
+    <button type="submit">{{t.object}}</button>
     </form>
     </section>
     {{/silenceForms}}
 
     {{#commentForms}}
     <section aria-labelledby="general-heading">
-    <h2 id="general-heading">A comment on the whole text</h2>
+    <h2 id="general-heading">{{t.generalHeading}}</h2>
     <form method="post" action="/member/{{code}}/comments" class="comment">
-    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="paragraph" value="general">
-    <label for="type-general">Type</label>
-    <select id="type-general" name="type"><option value="general">General</option><option value="technical">Technical</option><option value="editorial">Editorial</option></select>
-    <label for="comment-general">Comment</label>
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{base}}"><input type="hidden" name="paragraph" value="general">
+    <label for="type-general">{{t.type}}</label>
+    <select id="type-general" name="type"><option value="general">{{t.typeGeneral}}</option><option value="technical">{{t.typeTechnical}}</option><option value="editorial">{{t.typeEditorial}}</option></select>
+    <label for="comment-general">{{t.comment}}</label>
     <textarea id="comment-general" name="comment" rows="4"></textarea>
-    <button type="submit">Send the comment on the whole text</button>
+    <button type="submit">{{t.sendGeneral}}</button>
     </form>
     </section>
 
     <section aria-labelledby="upload-heading">
-    <h2 id="upload-heading">Send a file</h2>
+    <h2 id="upload-heading">{{t.uploadHeading}}</h2>
     <form method="post" action="/member/{{code}}/upload" enctype="multipart/form-data">
-    <input type="hidden" name="csrf" value="{{csrf}}">
-    <fieldset><legend>The file is</legend>
-    <label><input type="radio" name="kind" value="copy" checked> your edited copy of the draft (Markdown or text, or Word)</label>
-    <label><input type="radio" name="kind" value="comments"> a comment file (Markdown, or the ISO template as CSV)</label>
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{base}}">
+    <fieldset><legend>{{t.fileIs}}</legend>
+    <label><input type="radio" name="kind" value="copy" checked> {{t.fileCopy}}</label>
+    <label><input type="radio" name="kind" value="comments"> {{t.fileComments}}</label>
     </fieldset>
-    <label for="file">File (at most 10 MiB)</label>
+    <label for="file">{{t.fileLimit}}</label>
     <input id="file" type="file" name="file" required>
-    <button type="submit">Send the file</button>
+    <button type="submit">{{t.sendFile}}</button>
     </form>
     </section>
     {{/commentForms}}
 
     {{#round}}
     <section aria-labelledby="text-heading" class="draft">
-    <h2 id="text-heading">The text under comment: {{version}}</h2>
+    <h2 id="text-heading">{{t.textHeading}} {{version}}</h2>
     {{#blocks}}
     <div class="block{{#heading}} heading{{/heading}}" id="p-{{domID}}">
     <p><span class="num">{{number}}</span> {{body}}</p>
     {{#commentForms}}
-    <details><summary>Comment on {{anchor}}</summary>
+    <details><summary>{{t.commentOn}} {{anchor}}</summary>
     <form method="post" action="/member/{{code}}/comments" class="comment">
-    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="paragraph" value="{{anchor}}">
-    <label for="type-{{domID}}">Type</label>
-    <select id="type-{{domID}}" name="type"><option value="general">General</option><option value="technical">Technical</option><option value="editorial">Editorial</option></select>
-    <label for="comment-{{domID}}">Comment</label>
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{base}}"><input type="hidden" name="paragraph" value="{{anchor}}">
+    <label for="type-{{domID}}">{{t.type}}</label>
+    <select id="type-{{domID}}" name="type"><option value="general">{{t.typeGeneral}}</option><option value="technical">{{t.typeTechnical}}</option><option value="editorial">{{t.typeEditorial}}</option></select>
+    <label for="comment-{{domID}}">{{t.comment}}</label>
     <textarea id="comment-{{domID}}" name="comment" rows="3"></textarea>
-    <label for="proposed-{{domID}}">Proposed text for {{anchor}} (leave as it is to propose no change)</label>
+    <label for="proposed-{{domID}}">{{t.proposedFor}} {{anchor}} {{t.proposedHint}}</label>
     <textarea id="proposed-{{domID}}" name="proposed" rows="4" data-original="{{body}}">{{body}}</textarea>
     <p class="diff" aria-live="polite" hidden></p>
-    <button type="submit">Send the comment on {{anchor}}</button>
+    <button type="submit">{{t.sendOn}} {{anchor}}</button>
     </form>
     </details>
     {{/commentForms}}
@@ -91,6 +108,22 @@ extension Templates {
     {{/blocks}}
     </section>
     {{/round}}
+    """
+
+    /// A comment posted from a page older than the member's last submission: nothing recorded,
+    /// the comment shown back in a form built on the last submission, to send again.
+    static let outOfDate = pragma + """
+    <h1>Your page is out of date</h1>
+    <p class="message" role="alert">Your page is out of date: reload, your comment is kept below. Submission {{last}} was recorded for {{code}} after your page was loaded (from another tab or window, or by the secretariat), so this comment was not recorded: recorded on top of the older page, it would have dropped what that submission holds.</p>
+    <p><a href="/member/{{code}}">Reload your page</a> to see your current submission{{#paragraphGeneral}}, or send the comment below as it is{{/paragraphGeneral}}{{^paragraphGeneral}}, or send the comment on {{paragraph}} below as it is{{/paragraphGeneral}}: it is added to submission {{last}}.</p>
+    <form method="post" action="/member/{{code}}/comments" class="comment">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{last}}"><input type="hidden" name="paragraph" value="{{paragraph}}"><input type="hidden" name="type" value="{{type}}">
+    <label for="comment-kept">Your comment ({{type}})</label>
+    <textarea id="comment-kept" name="comment" rows="4">{{comment}}</textarea>
+    {{^paragraphGeneral}}<label for="proposed-kept">Your proposed text for {{paragraph}}</label>
+    <textarea id="proposed-kept" name="proposed" rows="4">{{proposed}}</textarea>{{/paragraphGeneral}}
+    <button type="submit">Send the comment again</button>
+    </form>
     """
 
     /// The confirmation step of a silence reply.

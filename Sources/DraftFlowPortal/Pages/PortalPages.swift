@@ -17,7 +17,7 @@ struct PortalPages: Sendable {
         MustacheContentTypes.register(Escaper(), named: Self.contentType)
         var library = MustacheLibrary()
         let templates = ["layout": Templates.layout, "message": Templates.message, "deadline": Templates.deadline,
-                         "member": Templates.member, "confirm": Templates.confirm,
+                         "member": Templates.member, "confirm": Templates.confirm, "outOfDate": Templates.outOfDate,
                          "secretariat": Templates.secretariat, "preformatted": Templates.preformatted]
         for (name, text) in templates {
             try library.register(text, named: name)
@@ -29,7 +29,8 @@ struct PortalPages: Sendable {
     func page(_ template: String, _ object: Any, title: String, frame: Frame) -> String {
         let body = library.render(object, withTemplate: template) ?? ""
         let layout = LayoutModel(lang: frame.language, dir: frame.language == "ar" ? "rtl" : "ltr", title: title,
-                                 workspaceTitle: frame.workspaceTitle, signedIn: frame.csrf != nil, csrf: frame.csrf ?? "", body: body)
+                                 workspaceTitle: frame.workspaceTitle, signedIn: frame.csrf != nil, csrf: frame.csrf ?? "", body: body,
+                                 t: PortalLanguage(rawValue: frame.language)?.strings ?? PortalStrings.english)
         return library.render(layout, withTemplate: "layout") ?? ""
     }
 
@@ -38,6 +39,7 @@ struct PortalPages: Sendable {
         var workspaceTitle: String
         /// The signed-in holder's CSRF token (nil: nobody is signed in).
         var csrf: String?
+        /// The `lang` of the page: the language its interface strings are in.
         var language = "en"
     }
 
@@ -49,6 +51,19 @@ struct PortalPages: Sendable {
         var signedIn: Bool
         var csrf: String
         var body: String
+        var t: [String: String]
+    }
+
+    /// The out-of-date page: the comment as it was sent, and the member's last submission now.
+    struct OutOfDateModel {
+        var code: String
+        var csrf: String
+        var last: Int
+        var paragraph: String
+        var paragraphGeneral: Bool
+        var type: String
+        var comment: String
+        var proposed: String
     }
 
     struct MessageModel {

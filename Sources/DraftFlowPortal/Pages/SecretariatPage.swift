@@ -41,6 +41,8 @@ struct SecretariatPage {
     var round: RoundModel?
     var members: [MemberModel]
     var merge: MergeModel?
+    /// The interface strings of the shared parts (the deadline): English, as the secretariat's pages are.
+    var t = PortalStrings.english
 
     static func build(_ context: DraftingContext) throws -> SecretariatPage {
         let status = try Reports(context).status()

@@ -13,8 +13,8 @@ enum Templates {
     <link rel="stylesheet" href="/static/portal.css">
     </head>
     <body>
-    <a class="skip" href="#main">Skip to the content</a>
-    <header class="site"><p>DraftFlow · {{workspaceTitle}}</p>{{#signedIn}}<form method="post" action="/signout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Sign out</button></form>{{/signedIn}}</header>
+    <a class="skip" href="#main">{{t.skip}}</a>
+    <header class="site"><p>DraftFlow · {{workspaceTitle}}</p>{{#signedIn}}<form method="post" action="/signout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.signOut}}</button></form>{{/signedIn}}</header>
     <main id="main">
     {{{body}}}
     </main>
@@ -33,10 +33,10 @@ enum Templates {
 
     static let deadline = pragma + """
     <section class="deadline" aria-labelledby="deadline-heading">
-    <h2 id="deadline-heading">Round {{name}} on {{version}}{{#silence}} (silence procedure){{/silence}}</h2>
-    <p>{{#open}}Closes{{/open}}{{^open}}Closed{{/open}} <strong>{{closesHuman}}</strong> (Geneva time, {{zone}}).</p>
-    <p class="local" data-local="{{closesISO}}" hidden>In your time zone: <span></span></p>
-    <p>{{#open}}Time left: <time datetime="{{closesISO}}" data-now="{{nowISO}}" data-countdown>{{timeLeft}}</time>{{/open}}{{^open}}<strong>The round is closed.</strong> Nothing sent here now is recorded: the secretariat decides on late submissions, which it records marked late (write to it with the reason for the delay).{{/open}}</p>
+    <h2 id="deadline-heading">{{t.round}} {{name}} {{t.on}} {{version}}{{#silence}}{{t.silenceProcedure}}{{/silence}}</h2>
+    <p>{{#open}}{{t.closes}}{{/open}}{{^open}}{{t.closed}}{{/open}} <strong>{{closesHuman}}</strong> ({{t.genevaTime}}, {{zone}}).</p>
+    <p class="local" data-local="{{closesISO}}" hidden>{{t.inYourZone}} <span></span></p>
+    <p>{{#open}}{{t.timeLeft}} <time datetime="{{closesISO}}" data-now="{{nowISO}}" data-countdown>{{timeLeft}}</time>{{/open}}{{^open}}<strong>{{t.roundClosed}}</strong> {{t.lateRule}}{{/open}}</p>
     </section>
     """
 }

@@ -15,13 +15,25 @@ extension Portal {
 
     func memberPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let (member, session) = try await member(request, code: context.parameters.get("code"))
-        let notice = request.uri.queryParameters.get("recorded").map { "Recorded: submission \($0). Its receipt is listed below." }
-            ?? (request.uri.queryParameters.get("same") != nil ? "This is what your current submission holds already: nothing new was recorded." : nil)
-        let csrf = session.csrf
-        let (page, title) = try await workspace.run { context in
-            (try MemberPage.build(context, member: member, csrf: csrf, notice: notice), try context.workflow().title)
+        let query = request.uri.queryParameters
+        let asked: String? = query.get("lang").map { String($0) }
+        let language = PortalLanguage.chosen(query: asked, acceptLanguage: request.headers[.acceptLanguage])
+        let strings = language.strings
+        var notice: String?
+        if let recorded = query.get("recorded").flatMap({ Int(String($0)) }) {
+            notice = (strings["recordedBefore"] ?? "") + String(recorded) + (strings["recordedAfter"] ?? "")
+        } else if query.get("same") != nil {
+            notice = strings["same"]
         }
-        return try html(.ok, "member", page, title: "\(member.name) (\(member.code))", frame: PortalPages.Frame(workspaceTitle: title, csrf: csrf))
+        let csrf = session.csrf
+        let shown = notice
+        let (built, title) = try await workspace.run { context in
+            (try MemberPage.build(context, member: member, csrf: csrf, notice: shown), try context.workflow().title)
+        }
+        var page = built
+        page.t = strings
+        return try html(.ok, "member", page, title: "\(member.name) (\(member.code))",
+                        frame: PortalPages.Frame(workspaceTitle: title, csrf: csrf, language: language.rawValue))
     }
 
     /// Reads a URL-encoded form and checks its CSRF token.
@@ -39,10 +51,32 @@ extension Portal {
         guard let type = CommentType(rawValue: form["type"] ?? "general"), type != .unspecified else {
             throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The type of comment is not one of general, technical, editorial.", fix: nil)
         }
-        let outcome = try await workspace.write { context in
-            try MemberDesk(context: context, member: member).addComment(paragraph: paragraph, type: type, text: form["comment"] ?? "", proposed: form["proposed"] ?? "")
+        let base = try Self.base(form["base"])
+        let (comment, proposed) = (form["comment"] ?? "", form["proposed"] ?? "")
+        let outcome: Submissions.Outcome
+        do {
+            outcome = try await workspace.write { context in
+                try MemberDesk(context: context, member: member).addComment(paragraph: paragraph, type: type, text: comment, proposed: proposed, basedOn: base)
+            }
+        } catch let stale as MemberDesk.OutOfDate {
+            logger.info("write: out of date", metadata: ["member": "\(member.code)", "action": "comment", "last": "\(stale.last)"])
+            let title = try await workspace.run { try $0.workflow().title }
+            let model = PortalPages.OutOfDateModel(code: member.code, csrf: session.csrf, last: stale.last, paragraph: paragraph,
+                                                   paragraphGeneral: paragraph == "general", type: type.rawValue,
+                                                   comment: MemberDesk.normalized(comment), proposed: MemberDesk.normalized(proposed))
+            return try html(.conflict, "outOfDate", model, title: "Your page is out of date", frame: PortalPages.Frame(workspaceTitle: title, csrf: session.csrf))
         }
         return recorded(outcome, member: member, action: "comment")
+    }
+
+    /// The `base` a form carries (the member's last submission its page showed); nil when absent.
+    static func base(_ field: String?) throws -> Int? {
+        guard let field else { return nil }
+        guard let number = Int(field), number >= 0 else {
+            throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The form's submission number is not a number.",
+                                fix: "Reload the page and send the form again.")
+        }
+        return number
     }
 
     func upload(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -60,8 +94,17 @@ extension Portal {
         }
         guard file.data.count <= configuration.maximumUpload else { throw PortalRefusal.tooLarge }
         let kind = MemberDesk.UploadKind(rawValue: form["kind"] ?? "copy") ?? .editedCopy
-        let outcome = try await workspace.write { context in
-            try MemberDesk(context: context, member: member).upload(name: file.name, data: file.data, kind: kind)
+        let base = try Self.base(form["base"])
+        let outcome: Submissions.Outcome
+        do {
+            outcome = try await workspace.write { context in
+                try MemberDesk(context: context, member: member).upload(name: file.name, data: file.data, kind: kind, basedOn: base)
+            }
+        } catch let stale as MemberDesk.OutOfDate {
+            logger.info("write: out of date", metadata: ["member": "\(member.code)", "action": "upload", "last": "\(stale.last)"])
+            throw PortalRefusal(status: .conflict, heading: "Your page is out of date",
+                                text: "Your page is out of date: submission \(stale.last) was recorded for \(member.code) after it was loaded, so the file was not recorded.",
+                                fix: "Reload your page and send the file again: it is added to your current comments.")
         }
         return recorded(outcome, member: member, action: "upload")
     }
