@@ -60,6 +60,25 @@ package enum RecordReader {
         return result.sorted { ($0.member, $0.number) < ($1.member, $1.number) }
     }
 
+    /// The submissions of one member in `round`, sorted by number: only that member's folder is
+    /// read (the portal's page and forms), not every record of the round. Late marks follow the
+    /// round's close as `submissions(round:in:)` does.
+    package static func submissions(of member: String, round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        var result = try submissionRecords(of: member, round: round, in: snapshot).map { path -> Submission in
+            guard let submission = try RecordCoding.record(Submission.self, at: path, in: snapshot),
+                  submission.member == member, submission.round == round else {
+                throw RecordDamage.error(path, "does not hold a submission of \(SafeName.display(member)) in round \(SafeName.display(round))", in: snapshot)
+            }
+            return submission
+        }
+        if let stated = try? workflow(in: snapshot).round(named: round) {
+            for index in result.indices where result[index].late && stated.accepts(receivedAt: result[index].received) {
+                result[index].late = false
+            }
+        }
+        return result.sorted { $0.number < $1.number }
+    }
+
     /// The paths of the records of `member`'s submissions in `round`.
     static func submissionRecords(of member: String, round: String, in snapshot: any WorkspaceSnapshot) -> [String] {
         let folder = RecordPaths.member(member, round: round)
