@@ -13,12 +13,13 @@ struct MemberDesk {
 
     /// The member's current submission in `round`, at `snapshot`.
     static func current(_ code: String, round: String, in snapshot: any WorkspaceSnapshot) throws -> Submission? {
-        RecordReader.current(try RecordReader.submissions(round: round, in: snapshot))[code]
+        RecordReader.current(try RecordReader.submissions(of: code, round: round, in: snapshot))[code]
     }
 
-    /// Adds one comment to the member's current ones: paragraph `paragraph` (an id of the version
-    /// under comment, or `general`).
-    func addComment(paragraph: String, type: CommentType, text: String, proposed: String) throws -> Submissions.Outcome {
+    /// The submission that adds one comment to the member's current ones, on paragraph
+    /// `paragraph` (an id of the version under comment, or `general`), as one item of a batch
+    /// (`PortalWorkspace.submit`), and the round it goes to.
+    func commentItem(paragraph: String, type: CommentType, text: String, proposed: String) throws -> (Submissions.BatchItem, String) {
         let text = Self.normalized(text)
         var proposed = Self.normalized(proposed)
         let (round, current, proposal) = try state()
@@ -33,7 +34,7 @@ struct MemberDesk {
         var sheet = CommentSheet(member: member.code, comments: current?.comments ?? [])
         sheet.rows.append(CommentSheet.Row(member: member.code, paragraph: paragraph, type: type, comment: text, proposed: proposed))
         let file = IncomingFile(name: "\(member.code)-portal.csv", data: sheet.data())
-        return try Submissions(context).submit(member: member.code, file: file, proposal: proposal, received: nil, late: false, roundName: round.name)
+        return (Submissions.BatchItem(member: member.code, file: file, proposal: proposal, received: nil), round.name)
     }
 
     /// What an uploaded file is: the member's edited copy of the draft, or a comment file.
@@ -42,20 +43,23 @@ struct MemberDesk {
         case comments
     }
 
-    /// Records an uploaded file, read by the same readers as `draftflow comment` and `intake`.
-    func upload(name: String, data: Data, kind: UploadKind) throws -> Submissions.Outcome {
+    /// The submission that records an uploaded file, read by the same readers as `draftflow
+    /// comment` and `intake`, as one item of a batch, and the round it goes to.
+    func uploadItem(name: String, data: Data, kind: UploadKind) throws -> (Submissions.BatchItem, String) {
         let (round, current, proposal) = try state()
         // A Word copy is compared with the version the round is on, as `comment` compares one.
         let version = OfficeFiles.needsVersion(name) ? try Texts(context).documentText(round.on) : nil
         let incoming = try OfficeFiles.read(IncomingFile(name: name, data: data), version: version)
-        let submissions = Submissions(context)
+        func item(_ file: IncomingFile, _ proposal: IncomingFile?) -> (Submissions.BatchItem, String) {
+            (Submissions.BatchItem(member: member.code, file: file, proposal: proposal, received: nil), round.name)
+        }
         if incoming.read != nil {
             // A Word copy or template: its reader gives both the comments and the edited copy.
-            return try submissions.submit(member: member.code, file: incoming, proposal: nil, received: nil, late: false, roundName: round.name)
+            return item(incoming, nil)
         }
         switch kind {
         case .comments:
-            return try submissions.submit(member: member.code, file: incoming, proposal: proposal, received: nil, late: false, roundName: round.name)
+            return item(incoming, proposal)
         case .editedCopy:
             let comments = current?.comments ?? []
             let file: IncomingFile
@@ -64,7 +68,7 @@ struct MemberDesk {
             } else {
                 file = IncomingFile(name: "\(member.code)-portal.csv", data: CommentSheet(member: member.code, comments: comments).data())
             }
-            return try submissions.submit(member: member.code, file: file, proposal: incoming, received: nil, late: false, roundName: round.name)
+            return item(file, incoming)
         }
     }
 

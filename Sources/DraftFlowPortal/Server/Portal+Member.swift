@@ -39,8 +39,8 @@ extension Portal {
         guard let type = CommentType(rawValue: form["type"] ?? "general"), type != .unspecified else {
             throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The type of comment is not one of general, technical, editorial.", fix: nil)
         }
-        let outcome = try await workspace.write { context in
-            try MemberDesk(context: context, member: member).addComment(paragraph: paragraph, type: type, text: form["comment"] ?? "", proposed: form["proposed"] ?? "")
+        let outcome = try await workspace.submit(member: member.code) { context in
+            try MemberDesk(context: context, member: member).commentItem(paragraph: paragraph, type: type, text: form["comment"] ?? "", proposed: form["proposed"] ?? "")
         }
         return recorded(outcome, member: member, action: "comment")
     }
@@ -60,8 +60,8 @@ extension Portal {
         }
         guard file.data.count <= configuration.maximumUpload else { throw PortalRefusal.tooLarge }
         let kind = MemberDesk.UploadKind(rawValue: form["kind"] ?? "copy") ?? .editedCopy
-        let outcome = try await workspace.write { context in
-            try MemberDesk(context: context, member: member).upload(name: file.name, data: file.data, kind: kind)
+        let outcome = try await workspace.submit(member: member.code) { context in
+            try MemberDesk(context: context, member: member).uploadItem(name: file.name, data: file.data, kind: kind)
         }
         return recorded(outcome, member: member, action: "upload")
     }
