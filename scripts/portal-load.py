@@ -3,9 +3,10 @@
 same minute, from a bounded client on loopback. Checks that all 193 are recorded and that
 `git fsck --strict` is clean, and prints the response times (BENCHMARKS.md).
 
-    python3 scripts/portal-load.py [--members 193] [--spread 10]
+    python3 scripts/portal-load.py [--members 193] [--spread 10] [--release]
 
-Needs the built binary (.build/debug/draftflow, or DRAFTFLOW=path). Every request goes to
+Needs the built binary: .build/debug/draftflow (`swift build`), .build/release/draftflow with
+--release (`swift build -c release --product draftflow`), or DRAFTFLOW=path. Every request goes to
 127.0.0.1 only; each client makes exactly three requests; the server is stopped at the end.
 """
 import argparse, http.client, json, os, re, subprocess, sys, tempfile, threading, time
@@ -41,9 +42,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=193)
     parser.add_argument("--spread", type=float, default=10.0, help="seconds over which the clients start")
+    parser.add_argument("--release", action="store_true", help="use the release build (.build/release/draftflow)")
     options = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    tool = os.environ.get("DRAFTFLOW", os.path.join(root, ".build/debug/draftflow"))
+    tool = os.environ.get("DRAFTFLOW", os.path.join(root, ".build", "release" if options.release else "debug", "draftflow"))
     scratch = tempfile.mkdtemp(prefix="portal-load-")
     with open(os.path.join(scratch, "outline.md"), "w") as f:
         f.write(DRAFT)
@@ -60,6 +62,7 @@ def main():
         link = run(tool, ["member", "invite", code], ws).strip()
         secrets[code] = link.rsplit("/", 1)[1]
 
+    before = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ws, capture_output=True, text=True, check=True).stdout.strip()
     server = subprocess.Popen([tool, "serve", "--port", "0"], cwd=ws, env=dict(os.environ, DRAFTFLOW_NOW=NOW),
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
@@ -114,14 +117,19 @@ def main():
     status = json.loads(run(tool, ["status", "--json"], ws))
     recorded = sum(1 for m in status["members"] if m["state"] == "received")
     fsck = subprocess.run(["git", "fsck", "--strict"], cwd=ws, capture_output=True, text=True)
+    # One commit per submission, each authored by its member.
+    authors = subprocess.run(["git", "log", "--format=%an", f"{before}..HEAD"], cwd=ws, capture_output=True, text=True, check=True).stdout.split("\n")[:-1]
+    authored = sorted(authors) == sorted(f"Member {code}" for code in codes)
+    print(f"binary: {tool}")
     print(f"members: {len(codes)}, clients' wall time {wall:.1f} s (starts spread over {options.spread:.0f} s)")
     for kind, values in times.items():
         if values:
             print(f"{kind:8} n={len(values):4}  p50 {percentile(values, 50):7.1f} ms  p99 {percentile(values, 99):7.1f} ms  max {max(values):7.1f} ms")
-    print(f"recorded: {recorded} of {len(codes)}; git fsck --strict: {'clean' if fsck.returncode == 0 else fsck.stderr}")
+    print(f"recorded: {recorded} of {len(codes)}; commits: {len(authors)}, {'each authored by its member' if authored else 'NOT one per member'}; "
+          f"git fsck --strict: {'clean' if fsck.returncode == 0 else fsck.stderr}")
     for failure in failures[:10]:
         print("failed:", failure)
-    ok = recorded == len(codes) and fsck.returncode == 0 and not failures
+    ok = recorded == len(codes) and authored and fsck.returncode == 0 and not failures
     print(f"{1 if ok else 0} passed, {0 if ok else 1} failed")
     sys.exit(0 if ok else 1)
 

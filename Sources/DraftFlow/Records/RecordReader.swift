@@ -6,7 +6,10 @@ package enum RecordReader {
         guard let data = try snapshot.file(Workflow.fileName) else {
             throw DraftFlowError(.workspace, "this workspace has no Workflow.md", fix: "run `draftflow init` to create a workspace")
         }
-        return try WorkflowFile.parse(data) { RecordDamage.error(Workflow.fileName, $0, in: snapshot) }
+        if let known = WorkflowCache.shared.workflow(for: data) { return known }
+        let workflow = try WorkflowFile.parse(data) { RecordDamage.error(Workflow.fileName, $0, in: snapshot) }
+        WorkflowCache.shared.keep(workflow, for: data)
+        return workflow
     }
 
     /// Every recorded submission of `round`, all numbers, sorted by member then number.
@@ -58,6 +61,25 @@ package enum RecordReader {
             }
         }
         return result.sorted { ($0.member, $0.number) < ($1.member, $1.number) }
+    }
+
+    /// The submissions of one member in `round`, sorted by number: only that member's folder is
+    /// read (the portal's page and forms), not every record of the round. Late marks follow the
+    /// round's close as `submissions(round:in:)` does.
+    package static func submissions(of member: String, round: String, in snapshot: any WorkspaceSnapshot) throws -> [Submission] {
+        var result = try submissionRecords(of: member, round: round, in: snapshot).map { path -> Submission in
+            guard let submission = try RecordCoding.record(Submission.self, at: path, in: snapshot),
+                  submission.member == member, submission.round == round else {
+                throw RecordDamage.error(path, "does not hold a submission of \(SafeName.display(member)) in round \(SafeName.display(round))", in: snapshot)
+            }
+            return submission
+        }
+        if let stated = try? workflow(in: snapshot).round(named: round) {
+            for index in result.indices where result[index].late && stated.accepts(receivedAt: result[index].received) {
+                result[index].late = false
+            }
+        }
+        return result.sorted { $0.number < $1.number }
     }
 
     /// The paths of the records of `member`'s submissions in `round`.
@@ -194,5 +216,30 @@ enum CommentOrder {
     /// `ids` in this order, computing each sort key once.
     static func sorted(_ ids: [String]) -> [String] {
         ids.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
+/// The last few `Workflow.md` files parsed, by their bytes: the parse (YAML, strict) is most of
+/// the cost of a request on a workspace of 193 members, and the same bytes always parse to the
+/// same workflow, so a server reading the same tip again and again parses it once. Files that
+/// do not parse are never kept: their error is reported each time.
+final class WorkflowCache: @unchecked Sendable {
+    static let shared = WorkflowCache()
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var entries: [(data: Data, workflow: Workflow)] = []
+
+    func workflow(for data: Data) -> Workflow? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.first { $0.data == data }?.workflow
+    }
+
+    func keep(_ workflow: Workflow, for data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !entries.contains(where: { $0.data == data }) else { return }
+        entries.insert((data, workflow), at: 0)
+        if entries.count > 4 { entries.removeLast() }
     }
 }

@@ -123,6 +123,30 @@ public struct Submissions {
         try intake(items, late: late, roundName: roundName).recorded
     }
 
+    /// Records the submissions of several members at once, each answered on its own: what
+    /// `submit` answers for it, or the error that refuses it. They go through `intake` (one commit
+    /// authored by each member, one pack, one sync); when the batch is refused as a whole, each is
+    /// recorded by itself, so one member's refused submission never fails the others'.
+    /// A member may appear once in `items` (a second submission builds on the first: send it next).
+    public func submitEach(_ items: [BatchItem], roundName: String?) -> [Result<Outcome, any Error>] {
+        if items.count > 1, Set(items.map(\.member)).count == items.count,
+           let batch = try? intake(items, late: false, roundName: roundName) {
+            var outcomes: [String: Outcome] = [:]
+            for (submission, commit) in zip(batch.recorded, batch.commitIDs) {
+                outcomes[submission.member] = Outcome(submission: submission, alreadyRecorded: false, commitID: commit)
+            }
+            for submission in batch.alreadyRecorded {
+                outcomes[submission.member] = Outcome(submission: submission, alreadyRecorded: true, commitID: nil)
+            }
+            if items.allSatisfy({ outcomes[$0.member] != nil }) {
+                return items.map { .success(outcomes[$0.member]!) }
+            }
+        }
+        return items.map { item in
+            Result { try submit(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: false, roundName: roundName) }
+        }
+    }
+
     /// `recordBatch`, skipping what is recorded already: a member's submission whose comment file
     /// and edited copy are byte for byte those of its last submission in the round. Run again
     /// after an interrupted intake, it records only what is missing.

@@ -95,15 +95,13 @@ struct MemberPage {
             if round.isVisible { page.everyone = Self.everyone(round: round, submissions: all, workflow: workflow, zone: zone) }
         }
         // Every round's submissions, the latest round first, each with its dispositions once merged.
-        let receipts = Receipts(context)
         for earlier in workflow.rounds.reversed() {
-            let mine = try RecordReader.submissions(round: earlier.name, in: snapshot).filter { $0.member == member.code }
+            let mine = try RecordReader.submissions(of: member.code, round: earlier.name, in: snapshot)
             guard !mine.isEmpty else { continue }
             let current = RecordReader.current(mine)[member.code]
             let decisions = try Self.dispositions(context, member: member.code, round: earlier, in: snapshot)
-            page.submissions += try mine.sorted { $0.number > $1.number }.map { submission in
+            page.submissions += mine.sorted { $0.number > $1.number }.map { submission in
                 let counts = submission.number == current?.number
-                let receipt = try receipts.receipt(for: submission, commit: nil)
                 let comments = submission.comments.map { comment in
                     CommentModel(id: comment.id, reference: comment.reference.description, type: comment.type.rawValue, text: comment.text,
                                  proposed: comment.proposedChange.flatMap { $0.isEmpty ? nil : $0 },
@@ -112,7 +110,8 @@ struct MemberPage {
                 return SubmissionModel(number: submission.number, round: submission.round, code: member.code,
                                        received: InstantFormat.human(submission.received, in: zone), late: submission.late, current: counts,
                                        commentCount: submission.comments.count, proposal: submission.proposal != nil,
-                                       noObjection: submission.noObjection != nil, receipt: receipt.name,
+                                       noObjection: submission.noObjection != nil,
+                                       receipt: "\(submission.round)/\(member.code)/\(submission.number)",
                                        hasComments: !comments.isEmpty, comments: comments)
             }
         }

@@ -51,20 +51,8 @@ extension Portal {
         guard let type = CommentType(rawValue: form["type"] ?? "general"), type != .unspecified else {
             throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The type of comment is not one of general, technical, editorial.", fix: nil)
         }
-        let base = try Self.base(form["base"])
-        let (comment, proposed) = (form["comment"] ?? "", form["proposed"] ?? "")
-        let outcome: Submissions.Outcome
-        do {
-            outcome = try await workspace.write { context in
-                try MemberDesk(context: context, member: member).addComment(paragraph: paragraph, type: type, text: comment, proposed: proposed, basedOn: base)
-            }
-        } catch let stale as MemberDesk.OutOfDate {
-            logger.info("write: out of date", metadata: ["member": "\(member.code)", "action": "comment", "last": "\(stale.last)"])
-            let title = try await workspace.run { try $0.workflow().title }
-            let model = PortalPages.OutOfDateModel(code: member.code, csrf: session.csrf, last: stale.last, paragraph: paragraph,
-                                                   paragraphGeneral: paragraph == "general", type: type.rawValue,
-                                                   comment: MemberDesk.normalized(comment), proposed: MemberDesk.normalized(proposed))
-            return try html(.conflict, "outOfDate", model, title: "Your page is out of date", frame: PortalPages.Frame(workspaceTitle: title, csrf: session.csrf))
+        let outcome = try await workspace.submit(member: member.code) { context in
+            try MemberDesk(context: context, member: member).commentItem(paragraph: paragraph, type: type, text: form["comment"] ?? "", proposed: form["proposed"] ?? "")
         }
         return recorded(outcome, member: member, action: "comment")
     }
@@ -94,17 +82,8 @@ extension Portal {
         }
         guard file.data.count <= configuration.maximumUpload else { throw PortalRefusal.tooLarge }
         let kind = MemberDesk.UploadKind(rawValue: form["kind"] ?? "copy") ?? .editedCopy
-        let base = try Self.base(form["base"])
-        let outcome: Submissions.Outcome
-        do {
-            outcome = try await workspace.write { context in
-                try MemberDesk(context: context, member: member).upload(name: file.name, data: file.data, kind: kind, basedOn: base)
-            }
-        } catch let stale as MemberDesk.OutOfDate {
-            logger.info("write: out of date", metadata: ["member": "\(member.code)", "action": "upload", "last": "\(stale.last)"])
-            throw PortalRefusal(status: .conflict, heading: "Your page is out of date",
-                                text: "Your page is out of date: submission \(stale.last) was recorded for \(member.code) after it was loaded, so the file was not recorded.",
-                                fix: "Reload your page and send the file again: it is added to your current comments.")
+        let outcome = try await workspace.submit(member: member.code) { context in
+            try MemberDesk(context: context, member: member).uploadItem(name: file.name, data: file.data, kind: kind)
         }
         return recorded(outcome, member: member, action: "upload")
     }
