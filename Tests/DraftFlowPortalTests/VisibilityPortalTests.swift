@@ -16,7 +16,7 @@ import TestSupport
         let cookie = try await harness.signIn(secret)
         let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/USA", cookie: cookie).body))
         return try await harness.http.post("/member/USA/comments", cookie: cookie, form: [
-            ("csrf", csrf), ("base", "0"), ("paragraph", "2.3"), ("type", "technical"), ("comment", hostile),
+            ("csrf", csrf), ("paragraph", "2.3"), ("type", "technical"), ("comment", hostile),
             ("proposed", "Connectivity remains a major challenge in the least developed countries."),
         ])
     }
@@ -111,7 +111,7 @@ import TestSupport
         let http = harness.http
         func post(_ text: String) async throws -> PlainHTTP.Answer {
             try await http.post("/member/CAN/comments", cookie: cookie, form: [
-                ("csrf", csrf), ("base", "0"), ("paragraph", "general"), ("type", "general"), ("comment", text),
+                ("csrf", csrf), ("paragraph", "general"), ("type", "general"), ("comment", text),
             ])
         }
         async let first = post("From the first tab.")
@@ -157,31 +157,14 @@ import TestSupport
         let cookie = try await harness.signIn(secret)
         let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
         _ = try await harness.http.post("/member/CAN/comments", cookie: cookie, form: [
-            ("csrf", csrf), ("base", "0"), ("paragraph", "general"), ("type", "general"), ("comment", "Kept."),
+            ("csrf", csrf), ("paragraph", "general"), ("type", "general"), ("comment", "Kept."),
         ])
         let copy = PortalHarness.draft.replacingOccurrences(of: "is a key enabler", with: "is the key enabler")
-        let sent = try await harness.http.upload("/member/CAN/upload", cookie: cookie, fields: [("csrf", csrf), ("base", "0"), ("kind", "copy")],
+        let sent = try await harness.http.upload("/member/CAN/upload", cookie: cookie, fields: [("csrf", csrf), ("kind", "copy")],
                                                  fileName: "draft-1-canada.md", file: Data(copy.utf8))
         #expect(sent.headers["location"] == "/member/CAN?recorded=2")
         let current = try #require(RecordReader.current(try RecordReader.submissions(round: "draft-1", in: harness.context().store.snapshot()))["CAN"])
         #expect(current.comments.map(\.text) == ["Kept."])
         #expect(current.proposal != nil)
-    }
-
-    /// The check is made on the tip the commit is built on, whoever wrote last (here the CLI's use case).
-    @Test func aSubmissionBasedOnAnOlderOneIsRefusedInTheCommit() throws {
-        let harness = try PortalHarness()
-        let context = try harness.context()
-        let submissions = Submissions(context)
-        let file = IncomingFile(name: "can.md", data: Data("## General\n\nFirst.\n".utf8))
-        _ = try submissions.submit(member: "CAN", file: file, proposal: nil, received: nil, late: false, roundName: nil, basedOn: 0)
-        let head = try harness.head()
-        let error = try #require(throws: DraftFlowError.self) {
-            try submissions.submit(member: "CAN", file: IncomingFile(name: "can.md", data: Data("## General\n\nSecond.\n".utf8)),
-                                   proposal: nil, received: nil, late: false, roundName: nil, basedOn: 0)
-        }
-        #expect(error.kind == .conflict)
-        #expect(error.message == "CAN's last submission in round draft-1 is now number 1, not 0")
-        #expect(try harness.head() == head)
     }
 }

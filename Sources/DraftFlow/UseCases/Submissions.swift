@@ -66,13 +66,8 @@ public struct Submissions {
     ///
     /// `noObjection`: the secretariat records the reply as a confirmation of no objection (silence
     /// rounds only); a reply whose whole text is a no-objection statement is one without it.
-    ///
-    /// `basedOn`: the number of the member's last submission in the round that this one was built
-    /// on (0: none). Checked on the tip the commit is built on, so a submission built from
-    /// comments that another write has since superseded is refused (`.conflict`), never recorded
-    /// over them.
     public func submit(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?,
-                       late: Bool, roundName: String?, noObjection: Bool = false, basedOn: Int? = nil) throws -> Outcome {
+                       late: Bool, roundName: String?, noObjection: Bool = false) throws -> Outcome {
         var prepared = try PreparedSubmission(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: context.now)
         prepared.markedNoObjection = noObjection
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
@@ -84,10 +79,6 @@ public struct Submissions {
             }
             let elsewhere = try recording.commentsInOtherRounds(of: prepared, workflow: workflow, snapshot: snapshot)
             var (change, submission) = try recording.change(prepared, workflow: workflow, earlier: earlier, elsewhere: elsewhere)
-            if let basedOn, case let last = earlier.map(\.number).max() ?? 0, last != basedOn {
-                throw DraftFlowError(.conflict, "\(prepared.code)'s last submission in round \(submission.round) is now number \(last), not \(basedOn)",
-                                     fix: "read the member's submissions again and build on the last one")
-            }
             var index = try RecordReader.roundIndex(submission.round, in: snapshot)
             index.record(submission)
             change.writes[RecordPaths.index(round: submission.round)] = try RecordCoding.encoder(timeZone: try workflow.zone()).encode(index)

@@ -105,11 +105,6 @@ struct MemberDesk {
         return (round, current, proposal)
     }
 
-    /// The number of the member's last submission in `round` (0: none), which the page shows.
-    static func last(_ code: String, in submissions: [Submission]) -> Int {
-        submissions.filter { $0.member == code }.map(\.number).max() ?? 0
-    }
-
     /// Text from a form: line ends as LF (browsers send CRLF).
     static func normalized(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

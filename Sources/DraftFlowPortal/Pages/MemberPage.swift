@@ -59,9 +59,6 @@ struct MemberPage {
     var submissions: [SubmissionModel]
     var silenceForms: Bool
     var commentForms: Bool
-    /// The number of the member's last submission in the round (0: none), which the comment and
-    /// upload forms carry: a post from a page older than that is refused (`MemberDesk.OutOfDate`).
-    var base = 0
     /// In a round opened with `--visible`: every member's current submission, as they arrive.
     var everyone: EveryoneModel?
     /// The interface strings in the page's language (`PortalLanguage`).
@@ -89,10 +86,10 @@ struct MemberPage {
                                 timeLeft: InstantFormat.remaining(from: context.now, to: round.effectiveClose), blocks: blocks)
         page.commentForms = open && round.kind == .comments
         page.silenceForms = open && round.kind == .silence
-        if page.commentForms || round.isVisible {
+        // Every member's records are read only in a visible round: otherwise the page reads the member's own.
+        if round.isVisible {
             let all = try RecordReader.submissions(round: round.name, in: snapshot)
-            page.base = MemberDesk.last(member.code, in: all)
-            if round.isVisible { page.everyone = Self.everyone(round: round, submissions: all, workflow: workflow, zone: zone) }
+            page.everyone = Self.everyone(round: round, submissions: all, workflow: workflow, zone: zone)
         }
         // Every round's submissions, the latest round first, each with its dispositions once merged.
         for earlier in workflow.rounds.reversed() {

@@ -59,7 +59,7 @@ extension Templates {
     <section aria-labelledby="general-heading">
     <h2 id="general-heading">{{t.generalHeading}}</h2>
     <form method="post" action="/member/{{code}}/comments" class="comment">
-    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{base}}"><input type="hidden" name="paragraph" value="general">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="paragraph" value="general">
     <label for="type-general">{{t.type}}</label>
     <select id="type-general" name="type"><option value="general">{{t.typeGeneral}}</option><option value="technical">{{t.typeTechnical}}</option><option value="editorial">{{t.typeEditorial}}</option></select>
     <label for="comment-general">{{t.comment}}</label>
@@ -71,7 +71,7 @@ extension Templates {
     <section aria-labelledby="upload-heading">
     <h2 id="upload-heading">{{t.uploadHeading}}</h2>
     <form method="post" action="/member/{{code}}/upload" enctype="multipart/form-data">
-    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{base}}">
+    <input type="hidden" name="csrf" value="{{csrf}}">
     <fieldset><legend>{{t.fileIs}}</legend>
     <label><input type="radio" name="kind" value="copy" checked> {{t.fileCopy}}</label>
     <label><input type="radio" name="kind" value="comments"> {{t.fileComments}}</label>
@@ -92,7 +92,7 @@ extension Templates {
     {{#commentForms}}
     <details><summary>{{t.commentOn}} {{anchor}}</summary>
     <form method="post" action="/member/{{code}}/comments" class="comment">
-    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{base}}"><input type="hidden" name="paragraph" value="{{anchor}}">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="paragraph" value="{{anchor}}">
     <label for="type-{{domID}}">{{t.type}}</label>
     <select id="type-{{domID}}" name="type"><option value="general">{{t.typeGeneral}}</option><option value="technical">{{t.typeTechnical}}</option><option value="editorial">{{t.typeEditorial}}</option></select>
     <label for="comment-{{domID}}">{{t.comment}}</label>
@@ -108,22 +108,6 @@ extension Templates {
     {{/blocks}}
     </section>
     {{/round}}
-    """
-
-    /// A comment posted from a page older than the member's last submission: nothing recorded,
-    /// the comment shown back in a form built on the last submission, to send again.
-    static let outOfDate = pragma + """
-    <h1>Your page is out of date</h1>
-    <p class="message" role="alert">Your page is out of date: reload, your comment is kept below. Submission {{last}} was recorded for {{code}} after your page was loaded (from another tab or window, or by the secretariat), so this comment was not recorded: recorded on top of the older page, it would have dropped what that submission holds.</p>
-    <p><a href="/member/{{code}}">Reload your page</a> to see your current submission{{#paragraphGeneral}}, or send the comment below as it is{{/paragraphGeneral}}{{^paragraphGeneral}}, or send the comment on {{paragraph}} below as it is{{/paragraphGeneral}}: it is added to submission {{last}}.</p>
-    <form method="post" action="/member/{{code}}/comments" class="comment">
-    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="base" value="{{last}}"><input type="hidden" name="paragraph" value="{{paragraph}}"><input type="hidden" name="type" value="{{type}}">
-    <label for="comment-kept">Your comment ({{type}})</label>
-    <textarea id="comment-kept" name="comment" rows="4">{{comment}}</textarea>
-    {{^paragraphGeneral}}<label for="proposed-kept">Your proposed text for {{paragraph}}</label>
-    <textarea id="proposed-kept" name="proposed" rows="4">{{proposed}}</textarea>{{/paragraphGeneral}}
-    <button type="submit">Send the comment again</button>
-    </form>
     """
 
     /// The confirmation step of a silence reply.

@@ -17,7 +17,7 @@ struct PortalPages: Sendable {
         MustacheContentTypes.register(Escaper(), named: Self.contentType)
         var library = MustacheLibrary()
         let templates = ["layout": Templates.layout, "message": Templates.message, "deadline": Templates.deadline,
-                         "member": Templates.member, "confirm": Templates.confirm, "outOfDate": Templates.outOfDate,
+                         "member": Templates.member, "confirm": Templates.confirm,
                          "secretariat": Templates.secretariat, "preformatted": Templates.preformatted]
         for (name, text) in templates {
             try library.register(text, named: name)
@@ -52,18 +52,6 @@ struct PortalPages: Sendable {
         var csrf: String
         var body: String
         var t: [String: String]
-    }
-
-    /// The out-of-date page: the comment as it was sent, and the member's last submission now.
-    struct OutOfDateModel {
-        var code: String
-        var csrf: String
-        var last: Int
-        var paragraph: String
-        var paragraphGeneral: Bool
-        var type: String
-        var comment: String
-        var proposed: String
     }
 
     struct MessageModel {

@@ -57,16 +57,6 @@ extension Portal {
         return recorded(outcome, member: member, action: "comment")
     }
 
-    /// The `base` a form carries (the member's last submission its page showed); nil when absent.
-    static func base(_ field: String?) throws -> Int? {
-        guard let field else { return nil }
-        guard let number = Int(field), number >= 0 else {
-            throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The form's submission number is not a number.",
-                                fix: "Reload the page and send the form again.")
-        }
-        return number
-    }
-
     func upload(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let (member, session) = try await member(request, code: context.parameters.get("code"))
         guard let boundary = request.headers[.contentType].flatMap(FormData.boundary(ofContentType:)) else {
