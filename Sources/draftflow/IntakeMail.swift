@@ -25,7 +25,7 @@ extension Intake {
                                      fix: "leave out --received")
             }
             // An attached Word copy is compared with the version the round is on.
-            let version = try versionForWordCopies(["attachment.docx"], round: submission.round, context: context)
+            let version = try versionText(round: submission.round, context: context)
             let items = try Self.mailItems(at: path, version: version)
             let intake = MailIntake(context)
             var standardError = StandardError()

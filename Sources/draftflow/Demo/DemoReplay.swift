@@ -108,7 +108,7 @@ struct DemoReplay {
                 done("Recorded \(submission.comments.count) comments from \(member) (\(submission.comments.map(\.id).joined(separator: ", ")))"
                      + (revisions > 0 ? " and a Word copy with \(revisions) tracked changes" : proposal == nil ? "" : " with an edited copy of the draft"))
             case .mail(let file):
-                let version = try versionForWordCopies(["attachment.docx"], round: nil, context: context)
+                let version = try versionText(round: nil, context: context)
                 let items = try MailReader.items(in: [(name: URL(fileURLWithPath: file).lastPathComponent, data: try readExample(file))], version: version)
                 let outcome = try MailIntake(context).intake(items, late: false, roundName: nil)
                 guard outcome.held.isEmpty, !outcome.recorded.isEmpty else {
