@@ -39,10 +39,10 @@ struct ReportCommand: AsyncParsableCommand {
             let (round, all) = try DispositionDesk(context).rows(round: round)
             let rows = try memberRows(all, member: code, workflow: workflow)
             let member = code.uppercased()
+            let taken = try MergeDesk(context).roundsTaken(by: round)
             let title = MemberReport.title(workspace: workflow.title, member: member,
-                                           memberName: workflow.members.first { $0.code == member }?.name,
-                                           rounds: try MergeDesk(context).roundsTaken(by: round))
-            let newText = "the candidate merged from \(MergeDesk.describe(rounds: try MergeDesk(context).roundsTaken(by: round)))"
+                                           memberName: workflow.members.first { $0.code == member }?.name, rounds: taken)
+            let newText = "the candidate merged from \(MergeDesk.describe(rounds: taken))"
             switch format {
             case .md: try emit(MemberReport.markdown(rows, title: title, newText: newText), to: output)
             case .html: try emit(MemberReport.html(rows, title: title, newText: newText), to: output)
