@@ -64,8 +64,7 @@ import TestSupport
         let secret = try harness.invite("CAN")
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/CAN")
 
         _ = try await harness.http.post("/member/CAN/comments", cookie: cookie, form: [
             ("csrf", csrf), ("paragraph", "2.3"), ("type", "editorial"), ("comment", "Say \"major\"."),
@@ -97,8 +96,7 @@ import TestSupport
         let secret = try harness.invite("CAN")
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/CAN")
         harness.clock.now = try PortalHarness.date("2020-03-02T08:00:00+01:00")
         let head = try harness.head()
 

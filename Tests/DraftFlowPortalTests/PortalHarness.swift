@@ -128,6 +128,14 @@ final class PortalHarness: @unchecked Sendable {
         return String(cookie)
     }
 
+    /// Signs in with `secret` and reads `page`'s CSRF token: what a test needs to post a form.
+    func signInForForms(_ secret: String, page: String) async throws -> (cookie: String, csrf: String) {
+        let cookie = try await signIn(secret)
+        let body = try await http.get(page, cookie: cookie).body
+        guard let csrf = Self.csrf(in: body) else { throw PlainHTTP.Failure(description: "\(page) has no form with a CSRF token") }
+        return (cookie, csrf)
+    }
+
     /// The CSRF token in a page's forms.
     static func csrf(in page: String) -> String? {
         guard let range = page.range(of: "name=\"csrf\" value=\"") else { return nil }

@@ -99,8 +99,7 @@ import TestSupport
         let secret = try harness.invite("CAN")
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/CAN")
         let hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">see</a> <\u{301}script>"
         let posted = try await harness.http.post("/member/CAN/comments", cookie: cookie, form: [
             ("csrf", csrf), ("paragraph", "2.3"), ("type", "general"), ("comment", hostile), ("proposed", "\"><script>alert(4)</script>"),
@@ -146,8 +145,7 @@ import TestSupport
         let secret = try harness.invite("CAN")
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/CAN")
         let head = try harness.head()
         let big = Data(repeating: UInt8(ascii: "a"), count: 11 * 1024 * 1024)
         let answer = try await harness.http.upload("/member/CAN/upload", cookie: cookie, fields: [("csrf", csrf), ("kind", "copy")],
@@ -164,8 +162,7 @@ import TestSupport
         #expect(secret.count == 43)
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/CAN")
         _ = try await harness.http.post("/member/CAN/comments", cookie: cookie, form: [("csrf", csrf), ("paragraph", "general"), ("type", "general"), ("comment", "Fine.")])
         _ = try await harness.http.get("/signin/\(secret)x")
 

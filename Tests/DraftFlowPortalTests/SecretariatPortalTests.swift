@@ -13,8 +13,7 @@ import TestSupport
         let secretariat = try harness.invite(nil)
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(canada)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(canada, page: "/member/CAN")
         harness.clock.now = try PortalHarness.date("2020-02-27T17:42:00+01:00")
         _ = try await harness.http.post("/member/CAN/comments", cookie: cookie, form: [
             ("csrf", csrf), ("paragraph", "2.3"), ("type", "technical"), ("comment", "Say major."),

@@ -13,8 +13,7 @@ import TestSupport
 
     /// USA comments on 2.3; returns the answer.
     static func usaComments(_ harness: PortalHarness, secret: String) async throws -> PlainHTTP.Answer {
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/USA", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/USA")
         return try await harness.http.post("/member/USA/comments", cookie: cookie, form: [
             ("csrf", csrf), ("paragraph", "2.3"), ("type", "technical"), ("comment", hostile),
             ("proposed", "Connectivity remains a major challenge in the least developed countries."),
@@ -129,8 +128,7 @@ import TestSupport
         let secret = try harness.invite("CAN")
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/CAN")
         let http = harness.http
         let answers = try await withThrowingTaskGroup(of: Int.self) { group in
             for number in 1...4 {
@@ -154,8 +152,7 @@ import TestSupport
         let secret = try harness.invite("CAN")
         try await harness.start()
         defer { harness.stop() }
-        let cookie = try await harness.signIn(secret)
-        let csrf = try #require(PortalHarness.csrf(in: try await harness.http.get("/member/CAN", cookie: cookie).body))
+        let (cookie, csrf) = try await harness.signInForForms(secret, page: "/member/CAN")
         _ = try await harness.http.post("/member/CAN/comments", cookie: cookie, form: [
             ("csrf", csrf), ("paragraph", "general"), ("type", "general"), ("comment", "Kept."),
         ])
