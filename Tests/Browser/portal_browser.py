@@ -114,6 +114,19 @@ def main():
         check("Disposition: Accepted: Accepted as proposed." in browser.find_element(By.TAG_NAME, "body").text,
               "after the merge and the dispositions, Canada sees the disposition of CAN-1")
         browser.save_screenshot(os.path.join(shots, "6-disposition.png"))
+
+        browser.get(f"{base}/member/CAN?lang=zh")
+        check(browser.execute_script("return document.documentElement.lang") == "zh" and "您的提交" in browser.page_source
+              and "处理结果： Accepted" in browser.find_element(By.TAG_NAME, "body").text,
+              "the page is in Chinese with ?lang=zh")
+        browser.save_screenshot(os.path.join(shots, "7-member-zh.png"))
+        browser.get(f"{base}/member/CAN?lang=ar")
+        heading = browser.find_element(By.ID, "mine-heading")
+        body = browser.find_element(By.TAG_NAME, "body")
+        check(browser.execute_script("return document.documentElement.dir") == "rtl" and heading.text == "مساهماتكم"
+              and heading.location["x"] + heading.size["width"] > body.size["width"] - 200,
+              "the page is in Arabic with ?lang=ar, laid out right to left")
+        browser.save_screenshot(os.path.join(shots, "8-member-ar.png"))
     finally:
         if browser:
             browser.quit()

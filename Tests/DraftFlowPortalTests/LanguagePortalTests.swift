@@ -20,7 +20,7 @@ import TestSupport
         #expect(byQuery.body.contains("<a class=\"skip\" href=\"#main\">Aller au contenu</a>"))
         #expect(byQuery.body.contains("<button type=\"submit\">Se déconnecter</button>"))
         #expect(byQuery.body.contains("<h2 id=\"deadline-heading\">Tour draft-1 sur draft-1</h2>"))
-        #expect(byQuery.body.contains("<p>Clôture le <strong>1 March 2020, 23:59:59 CET (Europe/Zurich)</strong> (heure de Genève, Europe/Zurich).</p>"))
+        #expect(byQuery.body.contains("<p>Clôture le <strong><bdi>1 March 2020, 23:59:59 CET (Europe/Zurich)</bdi></strong> (heure de Genève, <bdi>Europe/Zurich</bdi>).</p>"))
         #expect(byQuery.body.contains("<h2 id=\"mine-heading\">Vos envois</h2>"))
         #expect(byQuery.body.contains("<p>Rien de CAN n’est encore enregistré.</p>"))
         #expect(byQuery.body.contains("<option value=\"general\">Général</option><option value=\"technical\">Technique</option><option value=\"editorial\">Rédactionnel</option>"))
@@ -35,8 +35,8 @@ import TestSupport
         let recorded = try await harness.http.get("/member/CAN?recorded=1", cookie: cookie, headers: [("Accept-Language", "fr")])
         #expect(recorded.body.contains("<p class=\"notice\" role=\"status\">Enregistré : envoi 1. Son accusé de réception figure ci-dessous.</p>"))
 
-        // English when asked, when nothing is asked, and for a language the portal does not have yet.
-        for (path, header) in [("/member/CAN?lang=en", "fr"), ("/member/CAN", "en-GB, fr;q=0.9"), ("/member/CAN", "zh-CN"), ("/member/CAN?lang=xx", "")] {
+        // English when asked, when nothing is asked, and for a language that is not a UN language.
+        for (path, header) in [("/member/CAN?lang=en", "fr"), ("/member/CAN", "en-GB, fr;q=0.9"), ("/member/CAN", "de-CH, it"), ("/member/CAN?lang=xx", "")] {
             let page = try await harness.http.get(path, cookie: cookie, headers: header.isEmpty ? [] : [("Accept-Language", header)])
             #expect(page.body.contains("<html lang=\"en\" dir=\"ltr\">"), "\(path) \(header)")
             #expect(page.body.contains("<h2 id=\"mine-heading\">Your submissions</h2>"), "\(path) \(header)")

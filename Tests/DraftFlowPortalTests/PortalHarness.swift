@@ -77,7 +77,9 @@ final class PortalHarness: @unchecked Sendable {
 
     static func date(_ text: String) throws -> Date { try Deadline.parseInstant(text, timeZone: zone) }
 
-    init(kind: RoundKind = .comments, visible: Bool = false) throws {
+    /// With `languageVersions` (language → text), each is written as `Drafts/outline.<language>.md`
+    /// before Draft 1 is published, so the version holds it.
+    init(kind: RoundKind = .comments, visible: Bool = false, languageVersions: [String: String] = [:]) throws {
         scratch = try ScratchDirectory("portal", create: false)
         clock = TestClock(try Self.date("2020-02-20T10:00:00+01:00"))
         let change = try WorkspaceSetup.initialChange(title: "ITU Council input to the 2020 HLPF", documentName: "outline.md",
@@ -88,6 +90,9 @@ final class PortalHarness: @unchecked Sendable {
         let setup = DraftingContext(store: store, now: try Self.date("2020-02-14T10:00:00+01:00"))
         _ = try Membership(setup).add(code: "CAN", name: "Canada", email: "can@example.org")
         _ = try Membership(setup).add(code: "USA", name: "United States", email: nil)
+        for (language, text) in languageVersions {
+            try Data(text.utf8).write(to: scratch.url.appendingPathComponent("Drafts/outline.\(language).md"))
+        }
         _ = try Publishing(setup).publish(label: "draft-1", note: nil)
         _ = try Rounds(setup).open(on: "draft-1", closes: "2020-03-01", kind: kind, name: "draft-1", visible: visible)
     }

@@ -107,7 +107,7 @@ import TestSupport
         #expect(posted.status == 303)
         let page = try await harness.http.get("/member/CAN", cookie: cookie)
         let escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; &lt;a href=&quot;javascript:alert(3)&quot;&gt;see&lt;/a&gt; &lt;\u{301}script&gt;"
-        #expect(page.body.contains("<li><span class=\"id\">CAN-1</span> on 2.3 (general): <span class=\"text\">\(escaped)</span><br>Proposed: <span class=\"text\">&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;</span>"))
+        #expect(page.body.contains("<li><span class=\"id\">CAN-1</span> on <bdi>2.3</bdi> (general): <span class=\"text\" dir=\"auto\">\(escaped)</span><br>Proposed: <span class=\"text\" dir=\"auto\">&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;</span>"))
         #expect(!page.body.contains("<script>alert"))
         #expect(!page.body.contains("<img"))
         #expect(!page.body.contains("href=\"javascript:"))

@@ -28,7 +28,7 @@ import TestSupport
         #expect(dashboard.body.contains("<p>1 of 2 members responded; 0 late; 1 not heard from.</p>"))
         #expect(dashboard.body.contains("<tr class=\"received\"><td>CAN</td><td>Canada</td><td>responded</td><td>27 February 2020, 17:42:00 CET (Europe/Zurich)</td><td>1</td><td>no</td></tr>"))
         #expect(dashboard.body.contains("<tr class=\"none\"><td>USA</td><td>United States</td><td>not heard from</td><td></td><td>0</td><td>no</td></tr>"))
-        #expect(dashboard.body.contains("Time left: <time datetime=\"2020-03-01T22:59:59Z\" data-now=\"2020-02-27T16:42:00Z\" data-countdown>3 days 6 hours</time>"))
+        #expect(dashboard.body.contains("Time left: <time datetime=\"2020-03-01T22:59:59Z\" data-now=\"2020-02-27T16:42:00Z\" data-closed-text=\"the round has closed\" data-day=\"d\" data-countdown>3 days 6 hours</time>"))
         #expect(try await harness.http.get("/member/CAN", cookie: office).status == 404)
 
         // The secretariat merges and decides in the command-line tool's use cases.

@@ -34,6 +34,18 @@ public struct Texts {
         return try TextInput.validate(data, what: "\(workflow.document) at \(label)")
     }
 
+    /// The language version of the document at a version (`Drafts/<name>.<language>.md` beside
+    /// `Drafts/<name>.md` in the version's commit), or nil when the version has none in `language`.
+    public func languageVersion(_ version: String, language: String) throws -> String? {
+        let workflow = try context.workflow()
+        guard language.count == 2, language.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
+        let document = workflow.document
+        let stem = document.hasSuffix(".md") ? String(document.dropLast(3)) : document
+        let path = "\(stem).\(language).md"
+        guard version != Self.workingDraft, let data = try context.store.file(path, atVersion: try SafeName.label(version)) else { return nil }
+        return try TextInput.validate(data, what: "\(path) at \(version)")
+    }
+
     /// Word-level differences between two versions (or a version and the working draft).
     public func redline(from: String, to: String) throws -> [RedlineBlock] {
         let workflow = try context.workflow()

@@ -3,10 +3,13 @@ import Foundation
 
 /// What every member sees in a round opened with `round open --visible`: each member's current
 /// submission (the one that counts), in the order they arrived, with its comments. In any other
-/// round a member sees only its own submissions before the close (`MemberPage.submissions`).
+/// round a member sees only its own submissions before the close (`MemberPage.submissions`), and
+/// every member's once the round has closed.
 extension MemberPage {
     struct EveryoneModel {
         var round: String
+        /// Shown because the round has closed (otherwise because it was opened `--visible`).
+        var closed: Bool
         var entries: [EntryModel]
     }
 
@@ -23,11 +26,11 @@ extension MemberPage {
         var comments: [CommentModel]
     }
 
-    static func everyone(round: Round, submissions: [Submission], workflow: Workflow, zone: TimeZone) -> EveryoneModel {
+    static func everyone(round: Round, submissions: [Submission], workflow: Workflow, zone: TimeZone, closed: Bool, strings: [String: String]) -> EveryoneModel {
         let current = RecordReader.current(submissions).values.sorted { ($0.received, $0.member) < ($1.received, $1.member) }
         let entries = current.map { submission in
             let comments = submission.comments.map { comment in
-                CommentModel(id: comment.id, reference: comment.reference.description, type: comment.type.rawValue, text: comment.text,
+                CommentModel(id: comment.id, reference: comment.reference.description, type: typeName(comment.type, strings), text: comment.text,
                              proposed: comment.proposedChange.flatMap { $0.isEmpty ? nil : $0 }, disposition: nil, observation: nil)
             }
             return EntryModel(code: submission.member, name: workflow.member(submission.member)?.name ?? submission.member,
@@ -35,6 +38,6 @@ extension MemberPage {
                               commentCount: submission.comments.count, proposal: submission.proposal != nil,
                               noObjection: submission.noObjection != nil, hasComments: !comments.isEmpty, comments: comments)
         }
-        return EveryoneModel(round: round.name, entries: entries)
+        return EveryoneModel(round: round.name, closed: closed, entries: entries)
     }
 }

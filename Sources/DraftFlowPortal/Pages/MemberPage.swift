@@ -24,6 +24,10 @@ struct MemberPage {
         var number: String
         var body: String
         var heading: Bool
+        /// The paragraph in the original, under a language version's (nil: the original is shown).
+        var original: String?
+        /// What the proposed-text field starts with: the original's wording, which a proposal amends.
+        var proposable: String
     }
 
     struct CommentModel {
@@ -59,37 +63,52 @@ struct MemberPage {
     var submissions: [SubmissionModel]
     var silenceForms: Bool
     var commentForms: Bool
-    /// In a round opened with `--visible`: every member's current submission, as they arrive.
+    /// In a round opened with `--visible`: every member's current submission, as they arrive;
+    /// in any round once it has closed: every member's submission that counts.
     var everyone: EveryoneModel?
+    /// The language version the text is shown in (nil: the original).
+    var languageVersion: String?
     /// The interface strings in the page's language (`PortalLanguage`).
     var t = PortalStrings.english
 
-    /// The page of `member` at `context.now`.
-    static func build(_ context: DraftingContext, member: Member, csrf: String, notice: String?) throws -> MemberPage {
+    /// The page of `member` at `context.now`, in `language`.
+    static func build(_ context: DraftingContext, member: Member, csrf: String, notice: String?,
+                      language: PortalLanguage = .english) throws -> MemberPage {
         let snapshot = try context.store.snapshot()
         let workflow = try RecordReader.workflow(in: snapshot)
         let zone = try workflow.zone()
         var page = MemberPage(name: member.name, code: member.code, csrf: csrf, notice: notice, round: nil, submissions: [],
                               silenceForms: false, commentForms: false)
+        let strings = language.strings
+        page.t = strings
         guard let round = MemberDesk.round(workflow) else { return page }
         let open = round.isOpen(at: context.now)
-        let text = try Texts(context).documentText(round.on)
+        let texts = Texts(context)
+        let text = try texts.documentText(round.on)
+        let translation = try texts.languageVersion(round.on, language: language.rawValue).map { DraftDocument.parse($0) }
+        var translated: [String: String] = [:]
+        for block in translation?.blocks ?? [] { translated[block.anchor] = block.body }
+        if translation != nil { page.languageVersion = language.autonym }
         let blocks = DraftDocument.parse(text).blocks.map { block -> BlockModel in
             var heading = false
             if case .heading = block.kind { heading = true }
-            return BlockModel(anchor: block.anchor, domID: "b\(block.index)", number: block.number ?? "", body: block.body, heading: heading)
+            let shown = translated[block.anchor]
+            return BlockModel(anchor: block.anchor, domID: "b\(block.index)", number: block.number ?? "", body: shown ?? block.body, heading: heading,
+                              original: shown == nil ? nil : block.body, proposable: block.body)
         }
+        let seconds = round.effectiveClose.timeIntervalSince(context.now)
         page.round = RoundModel(name: round.name, version: round.on, silence: round.kind == .silence, open: open,
                                 closesHuman: InstantFormat.human(round.effectiveClose, in: zone), zone: workflow.timezone,
                                 closesISO: InstantFormat.iso(round.effectiveClose, in: InstantFormat.utc),
                                 nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc),
-                                timeLeft: InstantFormat.remaining(from: context.now, to: round.effectiveClose), blocks: blocks)
+                                timeLeft: seconds >= 0 ? language.remaining(Int(seconds.rounded(.down))) : "", blocks: blocks)
         page.commentForms = open && round.kind == .comments
         page.silenceForms = open && round.kind == .silence
-        // Every member's records are read only in a visible round: otherwise the page reads the member's own.
-        if round.isVisible {
+        // Every member's records are read only in a visible round, or once the round has closed:
+        // before the close of any other round, the page reads the member's own.
+        if round.isVisible || !open {
             let all = try RecordReader.submissions(round: round.name, in: snapshot)
-            page.everyone = Self.everyone(round: round, submissions: all, workflow: workflow, zone: zone)
+            page.everyone = Self.everyone(round: round, submissions: all, workflow: workflow, zone: zone, closed: !open, strings: strings)
         }
         // Every round's submissions, the latest round first, each with its dispositions once merged.
         for earlier in workflow.rounds.reversed() {
@@ -100,7 +119,7 @@ struct MemberPage {
             page.submissions += mine.sorted { $0.number > $1.number }.map { submission in
                 let counts = submission.number == current?.number
                 let comments = submission.comments.map { comment in
-                    CommentModel(id: comment.id, reference: comment.reference.description, type: comment.type.rawValue, text: comment.text,
+                    CommentModel(id: comment.id, reference: comment.reference.description, type: Self.typeName(comment.type, strings), text: comment.text,
                                  proposed: comment.proposedChange.flatMap { $0.isEmpty ? nil : $0 },
                                  disposition: counts ? decisions[comment.id]?.0 : nil, observation: counts ? decisions[comment.id]?.1 : nil)
                 }
@@ -113,6 +132,11 @@ struct MemberPage {
             }
         }
         return page
+    }
+
+    /// A comment's type as the page's language names it.
+    static func typeName(_ type: CommentType, _ strings: [String: String]) -> String {
+        strings["typeName." + type.rawValue] ?? type.rawValue
     }
 
     /// The member's comments' dispositions in `round` once it is merged: id → (the disposition as

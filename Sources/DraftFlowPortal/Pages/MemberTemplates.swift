@@ -13,9 +13,9 @@ extension Templates {
     {{#submissions}}
     <article class="submission{{#current}} current{{/current}}">
     <h3>{{t.round}} {{round}}, {{t.submission}} {{number}}{{#current}}{{t.counts}}{{/current}}</h3>
-    <p>{{t.received}} {{received}}{{#late}}, <strong>{{t.late}}</strong>{{/late}}. {{commentCount}} {{t.comments}}{{#proposal}}{{t.withCopy}}{{/proposal}}{{#noObjection}}{{t.confirmingNoObjection}}{{/noObjection}}. <a href="/member/{{code}}/receipts/{{round}}/{{number}}">{{t.receipt}} {{receipt}}</a></p>
+    <p>{{t.received}} <bdi>{{received}}</bdi>{{#late}}, <strong>{{t.late}}</strong>{{/late}}. {{commentCount}} {{t.comments}}{{#proposal}}{{t.withCopy}}{{/proposal}}{{#noObjection}}{{t.confirmingNoObjection}}{{/noObjection}}. <a href="/member/{{code}}/receipts/{{round}}/{{number}}">{{t.receipt}} {{receipt}}</a></p>
     {{#hasComments}}<ul class="comments">
-    {{#comments}}<li><span class="id">{{id}}</span> {{t.onParagraph}} {{reference}} ({{type}}): <span class="text">{{text}}</span>{{#proposed}}<br>{{t.proposed}} <span class="text">{{proposed}}</span>{{/proposed}}{{#disposition}}<br>{{t.disposition}} <strong>{{disposition}}</strong>{{#observation}}: {{observation}}{{/observation}}{{/disposition}}</li>
+    {{#comments}}<li><span class="id">{{id}}</span> {{t.onParagraph}} <bdi>{{reference}}</bdi> ({{type}}): <span class="text" dir="auto">{{text}}</span>{{#proposed}}<br>{{t.proposed}} <span class="text" dir="auto">{{proposed}}</span>{{/proposed}}{{#disposition}}<br>{{t.disposition}} <strong>{{disposition}}</strong>{{#observation}}: {{observation}}{{/observation}}{{/disposition}}</li>
     {{/comments}}</ul>{{/hasComments}}
     </article>
     {{/submissions}}
@@ -24,14 +24,14 @@ extension Templates {
     {{#everyone}}
     <section aria-labelledby="everyone-heading">
     <h2 id="everyone-heading">{{t.everyoneHeading}} {{round}}</h2>
-    <p>{{t.everyoneIntro}}</p>
+    <p>{{#closed}}{{t.closedEveryoneIntro}}{{/closed}}{{^closed}}{{t.everyoneIntro}}{{/closed}}</p>
     {{^entries}}<p>{{t.nobodyYet}}</p>{{/entries}}
     {{#entries}}
     <article class="submission other">
     <h3>{{name}} ({{code}}), {{t.submission}} {{number}}</h3>
-    <p>{{t.received}} {{received}}{{#late}}, <strong>{{t.late}}</strong>{{/late}}. {{commentCount}} {{t.comments}}{{#proposal}}{{t.withCopy}}{{/proposal}}{{#noObjection}}{{t.confirmingNoObjection}}{{/noObjection}}.</p>
+    <p>{{t.received}} <bdi>{{received}}</bdi>{{#late}}, <strong>{{t.late}}</strong>{{/late}}. {{commentCount}} {{t.comments}}{{#proposal}}{{t.withCopy}}{{/proposal}}{{#noObjection}}{{t.confirmingNoObjection}}{{/noObjection}}.</p>
     {{#hasComments}}<ul class="comments">
-    {{#comments}}<li><span class="id">{{id}}</span> {{t.onParagraph}} {{reference}} ({{type}}): <span class="text">{{text}}</span>{{#proposed}}<br>{{t.proposed}} <span class="text">{{proposed}}</span>{{/proposed}}</li>
+    {{#comments}}<li><span class="id">{{id}}</span> {{t.onParagraph}} <bdi>{{reference}}</bdi> ({{type}}): <span class="text" dir="auto">{{text}}</span>{{#proposed}}<br>{{t.proposed}} <span class="text" dir="auto">{{proposed}}</span>{{/proposed}}</li>
     {{/comments}}</ul>{{/hasComments}}
     </article>
     {{/entries}}
@@ -86,9 +86,11 @@ extension Templates {
     {{#round}}
     <section aria-labelledby="text-heading" class="draft">
     <h2 id="text-heading">{{t.textHeading}} {{version}}</h2>
+    {{#languageVersion}}<p class="note">{{t.languageVersionBefore}}{{languageVersion}}{{t.languageVersionAfter}}</p>{{/languageVersion}}
     {{#blocks}}
     <div class="block{{#heading}} heading{{/heading}}" id="p-{{domID}}">
     <p><span class="num">{{number}}</span> {{body}}</p>
+    {{#original}}<details class="original"><summary>{{t.inOriginal}}</summary><p class="text" dir="auto">{{original}}</p></details>{{/original}}
     {{#commentForms}}
     <details><summary>{{t.commentOn}} {{anchor}}</summary>
     <form method="post" action="/member/{{code}}/comments" class="comment">
@@ -98,7 +100,7 @@ extension Templates {
     <label for="comment-{{domID}}">{{t.comment}}</label>
     <textarea id="comment-{{domID}}" name="comment" rows="3"></textarea>
     <label for="proposed-{{domID}}">{{t.proposedFor}} {{anchor}} {{t.proposedHint}}</label>
-    <textarea id="proposed-{{domID}}" name="proposed" rows="4" data-original="{{body}}">{{body}}</textarea>
+    <textarea id="proposed-{{domID}}" name="proposed" rows="4" data-original="{{proposable}}">{{proposable}}</textarea>
     <p class="diff" aria-live="polite" hidden></p>
     <button type="submit">{{t.sendOn}} {{anchor}}</button>
     </form>
@@ -114,12 +116,12 @@ extension Templates {
     static let confirm = pragma + """
     <h1>{{heading}}</h1>
     <p>{{text}}</p>
-    {{#objection}}<blockquote class="text">{{objection}}</blockquote>{{/objection}}
+    {{#objection}}<blockquote class="text" dir="auto">{{objection}}</blockquote>{{/objection}}
     <form method="post" action="/member/{{code}}/silence">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="reply" value="{{reply}}">
     <input type="hidden" name="objection" value="{{objection}}"><input type="hidden" name="confirm" value="yes">
     <button type="submit">{{button}}</button>
     </form>
-    <p><a href="/member/{{code}}">Cancel</a></p>
+    <p><a href="/member/{{code}}">{{t.cancel}}</a></p>
     """
 }

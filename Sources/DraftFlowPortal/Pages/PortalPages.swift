@@ -28,9 +28,10 @@ struct PortalPages: Sendable {
     /// The whole page: `template` rendered with `object`, inside the layout.
     func page(_ template: String, _ object: Any, title: String, frame: Frame) -> String {
         let body = library.render(object, withTemplate: template) ?? ""
-        let layout = LayoutModel(lang: frame.language, dir: frame.language == "ar" ? "rtl" : "ltr", title: title,
+        let languages = PortalLanguage.allCases.map { LanguageLink(tag: $0.rawValue, name: $0.autonym, current: $0 == frame.language) }
+        let layout = LayoutModel(lang: frame.language.rawValue, dir: frame.language.direction, title: title,
                                  workspaceTitle: frame.workspaceTitle, signedIn: frame.csrf != nil, csrf: frame.csrf ?? "", body: body,
-                                 t: PortalLanguage(rawValue: frame.language)?.strings ?? PortalStrings.english)
+                                 t: frame.language.strings, languages: languages)
         return library.render(layout, withTemplate: "layout") ?? ""
     }
 
@@ -40,7 +41,14 @@ struct PortalPages: Sendable {
         /// The signed-in holder's CSRF token (nil: nobody is signed in).
         var csrf: String?
         /// The `lang` of the page: the language its interface strings are in.
-        var language = "en"
+        var language = PortalLanguage.english
+    }
+
+    /// An entry of the language menu: each language named in itself.
+    struct LanguageLink {
+        var tag: String
+        var name: String
+        var current: Bool
     }
 
     struct LayoutModel {
@@ -52,6 +60,7 @@ struct PortalPages: Sendable {
         var csrf: String
         var body: String
         var t: [String: String]
+        var languages: [LanguageLink]
     }
 
     struct MessageModel {

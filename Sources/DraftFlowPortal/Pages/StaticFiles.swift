@@ -15,7 +15,8 @@ enum StaticFiles {
     main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
     header.site { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: .5rem 1rem; background: var(--accent); color: #fff; }
     header.site p { margin: 0; font-weight: 600; }
-    .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; color: var(--accent); padding: .5rem; z-index: 1; }
+    .skip { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .skip:focus { width: auto; height: auto; clip-path: none; inset-inline-start: 1rem; top: 1rem; background: #fff; color: var(--accent); padding: .5rem; z-index: 1; }
     a { color: var(--accent); } a:focus, button:focus, textarea:focus, select:focus, input:focus, summary:focus { outline: 3px solid #f0a400; outline-offset: 2px; }
     button { font: inherit; padding: .5rem 1rem; border: 2px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; }
     header.site button { background: #fff; color: var(--accent); }
@@ -34,6 +35,11 @@ enum StaticFiles {
     .scroll { overflow-x: auto; } table { border-collapse: collapse; } th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: start; }
     tr.late td { background: #fff3d6; } tr.none td { color: var(--muted); }
     pre.text { background: var(--soft); padding: .5rem; }
+    nav.languages ul { display: flex; flex-wrap: wrap; gap: .25rem .75rem; list-style: none; margin: 0; padding: 0; }
+    nav.languages a { color: #fff; } nav.languages a[aria-current] { font-weight: 700; text-decoration: none; }
+    .note { background: #fff8e1; border-inline-start: 4px solid #b26a00; padding: .5rem; }
+    details.original p { color: var(--muted); margin: .25rem 0; }
+    [dir=rtl] .num { margin-inline-end: .4rem; }
     @media (max-width: 40rem) { main { padding: .5rem; } header.site { flex-direction: column; align-items: flex-start; } }
     """
 
@@ -54,13 +60,14 @@ enum StaticFiles {
           // Counted from the server's instant when the page was made, not the browser's clock.
           var now = new Date(el.getAttribute("data-now")).getTime() + (Date.now() - loaded);
           var left = Math.floor((new Date(el.getAttribute("datetime")).getTime() - now) / 1000);
-          if (left <= 0) { el.textContent = "the round has closed"; return; }
+          if (left <= 0) { el.textContent = el.getAttribute("data-closed-text"); return; }
           var d = Math.floor(left / 86400), h = Math.floor(left % 86400 / 3600), m = Math.floor(left % 3600 / 60), s = left % 60;
-          el.textContent = (d > 0 ? d + " d " : "") + pad(h) + ":" + pad(m) + ":" + pad(s);
+          el.textContent = (d > 0 ? d + " " + el.getAttribute("data-day") + " " : "") + pad(h) + ":" + pad(m) + ":" + pad(s);
         });
       }
       if (counters.length) { tick(); setInterval(tick, 1000); }
-      function words(t) { return t.split(/(\\s+)/).filter(function (w) { return w.length > 0; }); }
+      // Words, and each Chinese or Japanese character on its own (those scripts have no spaces).
+      function words(t) { return t.match(/[\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]|[^\\s\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]+|\\s+/g) || []; }
       function diff(a, b) {
         var n = a.length, m = b.length, i, j;
         if (n * m > 400000) return null;

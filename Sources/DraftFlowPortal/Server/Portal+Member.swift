@@ -6,18 +6,17 @@ import NIOCore
 /// The member's routes: every one under `/member/CODE`, answered only to that member's session.
 extension Portal {
     func addMemberRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/member/:code") { request, context in try await answer { try await memberPage(request, context: context) } }
-        router.post("/member/:code/comments") { request, context in try await answer { try await postComment(request, context: context) } }
-        router.post("/member/:code/upload") { request, context in try await answer { try await upload(request, context: context) } }
-        router.post("/member/:code/silence") { request, context in try await answer { try await silence(request, context: context) } }
-        router.get("/member/:code/receipts/:round/:number") { request, context in try await answer { try await receipt(request, context: context) } }
+        router.get("/member/:code") { request, context in try await answer(request) { try await memberPage(request, context: context) } }
+        router.post("/member/:code/comments") { request, context in try await answer(request) { try await postComment(request, context: context) } }
+        router.post("/member/:code/upload") { request, context in try await answer(request) { try await upload(request, context: context) } }
+        router.post("/member/:code/silence") { request, context in try await answer(request) { try await silence(request, context: context) } }
+        router.get("/member/:code/receipts/:round/:number") { request, context in try await answer(request) { try await receipt(request, context: context) } }
     }
 
     func memberPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let (member, session) = try await member(request, code: context.parameters.get("code"))
         let query = request.uri.queryParameters
-        let asked: String? = query.get("lang").map { String($0) }
-        let language = PortalLanguage.chosen(query: asked, acceptLanguage: request.headers[.acceptLanguage])
+        let language = language(request)
         let strings = language.strings
         var notice: String?
         if let recorded = query.get("recorded").flatMap({ Int(String($0)) }) {
@@ -28,12 +27,10 @@ extension Portal {
         let csrf = session.csrf
         let shown = notice
         let (built, title) = try await workspace.run { context in
-            (try MemberPage.build(context, member: member, csrf: csrf, notice: shown), try context.workflow().title)
+            (try MemberPage.build(context, member: member, csrf: csrf, notice: shown, language: language), try context.workflow().title)
         }
-        var page = built
-        page.t = strings
-        return try html(.ok, "member", page, title: "\(member.name) (\(member.code))",
-                        frame: PortalPages.Frame(workspaceTitle: title, csrf: csrf, language: language.rawValue))
+        return try html(.ok, "member", built, title: "\(member.name) (\(member.code))",
+                        frame: PortalPages.Frame(workspaceTitle: title, csrf: csrf, language: language), keepLanguage: request)
     }
 
     /// Reads a URL-encoded form and checks its CSRF token.
@@ -49,7 +46,7 @@ extension Portal {
         let form = try await form(request, session: session)
         let paragraph = form["paragraph"] ?? "general"
         guard let type = CommentType(rawValue: form["type"] ?? "general"), type != .unspecified else {
-            throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The type of comment is not one of general, technical, editorial.", fix: nil)
+            throw PortalRefusal.unrecorded("badType", fix: false)
         }
         let outcome = try await workspace.submit(member: member.code) { context in
             try MemberDesk(context: context, member: member).commentItem(paragraph: paragraph, type: type, text: form["comment"] ?? "", proposed: form["proposed"] ?? "")
@@ -60,15 +57,15 @@ extension Portal {
     func upload(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let (member, session) = try await member(request, code: context.parameters.get("code"))
         guard let boundary = request.headers[.contentType].flatMap(FormData.boundary(ofContentType:)) else {
-            throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The file was not sent as a form upload.", fix: "Use the page's upload form.")
+            throw PortalRefusal.unrecorded("notUpload")
         }
         let body = try await uploadBody(request)
         guard let form = FormData.multipart(body, boundary: boundary) else {
-            throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "The upload could not be read.", fix: "Send the form again.")
+            throw PortalRefusal.unrecorded("unreadableUpload")
         }
         guard session.acceptsCSRF(form["csrf"]) else { throw PortalRefusal.csrf }
         guard let file = form.file else {
-            throw PortalRefusal(status: .badRequest, heading: "Nothing was recorded", text: "No file was chosen.", fix: "Choose a file, then send the form.")
+            throw PortalRefusal.unrecorded("noFile")
         }
         guard file.data.count <= configuration.maximumUpload else { throw PortalRefusal.tooLarge }
         let kind = MemberDesk.UploadKind(rawValue: form["kind"] ?? "copy") ?? .editedCopy
@@ -105,12 +102,14 @@ extension Portal {
         let objection = object ? (form["objection"] ?? "") : nil
         guard form["confirm"] == "yes" else {
             let title = try await workspace.run { try $0.workflow().title }
-            let model = ConfirmModel(heading: object ? "Object to the text?" : "Confirm that you have no objection?",
-                                     text: object ? "Your objection breaks the silence procedure: the text is not adopted as it stands." :
-                                        "Your confirmation is recorded as \(member.name)'s reply: no objection to the text.",
+            let language = language(request)
+            let t = language.strings
+            let key = object ? "confirmObject" : "confirmNoObjection"
+            let text = object ? t["confirmObject.text"] ?? "" : (t["confirmNoObjection.textBefore"] ?? "") + member.name + (t["confirmNoObjection.textAfter"] ?? "")
+            let model = ConfirmModel(heading: t[key + ".heading"] ?? "", text: text,
                                      objection: objection, code: member.code, csrf: session.csrf, reply: object ? "object" : "no-objection",
-                                     button: object ? "Yes, object" : "Yes, confirm no objection")
-            return try html(.ok, "confirm", model, title: model.heading, frame: PortalPages.Frame(workspaceTitle: title, csrf: session.csrf))
+                                     button: t[key + ".button"] ?? "", t: t)
+            return try html(.ok, "confirm", model, title: model.heading, frame: PortalPages.Frame(workspaceTitle: title, csrf: session.csrf, language: language))
         }
         let outcome = try await workspace.write { context in
             try MemberDesk(context: context, member: member).silenceReply(objection: objection)
@@ -126,6 +125,7 @@ extension Portal {
         var csrf: String
         var reply: String
         var button: String
+        var t: [String: String]
     }
 
     func receipt(_ request: Request, context: BasicRequestContext) async throws -> Response {

@@ -8,25 +8,25 @@ import NIOCore
 /// member's session gets "not found").
 extension Portal {
     func addSecretariatRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/secretariat") { request, _ in try await answer { try await dashboard(request) } }
+        router.get("/secretariat") { request, _ in try await answer(request) { try await dashboard(request) } }
         router.get("/secretariat/compilation") { request, _ in
-            try await answer { try await text(request, heading: "Compilation of the proposals") { try Texts($0).compilation(round: nil, html: false) } }
+            try await answer(request) { try await text(request, heading: "Compilation of the proposals") { try Texts($0).compilation(round: nil, html: false) } }
         }
         router.get("/secretariat/collisions") { request, _ in
-            try await answer {
+            try await answer(request) {
                 try await text(request, heading: "Collisions (JSON)") { context in
                     String(decoding: try context.json(try MergeDesk(context).collisions(round: nil, includeResolved: true)), as: UTF8.self)
                 }
             }
         }
         router.get("/secretariat/dispositions") { request, _ in
-            try await answer {
+            try await answer(request) {
                 try await text(request, heading: "Disposition of comments") { context in
                     DispositionTable.markdownTable(try DispositionDesk(context).rows(round: nil).rows)
                 }
             }
         }
-        router.get("/secretariat/packet") { request, _ in try await answer { try await packet(request) } }
+        router.get("/secretariat/packet") { request, _ in try await answer(request) { try await packet(request) } }
     }
 
     func secretariat(_ request: Request) async throws -> Session {

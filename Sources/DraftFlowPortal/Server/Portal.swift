@@ -35,9 +35,9 @@ public struct Portal: Sendable {
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in try await answer { try await home(request) } }
-        router.get("/signin/:secret") { request, context in try await answer { try await signIn(request, context: context) } }
-        router.post("/signout") { request, _ in try await answer { try await signOut(request) } }
+        router.get("/") { request, _ in try await answer(request) { try await home(request) } }
+        router.get("/signin/:secret") { request, context in try await answer(request) { try await signIn(request, context: context) } }
+        router.post("/signout") { request, _ in try await answer(request) { try await signOut(request) } }
         router.get("/static/portal.css") { _, _ in StaticFiles.response(StaticFiles.css, type: "text/css; charset=utf-8") }
         router.get("/static/portal.js") { _, _ in StaticFiles.response(StaticFiles.script, type: "text/javascript; charset=utf-8") }
         addMemberRoutes(to: router)
@@ -51,9 +51,12 @@ public struct Portal: Sendable {
             return redirect(to: landing(session.holder))
         }
         let title = try await workspace.run { try $0.workflow().title }
-        return try html(.ok, "message", PortalPages.MessageModel(heading: "Member portal", text: "Sign in with the personal link the secretariat sent you.",
+        let language = language(request)
+        let strings = language.strings
+        return try html(.ok, "message", PortalPages.MessageModel(heading: strings["home.heading"] ?? "", text: strings["home.text"] ?? "",
                                                               fix: nil, back: nil),
-                        title: "Sign in", frame: PortalPages.Frame(workspaceTitle: title, csrf: nil))
+                        title: strings["home.heading"] ?? "", frame: PortalPages.Frame(workspaceTitle: title, csrf: nil, language: language),
+                        keepLanguage: request)
     }
 
     func signIn(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -88,30 +91,48 @@ public struct Portal: Sendable {
     // MARK: - Answers
 
     /// Runs a handler, turning refusals and the use cases' errors into pages.
-    func answer(_ body: () async throws -> Response) async throws -> Response {
+    func answer(_ request: Request, _ body: () async throws -> Response) async throws -> Response {
         do {
             return try await body()
         } catch let refusal as PortalRefusal {
-            return try await refusalPage(refusal)
+            return try await refusalPage(refusal, language: language(request))
         } catch let error as DraftFlowError {
             if error.kind == .storage || error.kind == .workspace {
                 logger.error("request failed", metadata: ["error": "\(error.message)"])
             }
-            return try await refusalPage(.from(error))
+            return try await refusalPage(.from(error), language: language(request))
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            return try await refusalPage(.tooLarge)
+            return try await refusalPage(.tooLarge, language: language(request))
         }
     }
 
-    func refusalPage(_ refusal: PortalRefusal) async throws -> Response {
+    func refusalPage(_ refusal: PortalRefusal, language: PortalLanguage) async throws -> Response {
         let title = (try? await workspace.run { try $0.workflow().title }) ?? "DraftFlow"
-        return try html(refusal.status, "message", PortalPages.MessageModel(heading: refusal.heading, text: refusal.text, fix: refusal.fix, back: nil),
-                        title: refusal.heading, frame: PortalPages.Frame(workspaceTitle: title, csrf: nil))
+        let strings = language.strings
+        let heading = refusal.heading.text(in: strings)
+        return try html(refusal.status, "message",
+                        PortalPages.MessageModel(heading: heading, text: refusal.text.text(in: strings), fix: refusal.fix?.text(in: strings), back: nil),
+                        title: heading, frame: PortalPages.Frame(workspaceTitle: title, csrf: nil, language: language))
     }
 
-    func html(_ status: HTTPResponse.Status, _ template: String, _ model: Any, title: String, frame: PortalPages.Frame) throws -> Response {
+    /// The language of the request's pages: `?lang=`, else the one the browser chose before (the
+    /// language cookie), else its Accept-Language, else English.
+    func language(_ request: Request) -> PortalLanguage {
+        let asked: String? = request.uri.queryParameters.get("lang").map { String($0) }
+        return PortalLanguage.chosen(query: asked, cookie: request.cookies[PortalLanguage.cookieName]?.value,
+                                     acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    /// A page; with `keepLanguage`, a language the request asked for with `?lang=` is kept in a
+    /// cookie for the pages that follow (a post's answer, the next visit).
+    func html(_ status: HTTPResponse.Status, _ template: String, _ model: Any, title: String, frame: PortalPages.Frame,
+              keepLanguage request: Request? = nil) throws -> Response {
         let page = pages.page(template, model, title: title, frame: frame)
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+        if let request, let asked = request.uri.queryParameters.get("lang"), let language = PortalLanguage(tag: String(asked)) {
+            response.headers[.setCookie] = "\(PortalLanguage.cookieName)=\(language.rawValue); Path=/; HttpOnly; SameSite=Lax" + (secure(request) ? "; Secure" : "")
+        }
+        return response
     }
 
     func redirect(to location: String) -> Response {

@@ -1,28 +1,52 @@
 import DraftFlow
 import Hummingbird
 
-/// A request the portal answers with an error page: the status, and what to tell the reader.
+/// A request the portal answers with an error page: the status, and what to tell the reader,
+/// in the reader's language where the portal wrote the words.
 struct PortalRefusal: Error {
     var status: HTTPResponse.Status
-    var heading: String
-    var text: String
-    var fix: String?
+    var heading: Phrase
+    var text: Phrase
+    var fix: Phrase?
 
-    static let notFound = PortalRefusal(status: .notFound, heading: "Not found", text: "There is no such page.", fix: nil)
-    static let signIn = PortalRefusal(status: .forbidden, heading: "Sign in",
-                                      text: "This page needs your personal link to the portal.",
-                                      fix: "Open the link the secretariat sent you; ask the secretariat for a new one if it has expired.")
-    static let badLink = PortalRefusal(status: .forbidden, heading: "This link does not open the portal",
-                                       text: "The link has expired, was revoked, or was never issued.",
-                                       fix: "Ask the secretariat for a new personal link.")
-    static let csrf = PortalRefusal(status: .forbidden, heading: "The form has expired",
-                                    text: "The form was not sent from this portal's page, or your session changed: nothing was recorded.",
-                                    fix: "Go back, reload the page and send the form again.")
-    static let tooLarge = PortalRefusal(status: .contentTooLarge, heading: "The file is too large",
-                                        text: "Files of at most 10 MiB are accepted: nothing was recorded.",
-                                        fix: "Send a smaller file (save it as plain text or without images).")
-    static let tooMany = PortalRefusal(status: .tooManyRequests, heading: "Too many requests",
-                                       text: "This link has made too many requests in the last minute.", fix: "Wait a minute and try again.")
+    /// Words of the interface (a key of `PortalStrings`), or words written elsewhere (a use case's
+    /// message, shown as it is).
+    enum Phrase: Sendable {
+        case key(String)
+        case literal(String)
+
+        func text(in strings: [String: String]) -> String {
+            switch self {
+            case .key(let key): strings[key] ?? PortalStrings.english[key] ?? key
+            case .literal(let text): text
+            }
+        }
+    }
+
+    /// A refusal whose three parts are the interface strings `<name>.heading`, `<name>.text` and
+    /// (when `fix`) `<name>.fix`.
+    init(status: HTTPResponse.Status, named name: String, fix: Bool = true) {
+        self.init(status: status, heading: .key(name + ".heading"), text: .key(name + ".text"), fix: fix ? .key(name + ".fix") : nil)
+    }
+
+    init(status: HTTPResponse.Status, heading: Phrase, text: Phrase, fix: Phrase?) {
+        self.status = status
+        self.heading = heading
+        self.text = text
+        self.fix = fix
+    }
+
+    /// A form the portal could not take: nothing was recorded.
+    static func unrecorded(_ name: String, fix: Bool = true) -> PortalRefusal {
+        PortalRefusal(status: .badRequest, heading: .key("nothingRecorded"), text: .key(name + ".text"), fix: fix ? .key(name + ".fix") : nil)
+    }
+
+    static let notFound = PortalRefusal(status: .notFound, named: "notFound", fix: false)
+    static let signIn = PortalRefusal(status: .forbidden, named: "signIn")
+    static let badLink = PortalRefusal(status: .forbidden, named: "badLink")
+    static let csrf = PortalRefusal(status: .forbidden, named: "csrf")
+    static let tooLarge = PortalRefusal(status: .contentTooLarge, named: "tooLarge")
+    static let tooMany = PortalRefusal(status: .tooManyRequests, named: "tooMany")
 
     /// The page for an error of the use cases: what the CLI would print, escaped on the page.
     static func from(_ error: DraftFlowError) -> PortalRefusal {
@@ -32,6 +56,6 @@ struct PortalRefusal: Error {
         case .refused, .conflict: status = .conflict
         case .workspace, .storage: status = .internalServerError
         }
-        return PortalRefusal(status: status, heading: "Nothing was recorded", text: error.message, fix: error.fix)
+        return PortalRefusal(status: status, heading: .key("nothingRecorded"), text: .literal(error.message), fix: error.fix.map { .literal($0) })
     }
 }
