@@ -20,7 +20,7 @@ struct Draftflow: AsyncParsableCommand {
         subcommands: [
             Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self, ReceiptCommand.self, ReportCommand.self,
             Merge.self, Collisions.self, Resolve.self, Dispose.self, Withdraw.self, Dispositions.self, Compile.self,
-            Finalize.self, Submitted.self, RedlineCommand.self, Outline.self, Export.self,
+            Finalize.self, Submitted.self, RedlineCommand.self, Outline.self, Translations.self, Export.self,
             Status.self, Log.self, Demo.self, Serve.self,
             Verify.self,
         ]

@@ -74,6 +74,9 @@ struct RedlineCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of printing.", valueName: "FILE"))
     var output: String?
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Compare the two versions' language versions in LANG (ar, zh, en, fr, ru, es).", valueName: "LANG"))
+    var language: String?
+
     func validate() throws {
         if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
     }
@@ -82,8 +85,8 @@ struct RedlineCommand: AsyncParsableCommand {
         try await withErrorHandling {
             try ExportResources.check()
             let context = try options.context()
-            let blocks = try Texts(context).redline(from: from, to: to)
-            let title = "\(try context.workflow().title): redline \(from) → \(to)"
+            let blocks = try Texts(context).redline(from: from, to: to, language: language)
+            let title = "\(try context.workflow().title): redline \(from) → \(to)" + (language.map { " (\($0))" } ?? "")
             switch format {
             case .md:
                 try emit("# \(MarkdownText.escaped(title))\n\n" + MarkdownText.redline(blocks), to: output)

@@ -41,7 +41,9 @@ struct Publish: ParsableCommand {
                                                               source: source)
             let report = try read?.report ?? DocumentReport(document: DraftDocument.parse(Texts(context).documentText(publication.label)))
             if json {
-                try printJSON(PublishOutput(label: publication.label, commit: publication.commitID, report: report))
+                let languages = try LanguageVersions(context).status()
+                try printJSON(PublishOutput(label: publication.label, commit: publication.commitID, report: report,
+                                            languageVersions: languages.isEmpty ? nil : languages))
                 printDocumentWarnings(report)
             } else {
                 if let source, read != nil, !publication.editedFiles.isEmpty {
@@ -51,6 +53,11 @@ struct Publish: ParsableCommand {
                 }
                 print("Published \(publication.label) (commit \(publication.commitID.prefix(7)))")
                 printDocumentReport(report, label: "  text: ")
+                let languages = Translations.lines(try LanguageVersions(context).status())
+                if !languages.isEmpty {
+                    print("  language versions published with it:")
+                    languages.forEach { print("  " + $0) }
+                }
             }
         }
     }
@@ -62,4 +69,6 @@ private struct PublishOutput: Encodable {
     var commit: String
     /// What the published text holds (and, with --document, what reading the file found).
     var report: DocumentReport
+    /// The language versions published with it, each current or not (nil: none).
+    var languageVersions: [LanguageVersions.Status]?
 }

@@ -17,6 +17,9 @@ struct Status: ParsableCommand {
         try withErrorHandling {
             let report = try Reports(options.context()).status()
             if json {
+                var report = report
+                let languages = try LanguageVersions(options.context()).status()
+                report.languageVersions = languages.isEmpty ? nil : languages
                 try printJSON(report)
                 return
             }
@@ -42,6 +45,12 @@ struct Status: ParsableCommand {
                 if let sent = due.submittedAtLocal {
                     print("  submitted \(due.submittedVersion ?? "") to \(due.submittedTo ?? "") \(sent)")
                 }
+            }
+            let languages = Translations.lines(try LanguageVersions(options.context()).status())
+            if !languages.isEmpty {
+                print("")
+                print("Language versions (see `draftflow translations`):")
+                languages.forEach { print($0) }
             }
             print("")
             guard let round = report.round else {

@@ -91,6 +91,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var merge: MergeStatus?
     /// The submission due date (`init --due`), nil when none is set; or the transmission, once recorded.
     public var due: DueStatus?
+    /// The document's language versions, each current or not (nil: none; filled in by `status`).
+    public var languageVersions: [LanguageVersions.Status]?
 
     public struct MergeStatus: Codable, Equatable, Sendable {
         public var round: String

@@ -38,18 +38,38 @@ public struct Texts {
     /// `Drafts/<name>.md` in the version's commit), or nil when the version has none in `language`.
     public func languageVersion(_ version: String, language: String) throws -> String? {
         let workflow = try context.workflow()
-        guard language.count == 2, language.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
-        let document = workflow.document
-        let stem = document.hasSuffix(".md") ? String(document.dropLast(3)) : document
-        let path = "\(stem).\(language).md"
+        guard LanguageVersions.languages.contains(language) else { return nil }
+        let path = LanguageVersions.path(of: workflow.document, language: language)
         guard version != Self.workingDraft, let data = try context.store.file(path, atVersion: try SafeName.label(version)) else { return nil }
         return try TextInput.validate(data, what: "\(path) at \(version)")
     }
 
-    /// Word-level differences between two versions (or a version and the working draft).
-    public func redline(from: String, to: String) throws -> [RedlineBlock] {
+    /// Word-level differences between two versions (or a version and the working draft); with
+    /// `language`, between the two versions' language versions in it.
+    public func redline(from: String, to: String, language: String? = nil) throws -> [RedlineBlock] {
         let workflow = try context.workflow()
-        return Redline.compare(old: try documentText(from, workflow: workflow), new: try documentText(to, workflow: workflow))
+        guard let language else {
+            return Redline.compare(old: try documentText(from, workflow: workflow), new: try documentText(to, workflow: workflow))
+        }
+        return Redline.compare(old: try languageText(from, language: language, workflow: workflow),
+                               new: try languageText(to, language: language, workflow: workflow))
+    }
+
+    /// The language version in `language` at a version (or in the work tree for `working`), which must exist.
+    func languageText(_ version: String, language: String, workflow: Workflow) throws -> String {
+        guard LanguageVersions.languages.contains(language) else {
+            throw DraftFlowError(.invalidInput, "'\(TerminalText.escaped(language))' is not one of the six UN languages",
+                                 fix: "use one of: \(LanguageVersions.languages.joined(separator: ", "))")
+        }
+        let path = LanguageVersions.path(of: workflow.document, language: language)
+        let data = version == Self.workingDraft ? try context.store.workTreeFile(path)
+            : try context.store.file(path, atVersion: try SafeName.label(version))
+        guard let data else {
+            _ = try documentText(version, workflow: workflow)
+            throw DraftFlowError(.invalidInput, "\(version) has no \(language) language version (\(path))",
+                                 fix: "see which versions have one with `draftflow translations`, or add \(path) and publish")
+        }
+        return try TextInput.validate(data, what: "\(path) at \(version)")
     }
 
     /// The compilation text: the version the round was on with every member's proposals inline and
