@@ -9,7 +9,7 @@ import TestSupport
 /// translated, and the text shown in a language version where the version has one.
 @Suite(.serialized) struct UNLanguagesPortalTests {
     @Test(arguments: PortalLanguage.allCases) func everyLanguageHasEveryInterfaceString(_ language: PortalLanguage) {
-        let english = PortalStrings.english
+        let english = PortalLanguage.english.strings
         let strings = language.strings
         #expect(Set(strings.keys) == Set(english.keys), "\(language): missing \(Set(english.keys).subtracting(strings.keys).sorted()), extra \(Set(strings.keys).subtracting(english.keys).sorted())")
         let blank = strings.keys.filter { key in
@@ -179,5 +179,26 @@ import TestSupport
         #expect(!page.body.contains("<script>alert(1)"))
         // Its receipts stay USA's.
         #expect(try await harness.http.get("/member/USA/receipts/draft-1/1", cookie: cookie).status == 404)
+    }
+}
+
+/// The secretariat's dashboard in another language: headings, the summary sentence in that
+/// language's word order, the states and the time left.
+@Suite(.serialized) struct SecretariatLanguagesPortalTests {
+    @Test func theDashboardIsInChineseAndFrench() async throws {
+        let harness = try PortalHarness()
+        let office = try harness.invite(nil)
+        try await harness.start()
+        defer { harness.stop() }
+        let cookie = try await harness.signIn(office)
+        let chinese = try await harness.http.get("/secretariat?lang=zh", cookie: cookie)
+        #expect(chinese.status == 200)
+        #expect(chinese.body.contains("<p>2 个成员中 0 个已答复；0 个逾期；2 个尚无回音。</p>"))
+        #expect(chinese.body.contains("<thead><tr><th scope=\"col\">代码</th><th scope=\"col\">成员</th><th scope=\"col\">状态</th><th scope=\"col\">收到时间</th><th scope=\"col\">意见</th><th scope=\"col\">修改稿</th></tr></thead>"))
+        #expect(chinese.body.contains("<tr class=\"none\"><td>CAN</td><td>Canada</td><td>尚无回音</td><td></td><td>0</td><td>无</td></tr>"))
+        #expect(chinese.body.contains(">10天13小时</time>"))
+        #expect(chinese.body.contains("<li><a href=\"/secretariat/packet\">下载提交主席的文件包（HTML）</a></li>"))
+        let french = try await harness.http.get("/secretariat/dispositions", cookie: cookie + "; draftflow_lang=fr")
+        #expect(french.body.contains("<h1>Suite donnée aux commentaires</h1>\n<p><a href=\"/secretariat\">Retour au tableau de bord</a></p>"))
     }
 }

@@ -14,10 +14,8 @@ struct SecretariatPage {
         /// The server's instant, so the countdown keeps to it whatever the browser's clock says.
         var nowISO: String
         var timeLeft: String
-        var responded: Int
-        var memberCount: Int
-        var lateCount: Int
-        var waiting: Int
+        /// "1 of 2 members responded; 0 late; 1 not heard from."
+        var summary: String
     }
 
     struct MemberModel {
@@ -32,8 +30,8 @@ struct SecretariatPage {
 
     struct MergeModel {
         var round: String
-        var collisions: String
-        var undecided: String
+        /// "Open collisions: none. Comments without a disposition: CAN-1."
+        var summary: String
     }
 
     var workspaceTitle: String
@@ -41,16 +39,17 @@ struct SecretariatPage {
     var round: RoundModel?
     var members: [MemberModel]
     var merge: MergeModel?
-    /// The interface strings of the shared parts (the deadline): English, as the secretariat's pages are.
-    var t = PortalStrings.english
+    /// The interface strings in the page's language.
+    var t = PortalLanguage.english.strings
 
-    static func build(_ context: DraftingContext) throws -> SecretariatPage {
+    static func build(_ context: DraftingContext, language: PortalLanguage = .english) throws -> SecretariatPage {
+        let t = language.strings
         let status = try Reports(context).status()
         let workflow = try context.workflow()
         let zone = try workflow.zone()
         let members = status.members.map { member in
             MemberModel(code: member.code, name: member.name, state: member.state.rawValue,
-                        stateText: member.state == .received ? "responded" : member.state == .late ? "late" : "not heard from",
+                        stateText: t["sec_state_" + member.state.rawValue] ?? member.state.rawValue,
                         received: member.received.flatMap(InstantFormat.parseISO).map { InstantFormat.human($0, in: zone) } ?? "",
                         comments: member.comments, proposal: member.proposal)
         }
@@ -59,16 +58,19 @@ struct SecretariatPage {
             round = RoundModel(name: report.name, version: report.on, silence: report.kind == .silence, open: report.open,
                                closesHuman: InstantFormat.human(last.effectiveClose, in: zone), zone: workflow.timezone,
                                closesISO: InstantFormat.iso(last.effectiveClose, in: InstantFormat.utc),
-                               nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc), timeLeft: report.timeLeft,
-                               responded: status.members.filter { $0.state != .noResponse }.count, memberCount: status.members.count,
-                               lateCount: status.members.filter { $0.state == .late }.count,
-                               waiting: status.members.filter { $0.state == .noResponse }.count)
+                               nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc),
+                               timeLeft: language.remaining(max(0, Int(last.effectiveClose.timeIntervalSince(context.now).rounded(.down)))),
+                               summary: PortalStrings.fill(t["sec_summary"] ?? "", String(status.members.filter { $0.state != .noResponse }.count),
+                                                           String(status.members.count), String(status.members.filter { $0.state == .late }.count),
+                                                           String(status.members.filter { $0.state == .noResponse }.count)))
         }
         let merge = status.merge.map { merge in
-            MergeModel(round: merge.round, collisions: merge.openCollisions.isEmpty ? "none" : merge.openCollisions.joined(separator: ", "),
-                       undecided: merge.undecided.isEmpty ? "none" : merge.undecided.joined(separator: ", "))
+            MergeModel(round: merge.round,
+                       summary: PortalStrings.fill(t["sec_mergeSummary"] ?? "",
+                                                   merge.openCollisions.isEmpty ? t["sec_none"] ?? "" : merge.openCollisions.joined(separator: ", "),
+                                                   merge.undecided.isEmpty ? t["sec_none"] ?? "" : merge.undecided.joined(separator: ", ")))
         }
         return SecretariatPage(workspaceTitle: workflow.title, now: InstantFormat.human(context.now, in: zone), round: round,
-                               members: members, merge: merge)
+                               members: members, merge: merge, t: t)
     }
 }

@@ -1,43 +1,43 @@
 /// The secretariat's pages: the status dashboard and the texts it links to.
 extension Templates {
     static let secretariat = pragma + """
-    <h1>Secretariat: {{workspaceTitle}}</h1>
-    <p>Now: {{now}}</p>
+    <h1>{{t.sec_headingBefore}}{{workspaceTitle}}</h1>
+    <p>{{t.sec_now}} <bdi>{{now}}</bdi></p>
     {{#round}}{{> deadline}}
-    <p>{{responded}} of {{memberCount}} members responded; {{lateCount}} late; {{waiting}} not heard from.</p>
+    <p>{{summary}}</p>
     {{/round}}
-    {{^round}}<p>No round has been opened.</p>{{/round}}
+    {{^round}}<p>{{t.sec_noRound}}</p>{{/round}}
     <section aria-labelledby="members-heading">
-    <h2 id="members-heading">Members</h2>
+    <h2 id="members-heading">{{t.sec_members}}</h2>
     <div class="scroll"><table>
-    <thead><tr><th scope="col">Code</th><th scope="col">Member</th><th scope="col">State</th><th scope="col">Received</th><th scope="col">Comments</th><th scope="col">Edited copy</th></tr></thead>
+    <thead><tr><th scope="col">{{t.sec_col_code}}</th><th scope="col">{{t.sec_col_member}}</th><th scope="col">{{t.sec_col_state}}</th><th scope="col">{{t.sec_col_received}}</th><th scope="col">{{t.sec_col_comments}}</th><th scope="col">{{t.sec_col_copy}}</th></tr></thead>
     <tbody>
-    {{#members}}<tr class="{{state}}"><td>{{code}}</td><td>{{name}}</td><td>{{stateText}}</td><td>{{received}}</td><td>{{comments}}</td><td>{{#proposal}}yes{{/proposal}}{{^proposal}}no{{/proposal}}</td></tr>
+    {{#members}}<tr class="{{state}}"><td>{{code}}</td><td>{{name}}</td><td>{{stateText}}</td><td>{{received}}</td><td>{{comments}}</td><td>{{#proposal}}{{t.sec_yes}}{{/proposal}}{{^proposal}}{{t.sec_no}}{{/proposal}}</td></tr>
     {{/members}}
     </tbody></table></div>
     </section>
     {{#merge}}
     <section aria-labelledby="merge-heading">
-    <h2 id="merge-heading">Merge of round {{round}}</h2>
-    <p>Open collisions: {{collisions}}. Comments without a disposition: {{undecided}}.</p>
+    <h2 id="merge-heading">{{t.sec_mergeHeading}} {{round}}</h2>
+    <p>{{summary}}</p>
     </section>
     {{/merge}}
     <section aria-labelledby="texts-heading">
-    <h2 id="texts-heading">Texts</h2>
+    <h2 id="texts-heading">{{t.sec_texts}}</h2>
     <ul>
-    <li><a href="/secretariat/compilation">The compilation of the proposals</a></li>
-    <li><a href="/secretariat/collisions">The collisions</a></li>
-    <li><a href="/secretariat/dispositions">The disposition table</a></li>
-    <li><a href="/secretariat/packet">Download the packet for the chair (HTML)</a></li>
+    <li><a href="/secretariat/compilation">{{t.sec_compilation}}</a></li>
+    <li><a href="/secretariat/collisions">{{t.sec_collisions}}</a></li>
+    <li><a href="/secretariat/dispositions">{{t.sec_dispositions}}</a></li>
+    <li><a href="/secretariat/packet">{{t.sec_packet}}</a></li>
     </ul>
-    <p>Decisions (merge, resolve, dispose, publish) stay in the command-line tool.</p>
+    <p>{{t.sec_decisions}}</p>
     </section>
     """
 
     /// A text the secretariat reads: a heading and preformatted, escaped text.
     static let preformatted = pragma + """
     <h1>{{heading}}</h1>
-    <p><a href="/secretariat">Back to the dashboard</a></p>
+    <p><a href="/secretariat">{{t.sec_back}}</a></p>
     <pre class="text">{{text}}</pre>
     """
 }

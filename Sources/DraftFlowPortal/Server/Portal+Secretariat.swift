@@ -10,18 +10,18 @@ extension Portal {
     func addSecretariatRoutes(to router: Router<BasicRequestContext>) {
         router.get("/secretariat") { request, _ in try await answer(request) { try await dashboard(request) } }
         router.get("/secretariat/compilation") { request, _ in
-            try await answer(request) { try await text(request, heading: "Compilation of the proposals") { try Texts($0).compilation(round: nil, html: false) } }
+            try await answer(request) { try await text(request, heading: "sec_compilationHeading") { try Texts($0).compilation(round: nil, html: false) } }
         }
         router.get("/secretariat/collisions") { request, _ in
             try await answer(request) {
-                try await text(request, heading: "Collisions (JSON)") { context in
+                try await text(request, heading: "sec_collisionsHeading") { context in
                     String(decoding: try context.json(try MergeDesk(context).collisions(round: nil, includeResolved: true)), as: UTF8.self)
                 }
             }
         }
         router.get("/secretariat/dispositions") { request, _ in
             try await answer(request) {
-                try await text(request, heading: "Disposition of comments") { context in
+                try await text(request, heading: "sec_dispositionsHeading") { context in
                     DispositionTable.markdownTable(try DispositionDesk(context).rows(round: nil).rows)
                 }
             }
@@ -37,20 +37,26 @@ extension Portal {
 
     func dashboard(_ request: Request) async throws -> Response {
         let session = try await secretariat(request)
-        let page = try await workspace.run { try SecretariatPage.build($0) }
-        return try html(.ok, "secretariat", page, title: "Secretariat", frame: PortalPages.Frame(workspaceTitle: page.workspaceTitle, csrf: session.csrf))
+        let language = language(request)
+        let page = try await workspace.run { try SecretariatPage.build($0, language: language) }
+        return try html(.ok, "secretariat", page, title: page.t["sec_title"] ?? "", frame: PortalPages.Frame(workspaceTitle: page.workspaceTitle, csrf: session.csrf, language: language),
+                        keepLanguage: request)
     }
 
-    func text(_ request: Request, heading: String, _ make: @escaping @Sendable (DraftingContext) throws -> String) async throws -> Response {
+    /// A text page; `heading` is the key of its heading.
+    func text(_ request: Request, heading key: String, _ make: @escaping @Sendable (DraftingContext) throws -> String) async throws -> Response {
         let session = try await secretariat(request)
+        let language = language(request)
         let (text, title) = try await workspace.run { context in (try make(context), try context.workflow().title) }
-        return try html(.ok, "preformatted", TextModel(heading: heading, text: text), title: heading,
-                        frame: PortalPages.Frame(workspaceTitle: title, csrf: session.csrf))
+        let heading = language.strings[key] ?? key
+        return try html(.ok, "preformatted", TextModel(heading: heading, text: text, t: language.strings), title: heading,
+                        frame: PortalPages.Frame(workspaceTitle: title, csrf: session.csrf, language: language), keepLanguage: request)
     }
 
     struct TextModel {
         var heading: String
         var text: String
+        var t: [String: String]
     }
 
     func packet(_ request: Request) async throws -> Response {

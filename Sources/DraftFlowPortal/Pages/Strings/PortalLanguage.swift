@@ -57,17 +57,17 @@ enum PortalLanguage: String, Sendable, CaseIterable {
         }
     }
 
-    /// The interface strings, by key (every language has every key of English).
-    var strings: [String: String] {
-        switch self {
-        case .arabic: PortalStrings.arabic
-        case .chinese: PortalStrings.chinese
-        case .english: PortalStrings.english
-        case .french: PortalStrings.french
-        case .russian: PortalStrings.russian
-        case .spanish: PortalStrings.spanish
-        }
-    }
+    /// The interface strings, by key (every language has every key of English): the member's
+    /// pages' and the secretariat's.
+    var strings: [String: String] { Self.catalogue[self] ?? [:] }
+
+    private static let catalogue: [PortalLanguage: [String: String]] = {
+        let members: [PortalLanguage: [String: String]] = [
+            .arabic: PortalStrings.arabic, .chinese: PortalStrings.chinese, .english: PortalStrings.english,
+            .french: PortalStrings.french, .russian: PortalStrings.russian, .spanish: PortalStrings.spanish,
+        ]
+        return members.merging(PortalStrings.secretariat) { $0.merging($1) { first, _ in first } }
+    }()
 
     /// The time left before a close, `seconds` from now, in this language's words: "3 days 4
     /// hours", "3 jours 4 heures", "3天4小时".
