@@ -241,8 +241,7 @@ public enum DispositionTable {
         let body = "<h1 dir=\"\(ExportSupport.direction(title))\">\(escapedTitle)</h1>\n"
             + "<p class=\"count\">\(HTMLEscaping.escape(language.catalogue.comments(rows.count)))</p>\n"
             + htmlTable(rows, language: language)
-        return ExportResources.document.filled([
-            "lang": language.htmlAttributes,
+        return ExportResources.document(language).filled([
             "title": escapedTitle,
             "style": ExportResources.dispositionsStyle + "\n" + ExportResources.dispositionsTableStyle + ExportResources.style(for: language),
             "body": body,

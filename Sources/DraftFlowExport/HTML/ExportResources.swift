@@ -25,6 +25,22 @@ public enum ExportResources {
     /// The fonts and the right-to-left layout of pages in another language than English.
     static let languagesStyle = styleSheet("languages")
 
+    /// The page of the packet and of the disposition table in `language`: its `<html>` element
+    /// carries the language (and `dir="rtl"` for Arabic); English is `document` itself.
+    static func document(_ language: Language) -> Template {
+        language == .en ? document : Template(localized(text("document", "html"), language))
+    }
+
+    /// The page around a compilation, a redline or a circulation note, in `language`.
+    static func page(_ language: Language) -> Template {
+        language == .en ? page : Template(localized(text("page", "html"), language))
+    }
+
+    /// A page skeleton whose `<html lang="en">` names `language` instead.
+    private static func localized(_ skeleton: String, _ language: Language) -> String {
+        skeleton.replacingOccurrences(of: "<html lang=\"en\">", with: "<html \(language.htmlAttributes)>")
+    }
+
     /// What a page in `language` adds to its style sheet: nothing in English (its pages are as they
     /// always were), the language rules otherwise.
     static func style(for language: Language) -> String {

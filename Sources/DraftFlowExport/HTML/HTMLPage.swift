@@ -7,7 +7,7 @@ public enum HTMLPage {
     /// `language` is the page's own (`lang`, and `dir="rtl"` for Arabic).
     public static func wrap(title: String, body: String, language: Language = .en) -> String {
         let title = HTMLEscaping.escape(title)
-        return ExportResources.page.filled(["lang": language.htmlAttributes, "title": title, "style": ExportResources.pageStyle + ExportResources.style(for: language),
+        return ExportResources.page(language).filled(["title": title, "style": ExportResources.pageStyle + ExportResources.style(for: language),
                                             "body": body])
     }
 }

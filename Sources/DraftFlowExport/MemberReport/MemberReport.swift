@@ -63,8 +63,7 @@ public enum MemberReport {
             }.joined() + "</tr>\n"
         }
         body += "</tbody>\n</table>\n"
-        return ExportResources.document.filled([
-            "lang": language.htmlAttributes,
+        return ExportResources.document(language).filled([
             "title": e(title),
             "style": ExportResources.dispositionsStyle + "\n" + ExportResources.dispositionsTableStyle + ExportResources.style(for: language),
             "body": body,

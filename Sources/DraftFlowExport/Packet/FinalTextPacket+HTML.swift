@@ -21,10 +21,8 @@ extension FinalTextPacket {
                 + (row.observation?.utf8.count ?? 0) + (row.modifiedText?.utf8.count ?? 0)
         }
         var out = HTMLOutput(capacity: estimate)
-        ExportResources.document.write(to: &out) { slot, out in
+        ExportResources.document(packet.language).write(to: &out) { slot, out in
             switch slot {
-            case "lang":
-                out.raw(packet.language.htmlAttributes)
             case "title":
                 out.escaped(packet.title)
                 out.raw(" — ")
