@@ -156,14 +156,14 @@ struct ArabicCatalogue: Catalogue {
         "\(comments(count))؛ أرقام الفقرات في النص الجديد هي أرقام \(newText)."
     }
 
-    var draftForCommentNote: String { "(مشروع للتعليق، وليس النص النهائي)" }
+    var draftForCommentNote: String { " (مشروع للتعليق، وليس النص النهائي)" }
     var circulatedBy: String { "وزّعته" }
     var howToComment: String { "1. طريقة تقديم التعليقات" }
     func changesSince(_ previous: String?) -> String { "2. التغييرات منذ " + (previous ?? "الصيغة السابقة") }
     var firstVersion: String { "هذه هي الصيغة الأولى." }
     var redlineLegendPlain: String { "يظهر النص المحذوف مشطوباً والنص المضاف مسطَّراً؛ ويُشار إلى الفقرات المنقولة." }
     func textOf(_ version: String) -> String { "3. نص \(version)" }
-    var draftForComment: String { "(مشروع للتعليق)" }
+    var draftForComment: String { " (مشروع للتعليق)" }
     func instructions(silence: Bool, round: String, version: String, deadline: String, to: String) -> [String] {
         silence ? [
             "إجراء الموافقة الضمنية \(round) بشأن \(version). ما لم يعترض أي عضو في موعد أقصاه \(deadline)، يُعتبر النص معتمداً.",

@@ -119,14 +119,14 @@ struct EnglishCatalogue: Catalogue {
         "\(count) comment\(count == 1 ? "" : "s"); paragraphs in the new text are those of \(newText)."
     }
 
-    var draftForCommentNote: String { "(a draft for comment, not the final text)" }
+    var draftForCommentNote: String { " (a draft for comment, not the final text)" }
     var circulatedBy: String { "Circulated by" }
     var howToComment: String { "1. How to comment" }
     func changesSince(_ previous: String?) -> String { "2. Changes since " + (previous ?? "the previous version") }
     var firstVersion: String { "This is the first version." }
     var redlineLegendPlain: String { "Deletions are struck through, insertions are underlined; moved paragraphs are noted." }
     func textOf(_ version: String) -> String { "3. Text of \(version)" }
-    var draftForComment: String { "(draft for comment)" }
+    var draftForComment: String { " (draft for comment)" }
     func instructions(silence: Bool, round: String, version: String, deadline: String, to: String) -> [String] {
         silence ? [
             "Silence procedure \(round) on \(version). Unless a member objects by \(deadline), the text is considered adopted.",

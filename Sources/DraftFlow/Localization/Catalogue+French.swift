@@ -149,14 +149,14 @@ struct FrenchCatalogue: Catalogue {
         "\(comments(count)) ; les numéros de paragraphe du nouveau texte sont ceux de \(newText)."
     }
 
-    var draftForCommentNote: String { "(un projet soumis pour observations, non le texte final)" }
+    var draftForCommentNote: String { " (un projet soumis pour observations, non le texte final)" }
     var circulatedBy: String { "Diffusé par" }
     var howToComment: String { "1. Comment formuler des observations" }
     func changesSince(_ previous: String?) -> String { "2. Modifications depuis " + (previous ?? "la version précédente") }
     var firstVersion: String { "Il s'agit de la première version." }
     var redlineLegendPlain: String { "Les suppressions sont barrées, les insertions soulignées ; les paragraphes déplacés sont signalés." }
     func textOf(_ version: String) -> String { "3. Texte de \(version)" }
-    var draftForComment: String { "(projet soumis pour observations)" }
+    var draftForComment: String { " (projet soumis pour observations)" }
     func instructions(silence: Bool, round: String, version: String, deadline: String, to: String) -> [String] {
         silence ? [
             "Procédure d'approbation tacite \(round) sur \(version). À moins qu'un membre ne s'y oppose au plus tard le \(deadline), le texte est réputé adopté.",

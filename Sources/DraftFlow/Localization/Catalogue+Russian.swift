@@ -155,14 +155,14 @@ struct RussianCatalogue: Catalogue {
         "\(comments(count)); номера пунктов в новом тексте соответствуют \(newText)."
     }
 
-    var draftForCommentNote: String { "(проект для замечаний, не окончательный текст)" }
+    var draftForCommentNote: String { " (проект для замечаний, не окончательный текст)" }
     var circulatedBy: String { "Распространено" }
     var howToComment: String { "1. Как представить замечания" }
     func changesSince(_ previous: String?) -> String { "2. Изменения после " + (previous ?? "предыдущей версии") }
     var firstVersion: String { "Это первая версия." }
     var redlineLegendPlain: String { "Исключенный текст зачеркнут, добавленный подчеркнут; перемещенные пункты отмечены." }
     func textOf(_ version: String) -> String { "3. Текст \(version)" }
-    var draftForComment: String { "(проект для замечаний)" }
+    var draftForComment: String { " (проект для замечаний)" }
     func instructions(silence: Bool, round: String, version: String, deadline: String, to: String) -> [String] {
         silence ? [
             "Процедура молчания \(round) по \(version). Если ни один член не возразит до \(deadline), текст считается утвержденным.",

@@ -149,14 +149,14 @@ struct SpanishCatalogue: Catalogue {
         "\(comments(count)); los números de párrafo del nuevo texto son los de \(newText)."
     }
 
-    var draftForCommentNote: String { "(un proyecto para observaciones, no el texto final)" }
+    var draftForCommentNote: String { " (un proyecto para observaciones, no el texto final)" }
     var circulatedBy: String { "Distribuido por" }
     var howToComment: String { "1. Cómo formular observaciones" }
     func changesSince(_ previous: String?) -> String { "2. Cambios desde " + (previous ?? "la versión anterior") }
     var firstVersion: String { "Esta es la primera versión." }
     var redlineLegendPlain: String { "Las supresiones aparecen tachadas y las inserciones subrayadas; se indican los párrafos desplazados." }
     func textOf(_ version: String) -> String { "3. Texto de \(version)" }
-    var draftForComment: String { "(proyecto para observaciones)" }
+    var draftForComment: String { " (proyecto para observaciones)" }
     func instructions(silence: Bool, round: String, version: String, deadline: String, to: String) -> [String] {
         silence ? [
             "Procedimiento de acuerdo tácito \(round) sobre \(version). Salvo que un miembro se oponga a más tardar el \(deadline), el texto se considerará aprobado.",

@@ -120,6 +120,7 @@ public protocol Catalogue: Sendable {
     func candidate(_ rounds: String) -> String
 
     // MARK: The circulation note
+    /// After the version's label, its own separator first: " (a draft for comment, not the final text)".
     var draftForCommentNote: String { get }
     var circulatedBy: String { get }
     var howToComment: String { get }
@@ -127,6 +128,7 @@ public protocol Catalogue: Sendable {
     var firstVersion: String { get }
     var redlineLegendPlain: String { get }
     func textOf(_ version: String) -> String
+    /// After the title and the version in the page's title, its separator first: " (draft for comment)".
     var draftForComment: String { get }
     func instructions(silence: Bool, round: String, version: String, deadline: String, to: String) -> [String]
 

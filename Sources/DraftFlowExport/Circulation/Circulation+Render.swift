@@ -9,7 +9,7 @@ extension Circulation {
         let words = circulation.language.catalogue
         let circulated = InstantFormat.human(circulation.circulatedAt, in: circulation.timeZone, language: circulation.language)
         out.append("# " + MarkdownText.escaped(circulation.title))
-        out.append([label(words.version, words) + MarkdownText.escaped(circulation.version) + " " + words.draftForCommentNote,
+        out.append([label(words.version, words) + MarkdownText.escaped(circulation.version) + words.draftForCommentNote,
                     label(words.circulatedBy, words) + MarkdownText.escaped(circulation.secretariat) + words.comma + circulated]
             .joined(separator: "  \n"))
         out.append("## " + words.howToComment)
@@ -56,7 +56,6 @@ extension Circulation {
         out.raw("<p>")
         strong(words.version)
         out.escaped(circulation.version)
-        out.raw(" ")
         out.escaped(words.draftForCommentNote)
         out.raw("<br>\n")
         strong(words.circulatedBy)
@@ -100,7 +99,7 @@ extension Circulation {
                 out.raw("</p>\n")
             }
         }
-        return HTMLPage.wrap(title: circulation.title + " — " + circulation.version + " " + words.draftForComment, body: out.string,
+        return HTMLPage.wrap(title: circulation.title + " — " + circulation.version + words.draftForComment, body: out.string,
                              language: circulation.language)
     }
 }

@@ -238,7 +238,9 @@ public enum DispositionTable {
     /// A complete HTML5 page: inline CSS, no external resources, A4 landscape when printed.
     static func htmlDocument(_ rows: [DispositionRow], title: String, language: Language = .en) -> String {
         let escapedTitle = HTMLEscaping.escape(title)
-        let body = "<h1 dir=\"\(ExportSupport.direction(title))\">\(escapedTitle)</h1>\n"
+        // An Arabic page's title is laid out right to left, whatever the workspace's title starts with.
+        let direction = language.isRightToLeft ? "rtl" : ExportSupport.direction(title)
+        let body = "<h1 dir=\"\(direction)\">\(escapedTitle)</h1>\n"
             + "<p class=\"count\">\(HTMLEscaping.escape(language.catalogue.comments(rows.count)))</p>\n"
             + htmlTable(rows, language: language)
         return ExportResources.document(language).filled([

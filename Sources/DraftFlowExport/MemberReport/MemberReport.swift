@@ -53,7 +53,7 @@ public enum MemberReport {
     public static func html(_ rows: [DispositionRow], title: String, newText: String, language: Language = .en) -> String {
         let e = HTMLEscaping.escape
         let words = language.catalogue
-        var body = "<h1 dir=\"\(ExportSupport.direction(title))\">\(e(title))</h1>\n"
+        var body = "<h1 dir=\"\(language.isRightToLeft ? "rtl" : ExportSupport.direction(title))\">\(e(title))</h1>\n"
         body += "<p class=\"count\">\(e(words.reportCount(rows.count, newText: newText)))</p>\n"
         body += "<table class=\"dispositions\">\n<thead><tr>" + words.reportColumns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
