@@ -9,13 +9,14 @@ struct ArabicCatalogue: Catalogue {
         guard names.count > 1 else { return "الجولة \(names.first ?? "")" }
         return "الجولات " + names.dropLast().joined(separator: "، ") + " و" + names.last!
     }
-    /// The Arabic count: تعليق واحد، تعليقان، 3 تعليقات، 11 تعليقاً.
+    /// The Arabic count: تعليق واحد، تعليقان، 3 تعليقات، 11 تعليقاً، 100 تعليق (by the last two digits).
     func comments(_ count: Int) -> String {
-        switch count {
-        case 1: return "تعليق واحد"
-        case 2: return "تعليقان"
+        if count == 1 { return "تعليق واحد" }
+        if count == 2 { return "تعليقان" }
+        switch count % 100 {
         case 3...10: return "\(count) تعليقات"
-        default: return "\(count) تعليقاً"
+        case 11...99: return "\(count) تعليقاً"
+        default: return "\(count) تعليق"
         }
     }
     var late: String { "(متأخر)" }
@@ -84,6 +85,7 @@ struct ArabicCatalogue: Catalogue {
             + "وتُعلَّم الفقرات المعدَّلة في الهامش ويُشار إلى الفقرات المنقولة."
     }
     func moved(from: String, to: String) -> String { "(نُقلت من \(from) إلى \(to))" }
+    func movedFrom(_ from: String) -> String { " (نُقلت من \(from))" }
     var trackedChangesNote: String {
         "التغييرات مسجَّلة بتتبع التغييرات: يعرض برنامج Word كل تغيير على حدة، ويمكن للقارئ قبوله أو رفضه."
     }

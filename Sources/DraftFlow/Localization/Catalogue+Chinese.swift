@@ -68,6 +68,7 @@ struct ChineseCatalogue: Catalogue {
         "删除的内容以<del>红色删除线</del>标出，插入的内容以<ins>绿色下划线</ins>标出；修改的段落在页边标出，移动的段落另行注明。"
     }
     func moved(from: String, to: String) -> String { "（从\(from)移至\(to)）" }
+    func movedFrom(_ from: String) -> String { "（从\(from)移来）" }
     var trackedChangesNote: String { "修改以修订形式显示：Word逐一列出每处修改，读者可接受或拒绝。" }
     var noCommentsReceived: String { "未收到任何意见。" }
     var tag: String { "标签" }

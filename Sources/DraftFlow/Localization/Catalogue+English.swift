@@ -53,6 +53,7 @@ struct EnglishCatalogue: Catalogue {
             + "changed paragraphs are marked in the margin and moved paragraphs are noted."
     }
     func moved(from: String, to: String) -> String { "(moved from \(from) to \(to))" }
+    func movedFrom(_ from: String) -> String { " (moved from \(from))" }
     var trackedChangesNote: String { "The changes are tracked changes: Word lists each one, and a reader may accept or reject it." }
     var noCommentsReceived: String { "No comments were received." }
     var tag: String { "Tag" }

@@ -77,6 +77,7 @@ struct FrenchCatalogue: Catalogue {
             + "les paragraphes modifiés sont signalés dans la marge et les paragraphes déplacés sont indiqués."
     }
     func moved(from: String, to: String) -> String { "(déplacé de \(from) à \(to))" }
+    func movedFrom(_ from: String) -> String { " (déplacé depuis \(from))" }
     var trackedChangesNote: String {
         "Les modifications sont des marques de révision : Word les énumère une à une, et le lecteur peut accepter ou refuser chacune d'elles."
     }

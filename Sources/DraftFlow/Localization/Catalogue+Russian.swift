@@ -83,6 +83,7 @@ struct RussianCatalogue: Catalogue {
             + "измененные пункты отмечены на полях, перемещенные пункты указаны."
     }
     func moved(from: String, to: String) -> String { "(перемещен из \(from) в \(to))" }
+    func movedFrom(_ from: String) -> String { " (перемещен из \(from))" }
     var trackedChangesNote: String {
         "Изменения внесены в режиме исправлений: Word перечисляет каждое из них, и читатель может принять или отклонить его."
     }

@@ -77,6 +77,7 @@ struct SpanishCatalogue: Catalogue {
             + "los párrafos modificados se señalan en el margen y se indican los párrafos desplazados."
     }
     func moved(from: String, to: String) -> String { "(desplazado de \(from) a \(to))" }
+    func movedFrom(_ from: String) -> String { " (desplazado desde \(from))" }
     var trackedChangesNote: String {
         "Los cambios son cambios controlados: Word enumera cada uno de ellos y el lector puede aceptarlo o rechazarlo."
     }

@@ -67,6 +67,8 @@ public protocol Catalogue: Sendable {
     var redlineLegendHTML: String { get }
     /// "(moved from 2.3 to 2.5)".
     func moved(from: String, to: String) -> String
+    /// After a moved paragraph in the Markdown redline, its separator first: " (moved from 2.3)".
+    func movedFrom(_ from: String) -> String
     var trackedChangesNote: String { get }
     var noCommentsReceived: String { get }
     var tag: String { get }

@@ -19,7 +19,7 @@ extension Circulation {
             out.append(words.firstVersion)
         } else {
             out.append(circulation.changeSummary + words.fullStop + (words.language == .zh ? "" : " ") + words.redlineLegendMarkdown)
-            let redline = MarkdownText.redline(circulation.redline)
+            let redline = MarkdownText.redline(circulation.redline, language: circulation.language)
                 .split(separator: "\n", omittingEmptySubsequences: false)
                 .map { line -> String in
                     let text = String(line)

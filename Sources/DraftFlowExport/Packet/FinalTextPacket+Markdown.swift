@@ -57,7 +57,7 @@ extension FinalTextPacket {
 
         out.append("## " + words.redlineHeading(packet.sectionTitles[2], from: text(packet.firstVersion), to: text(packet.version)))
         out.append(words.redlineLegendMarkdown)
-        let redline = MarkdownText.redline(packet.redline)
+        let redline = MarkdownText.redline(packet.redline, language: packet.language)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> String in
                 let text = String(line)
