@@ -43,3 +43,15 @@ struct CatalogueTests {
         #expect([1, 3].map(Language.zh.catalogue.comments) == ["1条意见", "3条意见"])
     }
 }
+
+extension CatalogueTests {
+    @Test func severalRoundsTakeThePluralAndItsArticle() {
+        #expect(Language.en.catalogue.rounds(["draft-1", "draft-1b"]) == "rounds draft-1 and draft-1b")
+        #expect(Language.fr.catalogue.candidate(Language.fr.catalogue.rounds(["draft-1", "draft-1b"]))
+            == "la version candidate issue de la fusion des cycles draft-1 et draft-1b")
+        #expect(Language.fr.catalogue.candidate(Language.fr.catalogue.rounds(["draft-1"])) == "la version candidate issue de la fusion du cycle draft-1")
+        #expect(Language.es.catalogue.merged(Language.es.catalogue.rounds(["a", "b", "c"]))
+            == "Fusión de las propuestas de las rondas a, b y c en un proyecto de texto siguiente")
+        #expect(Language.zh.catalogue.rounds(["a", "b", "c"]) == "轮次a、b和c")
+    }
+}

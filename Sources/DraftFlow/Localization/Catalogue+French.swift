@@ -103,7 +103,9 @@ struct FrenchCatalogue: Catalogue {
     func submissionReceived(from member: String, round: String, late: Bool, noObjection: Bool) -> String {
         (noObjection ? "Aucune objection de \(member) dans \(round)" : "Contribution reçue de \(member) dans \(round)") + (late ? " (tardive)" : "")
     }
-    func merged(_ rounds: String) -> String { "Fusion des propositions du \(rounds) en un projet de texte suivant" }
+    func merged(_ rounds: String) -> String { "Fusion des propositions \(Self.of(rounds)) en un projet de texte suivant" }
+    /// "du cycle draft-1", "des cycles draft-1 et draft-1b".
+    static func of(_ rounds: String) -> String { (rounds.hasPrefix("cycles ") ? "des " : "du ") + rounds }
     func finalized(_ version: String) -> String { "Adoption de \(version)" }
     func submitted(_ version: String, to recipient: String) -> String { "Transmission de \(version) à \(recipient)" }
     func silenceKept(on version: String, before: String) -> String {
@@ -145,7 +147,7 @@ struct FrenchCatalogue: Catalogue {
     func deleted(_ paragraph: String) -> String { "\(paragraph) → supprimé" }
     func sameNumber(_ paragraph: String) -> String { "\(paragraph) (même numéro)" }
     func reportTitle(_ title: String, member: String, rounds: String) -> String { "\(title) : observations de \(member), \(rounds)" }
-    func candidate(_ rounds: String) -> String { "la version candidate issue de la fusion du \(rounds)" }
+    func candidate(_ rounds: String) -> String { "la version candidate issue de la fusion \(Self.of(rounds))" }
     func reportCount(_ count: Int, newText: String) -> String {
         "\(comments(count)) ; les numéros de paragraphe du nouveau texte sont ceux de \(newText)."
     }

@@ -103,7 +103,9 @@ struct SpanishCatalogue: Catalogue {
     func submissionReceived(from member: String, round: String, late: Bool, noObjection: Bool) -> String {
         (noObjection ? "Sin objeciones de \(member) en \(round)" : "Contribución recibida de \(member) en \(round)") + (late ? " (tardía)" : "")
     }
-    func merged(_ rounds: String) -> String { "Fusión de las propuestas de la \(rounds) en un proyecto de texto siguiente" }
+    func merged(_ rounds: String) -> String { "Fusión de las propuestas \(Self.of(rounds)) en un proyecto de texto siguiente" }
+    /// "de la ronda draft-1", "de las rondas draft-1 y draft-1b".
+    static func of(_ rounds: String) -> String { (rounds.hasPrefix("rondas ") ? "de las " : "de la ") + rounds }
     func finalized(_ version: String) -> String { "Aprobación de \(version)" }
     func submitted(_ version: String, to recipient: String) -> String { "Transmisión de \(version) a \(recipient)" }
     func silenceKept(on version: String, before: String) -> String {
@@ -145,7 +147,7 @@ struct SpanishCatalogue: Catalogue {
     func deleted(_ paragraph: String) -> String { "\(paragraph) → suprimido" }
     func sameNumber(_ paragraph: String) -> String { "\(paragraph) (mismo número)" }
     func reportTitle(_ title: String, member: String, rounds: String) -> String { "\(title): observaciones de \(member), \(rounds)" }
-    func candidate(_ rounds: String) -> String { "la versión candidata resultante de la fusión de la \(rounds)" }
+    func candidate(_ rounds: String) -> String { "la versión candidata resultante de la fusión \(Self.of(rounds))" }
     func reportCount(_ count: Int, newText: String) -> String {
         "\(comments(count)); los números de párrafo del nuevo texto son los de \(newText)."
     }
