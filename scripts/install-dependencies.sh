@@ -6,11 +6,13 @@
 #   crash-injection test kills draftflow at chosen system calls with it);
 # - pandoc (DOCX), weasyprint (PDF), fonts for Arabic and Chinese in PDFs, and unzip (the tests
 #   read the DOCX files back);
+# - fonts-noto-core and fonts-noto-cjk: Noto for Arabic, Cyrillic and Chinese in the localised
+#   HTML and PDF packets (`export --lang ar|ru|zh`);
 # - chromium, chromium-driver and python3-selenium: the member portal's browser test.
 # Pass extra package names as arguments.
 set -euo pipefail
 
-packages=(libgit2-dev libgmime-3.0-dev libxml2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-wqy-microhei unzip chromium chromium-driver python3-selenium "$@")
+packages=(libgit2-dev libgmime-3.0-dev libxml2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-noto-cjk fonts-wqy-microhei unzip chromium chromium-driver python3-selenium "$@")
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

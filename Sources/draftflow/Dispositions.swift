@@ -14,6 +14,7 @@ struct Dispositions: ParsableCommand {
         --member CODE keeps that member's comments only.
         Example: draftflow dispositions --format csv -o dispositions.csv
         Example: draftflow dispositions --member CAN
+        Example: draftflow dispositions --lang zh (headings and dispositions in Chinese)
         """
     )
 
@@ -31,6 +32,8 @@ struct Dispositions: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of printing.", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
         try withErrorHandling {
             try ExportResources.check()
@@ -42,8 +45,10 @@ struct Dispositions: ParsableCommand {
                 print("Round \(round) has no comments yet: no member's submission is recorded in it, and nothing has been merged.")
                 return
             }
-            let title = "\(try context.workflow().title): disposition of comments, \(MergeDesk.describe(rounds: try MergeDesk(context).roundsTaken(by: round)))" + (member.map { ", \($0.uppercased()) only" } ?? "")
-            try emit(try DispositionTable.render(rows, title: title, format: format), to: output, json: format == .json)
+            let words = lang.language.catalogue
+            let title = words.dispositionTitle(try context.workflow().title, rounds: words.rounds(try MergeDesk(context).roundsTaken(by: round)),
+                                               only: member?.uppercased())
+            try emit(try DispositionTable.render(rows, title: title, format: format, language: lang.language), to: output, json: format == .json)
         }
     }
 }

@@ -20,6 +20,8 @@ struct Export: AsyncParsableCommand {
         Example: draftflow export final --format html -o final-packet.html
         Example: draftflow export final --format docx --symbol "C20/45" -o final-packet.docx
         Example: draftflow export final-draft --circulate --format html -o final-draft-circulated.html
+        --lang zh (ar, zh, en, fr, ru, es) writes the packet's or the note's own words and dates in that language.
+        Example: draftflow export final --lang zh --format html -o final-packet.zh.html
         """
     )
 
@@ -42,8 +44,10 @@ struct Export: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The document's symbol in the DOCX packet's title block and header, e.g. \"C20/45\" (default: the version).", valueName: "SYMBOL"))
     var symbol: String?
 
-    @Option(help: ArgumentHelp("The language the text was negotiated in, for \"Original:\" in the DOCX packet's title block.", valueName: "LANGUAGE"))
-    var original: String = "English"
+    @Option(help: ArgumentHelp("The language the text was negotiated in, for \"Original:\" in the DOCX packet's title block (default: English, in the packet's language).", valueName: "LANGUAGE"))
+    var original: String?
+
+    @OptionGroup var lang: LanguageOption
 
     func run() async throws {
         try await withErrorHandling {
@@ -59,7 +63,7 @@ struct Export: AsyncParsableCommand {
             }
             if circulate { return try await writeCirculation() }
             let context = try options.context()
-            let packet = try PacketBuilder(context).packet(version: version)
+            let packet = try PacketBuilder(context).packet(version: version, language: lang.language)
             let url = URL(fileURLWithPath: output)
             switch format {
             case .md: try emit(FinalTextPacket.markdown(packet), to: output)
@@ -80,7 +84,7 @@ extension Export {
         guard let version else {
             throw DraftFlowError(.invalidInput, "--circulate needs the version to circulate", fix: "e.g. draftflow export final-draft --circulate -o FILE")
         }
-        let circulation = try Circulation.build(try options.context(), version: version)
+        let circulation = try Circulation.build(try options.context(), version: version, language: lang.language)
         let url = URL(fileURLWithPath: output)
         switch format {
         case .md: try emit(Circulation.markdown(circulation), to: output)

@@ -69,9 +69,11 @@ extension Intake {
             } else {
                 print("Recorded \(outcome.recorded.count) submission\(outcome.recorded.count == 1 ? "" : "s") (\(count) comment\(count == 1 ? "" : "s"), "
                       + "\(copies) edited cop\(copies == 1 ? "y" : "ies")) in round \(outcome.recorded.first?.round ?? "-")")
+                // Codes line up in a column as wide as the longest (ERICSSON beside CAN).
+                let codeWidth = DisplayWidth.column(outcome.recorded.map(\.member))
                 for recorded in outcome.recorded {
                     let item = outcome.sorted.first { $0.item.file.read?.mail?.contentHash == recorded.mail?.contentHash }?.item
-                    print(TerminalText.escaped("  \(recorded.member)  submission \(recorded.number)  \(recorded.comments.count) comment\(recorded.comments.count == 1 ? "" : "s")"
+                    print(TerminalText.escaped("  \(DisplayWidth.padded(recorded.member, to: codeWidth))  submission \(recorded.number)  \(recorded.comments.count) comment\(recorded.comments.count == 1 ? "" : "s")"
                         + "  received \(InstantFormat.human(recorded.received, in: zone))  message \(item?.position ?? 0) from \(item?.sender ?? "-")"))
                 }
             }

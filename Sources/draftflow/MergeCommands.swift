@@ -86,11 +86,11 @@ struct Merge: ParsableCommand {
                 entry.count += 1
                 byParagraph[change.paragraph] = entry
             }
-            let width = max(10, seen.map(\.count).max() ?? 0)
+            let width = DisplayWidth.column(seen, minimum: 10)
             for paragraph in seen {
                 let entry = byParagraph[paragraph]!
                 let who = entry.members.sorted().map { names[$0] ?? $0 }.joined(separator: ", ")
-                print("  \(paragraph.padding(toLength: width, withPad: " ", startingAt: 0)) \(entry.kinds.sorted().joined(separator: ", ")) (\(entry.count) change\(entry.count == 1 ? "" : "s")) by \(who)")
+                print("  \(DisplayWidth.padded(paragraph, to: width)) \(entry.kinds.sorted().joined(separator: ", ")) (\(entry.count) change\(entry.count == 1 ? "" : "s")) by \(who)")
             }
             if !outcome.record.edits.isEmpty {
                 print("Changes found only in edited copies (dispose of them like comments): \(outcome.record.edits.map(\.id).joined(separator: ", "))")

@@ -41,12 +41,11 @@ struct Outline: ParsableCommand {
             }
             let name = version == Texts.workingDraft ? "the working draft" : version
             print("\(workflow.document), \(name): \(report.summary)")
-            let idWidth = max(2, entries.map(\.id.count).max() ?? 0)
-            let numberWidth = max(6, entries.map { ($0.number ?? "").count }.max() ?? 0)
+            let idWidth = DisplayWidth.column(entries.map(\.id), minimum: 2)
+            let numberWidth = DisplayWidth.column(entries.map { $0.number ?? "" }, minimum: 6)
             func row(_ id: String, _ number: String, _ level: String, _ words: String) -> String {
-                let line = id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0)
-                    + number.padding(toLength: numberWidth + 2, withPad: " ", startingAt: 0)
-                    + level.padding(toLength: 7, withPad: " ", startingAt: 0) + words
+                let line = DisplayWidth.padded(id, to: idWidth + 2) + DisplayWidth.padded(number, to: numberWidth + 2)
+                    + DisplayWidth.padded(level, to: 7) + words
                 return line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             }
             print(row("ID", "NUMBER", "LEVEL", "FIRST WORDS"))

@@ -30,12 +30,14 @@ struct ReceiptCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (default: standard output).", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
         try withErrorHandling {
             let receipt = try Receipts(options.context()).receipt(submission)
             switch format {
-            case .md: try emit(try receipt.markdown(), to: output)
-            case .html: try emit(try receipt.html(), to: output)
+            case .md: try emit(try receipt.markdown(lang.language), to: output)
+            case .html: try emit(try receipt.html(lang.language), to: output)
             case .json: try emit(String(decoding: try receipt.json(), as: UTF8.self), to: output, json: true)
             }
             if let output { print("Wrote the receipt of \(receipt.name) (\(format.rawValue)) to \(output)") }

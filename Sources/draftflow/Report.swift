@@ -31,6 +31,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (default: standard output; required for docx).", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var lang: LanguageOption
+
     func run() async throws {
         try await withErrorHandling {
             try ExportResources.check()
@@ -40,17 +42,19 @@ struct ReportCommand: AsyncParsableCommand {
             let rows = try memberRows(all, member: code, workflow: workflow)
             let member = code.uppercased()
             let taken = try MergeDesk(context).roundsTaken(by: round)
+            let language = lang.language
             let title = MemberReport.title(workspace: workflow.title, member: member,
-                                           memberName: workflow.members.first { $0.code == member }?.name, rounds: taken)
-            let newText = "the candidate merged from \(MergeDesk.describe(rounds: taken))"
+                                           memberName: workflow.members.first { $0.code == member }?.name, rounds: taken, language: language)
+            let newText = language.catalogue.candidate(language.catalogue.rounds(taken))
             switch format {
-            case .md: try emit(MemberReport.markdown(rows, title: title, newText: newText), to: output)
-            case .html: try emit(MemberReport.html(rows, title: title, newText: newText), to: output)
+            case .md: try emit(MemberReport.markdown(rows, title: title, newText: newText, language: language), to: output)
+            case .html: try emit(MemberReport.html(rows, title: title, newText: newText, language: language), to: output)
             case .docx:
                 guard let output else {
                     throw DraftFlowError(.invalidInput, "a DOCX report needs a file to go to", fix: "pass -o report-\(member).docx")
                 }
-                try await Pandoc.convert(html: MemberReport.html(rows, title: title, newText: newText), to: .docx, output: URL(fileURLWithPath: output))
+                try await Pandoc.convert(html: MemberReport.html(rows, title: title, newText: newText, language: language), to: .docx,
+                                         output: URL(fileURLWithPath: output))
             }
             if let output { print("Wrote \(member)'s report on round \(round) (\(rows.count) comment\(rows.count == 1 ? "" : "s"), \(format.rawValue)) to \(output)") }
         }

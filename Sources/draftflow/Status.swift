@@ -31,8 +31,9 @@ struct Status: ParsableCommand {
                 print("Versions: none published yet")
             } else {
                 print("Versions:")
+                let labelWidth = DisplayWidth.column(report.versions.map(\.label), minimum: 14)
                 for version in report.versions {
-                    print("  \(version.label.padding(toLength: 14, withPad: " ", startingAt: 0)) published \(version.published)  commit \(version.commit.prefix(7))")
+                    print("  \(DisplayWidth.padded(version.label, to: labelWidth)) published \(version.published)  commit \(version.commit.prefix(7))")
                 }
             }
             if let due = report.due {
@@ -80,8 +81,12 @@ struct Status: ParsableCommand {
             }
             print("")
             print("Members:")
+            // Columns as wide as their widest entry, in terminal columns (a Chinese name takes two a
+            // character): a long code (ERICSSON) or name is never cut.
+            let codeWidth = DisplayWidth.column(report.members.map(\.code), minimum: 5)
+            let nameWidth = DisplayWidth.column(report.members.map(\.name), minimum: 24)
             for member in report.members {
-                var line = "  \(member.code.padding(toLength: 5, withPad: " ", startingAt: 0)) \(member.name.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                var line = "  \(DisplayWidth.padded(member.code, to: codeWidth)) \(DisplayWidth.padded(member.name, to: nameWidth)) "
                 switch member.state {
                 case .noResponse: line += "no response"
                 case .received, .late:

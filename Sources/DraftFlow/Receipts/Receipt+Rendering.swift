@@ -10,58 +10,73 @@ extension Receipt {
         return data
     }
 
-    /// The lines every form shows, in order: label and value.
-    var lines: [(String, String)] {
+    /// The lines every form shows, in order: label and value, in `language`.
+    func lines(_ language: Language = .en) -> [(String, String)] {
+        let words = language.catalogue
         var lines: [(String, String)] = [
-            ("Member", memberName.map { "\($0) (\(member))" } ?? member),
-            ("Round", round + (version.map { " (on \($0))" } ?? "")),
-            ("Submission", "\(submission)"),
-            ("Received", "\(received) (\(timeZone))"),
-            ("Received (UTC)", receivedUTC),
-            ("On time", onTime ? "yes" : "no (recorded late)"),
-            ("Commit", commit),
+            (words.member, memberName.map { "\($0) (\(member))" } ?? member),
+            (roundLabel(words), round + (version.map { words.onVersion($0) } ?? "")),
+            (words.submission, "\(submission)"),
+            (words.received, "\(received) (\(timeZone))"),
+            (words.receivedUTC, receivedUTC),
+            (words.onTime, onTime ? words.yes : words.recordedLate),
+            (words.commit, commit),
         ]
         for file in files {
-            lines.append(("SHA-256 of \(file.role)", "\(file.sha256)  \(file.name) (\(file.bytes) bytes)"))
+            lines.append((words.sha256(of: words.fileRole(file.role)), "\(file.sha256)  \(file.name) \(words.bytes(file.bytes))"))
         }
         return lines
+    }
+
+    /// "Round" in `words`' language (the word the disposition table and reports use for a round).
+    private func roundLabel(_ words: any Catalogue) -> String {
+        let phrase = words.rounds([""]).trimmingCharacters(in: .whitespaces)
+        return phrase.prefix(1).uppercased() + phrase.dropFirst()
     }
 
     /// The block `comment` and `intake` print after "Recorded …": plain text, one fact a line.
     public func terminalBlock() -> String {
         var text = "  Receipt \(name)\n"
-        for (label, value) in lines { text += "    \(label): \(value)\n" }
+        for (label, value) in lines() { text += "    \(label): \(value)\n" }
         for comment in comments { text += "    \(comment.id)  \(comment.reference)  \(comment.type)\n" }
         return text
     }
 
-    /// The receipt in Markdown, with its JSON embedded in a comment for `verify --receipt`.
-    public func markdown() throws -> String {
-        var text = "# Receipt: \(Self.markdownCell(title))\n\n"
+    /// The receipt in Markdown, with its JSON embedded in a comment for `verify --receipt`. The
+    /// labels are in `language`; the values (and the embedded JSON) are the same in every language.
+    public func markdown(_ language: Language = .en) throws -> String {
+        let words = language.catalogue
+        var text = "# \(words.receipt)\(words.colon)\(Self.markdownCell(title))\n\n"
         text += "| | |\n|---|---|\n"
-        for (label, value) in lines { text += "| \(label) | \(Self.markdownCell(value)) |\n" }
-        text += "\n## Comments\n\n| Id | Paragraph | Type |\n|---|---|---|\n"
+        for (label, value) in lines(language) { text += "| \(label) | \(Self.markdownCell(value)) |\n" }
+        text += "\n## \(words.receiptComments)\n\n| \(words.id) | \(words.paragraphColumn) | \(words.type) |\n|---|---|---|\n"
         for comment in comments {
-            text += "| \(comment.id) | \(Self.markdownCell(comment.reference)) | \(comment.type) |\n"
+            text += "| \(comment.id) | \(Self.markdownCell(comment.reference)) | \(Self.type(comment.type, words)) |\n"
         }
-        text += "\nCheck it at any time: `draftflow verify --receipt FILE` in the workspace, or `sha256sum` on the original file.\n\n"
+        text += "\n\(words.checkReceiptMarkdown)\n\n"
         text += try embedded()
         return text
     }
 
     /// The receipt as an HTML page, with its JSON embedded in a comment for `verify --receipt`.
-    public func html() throws -> String {
+    public func html(_ language: Language = .en) throws -> String {
         let e = HTMLEscaping.escape
-        var text = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Receipt \(e(name))</title>\n</head>\n<body>\n"
-        text += "<h1>Receipt: \(e(title))</h1>\n<table>\n"
-        for (label, value) in lines { text += "<tr><th>\(e(label))</th><td>\(e(value))</td></tr>\n" }
-        text += "</table>\n<h2>Comments</h2>\n<table>\n<tr><th>Id</th><th>Paragraph</th><th>Type</th></tr>\n"
+        let words = language.catalogue
+        var text = "<!DOCTYPE html>\n<html \(language.htmlAttributes)>\n<head>\n<meta charset=\"utf-8\">\n<title>\(e(words.receipt)) \(e(name))</title>\n</head>\n<body>\n"
+        text += "<h1>\(e(words.receipt + words.colon + title))</h1>\n<table>\n"
+        for (label, value) in lines(language) { text += "<tr><th>\(e(label))</th><td>\(e(value))</td></tr>\n" }
+        text += "</table>\n<h2>\(e(words.receiptComments))</h2>\n<table>\n<tr><th>\(e(words.id))</th><th>\(e(words.paragraphColumn))</th><th>\(e(words.type))</th></tr>\n"
         for comment in comments {
-            text += "<tr><td>\(e(comment.id))</td><td>\(e(comment.reference))</td><td>\(e(comment.type))</td></tr>\n"
+            text += "<tr><td>\(e(comment.id))</td><td>\(e(comment.reference))</td><td>\(e(Self.type(comment.type, words)))</td></tr>\n"
         }
-        text += "</table>\n<p>Check it at any time: <code>draftflow verify --receipt FILE</code> in the workspace.</p>\n"
+        text += "</table>\n<p>\(words.checkReceiptHTML)</p>\n"
         text += try embedded() + "</body>\n</html>\n"
         return text
+    }
+
+    /// A comment's type in `words`' language (a type DraftFlow does not know stays as recorded).
+    private static func type(_ raw: String, _ words: any Catalogue) -> String {
+        CommentType(rawValue: raw).map(words.commentType) ?? raw
     }
 
     static let embeddedStart = "<!-- draftflow-receipt\n"

@@ -198,7 +198,8 @@ public enum Redline {
     // MARK: - Rendering
 
     /// The redline as Markdown: `~~deleted~~`, `**inserted**`, moved paragraphs noted "(moved from 2.3)".
-    public static func markdown(_ blocks: [RedlineBlock]) -> String {
+    /// `language` is that of the note (the text's own words are as they are).
+    public static func markdown(_ blocks: [RedlineBlock], language: Language = .en) -> String {
         DraftDocument.render(blockTexts: blocks.map { block in
             var text = ""
             for (index, segment) in block.segments.enumerated() {
@@ -216,7 +217,7 @@ public enum Redline {
                     }
                 }
             }
-            if case .moved(let from, _) = block.status { text += " (moved from \(from))" }
+            if case .moved(let from, _) = block.status { text += language.catalogue.movedFrom(from) }
             return text
         })
     }

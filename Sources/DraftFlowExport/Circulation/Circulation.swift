@@ -19,9 +19,11 @@ public struct Circulation: Sendable, Equatable {
     public var cleanText: String
     /// From `previous` to `version`; empty when there is no previous version.
     public var redline: [RedlineBlock]
+    /// The language of the note's own words and dates (never of the text it circulates).
+    public var language = Language.en
 
     /// Builds the circulation of `version` from the last round opened on it, as of `context.now`.
-    public static func build(_ context: DraftingContext, version rawLabel: String) throws -> Circulation {
+    public static func build(_ context: DraftingContext, version rawLabel: String, language: Language = .en) throws -> Circulation {
         let workflow = try context.workflow()
         let zone = try workflow.zone()
         let label = try SafeName.label(rawLabel)
@@ -37,32 +39,20 @@ public struct Circulation: Sendable, Equatable {
         let text = try texts.documentText(label)
         let previous = index > 0 ? workflow.versions[index - 1].label : nil
         let redline = try previous.map { Redline.compare(old: try texts.documentText($0), new: text) } ?? []
-        return Circulation(title: workflow.title, version: label, previous: previous, secretariat: workflow.secretariat.name,
-                           secretariatEmail: workflow.secretariat.email, circulatedAt: context.now, timeZone: zone,
-                           round: round.name, kind: round.kind, closes: round.effectiveClose, cleanText: text, redline: redline)
+        var circulation = Circulation(title: workflow.title, version: label, previous: previous, secretariat: workflow.secretariat.name,
+                                      secretariatEmail: workflow.secretariat.email, circulatedAt: context.now, timeZone: zone,
+                                      round: round.name, kind: round.kind, closes: round.effectiveClose, cleanText: text, redline: redline)
+        circulation.language = language
+        return circulation
     }
 
     /// The changes for people: "3 paragraphs modified, 1 inserted, 0 deleted".
-    public var changeSummary: String { FinalTextPacket.Changes(redline).summary }
+    public var changeSummary: String { FinalTextPacket.Changes(redline).summary(in: language) }
 
     /// How to comment, one paragraph per line, plain text (the renderers escape it).
     public var instructions: [String] {
-        let deadline = "\(InstantFormat.human(closes, in: timeZone)) (\(InstantFormat.human(closes, in: .gmt)))"
+        let deadline = "\(InstantFormat.human(closes, in: timeZone, language: language)) (\(InstantFormat.human(closes, in: .gmt, language: language)))"
         let to = "\(secretariat) <\(secretariatEmail)>"
-        switch kind {
-        case .comments:
-            return [
-                "Comment round \(round) on \(version). Comments must be received by \(deadline).",
-                "Send them to \(to): one section per comment, headed with the paragraph's number and the type of comment, "
-                    + "e.g. \"## 4.2.2.3 (editorial)\", with an optional \"Proposed change:\" line; or the ISO commenting template. "
-                    + "An edited copy of the draft may be attached.",
-            ]
-        case .silence:
-            return [
-                "Silence procedure \(round) on \(version). Unless a member objects by \(deadline), the text is considered adopted.",
-                "To object, send the objection to \(to) before the deadline. A reply of \"No objection.\" is recorded as a confirmation "
-                    + "and does not break silence.",
-            ]
-        }
+        return language.catalogue.instructions(silence: kind == .silence, round: round, version: version, deadline: deadline, to: to)
     }
 }

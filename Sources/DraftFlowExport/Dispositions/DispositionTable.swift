@@ -11,32 +11,34 @@ public enum DispositionTable {
     }
 
     /// The column headings, in order (the ISO commenting template's wording).
-    public static let columns = [
-        "Id", "Member", "Line number", "Clause/Subclause", "Paragraph", "Type of comment", "Comments", "Proposed change", "Disposition",
-        "Observations of the secretariat",
-    ]
+    public static var columns: [String] { columns(.en) }
+
+    /// The column headings in `language`.
+    public static func columns(_ language: Language) -> [String] { language.catalogue.dispositionColumns }
 
     /// The table of `rows` in `format`. `title` heads the Markdown and HTML renderings; CSV and JSON
-    /// hold the rows only.
-    public static func render(_ rows: [DispositionRow], title: String, format: Format) throws -> String {
+    /// hold the rows only. `language` is that of the headings and of DraftFlow's own words in the
+    /// cells (the disposition, the type); JSON keeps its keys and values as they are.
+    public static func render(_ rows: [DispositionRow], title: String, format: Format, language: Language = .en) throws -> String {
         switch format {
         case .md:
-            return "# " + title.replacingOccurrences(of: "\n", with: " ") + "\n\n" + markdownTable(rows)
+            return "# " + title.replacingOccurrences(of: "\n", with: " ") + "\n\n" + markdownTable(rows, language: language)
         case .csv:
-            return csv(rows)
+            return csv(rows, language: language)
         case .json:
             return try json(rows)
         case .html:
-            return htmlDocument(rows, title: title)
+            return htmlDocument(rows, title: title, language: language)
         }
     }
 
     // MARK: - Cells
 
     /// The cells of one row, in the order of `columns`.
-    public static func cells(_ row: DispositionRow) -> [String] {
-        [row.id, member(row), row.template?.line ?? "", row.template?.clause ?? "", paragraph(row), row.type.rawValue, row.comment,
-         proposed(row), disposition(row), observation(row)]
+    public static func cells(_ row: DispositionRow, language: Language = .en) -> [String] {
+        [row.id, member(row), row.template?.line ?? "", row.template?.clause ?? "", paragraph(row, language: language),
+         language.catalogue.commentType(row.type), row.comment, proposed(row), disposition(row, language: language),
+         observation(row, language: language)]
     }
 
     /// What the change changes (or the proposed text), and why it was not applied when it was not.
@@ -53,33 +55,35 @@ public enum DispositionTable {
     }
 
     /// "2.3", "2.3 (now 2.4)" or "2.3 (deleted: orphaned)".
-    static func paragraph(_ row: DispositionRow) -> String {
-        if row.orphaned { return "\(row.paragraph) (deleted: orphaned)" }
-        if let now = row.paragraphNow, now != row.paragraph { return "\(row.paragraph) (now \(now))" }
+    static func paragraph(_ row: DispositionRow, language: Language = .en) -> String {
+        if row.orphaned { return language.catalogue.orphaned(row.paragraph) }
+        if let now = row.paragraphNow, now != row.paragraph { return language.catalogue.paragraph(row.paragraph, now: now) }
         return row.paragraph
     }
 
     /// "Accepted", ..., "Undecided", with " (late)" when the comment came after the close.
-    static func disposition(_ row: DispositionRow) -> String {
-        row.dispositionTitle + (row.late ? " (late)" : "")
+    static func disposition(_ row: DispositionRow, language: Language = .en) -> String {
+        let words = language.catalogue
+        return words.decision(row.decision) + (row.late ? " " + words.late : "")
     }
 
     /// The observation, then "Modified text: ..." when the secretariat wrote its own text.
-    static func observation(_ row: DispositionRow) -> String {
+    static func observation(_ row: DispositionRow, language: Language = .en) -> String {
         var parts: [String] = []
         if let observation = row.observation, !observation.isEmpty { parts.append(observation) }
-        if let text = row.modifiedText, !text.isEmpty { parts.append("Modified text: " + text) }
+        if let text = row.modifiedText, !text.isEmpty { parts.append(language.catalogue.modifiedText + text) }
         return parts.joined(separator: "\n")
     }
 
     // MARK: - Markdown
 
     /// A GitHub Markdown table (header, separator, one line per row), ending with a newline.
-    public static func markdownTable(_ rows: [DispositionRow]) -> String {
+    public static func markdownTable(_ rows: [DispositionRow], language: Language = .en) -> String {
+        let columns = columns(language)
         var lines = ["| " + columns.joined(separator: " | ") + " |",
                      "|" + String(repeating: "---|", count: columns.count)]
         for row in rows {
-            lines.append("| " + cells(row).map(markdownCell).joined(separator: " | ") + " |")
+            lines.append("| " + cells(row, language: language).map(markdownCell).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -115,10 +119,10 @@ public enum DispositionTable {
 
     /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a
     /// line break (line breaks inside fields are kept as written).
-    public static func csv(_ rows: [DispositionRow]) -> String {
-        var out = columns.map(csvField).joined(separator: ",") + "\r\n"
+    public static func csv(_ rows: [DispositionRow], language: Language = .en) -> String {
+        var out = columns(language).map(csvField).joined(separator: ",") + "\r\n"
         for row in rows {
-            out += cells(row).map(csvField).joined(separator: ",") + "\r\n"
+            out += cells(row, language: language).map(csvField).joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -184,9 +188,9 @@ public enum DispositionTable {
     // MARK: - HTML
 
     /// The `<table>` element alone, for embedding in a page.
-    public static func htmlTable(_ rows: [DispositionRow]) -> String {
+    public static func htmlTable(_ rows: [DispositionRow], language: Language = .en) -> String {
         var out = HTMLOutput()
-        writeHTMLTable(rows, to: &out)
+        writeHTMLTable(rows, to: &out, language: language)
         return out.string
     }
 
@@ -199,11 +203,11 @@ public enum DispositionTable {
     }
 
     /// Writes the `<table>` element: about 200 bytes a row plus the escaped text of its cells.
-    static func writeHTMLTable(_ rows: [DispositionRow], to out: inout HTMLOutput) {
+    static func writeHTMLTable(_ rows: [DispositionRow], to out: inout HTMLOutput, language: Language = .en) {
         out.raw("<table class=\"dispositions\">\n<colgroup>")
         for name in cellClasses { out.raw("<col class=\"", name, "\">") }
         out.raw("</colgroup>\n<thead>\n<tr>")
-        for column in columns {
+        for column in columns(language) {
             out.raw("<th scope=\"col\">")
             out.escaped(column)
             out.raw("</th>")
@@ -220,7 +224,7 @@ public enum DispositionTable {
             } else {
                 out.raw("<tr>")
             }
-            for (index, cell) in cells(row).enumerated() {
+            for (index, cell) in cells(row, language: language).enumerated() {
                 let opening = cellOpenings[index]
                 out.raw(ExportSupport.firstStrongDirection(cell) == "rtl" ? opening.rtl : opening.auto)
                 out.escapedMultiline(cell)
@@ -232,14 +236,16 @@ public enum DispositionTable {
     }
 
     /// A complete HTML5 page: inline CSS, no external resources, A4 landscape when printed.
-    static func htmlDocument(_ rows: [DispositionRow], title: String) -> String {
+    static func htmlDocument(_ rows: [DispositionRow], title: String, language: Language = .en) -> String {
         let escapedTitle = HTMLEscaping.escape(title)
-        let body = "<h1 dir=\"\(ExportSupport.direction(title))\">\(escapedTitle)</h1>\n"
-            + "<p class=\"count\">\(rows.count) \(rows.count == 1 ? "comment" : "comments")</p>\n"
-            + htmlTable(rows)
-        return ExportResources.document.filled([
+        // An Arabic page's title is laid out right to left, whatever the workspace's title starts with.
+        let direction = language.isRightToLeft ? "rtl" : ExportSupport.direction(title)
+        let body = "<h1 dir=\"\(direction)\">\(escapedTitle)</h1>\n"
+            + "<p class=\"count\">\(HTMLEscaping.escape(language.catalogue.comments(rows.count)))</p>\n"
+            + htmlTable(rows, language: language)
+        return ExportResources.document(language).filled([
             "title": escapedTitle,
-            "style": ExportResources.dispositionsStyle + "\n" + ExportResources.dispositionsTableStyle,
+            "style": ExportResources.dispositionsStyle + "\n" + ExportResources.dispositionsTableStyle + ExportResources.style(for: language),
             "body": body,
         ])
     }

@@ -22,8 +22,32 @@ public enum ExportResources {
     /// The page around a compilation or a redline: `{{title}}`, `{{style}}`, `{{body}}`.
     static let page = Template(text("page", "html"))
     static let pageStyle = styleSheet("page")
+    /// The fonts and the right-to-left layout of pages in another language than English.
+    static let languagesStyle = styleSheet("languages")
 
-    private static let names = ["document.html", "page.html", "packet.css", "dispositions.css", "dispositions-table.css", "page.css", "reference.docx"]
+    /// The page of the packet and of the disposition table in `language`: its `<html>` element
+    /// carries the language (and `dir="rtl"` for Arabic); English is `document` itself.
+    static func document(_ language: Language) -> Template {
+        language == .en ? document : Template(localized(text("document", "html"), language))
+    }
+
+    /// The page around a compilation, a redline or a circulation note, in `language`.
+    static func page(_ language: Language) -> Template {
+        language == .en ? page : Template(localized(text("page", "html"), language))
+    }
+
+    /// A page skeleton whose `<html lang="en">` names `language` instead.
+    private static func localized(_ skeleton: String, _ language: Language) -> String {
+        skeleton.replacingOccurrences(of: "<html lang=\"en\">", with: "<html \(language.htmlAttributes)>")
+    }
+
+    /// What a page in `language` adds to its style sheet: nothing in English (its pages are as they
+    /// always were), the language rules otherwise.
+    static func style(for language: Language) -> String {
+        language == .en ? "" : "\n" + languagesStyle
+    }
+
+    private static let names = ["document.html", "page.html", "packet.css", "dispositions.css", "dispositions-table.css", "page.css", "languages.css", "reference.docx"]
 
     /// Where the resources are: the first folder that holds all of them.
     private static let folder: URL? = {

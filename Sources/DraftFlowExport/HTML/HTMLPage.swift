@@ -4,8 +4,10 @@ import DraftFlow
 /// styles, no external resources, readable on screen and on paper.
 public enum HTMLPage {
     /// The page titled `title` (escaped here) around `body` (HTML, written as it is).
-    public static func wrap(title: String, body: String) -> String {
+    /// `language` is the page's own (`lang`, and `dir="rtl"` for Arabic).
+    public static func wrap(title: String, body: String, language: Language = .en) -> String {
         let title = HTMLEscaping.escape(title)
-        return ExportResources.page.filled(["title": title, "style": ExportResources.pageStyle, "body": body])
+        return ExportResources.page(language).filled(["title": title, "style": ExportResources.pageStyle + ExportResources.style(for: language),
+                                            "body": body])
     }
 }

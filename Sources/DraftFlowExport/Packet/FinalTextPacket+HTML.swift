@@ -21,7 +21,7 @@ extension FinalTextPacket {
                 + (row.observation?.utf8.count ?? 0) + (row.modifiedText?.utf8.count ?? 0)
         }
         var out = HTMLOutput(capacity: estimate)
-        ExportResources.document.write(to: &out) { slot, out in
+        ExportResources.document(packet.language).write(to: &out) { slot, out in
             switch slot {
             case "title":
                 out.escaped(packet.title)
@@ -29,6 +29,7 @@ extension FinalTextPacket {
                 out.escaped(packet.version)
             case "style":
                 out.raw(css(runningHeader: packet.title + " — " + packet.version))
+                out.raw(ExportResources.style(for: packet.language))
             case "body":
                 writeBody(packet, to: &out)
             default:
@@ -40,6 +41,7 @@ extension FinalTextPacket {
 
     /// The sections of the packet, each ending with a line end.
     private static func writeBody(_ packet: FinalTextPacket, to out: inout HTMLOutput) {
+        let words = packet.words
         func dir(_ text: String) {
             out.raw("dir=\"", ExportSupport.direction(text), "\"")
         }
@@ -55,12 +57,20 @@ extension FinalTextPacket {
             out.raw("<section class=\"", classes, "\">\n<h2>")
             out.escaped(title)
         }
+        /// A paragraph of DraftFlow's own words.
+        func paragraph(_ text: String) {
+            out.raw("<p>")
+            out.escaped(text)
+            out.raw("</p>\n")
+        }
         /// A grid table's opening, with its column headings (a `class` after a heading's `|`).
         func openGrid(_ classes: String, _ headings: [String]) {
             out.raw("<table class=\"grid ", classes, "\">\n<thead><tr>")
             for heading in headings {
                 let parts = heading.split(separator: "|", maxSplits: 1)
-                out.raw("<th scope=\"col\"", parts.count > 1 ? " class=\"\(parts[1])\"" : "", ">", String(parts[0]), "</th>")
+                out.raw("<th scope=\"col\"", parts.count > 1 ? " class=\"\(parts[1])\"" : "", ">")
+                out.escaped(String(parts[0]))
+                out.raw("</th>")
             }
             out.raw("</tr></thead>\n<tbody>\n")
         }
@@ -76,34 +86,46 @@ extension FinalTextPacket {
         dir(packet.title)
         out.raw(">")
         out.escaped(packet.title)
-        out.raw("</h1>\n<table class=\"facts\">\n<tr><th scope=\"row\">Version</th><td>")
+        out.raw("</h1>\n<table class=\"facts\">\n<tr><th scope=\"row\">")
+        out.escaped(words.version)
+        out.raw("</th><td>")
         out.escaped(packet.version)
         let status = packet.statusFact
-        out.raw("</td></tr>\n<tr><th scope=\"row\">", status.heading, "</th><td ")
+        out.raw("</td></tr>\n<tr><th scope=\"row\">")
+        out.escaped(status.heading)
+        out.raw("</th><td ")
         dir(status.value)
         out.raw(">")
         out.escaped(status.value)
         out.raw("</td></tr>\n")
         if let due = packet.dueDay {
-            out.raw("<tr><th scope=\"row\">Due</th><td>")
+            out.raw("<tr><th scope=\"row\">")
+            out.escaped(words.due)
+            out.raw("</th><td>")
             out.escaped(due)
             out.raw("</td></tr>\n")
         }
-        out.raw("<tr><th scope=\"row\">Prepared by</th><td ")
+        out.raw("<tr><th scope=\"row\">")
+        out.escaped(words.preparedBy)
+        out.raw("</th><td ")
         dir(packet.preparedBy)
         out.raw(">")
         out.escaped(packet.preparedBy)
-        out.raw("</td></tr>\n<tr><th scope=\"row\">Prepared at</th><td>")
+        out.raw("</td></tr>\n<tr><th scope=\"row\">")
+        out.escaped(words.preparedAt)
+        out.raw("</th><td>")
         time(packet.preparedAt)
         out.raw("</td></tr>\n</table>\n</section>\n")
 
         // 1. Transmittal summary.
         openSection("transmittal", packet.sectionTitles[0])
-        out.raw("</h2>\n<h3>Timeline</h3>\n")
+        out.raw("</h2>\n<h3>")
+        out.escaped(words.timeline)
+        out.raw("</h3>\n")
         if packet.timeline.isEmpty {
-            out.raw("<p>No events recorded.</p>\n")
+            paragraph(words.noEvents)
         } else {
-            openGrid("timeline", ["Date", "Event"])
+            openGrid("timeline", [words.date, words.event])
             for event in packet.timeline {
                 out.raw("<tr><td class=\"date\">")
                 time(event.at)
@@ -115,11 +137,13 @@ extension FinalTextPacket {
             }
             out.raw("</tbody>\n</table>\n")
         }
-        out.raw("<h3>Comments received</h3>\n")
+        out.raw("<h3>")
+        out.escaped(words.commentsReceived)
+        out.raw("</h3>\n")
         if packet.commenters.isEmpty {
-            out.raw("<p>No member commented.</p>\n")
+            paragraph(words.noMemberCommented)
         } else {
-            openGrid("commenters", ["Member", "Received", "Comments|number"])
+            openGrid("commenters", [words.member, words.received, words.commentsColumn + "|number"])
             for commenter in packet.commenters {
                 let label = memberLabel(commenter)
                 out.raw("<tr><td ")
@@ -128,26 +152,34 @@ extension FinalTextPacket {
                 out.escaped(label)
                 out.raw("</td><td class=\"date\">")
                 time(commenter.received)
-                if commenter.late { out.raw(" <span class=\"late\">(late)</span>") }
+                if commenter.late {
+                    out.raw(" <span class=\"late\">")
+                    out.escaped(words.late)
+                    out.raw("</span>")
+                }
                 out.raw("</td><td class=\"number\">")
                 out.number(commenter.comments)
                 out.raw("</td></tr>\n")
             }
             out.raw("</tbody>\n</table>\n")
         }
-        out.raw("<h3>Silence procedure</h3>\n<p class=\"silence\" ")
+        out.raw("<h3>")
+        out.escaped(words.silenceProcedure)
+        out.raw("</h3>\n<p class=\"silence\" ")
         dir(packet.silenceOutcome)
         out.raw(">")
         out.escapedMultiline(packet.silenceOutcome)
-        out.raw("</p>\n<h3>Changes</h3>\n<p class=\"changes\">")
-        out.escaped(packet.changeLine)
-        out.raw(".</p>\n</section>\n")
+        out.raw("</p>\n<h3>")
+        out.escaped(words.changes)
+        out.raw("</h3>\n<p class=\"changes\">")
+        out.escaped(packet.changeLine + words.fullStop)
+        out.raw("</p>\n</section>\n")
 
         // 2. Final text.
         openSection("finaltext major", packet.sectionTitles[1])
         out.raw("</h2>\n")
         let document = DraftDocument.parse(packet.cleanText)
-        if document.blocks.isEmpty { out.raw("<p>(The text is empty.)</p>\n") }
+        if document.blocks.isEmpty { paragraph(words.textIsEmpty) }
         for block in document.blocks {
             switch block.kind {
             case .heading(let level):
@@ -169,24 +201,19 @@ extension FinalTextPacket {
         out.raw("</section>\n")
 
         // 3. Redline.
-        openSection("redline major", packet.sectionTitles[2])
-        out.raw(" from ")
-        out.escaped(packet.firstVersion)
-        out.raw(" to ")
-        out.escaped(packet.version)
+        openSection("redline major", words.redlineHeading(packet.sectionTitles[2], from: packet.firstVersion, to: packet.version))
         out.raw("</h2>\n")
-        out.raw("<p class=\"legend\">Deletions are shown <del>struck through in red</del>, insertions <ins>underlined in green</ins>; ")
-        out.raw("changed paragraphs are marked in the margin and moved paragraphs are noted.</p>\n")
-        writeRedlineHTML(packet.redline, to: &out)
+        out.raw("<p class=\"legend\">", words.redlineLegendHTML, "</p>\n")
+        writeRedlineHTML(packet.redline, to: &out, language: packet.language)
         out.raw("</section>\n")
 
         // 4. Disposition of comments.
         openSection("dispositions major", packet.sectionTitles[3])
         out.raw("</h2>\n")
         if packet.dispositions.isEmpty {
-            out.raw("<p>No comments were received.</p>\n")
+            paragraph(words.noCommentsReceived)
         } else {
-            DispositionTable.writeHTMLTable(packet.dispositions, to: &out)
+            DispositionTable.writeHTMLTable(packet.dispositions, to: &out, language: packet.language)
         }
         out.raw("</section>\n")
 
@@ -194,9 +221,9 @@ extension FinalTextPacket {
         openSection("sources", packet.sectionTitles[4])
         out.raw("</h2>\n")
         if packet.sources.isEmpty {
-            out.raw("<p>No sources recorded.</p>\n")
+            paragraph(words.noSources)
         } else {
-            openGrid("sources", ["Version", "Tag", "Commit"])
+            openGrid("sources", [words.version, words.tag, words.commit])
             for source in packet.sources {
                 out.raw("<tr><td>")
                 out.escaped(source.label)

@@ -9,50 +9,55 @@ extension FinalTextPacket {
     public static func markdown(_ packet: FinalTextPacket) -> String {
         var out: [String] = []
         let cell = DispositionTable.markdownCell
+        let words = packet.words
+        let colon = words.colon.trimmingCharacters(in: .whitespaces)
+        let space = words.colon.hasSuffix(" ") ? " " : ""
+        func fact(_ label: String) -> String { "**\(label)\(words.colon.hasPrefix(" ") ? " " : "")\(colon)**\(space)" }
         out.append("# " + text(packet.title))
         let status = packet.statusFact
-        var facts = ["**Version:** " + text(packet.version), "**\(status.heading):** " + text(status.value)]
-        if let due = packet.dueDay { facts.append("**Due:** " + due) }
-        facts.append("**Prepared by:** " + text(packet.preparedBy) + ", " + packet.human(packet.preparedAt))
+        var facts = [fact(words.version) + text(packet.version), fact(status.heading) + text(status.value)]
+        if let due = packet.dueDay { facts.append(fact(words.due) + due) }
+        facts.append(fact(words.preparedBy) + text(packet.preparedBy) + words.comma
+                     + packet.human(packet.preparedAt))
         out.append(facts.joined(separator: "  \n"))
 
         out.append("## " + packet.sectionTitles[0])
-        out.append("### Timeline")
+        out.append("### " + words.timeline)
         if packet.timeline.isEmpty {
-            out.append("No events recorded.")
+            out.append(words.noEvents)
         } else {
-            var table = ["| Date | Event |", "|---|---|"]
+            var table = ["| \(words.date) | \(words.event) |", "|---|---|"]
             for event in packet.timeline {
                 table.append("| \(cell(packet.human(event.at))) | \(cell(event.what)) |")
             }
             out.append(table.joined(separator: "\n"))
         }
-        out.append("### Comments received")
+        out.append("### " + words.commentsReceived)
         if packet.commenters.isEmpty {
-            out.append("No member commented.")
+            out.append(words.noMemberCommented)
         } else {
-            var table = ["| Member | Received | Comments |", "|---|---|---|"]
+            var table = ["| \(words.member) | \(words.received) | \(words.commentsColumn) |", "|---|---|---|"]
             for commenter in packet.commenters {
-                let received = packet.human(commenter.received) + (commenter.late ? " (late)" : "")
+                let received = packet.human(commenter.received) + (commenter.late ? " " + words.late : "")
                 table.append("| \(cell(memberLabel(commenter))) | \(cell(received)) | \(commenter.comments) |")
             }
             out.append(table.joined(separator: "\n"))
         }
-        out.append("### Silence procedure")
+        out.append("### " + words.silenceProcedure)
         out.append(text(packet.silenceOutcome))
-        out.append("### Changes")
-        out.append(text(packet.changeLine) + ".")
+        out.append("### " + words.changes)
+        out.append(text(packet.changeLine) + words.fullStop)
 
         out.append("## " + packet.sectionTitles[1])
         let blocks = DraftDocument.parse(packet.cleanText).blocks.map { block -> String in
             if case .heading = block.kind { return MarkdownText.escapedBlock(ExportSupport.demoteHeading(block.text, by: 2)) }
             return MarkdownText.escaped(block.text)
         }
-        out.append(blocks.isEmpty ? "(The text is empty.)" : blocks.joined(separator: "\n\n"))
+        out.append(blocks.isEmpty ? words.textIsEmpty : blocks.joined(separator: "\n\n"))
 
-        out.append("## " + packet.sectionTitles[2] + " from " + text(packet.firstVersion) + " to " + text(packet.version))
-        out.append("Deletions are ~~struck through~~, insertions are in **bold**; moved paragraphs are noted.")
-        let redline = MarkdownText.redline(packet.redline)
+        out.append("## " + words.redlineHeading(packet.sectionTitles[2], from: text(packet.firstVersion), to: text(packet.version)))
+        out.append(words.redlineLegendMarkdown)
+        let redline = MarkdownText.redline(packet.redline, language: packet.language)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> String in
                 let text = String(line)
@@ -61,19 +66,19 @@ extension FinalTextPacket {
             }
             .joined(separator: "\n")
             .trimmingCharacters(in: .newlines)
-        out.append(redline.isEmpty ? "(No text.)" : redline)
+        out.append(redline.isEmpty ? words.noText : redline)
 
         out.append("## " + packet.sectionTitles[3])
         out.append(packet.dispositions.isEmpty
-                   ? "No comments were received."
-                   : DispositionTable.markdownTable(packet.dispositions).trimmingCharacters(in: .newlines))
+                   ? words.noCommentsReceived
+                   : DispositionTable.markdownTable(packet.dispositions, language: packet.language).trimmingCharacters(in: .newlines))
 
         out.append("## " + packet.sectionTitles[4])
-        var sources = ["| Version | Tag | Commit |", "|---|---|---|"]
+        var sources = ["| \(words.version) | \(words.tag) | \(words.commit) |", "|---|---|---|"]
         for source in packet.sources {
             sources.append("| \(cell(source.label)) | \(source.tag.map { code($0) } ?? "—") | \(code(source.commit)) |")
         }
-        out.append(packet.sources.isEmpty ? "No sources recorded." : sources.joined(separator: "\n"))
+        out.append(packet.sources.isEmpty ? words.noSources : sources.joined(separator: "\n"))
         return out.joined(separator: "\n\n") + "\n"
     }
 

@@ -4,13 +4,13 @@ import Foundation
 extension FinalTextPacket {
     /// The redline blocks as HTML: headings moved down two levels, `<del>` and `<ins>`, a class per
     /// status, the direction of each paragraph from its text.
-    static func redlineHTML(_ blocks: [RedlineBlock]) -> String {
+    static func redlineHTML(_ blocks: [RedlineBlock], language: Language = .en) -> String {
         var out = HTMLOutput()
-        writeRedlineHTML(blocks, to: &out)
+        writeRedlineHTML(blocks, to: &out, language: language)
         return out.string
     }
 
-    static func writeRedlineHTML(_ blocks: [RedlineBlock], to out: inout HTMLOutput) {
+    static func writeRedlineHTML(_ blocks: [RedlineBlock], to out: inout HTMLOutput, language: Language = .en) {
         for block in blocks {
             var segments = block.segments
             var tag = "p"
@@ -55,11 +55,9 @@ extension FinalTextPacket {
                 }
             }
             if case .moved(let from, let to) = block.status {
-                out.raw(" <span class=\"note\">(moved from ")
-                out.escaped(from)
-                out.raw(" to ")
-                out.escaped(to)
-                out.raw(")</span>")
+                out.raw(" <span class=\"note\">")
+                out.escaped(language.catalogue.moved(from: from, to: to))
+                out.raw("</span>")
             }
             out.raw("</", tag, ">\n")
         }

@@ -80,10 +80,11 @@ public struct FinalTextPacket: Sendable, Equatable {
         }
 
         /// "3 paragraphs modified, 1 inserted, 0 deleted" (", 1 moved" when any were moved).
-        public var summary: String {
-            var text = "\(modified) \(modified == 1 ? "paragraph" : "paragraphs") modified, \(inserted) inserted, \(deleted) deleted"
-            if moved > 0 { text += ", \(moved) moved" }
-            return text
+        public var summary: String { summary(in: .en) }
+
+        /// The summary in `language`: "修改3段，插入1段，删除0段".
+        public func summary(in language: Language) -> String {
+            language.catalogue.changeSummary(modified: modified, inserted: inserted, deleted: deleted, moved: moved)
         }
     }
 
@@ -114,6 +115,11 @@ public struct FinalTextPacket: Sendable, Equatable {
     /// Whether `version` is the final text (published by `finalize`). A packet of any other version
     /// never calls it final nor says it was transmitted.
     public var isFinal = true
+    /// The language of the packet's own words and dates (never of the text it transmits).
+    public var language = Language.en
+
+    /// The packet's words.
+    var words: any Catalogue { language.catalogue }
 
     public init(title: String, version: String, recipient: String, dueDate: Date?, preparedBy: String,
                 preparedAt: Date, timeZone: TimeZone, timeline: [Event], commenters: [Commenter], silenceOutcome: String,
@@ -140,28 +146,27 @@ public struct FinalTextPacket: Sendable, Equatable {
     public var changes: Changes { Changes(redline) }
 
     /// "What changed since draft-1: 3 paragraphs modified, 1 inserted, 0 deleted".
-    public var changeLine: String { "What changed since \(firstVersion): \(changes.summary)" }
+    public var changeLine: String { words.changeLine(since: firstVersion, changes.summary(in: language)) }
 
     /// The section headings, in order.
     var sectionTitles: [String] {
-        isFinal ? ["1. Transmittal summary", "2. Final text", "3. Redline", "4. Disposition of comments", "5. Sources"]
-            : ["1. Summary", "2. Text of \(version) (a draft, not the final text)", "3. Redline", "4. Disposition of comments", "5. Sources"]
+        isFinal ? words.finalSections : words.draftSections(version: version)
     }
 
     /// The title block's second fact: whom the final text is transmitted to, or, for a draft, that
     /// it is not the final text.
     var statusFact: (heading: String, value: String) {
-        isFinal ? ("Transmitted to", recipient) : ("Status", "Draft \(version), not the final text; not transmitted to \(recipient)")
+        isFinal ? (words.transmittedTo, recipient) : (words.status, words.draftStatus(version: version, recipient: recipient))
     }
 
     /// `date` for people: "14 February 2020, 10:00:00 CET (Europe/Zurich)".
     func human(_ date: Date) -> String {
-        InstantFormat.human(date, in: timeZone)
+        InstantFormat.human(date, in: timeZone, language: language)
     }
 
     /// The due day for people, "16 March 2020", when there is one.
     var dueDay: String? {
-        dueDate.map { InstantFormat.humanDay($0, in: timeZone) }
+        dueDate.map { InstantFormat.humanDay($0, in: timeZone, language: language) }
     }
 
     /// "Canada (CAN)", or the code alone when the name is empty or the code itself.

@@ -15,8 +15,8 @@ import DraftFlow
 public enum MarkdownText {
     /// A redline as Markdown (`Redline.markdown`) with every segment escaped: what `draftflow redline`
     /// prints.
-    public static func redline(_ blocks: [RedlineBlock]) -> String {
-        Redline.markdown(escaped(blocks))
+    public static func redline(_ blocks: [RedlineBlock], language: Language = .en) -> String {
+        Redline.markdown(escaped(blocks), language: language)
     }
 
     /// The characters escaped with a backslash.

@@ -12,8 +12,11 @@ public struct PacketBuilder {
 
     /// The final text packet for the chair, built from the workspace's history.
     ///
-    /// - Parameter version: the version to transmit (default: the last published one).
-    public func packet(version requested: String?) throws -> FinalTextPacket {
+    /// - Parameters:
+    ///   - version: the version to transmit (default: the last published one).
+    ///   - language: the language the packet is written in (its texts and dates; not the draft's).
+    public func packet(version requested: String?, language: Language = .en) throws -> FinalTextPacket {
+        let words = language.catalogue
         let store = context.store
         let now = context.now
         let texts = Texts(context)
@@ -40,7 +43,7 @@ public struct PacketBuilder {
         let timeline = events.compactMap { event -> FinalTextPacket.Event? in
             guard shown.contains(event.event), let at = try? Deadline.parseInstant(event.at, timeZone: zone),
                   at <= entry.published || (event.event == .submitted && event.version == label) else { return nil }
-            return FinalTextPacket.Event(at: at, what: event.summary)
+            return FinalTextPacket.Event(at: at, what: Self.eventText(event, at: at, workflow: tipWorkflow, zone: zone, words: words))
         }
 
         // Read the rounds from the store here; decode the big records below, on every core.
@@ -62,8 +65,8 @@ public struct PacketBuilder {
             // By time received, then by member code: a dictionary's order changes from run to run.
             for submission in latest.values.sorted(by: { ($0.received, $0.member) < ($1.received, $1.member) }) {
                 let name = workflow.member(submission.member)?.name ?? submission.member
-                let role = submission.noObjection != nil ? "no objection" : "objection"
-                commenters.append(.init(code: submission.member, name: round.kind == .silence ? "\(name) (\(role) in \(round.name))" : name,
+                let reply = words.silenceReply(name, noObjection: submission.noObjection != nil, round: round.name)
+                commenters.append(.init(code: submission.member, name: round.kind == .silence ? reply : name,
                                         received: submission.received, comments: submission.comments.count, late: submission.late))
             }
         }
@@ -89,32 +92,32 @@ public struct PacketBuilder {
         for result in rowSlots.values { rows += try result!.get() }
         let redline = redlineSlot.values[0]!
 
-        var silenceOutcome: String
+        let statement: SilenceStatement
         let isFinal = events.contains(where: { $0.event == .finalize && $0.version == label })
         // A draft states only the silence procedure held on that draft, never a later one's outcome.
         let silenceRound = isFinal ? workflow.rounds.last(where: { $0.kind == .silence })
             : workflow.rounds.last(where: { $0.kind == .silence && $0.on == label })
         // A version that `finalize` published states the outcome it was adopted under.
         if let note = entry.note, isFinal {
-            silenceOutcome = note
+            let objections = try silenceRound.map { try RecordReader.objections($0, in: snapshot).map(\.member) } ?? []
+            statement = Self.adopted(note: note, silence: silenceRound, objections: objections, language: language)
         } else if let silence = silenceRound {
-            let objections = try RecordReader.objections(silence, in: snapshot)
+            let objections = try RecordReader.objections(silence, in: snapshot).map(\.member)
             if silence.isOpen(at: now) {
-                silenceOutcome = "Silence procedure \(silence.name) on \(silence.on) is open until \(InstantFormat.human(silence.effectiveClose, in: zone))"
-                    + (objections.isEmpty ? "; not broken so far." : "; broken by \(objections.map(\.member).joined(separator: ", ")).")
+                statement = .open(name: silence.name, on: silence.on, until: silence.effectiveClose, brokenBy: objections)
             } else {
-                silenceOutcome = objections.isEmpty
-                    ? "Silence kept: no member objected to \(silence.on) before \(InstantFormat.human(silence.effectiveClose, in: zone))."
-                    : "Silence broken by \(objections.map(\.member).joined(separator: ", ")) in \(silence.name)."
+                statement = objections.isEmpty ? .kept(on: silence.on, before: silence.effectiveClose) : .broken(by: objections, in: silence.name)
             }
         } else {
-            silenceOutcome = isFinal ? "No silence procedure was held." : "No silence procedure was held on \(label)."
+            statement = .none(on: isFinal ? nil : label)
         }
+        var silenceOutcome = statement.text(words, zone: zone)
         if let silence = silenceRound {
             let confirmations = try RecordReader.confirmations(silence, in: snapshot)
             if !confirmations.isEmpty {
-                silenceOutcome += " No objection confirmed in \(silence.name) by "
-                    + confirmations.map { "\($0.member) on \(InstantFormat.human($0.received, in: zone))" }.joined(separator: "; ") + "."
+                silenceOutcome += words.confirmations(in: silence.name, confirmations.map {
+                    (member: $0.member, at: InstantFormat.human($0.received, in: zone, language: language))
+                })
             }
         }
 
@@ -122,15 +125,16 @@ public struct PacketBuilder {
             guard let tag = stored.first(where: { $0.label == version.label }) else { return nil }
             return FinalTextPacket.Source(label: version.label, tag: tag.tagID, commit: tag.commitID)
         }
-        if let head = tip.commitID { sources.append(.init(label: "workspace (HEAD)", tag: nil, commit: head)) }
+        if let head = tip.commitID { sources.append(.init(label: words.workspaceHead, tag: nil, commit: head)) }
 
         let due = try workflow.due.map { try Deadline.parse($0, timeZone: zone) }
         var packet = FinalTextPacket(
-            title: workflow.title, version: label, recipient: workflow.recipient ?? "the Chair", dueDate: due,
+            title: workflow.title, version: label, recipient: workflow.recipient ?? words.theChair, dueDate: due,
             preparedBy: workflow.secretariat.name, preparedAt: now, timeZone: zone, timeline: timeline, commenters: commenters,
             silenceOutcome: silenceOutcome, cleanText: text, firstVersion: first.label, redline: redline,
             dispositions: rows, sources: sources)
         packet.isFinal = isFinal
+        packet.language = language
         return packet
     }
 }

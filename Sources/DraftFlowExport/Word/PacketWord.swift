@@ -25,7 +25,7 @@ public enum PacketWord {
     }
 
     /// Writes `packet` as a Word document at `output` (see `document`), with its header.
-    public static func write(_ packet: FinalTextPacket, symbol: String? = nil, original: String = "English", to output: URL) async throws {
+    public static func write(_ packet: FinalTextPacket, symbol: String? = nil, original: String? = nil, to output: URL) async throws {
         try await Pandoc.writeDocx(document(packet, symbol: symbol, original: original), header: header(packet, symbol: symbol), output: output)
     }
 
@@ -35,53 +35,56 @@ public enum PacketWord {
     }
 
     /// The packet as a Word document. `symbol` is the document's symbol ("C20/45"); without one the
-    /// version's label stands for it. `original` is the language the text was negotiated in.
-    public static func document(_ packet: FinalTextPacket, symbol: String?, original: String = "English") -> PandocDocument {
+    /// version's label stands for it. `original` is the language the text was negotiated in
+    /// (default: English, named in the packet's language).
+    public static func document(_ packet: FinalTextPacket, symbol: String?, original: String? = nil) -> PandocDocument {
+        let words = packet.words
         var blocks: [PandocBlock] = []
         // Title block.
         blocks.append(.styled("Organisation", [.text(packet.preparedBy)]))
         blocks.append(.div(.style("Document Facts"), [
-            .para([.text("Document \(symbol ?? packet.version)")]),
-            .para([.text(InstantFormat.humanDay(packet.preparedAt, in: packet.timeZone))]),
-            .para([.text("Original: \(original)")]),
+            .para([.text(words.documentSymbol(symbol ?? packet.version))]),
+            .para([.text(InstantFormat.humanDay(packet.preparedAt, in: packet.timeZone, language: packet.language))]),
+            .para([.text(words.original(original ?? words.english))]),
         ]))
-        blocks.append(.styled("Document Source", [.text("Source: \(packet.preparedBy)")]))
+        blocks.append(.styled("Document Source", [.text(words.source(packet.preparedBy))]))
         blocks.append(.styled("Document Title", [.text(packet.title)]))
-        var facts: [[[PandocBlock]]] = [[cell("Version"), cell(packet.version)]]
+        var facts: [[[PandocBlock]]] = [[cell(words.version), cell(packet.version)]]
         let status = packet.statusFact
         facts.append([cell(status.heading), cell(status.value)])
-        if let due = packet.dueDay { facts.append([cell("Due"), cell(due)]) }
-        facts.append([cell("Prepared at"), cell(packet.human(packet.preparedAt))])
+        if let due = packet.dueDay { facts.append([cell(words.due), cell(due)]) }
+        facts.append([cell(words.preparedAt), cell(packet.human(packet.preparedAt))])
         blocks.append(.table(PandocTable(widths: [0.25, 0.75], head: [], rows: facts)))
 
         // 1. Summary.
         blocks.append(.header(1, [.text(packet.sectionTitles[0])]))
-        blocks.append(.header(2, [.text("Timeline")]))
+        blocks.append(.header(2, [.text(words.timeline)]))
         if packet.timeline.isEmpty {
-            blocks.append(.para([.text("No events recorded.")]))
+            blocks.append(.para([.text(words.noEvents)]))
         } else {
-            blocks.append(.table(PandocTable(widths: [0.3, 0.7], head: [cell("Date", heading: true), cell("Event", heading: true)],
+            blocks.append(.table(PandocTable(widths: [0.3, 0.7], head: [cell(words.date, heading: true), cell(words.event, heading: true)],
                                              rows: packet.timeline.map { [cell(packet.human($0.at)), cell($0.what)] })))
         }
-        blocks.append(.header(2, [.text("Comments received")]))
+        blocks.append(.header(2, [.text(words.commentsReceived)]))
         if packet.commenters.isEmpty {
-            blocks.append(.para([.text("No member commented.")]))
+            blocks.append(.para([.text(words.noMemberCommented)]))
         } else {
             blocks.append(.table(PandocTable(
-                widths: [0.45, 0.4, 0.15], head: [cell("Member", heading: true), cell("Received", heading: true), cell("Comments", heading: true)],
+                widths: [0.45, 0.4, 0.15],
+                head: [cell(words.member, heading: true), cell(words.received, heading: true), cell(words.commentsColumn, heading: true)],
                 rows: packet.commenters.map {
-                    [cell(FinalTextPacket.memberLabel($0)), cell(packet.human($0.received) + ($0.late ? " (late)" : "")), cell(String($0.comments))]
+                    [cell(FinalTextPacket.memberLabel($0)), cell(packet.human($0.received) + ($0.late ? " " + words.late : "")), cell(String($0.comments))]
                 })))
         }
-        blocks.append(.header(2, [.text("Silence procedure")]))
+        blocks.append(.header(2, [.text(words.silenceProcedure)]))
         blocks.append(.para([.strong([.text(packet.silenceOutcome)])]))
-        blocks.append(.header(2, [.text("Changes")]))
-        blocks.append(.para([.text(packet.changeLine + ".")]))
+        blocks.append(.header(2, [.text(words.changes)]))
+        blocks.append(.para([.text(packet.changeLine + words.fullStop)]))
 
         // 2. The text.
         blocks.append(.header(1, [.text(packet.sectionTitles[1])]))
         let document = DraftDocument.parse(packet.cleanText)
-        if document.blocks.isEmpty { blocks.append(.para([.text("(The text is empty.)")])) }
+        if document.blocks.isEmpty { blocks.append(.para([.text(words.textIsEmpty)])) }
         for block in document.blocks {
             if case .heading(let level) = block.kind {
                 blocks.append(.header(min(level + 1, 6), WordText.marked(InlineMarkup.splitHeadingMarker(block.text).rest)))
@@ -91,8 +94,8 @@ public enum PacketWord {
         }
 
         // 3. Redline, as the secretariat's tracked changes.
-        blocks.append(.header(1, [.text("\(packet.sectionTitles[2]) from \(packet.firstVersion) to \(packet.version)")]))
-        blocks.append(.para([.emph([.text("The changes are tracked changes: Word lists each one, and a reader may accept or reject it.")])]))
+        blocks.append(.header(1, [.text(words.redlineHeading(packet.sectionTitles[2], from: packet.firstVersion, to: packet.version))]))
+        blocks.append(.para([.emph([.text(words.trackedChangesNote)])]))
         let when = WordText.date(packet.preparedAt)
         blocks += packet.redline.map { WordText.block($0, author: packet.preparedBy, date: when, headingOffset: 1) }
 
@@ -100,30 +103,34 @@ public enum PacketWord {
         blocks.append(sectionBreak(portrait, titlePage: true))
         blocks.append(.header(1, [.text(packet.sectionTitles[3])]))
         if packet.dispositions.isEmpty {
-            blocks.append(.para([.text("No comments were received.")]))
+            blocks.append(.para([.text(words.noCommentsReceived)]))
         } else {
-            blocks.append(.table(dispositions(packet.dispositions)))
+            blocks.append(.table(dispositions(packet.dispositions, language: packet.language)))
         }
         blocks.append(sectionBreak(landscape))
 
         // 5. Sources.
         blocks.append(.header(1, [.text(packet.sectionTitles[4])]))
         if packet.sources.isEmpty {
-            blocks.append(.para([.text("No sources recorded.")]))
+            blocks.append(.para([.text(words.noSources)]))
         } else {
             blocks.append(.table(PandocTable(
-                widths: [0.2, 0.4, 0.4], head: [cell("Version", heading: true), cell("Tag", heading: true), cell("Commit", heading: true)],
+                widths: [0.2, 0.4, 0.4], head: [cell(words.version, heading: true), cell(words.tag, heading: true), cell(words.commit, heading: true)],
                 rows: packet.sources.map { [cell($0.label), cell($0.tag ?? "—"), cell($0.commit)] })))
         }
-        return PandocDocument(blocks: blocks, meta: ["subject": symbol ?? packet.version])
+        var meta = ["subject": symbol ?? packet.version]
+        // pandoc writes `lang` as the document's language, and `dir: rtl` as right-to-left paragraphs.
+        if packet.language != .en { meta["lang"] = packet.language.rawValue }
+        if packet.language.isRightToLeft { meta["dir"] = "rtl" }
+        return PandocDocument(blocks: blocks, meta: meta)
     }
 
     /// The ISO template's columns; the comment, the proposed change and the observations get the room.
     static let dispositionWidths = [0.05, 0.075, 0.05, 0.065, 0.075, 0.08, 0.175, 0.17, 0.085, 0.175]
 
-    static func dispositions(_ rows: [DispositionRow]) -> PandocTable {
-        PandocTable(widths: dispositionWidths, head: DispositionTable.columns.map { cell($0, heading: true) },
-                    rows: rows.map { DispositionTable.cells($0).map { cell($0) } })
+    static func dispositions(_ rows: [DispositionRow], language: Language = .en) -> PandocTable {
+        PandocTable(widths: dispositionWidths, head: DispositionTable.columns(language).map { cell($0, heading: true) },
+                    rows: rows.map { DispositionTable.cells($0, language: language).map { cell($0) } })
     }
 
     /// A table cell in the small table style; each line of `text` a paragraph.

@@ -77,7 +77,7 @@ struct Demo: AsyncParsableCommand {
             print("Workspace: \(report.workspace.path)")
             if !report.packet.isEmpty {
                 print("Written beside the workspace (the packet for the chair, the draft as circulated, members' receipts and reports):")
-                for (format, file) in report.packet { print("  \(format.padding(toLength: 5, withPad: " ", startingAt: 0)) \(file.path)") }
+                for (format, file) in report.packet { print("  \(DisplayWidth.padded(format, to: 5)) \(file.path)") }
             }
             for (format, reason) in report.skipped { print("  \(format): not written: \(reason)") }
             print("  try: cd \(report.workspace.path) && DRAFTFLOW_NOW=\(report.status.now) draftflow status")
