@@ -20,7 +20,7 @@ import TestSupport
         #expect(byQuery.body.contains("<a class=\"skip\" href=\"#main\">Aller au contenu</a>"))
         #expect(byQuery.body.contains("<button type=\"submit\">Se déconnecter</button>"))
         #expect(byQuery.body.contains("<h2 id=\"deadline-heading\">Tour draft-1 sur draft-1</h2>"))
-        #expect(byQuery.body.contains("<p>Clôture le <strong><bdi>1 March 2020, 23:59:59 CET (Europe/Zurich)</bdi></strong> (heure de Genève, <bdi>Europe/Zurich</bdi>).</p>"))
+        #expect(byQuery.body.contains("<p>Clôture le <strong><bdi>1er mars 2020 à 23:59:59 CET (Europe/Zurich)</bdi></strong> (heure de Genève, <bdi>Europe/Zurich</bdi>).</p>"))
         #expect(byQuery.body.contains("<h2 id=\"mine-heading\">Vos envois</h2>"))
         #expect(byQuery.body.contains("<p>Rien de CAN n’est encore enregistré.</p>"))
         #expect(byQuery.body.contains("<option value=\"general\">Général</option><option value=\"technical\">Technique</option><option value=\"editorial\">Rédactionnel</option>"))

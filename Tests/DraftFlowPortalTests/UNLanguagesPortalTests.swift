@@ -48,6 +48,7 @@ import TestSupport
         #expect(chinese.status == 200)
         #expect(chinese.body.contains("<html lang=\"zh\" dir=\"ltr\">"))
         #expect(chinese.body.contains("<h2 id=\"deadline-heading\">轮次 draft-1 所涉版本 draft-1</h2>"))
+        #expect(chinese.body.contains("<p>截止时间 <strong><bdi>2020年3月1日 23:59:59 CET (Europe/Zurich)</bdi></strong> (日内瓦时间, <bdi>Europe/Zurich</bdi>).</p>"))
         #expect(chinese.body.contains("剩余时间： <time datetime=\"2020-03-01T22:59:59Z\" data-now=\"2020-02-20T09:00:00Z\" data-closed-text=\"本轮已截止\" data-day=\"天\" data-countdown>10天13小时</time>"))
         #expect(chinese.body.contains("<h2 id=\"mine-heading\">您的提交</h2>"))
         #expect(chinese.body.contains("<p>尚未记录 CAN 的任何提交。</p>"))
@@ -66,11 +67,13 @@ import TestSupport
         #expect(arabic.body.contains("<h2 id=\"mine-heading\">مساهماتكم</h2>"))
         #expect(arabic.body.contains("<p>لم يُسجَّل بعدُ أي شيء من CAN.</p>"))
         #expect(arabic.body.contains(">10 أيام 13 ساعة</time>"))
+        #expect(arabic.body.contains("<strong><bdi>1 آذار/مارس 2020، الساعة 23:59:59 CET (Europe/Zurich)</bdi></strong>"))
 
         let russian = try await harness.http.get("/member/CAN?lang=ru", cookie: cookie)
         #expect(russian.body.contains("<html lang=\"ru\" dir=\"ltr\">"))
         #expect(russian.body.contains("<p>От CAN пока ничего не зарегистрировано.</p>"))
         #expect(russian.body.contains(">10 дней 13 часов</time>"))
+        #expect(russian.body.contains("<p>Закрывается <strong><bdi>1 марта 2020 г., 23:59:59 CET (Europe/Zurich)</bdi></strong> (время Женевы, <bdi>Europe/Zurich</bdi>).</p>"))
 
         let spanish = try await harness.http.get("/member/CAN?lang=es-419", cookie: cookie)
         #expect(spanish.body.contains("<html lang=\"es\" dir=\"ltr\">"))

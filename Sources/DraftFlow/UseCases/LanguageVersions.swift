@@ -13,7 +13,7 @@ public struct LanguageVersions {
     }
 
     /// The six UN languages, in the order the UN lists them in English: ar, zh, en, fr, ru, es.
-    public static let languages = ["ar", "zh", "en", "fr", "ru", "es"]
+    public static let languages = Language.allCases.map(\.rawValue)
 
     /// Where one language version stands against the original at the tip.
     public struct Status: Codable, Sendable, Equatable {

@@ -26,15 +26,15 @@ extension MemberPage {
         var comments: [CommentModel]
     }
 
-    static func everyone(round: Round, submissions: [Submission], workflow: Workflow, zone: TimeZone, closed: Bool, strings: [String: String]) -> EveryoneModel {
+    static func everyone(round: Round, submissions: [Submission], workflow: Workflow, zone: TimeZone, closed: Bool, language: PortalLanguage) -> EveryoneModel {
         let current = RecordReader.current(submissions).values.sorted { ($0.received, $0.member) < ($1.received, $1.member) }
         let entries = current.map { submission in
             let comments = submission.comments.map { comment in
-                CommentModel(id: comment.id, reference: comment.reference.description, type: typeName(comment.type, strings), text: comment.text,
+                CommentModel(id: comment.id, reference: comment.reference.description, type: typeName(comment.type, language.strings), text: comment.text,
                              proposed: comment.proposedChange.flatMap { $0.isEmpty ? nil : $0 }, disposition: nil, observation: nil)
             }
             return EntryModel(code: submission.member, name: workflow.member(submission.member)?.name ?? submission.member,
-                              number: submission.number, received: InstantFormat.human(submission.received, in: zone), late: submission.late,
+                              number: submission.number, received: InstantFormat.human(submission.received, in: zone, language: language.language), late: submission.late,
                               commentCount: submission.comments.count, proposal: submission.proposal != nil,
                               noObjection: submission.noObjection != nil, hasComments: !comments.isEmpty, comments: comments)
         }

@@ -98,7 +98,7 @@ struct MemberPage {
         }
         let seconds = round.effectiveClose.timeIntervalSince(context.now)
         page.round = RoundModel(name: round.name, version: round.on, silence: round.kind == .silence, open: open,
-                                closesHuman: InstantFormat.human(round.effectiveClose, in: zone), zone: workflow.timezone,
+                                closesHuman: InstantFormat.human(round.effectiveClose, in: zone, language: language.language), zone: workflow.timezone,
                                 closesISO: InstantFormat.iso(round.effectiveClose, in: InstantFormat.utc),
                                 nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc),
                                 timeLeft: seconds >= 0 ? language.remaining(Int(seconds.rounded(.down))) : "", blocks: blocks)
@@ -108,14 +108,14 @@ struct MemberPage {
         // before the close of any other round, the page reads the member's own.
         if round.isVisible || !open {
             let all = try RecordReader.submissions(round: round.name, in: snapshot)
-            page.everyone = Self.everyone(round: round, submissions: all, workflow: workflow, zone: zone, closed: !open, strings: strings)
+            page.everyone = Self.everyone(round: round, submissions: all, workflow: workflow, zone: zone, closed: !open, language: language)
         }
         // Every round's submissions, the latest round first, each with its dispositions once merged.
         for earlier in workflow.rounds.reversed() {
             let mine = try RecordReader.submissions(of: member.code, round: earlier.name, in: snapshot)
             guard !mine.isEmpty else { continue }
             let current = RecordReader.current(mine)[member.code]
-            let decisions = try Self.dispositions(context, member: member.code, round: earlier, in: snapshot)
+            let decisions = try Self.dispositions(context, member: member.code, round: earlier, in: snapshot, language: language.language)
             page.submissions += mine.sorted { $0.number > $1.number }.map { submission in
                 let counts = submission.number == current?.number
                 let comments = submission.comments.map { comment in
@@ -124,7 +124,7 @@ struct MemberPage {
                                  disposition: counts ? decisions[comment.id]?.0 : nil, observation: counts ? decisions[comment.id]?.1 : nil)
                 }
                 return SubmissionModel(number: submission.number, round: submission.round, code: member.code,
-                                       received: InstantFormat.human(submission.received, in: zone), late: submission.late, current: counts,
+                                       received: InstantFormat.human(submission.received, in: zone, language: language.language), late: submission.late, current: counts,
                                        commentCount: submission.comments.count, proposal: submission.proposal != nil,
                                        noObjection: submission.noObjection != nil,
                                        receipt: "\(submission.round)/\(member.code)/\(submission.number)",
@@ -142,11 +142,11 @@ struct MemberPage {
     /// The member's comments' dispositions in `round` once it is merged: id → (the disposition as
     /// the table writes it, the observation); empty before its merge, and for undecided comments.
     static func dispositions(_ context: DraftingContext, member: String, round: Round,
-                             in snapshot: any WorkspaceSnapshot) throws -> [String: (String, String?)] {
+                             in snapshot: any WorkspaceSnapshot, language: Language = .en) throws -> [String: (String, String?)] {
         guard round.kind == .comments, try snapshot.file(RecordPaths.merge(round: round.name)) != nil else { return [:] }
         var result: [String: (String, String?)] = [:]
         for row in try DispositionDesk(context).rows(round: round.name).rows where row.member == member && row.decision != nil {
-            let cells = DispositionTable.cells(row)
+            let cells = DispositionTable.cells(row, language: language)
             result[row.id] = (cells[8], cells[9].isEmpty ? nil : cells[9])
         }
         return result

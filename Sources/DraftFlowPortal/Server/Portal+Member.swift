@@ -130,11 +130,12 @@ extension Portal {
 
     func receipt(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let (member, _) = try await member(request, code: context.parameters.get("code"))
+        let language = language(request).language
         guard let round = context.parameters.get("round"), (try? SafeName.label(round)) != nil,
               let number = context.parameters.get("number").flatMap(Int.init) else { throw PortalRefusal.notFound }
         let page: String
         do {
-            page = try await workspace.run { context in try Receipts(context).receipt("\(round)/\(member.code)/\(number)").html() }
+            page = try await workspace.run { context in try Receipts(context).receipt("\(round)/\(member.code)/\(number)").html(language) }
         } catch let error as DraftFlowError where error.kind == .invalidInput {
             throw PortalRefusal.notFound
         }

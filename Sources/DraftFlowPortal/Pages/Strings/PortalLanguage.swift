@@ -1,3 +1,4 @@
+import DraftFlow
 import Foundation
 
 /// The language of the portal's interface: one of the six UN languages. The text under comment
@@ -41,6 +42,9 @@ enum PortalLanguage: String, Sendable, CaseIterable {
         guard let language = Self(rawValue: primary) else { return nil }
         self = language
     }
+
+    /// The same language for the library's catalogues and dates.
+    var language: Language { Language(rawValue: rawValue) ?? .en }
 
     /// Arabic is written right to left.
     var direction: String { self == .arabic ? "rtl" : "ltr" }
