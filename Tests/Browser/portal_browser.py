@@ -117,7 +117,7 @@ def main():
 
         browser.get(f"{base}/member/CAN?lang=zh")
         check(browser.execute_script("return document.documentElement.lang") == "zh" and "您的提交" in browser.page_source
-              and "处理结果： Accepted" in browser.find_element(By.TAG_NAME, "body").text,
+              and "处理结果： 已接受" in browser.find_element(By.TAG_NAME, "body").text,
               "the page is in Chinese with ?lang=zh")
         browser.save_screenshot(os.path.join(shots, "7-member-zh.png"))
         browser.get(f"{base}/member/CAN?lang=ar")
