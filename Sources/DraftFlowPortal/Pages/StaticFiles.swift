@@ -50,7 +50,7 @@ enum StaticFiles {
       document.querySelectorAll("[data-local]").forEach(function (el) {
         var when = new Date(el.getAttribute("data-local"));
         if (isNaN(when)) return;
-        el.querySelector("span").textContent = when.toLocaleString(undefined, { dateStyle: "full", timeStyle: "long" });
+        el.querySelector("span").textContent = when.toLocaleString(document.documentElement.lang || undefined, { dateStyle: "full", timeStyle: "long" });
         el.hidden = false;
       });
       var counters = document.querySelectorAll("[data-countdown]");
