@@ -26,7 +26,10 @@ struct Verify: ParsableCommand {
           5. at every commit from the first version to HEAD (first parents), every submission's record \
         is still there and its original file and edited copy are byte-identical to what was received;
           6. every commit since the first version that changes Comments/ or Workflow.md was made by \
-        DraftFlow (its message carries DraftFlow trailers); any other is named with the files it changes.
+        DraftFlow (its message carries DraftFlow trailers); any other is named with the files it changes;
+          7. every signed version's tag signature holds (`publish --sign`): SSH signatures with \
+        `ssh-keygen -Y verify` against Signers/allowed_signers at the tip, for the tagger's e-mail; GPG \
+        signatures with `gpg --verify`. A bad signature is named; unsigned versions are listed.
         VERSION defaults to the newest published version.
 
         A damaged repository can make libgit2 loop forever (a truncated loose object): verification \

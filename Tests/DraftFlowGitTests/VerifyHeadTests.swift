@@ -24,7 +24,7 @@ extension VerifyTests {
 
         let report = try #require(try verifyGuarded(scratch.url, nil))
         #expect(report.version == "draft-2")
-        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits"])
+        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits", "signatures"])
         #expect(report.checks.prefix(3).allSatisfy { $0.ok }, "the version itself is intact")
         let head = report.checks[3]
         #expect(!head.ok)
