@@ -131,6 +131,8 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--log")
     arguments = parser.parse_args()
+    # A parent may start us with signals blocked (a test runner's thread): SIGTERM must stop us.
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
     server = ThreadingHTTPServer((arguments.bind, arguments.port), Handler)
     server.daemon_threads = True
     server.root = os.path.abspath(arguments.root)

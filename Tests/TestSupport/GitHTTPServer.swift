@@ -46,9 +46,12 @@ public final class GitHTTPServer {
         "http://\(user):\(password)@127.0.0.1:\(port)/\(name)"
     }
 
+    /// Stops the server: SIGTERM, then SIGKILL if it is still there after 5 s.
     public func stop() {
         guard process.isRunning else { return }
         process.terminate()
+        for _ in 0..<100 where process.isRunning { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

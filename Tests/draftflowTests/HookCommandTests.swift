@@ -131,7 +131,7 @@ import TestSupport
         try gitRun(["remote", "add", "origin", shared.bare.path], in: cli.folder)
         let file = try scratch.write("canada.md", "## general\nWe welcome the draft.\n")
         #expect(try cli.run(["comment", "CAN", file.path], now: "2020-02-27T17:42:00+01:00").status == 0)
-        #expect(try cli.run(["round", "close"], now: "2020-03-02T09:00:00+01:00").status == 0)
+        #expect(try cli.run(["round", "close"], now: "2020-02-28T09:00:00+01:00").status == 0)
         #expect(try cli.run(["publish", "draft-2"], now: "2020-03-05T10:00:00+01:00").status == 0)
         let pushed = try push(cli.folder, as: "itu", ["main", "refs/tags/draft-2"])
         #expect(pushed.status == 0, "\(pushed.error)")
