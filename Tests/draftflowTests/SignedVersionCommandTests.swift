@@ -141,4 +141,38 @@ import TestSupport
         #expect(afterForgery.error.hasPrefix("error: signatures: tag draft-2 (\(forgedID)): its SSH signature does not verify for \(email) against Signers/allowed_signers: "))
         #expect(afterForgery.output.contains("FAILED 7. Every signed version's signature holds\n"))
     }
+
+    @Test func aGPGSignedVersionVerifiesAndATamperedOneIsNamed() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let gnupg = scratch.url.appendingPathComponent("gnupg")
+        try FileManager.default.createDirectory(at: gnupg, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let environment = ["GNUPGHOME": gnupg.path, "HOME": scratch.url.path]
+        defer { _ = try? runProgram("/usr/bin/gpgconf", ["--kill", "gpg-agent"], in: scratch.url, environment: environment) }
+        let made = try runProgram("/usr/bin/gpg", ["--batch", "--passphrase", "", "--quick-gen-key", "ITU secretariat <wsis@example.org>", "ed25519", "sign", "never"],
+                                  in: scratch.url, environment: environment)
+        #expect(made.status == 0, "\(made.error)")
+        let keys = try runProgram("/usr/bin/gpg", ["--list-secret-keys", "--with-colons"], in: scratch.url, environment: environment).output
+        let fingerprint = try #require(keys.split(separator: "\n").first { $0.hasPrefix("fpr:") }?.split(separator: ":", omittingEmptySubsequences: false)[9])
+        #expect(try cli.run(["round", "close"], now: "2020-02-20T10:00:00+01:00").status == 0)
+        let published = try runProgram(CLI.executable.path, ["publish", "draft-2", "--sign", "--note", "Draft 2"], in: cli.folder,
+                                       environment: environment.merging(["DRAFTFLOW_NOW": "2020-03-05T10:00:00+01:00", "DRAFTFLOW_SIGNING_KEY": "gpg:\(fingerprint)"]) { $1 })
+        #expect(published.status == 0, "\(published.error)")
+        #expect(try gitRun(["tag", "-v", "draft-2"], in: cli.folder, environment: environment).status == 0)
+        // A GPG key is checked against the keyring: nothing is added to the allowed signers.
+        #expect(try gitRun(["cat-file", "-e", "main:Signers/allowed_signers"], in: cli.folder).status != 0)
+        let good = "gpg: Good signature from \"ITU secretariat <wsis@example.org>\" [ultimate]"
+        let tagID = try gitOutput(["rev-parse", "--short=7", "refs/tags/draft-2"], in: cli.folder).trimmingCharacters(in: .whitespacesAndNewlines)
+        let verified = try runProgram(CLI.executable.path, ["verify", "draft-2"], in: cli.folder, environment: environment)
+        #expect(verified.status == 0, "\(verified.output)")
+        #expect(verified.output.contains("         tag draft-2 (\(tagID)): GPG signature holds: \(good)\n"))
+
+        let original = try gitOutput(["cat-file", "tag", "draft-2"], in: cli.folder)
+        let tampered = try scratch.write("tampered-tag", original.replacingOccurrences(of: "Draft 2", with: "Draft 2, agreed by all"))
+        let tamperedID = try gitOutput(["hash-object", "-t", "tag", "-w", tampered.path], in: cli.folder).trimmingCharacters(in: .whitespacesAndNewlines)
+        try gitRun(["update-ref", "refs/tags/draft-2", tamperedID], in: cli.folder)
+        let afterTamper = try runProgram(CLI.executable.path, ["verify", "draft-2"], in: cli.folder, environment: environment)
+        #expect(afterTamper.status == 7)
+        #expect(afterTamper.error.hasPrefix("error: signatures: tag draft-2 (\(tamperedID.prefix(7))): its GPG signature does not verify: gpg: BAD signature from \"ITU secretariat <wsis@example.org>\" [ultimate]\n"))
+    }
 }
