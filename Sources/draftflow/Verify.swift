@@ -118,6 +118,9 @@ struct Verify: ParsableCommand {
         if !report.ok, report.checks.contains(where: { $0.name == ReceiptCheck.checkName }) {
             print("  fix: the submission was changed after its receipt was issued: `git log -p -- Comments/` in the workspace shows which commit changed it; "
                   + "restore the files from the commit the receipt names", to: &standardError)
+        } else if !report.ok, report.checks.allSatisfy({ $0.ok || $0.name == WorkspaceVerifier.signaturesCheck }) {
+            print("  fix: do not trust that version's tag: it was made or changed without a trusted key (Signers/allowed_signers for SSH, the keyring for GPG); "
+                  + "get the tag again from the secretariat's repository (`git fetch --force origin 'refs/tags/*:refs/tags/*'`) and verify again", to: &standardError)
         } else if !report.ok {
             print("  fix: \(Self.damageFix)", to: &standardError)
         }
