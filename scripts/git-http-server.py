@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 # What the client's environment must not hand to git http-backend and the hook.
 DROPPED = ("GIT_DIR", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-           "GIT_INDEX_FILE", "GIT_NAMESPACE", "REMOTE_USER", "GL_USERNAME")
+           "GIT_INDEX_FILE", "GIT_NAMESPACE", "REMOTE_USER", "GL_USERNAME", "GL_USER")
 
 
 def read_users(path):

@@ -16,8 +16,8 @@ struct HookCommand: ParsableCommand {
             abstract: "Install the pre-receive hook in a shared bare repository, and map the server's users.",
             discussion: """
             Writes BARE_REPO/hooks/pre-receive, which runs this draftflow, and maps each server user \
-            (what the server authenticates: REMOTE_USER for smart HTTP, GL_USERNAME for GitLab and \
-            gitolite) in the repository's configuration: git config draftflow-user.<USER>.member \
+            (what the server authenticates: REMOTE_USER for smart HTTP, GL_USERNAME for GitLab, \
+            GL_USER for gitolite) in the repository's configuration: git config draftflow-user.<USER>.member \
             CODE|secretariat. Run again to add users. A pre-receive hook DraftFlow did not write is refused.
             Example: draftflow hook install /srv/git/hlpf-2020.git --secretariat itu-wsis --member ottawa=CAN --member washington=USA
             """

@@ -163,10 +163,13 @@ import TestSupport
             "remote: draftflow: refused user mallory is not a DraftFlow user of this repository (the server's administrator maps users with `draftflow hook install --member USER=CODE` or `--secretariat USER`)",
         ])
         #expect(hookLines(try push(clone, as: nil, ["HEAD:" + canRef]).error) == [
-            "remote: draftflow: refused the server names no user (neither REMOTE_USER nor GL_USERNAME is set): DraftFlow accepts pushes only from known users",
+            "remote: draftflow: refused the server names no user (none of REMOTE_USER, GL_USERNAME, GL_USER is set): DraftFlow accepts pushes only from known users",
         ])
-        // GitLab and gitolite name the user GL_USERNAME.
+        // GitLab names the user GL_USERNAME, gitolite GL_USER.
         let gitlab = try gitRun(["push", "origin", "HEAD:" + canRef], in: clone, environment: ["GL_USERNAME": "ottawa"])
         #expect(gitlab.status == 0, "\(gitlab.error)")
+        try commitFile("Comments/draft-1/CAN/submission-2.md", "## general\nMore.\n", in: clone)
+        let gitolite = try gitRun(["push", "origin", "HEAD:" + canRef], in: clone, environment: ["GL_USER": "ottawa"])
+        #expect(gitolite.status == 0, "\(gitolite.error)")
     }
 }

@@ -11,7 +11,7 @@ func runProgram(_ executable: String, _ arguments: [String], in folder: URL, env
     process.arguments = arguments
     process.currentDirectoryURL = folder
     var merged = ProcessInfo.processInfo.environment
-    for name in ["REMOTE_USER", "GL_USERNAME", "DRAFTFLOW_SIGNING_KEY", "GIT_DIR"] { merged[name] = nil }
+    for name in ["REMOTE_USER", "GL_USERNAME", "GL_USER", "DRAFTFLOW_SIGNING_KEY", "GIT_DIR"] { merged[name] = nil }
     merged["GIT_TERMINAL_PROMPT"] = "0"
     merged.merge(environment) { $1 }
     process.environment = merged

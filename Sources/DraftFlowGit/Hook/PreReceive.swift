@@ -6,7 +6,7 @@ import GitCore
 /// shared bare repository before it moves any reference.
 ///
 /// Who pushes is what the git server says: `REMOTE_USER` (smart HTTP behind authentication) or
-/// `GL_USERNAME` (GitLab, gitolite). The repository's configuration maps that user to the
+/// `GL_USERNAME` (GitLab) or `GL_USER` (gitolite). The repository's configuration maps that user to the
 /// secretariat or to a member: `git config draftflow-user.<USER>.member CODE|secretariat`
 /// (`draftflow hook install` writes it). The pushed objects are read through libgit2 while git
 /// still holds them in quarantine (`Repository.openFromGitEnvironment`).
@@ -25,8 +25,8 @@ public enum PreReceive {
     /// `environment`, in the repository git's environment names.
     public static func check(input: String, environment: [String: String]) throws -> Decision {
         let updates = try input.split(whereSeparator: \.isNewline).map { try ReferenceUpdate.parse(String($0)) }
-        guard let user = [environment["REMOTE_USER"], environment["GL_USERNAME"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            return Decision(pusher: nil, refusals: ["the server names no user (neither REMOTE_USER nor GL_USERNAME is set): DraftFlow accepts pushes only from known users"])
+        guard let user = [environment["REMOTE_USER"], environment["GL_USERNAME"], environment["GL_USER"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            return Decision(pusher: nil, refusals: ["the server names no user (none of REMOTE_USER, GL_USERNAME, GL_USER is set): DraftFlow accepts pushes only from known users"])
         }
         let repository = try gitStep { try Repository.openFromGitEnvironment() }
         let (pusher, workflow, problem) = try identify(user, in: repository)
