@@ -75,6 +75,9 @@ public final class GitWorkspaceStore: WorkspaceStore {
     public let repository: Repository
     /// The branch DraftFlow writes, e.g. `refs/heads/main`.
     public let branch: String
+    /// Signs a version's tag (`VersionTag.signed`): the armoured signature of the tag's bytes
+    /// (`SigningKey.sign`). Nil: signed tags are refused.
+    public var tagSigner: ((Data) throws -> Data)?
     /// How many times a commit is rebuilt after losing a race before giving up.
     public var maximumAttempts = 200
     /// How long a command waits for another DraftFlow command's write lock before it says so.
@@ -166,7 +169,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 // The tag object is written before the branch moves, and named in the journal, so
                 // that a command killed in between still gets its tag from the next one.
                 let tag = try change.tag.map { tag in
-                    (name: tag.label, object: try repository.createTagObject(tag.label, target: commit, tagger: Self.signature(tag.tagger), message: tag.message))
+                    (name: tag.label, object: try tagObject(tag, on: commit))
                 }
                 return (commit, tag)
             }

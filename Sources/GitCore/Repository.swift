@@ -116,3 +116,19 @@ extension Repository {
         try Handle("git_repository_odb", free: git_odb_free, owner: self) { git_repository_odb(&$0, pointer) }
     }
 }
+
+// MARK: - Opening as git's own programs do
+
+extension Repository {
+    /// Opens the repository git's environment names (`GIT_DIR`, else a search from the current
+    /// folder), honouring `GIT_OBJECT_DIRECTORY` and `GIT_ALTERNATE_OBJECT_DIRECTORIES`: what a
+    /// hook needs, since `git receive-pack` keeps a push's objects in a quarantine folder that only
+    /// those variables name until the hook accepts it. libgit2's own object database is kept (the
+    /// `LooseObjectGuard` of `open` would read the repository's objects folder alone).
+    public static func openFromGitEnvironment() throws -> Repository {
+        LibGit2.initialize()
+        return Repository(try Handle("git_repository_open_ext(GIT_DIR)", free: git_repository_free) {
+            git_repository_open_ext(&$0, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
+        })
+    }
+}

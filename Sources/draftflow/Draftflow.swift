@@ -22,7 +22,7 @@ struct Draftflow: AsyncParsableCommand {
             Merge.self, Collisions.self, Resolve.self, Dispose.self, Withdraw.self, Dispositions.self, Compile.self,
             Finalize.self, Submitted.self, RedlineCommand.self, Outline.self, Translations.self, Export.self,
             Status.self, Log.self, Demo.self, Serve.self,
-            Verify.self,
+            Verify.self, HookCommand.self,
         ]
     )
 }

@@ -11,6 +11,7 @@ struct Finalize: ParsableCommand {
         and after broken silence, naming the objections. The secretariat can then merge and circulate \
         a new text, or finalize over the objection with --over-objection --note, which is recorded.
         Example: draftflow finalize --label final
+        Example: draftflow finalize --sign
         """
     )
 
@@ -25,12 +26,15 @@ struct Finalize: ParsableCommand {
     @Option(help: "The secretariat's reasons, recorded in the commit and the tag.")
     var note: String?
 
+    @Flag(help: ArgumentHelp(signHelp))
+    var sign = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
         try withErrorHandling {
-            let context = try options.context()
+            let context = try options.context(signing: sign)
             let result = try Finalization(context).finalize(label: label, overObjection: overObjection, note: note)
             warnIfPastDue(context)
             if json {

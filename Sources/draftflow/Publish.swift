@@ -11,6 +11,7 @@ struct Publish: ParsableCommand {
         Word saves), read as `init` reads it. A label used before is refused.
         Example: draftflow publish draft-1 --note "Outline of the ITU Council input (Draft 1)"
         Example: draftflow publish final-draft --document final-draft.txt
+        Example: DRAFTFLOW_SIGNING_KEY=~/.ssh/id_ed25519 draftflow publish draft-2 --sign
         """
     )
 
@@ -29,6 +30,9 @@ struct Publish: ParsableCommand {
                                valueName: "FILE"))
     var document: String?
 
+    @Flag(help: ArgumentHelp(signHelp))
+    var sign = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -36,7 +40,7 @@ struct Publish: ParsableCommand {
         try withErrorHandling {
             let source = document.map { URL(fileURLWithPath: $0).lastPathComponent }
             let read = try document.map { try DocumentReader.read(try readUserFile($0, what: "the document"), name: source!) }
-            let context = try options.context()
+            let context = try options.context(signing: sign)
             let publication = try Publishing(context).publish(label: label, note: note, allowUndecided: allowUndecided, document: read.map { Data($0.markdown.utf8) },
                                                               source: source)
             let report = try read?.report ?? DocumentReport(document: DraftDocument.parse(Texts(context).documentText(publication.label)))
@@ -51,7 +55,7 @@ struct Publish: ParsableCommand {
                 } else if !publication.editedFiles.isEmpty {
                     print("Committed edits to \(publication.editedFiles.joined(separator: ", "))")
                 }
-                print("Published \(publication.label) (commit \(publication.commitID.prefix(7)))")
+                print("Published \(publication.label) (commit \(publication.commitID.prefix(7)))" + (sign ? ", signed" : ""))
                 printDocumentReport(report, label: "  text: ")
                 let languages = Translations.lines(try LanguageVersions(context).status())
                 if !languages.isEmpty {

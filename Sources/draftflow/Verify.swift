@@ -26,7 +26,10 @@ struct Verify: ParsableCommand {
           5. at every commit from the first version to HEAD (first parents), every submission's record \
         is still there and its original file and edited copy are byte-identical to what was received;
           6. every commit since the first version that changes Comments/ or Workflow.md was made by \
-        DraftFlow (its message carries DraftFlow trailers); any other is named with the files it changes.
+        DraftFlow (its message carries DraftFlow trailers); any other is named with the files it changes;
+          7. every signed version's tag signature holds (`publish --sign`): SSH signatures with \
+        `ssh-keygen -Y verify` against Signers/allowed_signers at the tip, for the tagger's e-mail; GPG \
+        signatures with `gpg --verify`. A bad signature is named; unsigned versions are listed.
         VERSION defaults to the newest published version.
 
         A damaged repository can make libgit2 loop forever (a truncated loose object): verification \
@@ -115,6 +118,9 @@ struct Verify: ParsableCommand {
         if !report.ok, report.checks.contains(where: { $0.name == ReceiptCheck.checkName }) {
             print("  fix: the submission was changed after its receipt was issued: `git log -p -- Comments/` in the workspace shows which commit changed it; "
                   + "restore the files from the commit the receipt names", to: &standardError)
+        } else if !report.ok, report.checks.allSatisfy({ $0.ok || $0.name == WorkspaceVerifier.signaturesCheck }) {
+            print("  fix: do not trust that version's tag: it was made or changed without a trusted key (Signers/allowed_signers for SSH, the keyring for GPG); "
+                  + "get the tag again from the secretariat's repository (`git fetch --force origin 'refs/tags/*:refs/tags/*'`) and verify again", to: &standardError)
         } else if !report.ok {
             print("  fix: \(Self.damageFix)", to: &standardError)
         }

@@ -24,7 +24,7 @@ extension VerifyTests {
 
         let report = try #require(try verifyGuarded(scratch.url, nil))
         #expect(report.version == "draft-2")
-        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits"])
+        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits", "signatures"])
         #expect(report.checks.prefix(3).allSatisfy { $0.ok }, "the version itself is intact")
         let head = report.checks[3]
         #expect(!head.ok)
@@ -41,7 +41,7 @@ extension VerifyTests {
         #expect(report.checks.filter { $0.name != WorkspaceVerifier.foreignCommitsCheck }.allSatisfy { $0.ok })
         #expect(report.checks[3].details.dropFirst() == ["4 commits after the version, 8 trees and 7 blobs read and re-hashed"])
         // The note was committed without DraftFlow: it is named, with the file it adds.
-        #expect(report.checks.last?.problems == ["commit \(try blobID(scratch.url, "HEAD").short) (Later) was not made by DraftFlow and changes Comments/note.md"])
+        #expect(report.checks.first { $0.name == WorkspaceVerifier.foreignCommitsCheck }?.problems == ["commit \(try blobID(scratch.url, "HEAD").short) (Later) was not made by DraftFlow and changes Comments/note.md"])
     }
 
     @Test func headOnAMissingBranchFailsTheHeadCheck() throws {

@@ -68,7 +68,7 @@ import TestSupport
         let report = try #require(try verifyGuarded(scratch.url, nil))
         #expect(report.ok, "\(report.checks.flatMap(\.problems))")
         #expect(report.version == "draft-2")
-        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits"])
+        #expect(report.checks.map(\.name) == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits", "signatures"])
         #expect(report.checks[1].details.contains { $0.contains("1 submission record, 2 original files compared") })
         #expect(report.checks[2].details.contains { $0.contains("version draft-1") && $0.contains("is in this history") })
         // An older version verifies too.

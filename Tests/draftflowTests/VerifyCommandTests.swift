@@ -82,7 +82,7 @@ import TestSupport
         #expect(report["ok"] as? Bool == true)
         #expect(report["version"] as? String == "draft-1")
         let checks = try #require(report["checks"] as? [[String: Any]])
-        #expect(checks.map { $0["name"] as? String } == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits"])
+        #expect(checks.map { $0["name"] as? String } == ["version-text", "comment-files", "history", "head", "submissions-kept", "foreign-commits", "signatures"])
         #expect(checks.allSatisfy { $0["ok"] as? Bool == true })
 
         let unknown = try runLimited(["verify", "draft-9"], in: cli.folder)

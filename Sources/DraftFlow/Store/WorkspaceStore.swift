@@ -85,6 +85,9 @@ public struct VersionTag: Sendable, Equatable {
     public var label: String
     public var message: String
     public var tagger: Person
+    /// Whether the tag object carries the secretariat's signature (`publish --sign`): storage
+    /// signs it with the key it was given, and refuses when it has none.
+    public var signed = false
 
     public init(label: String, message: String, tagger: Person) {
         self.label = label

@@ -6,6 +6,8 @@ import Foundation
 public struct DraftingContext {
     public let store: any WorkspaceStore
     public let now: Date
+    /// Set when the versions published now are signed (`publish --sign`, `finalize --sign`).
+    public var signing: VersionSigning?
 
     public init(store: any WorkspaceStore, now: Date) {
         self.store = store
@@ -29,10 +31,20 @@ public struct DraftingContext {
     }
 
     /// A change made by the secretariat now: it is both author and committer.
+    /// With a tag and `signing` set, the tag is signed, and the secretariat's SSH key is added to
+    /// `Signers/allowed_signers` of `snapshot` when it is not there yet.
     func secretariatChange(_ workflow: Workflow, writes: [String: Data], removals: [String] = [], message: CommitMessage,
-                           tag: ((Person) -> VersionTag)? = nil) throws -> WorkspaceChange {
+                           tag: ((Person) -> VersionTag)? = nil, in snapshot: (any WorkspaceSnapshot)? = nil) throws -> WorkspaceChange {
         let person = try secretariat(workflow)
-        return WorkspaceChange(writes: writes, removals: removals, author: person, committer: person, message: message.text, tag: tag?(person))
+        var writes = writes
+        var versionTag = tag?(person)
+        if versionTag != nil, let signing {
+            versionTag?.signed = true
+            if let snapshot, let signers = signing.allowedSigners(adding: person.email, to: try snapshot.file(VersionSigning.allowedSignersPath)) {
+                writes[VersionSigning.allowedSignersPath] = signers
+            }
+        }
+        return WorkspaceChange(writes: writes, removals: removals, author: person, committer: person, message: message.text, tag: versionTag)
     }
 
     /// Refuses to go on while `Drafts/` holds edits that are not committed: merging, deciding or

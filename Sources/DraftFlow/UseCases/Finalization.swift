@@ -76,7 +76,7 @@ public struct Finalization {
             if !codes.isEmpty { message.trailer(.overObjection, codes.joined(separator: ", ")) }
             let tagMessage = "\(workflow.title), \(label)\n\n\(outcome)\n\nAdopted \(InstantFormat.human(now, in: zone)) from \(round.on).\n"
             let change = try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message,
-                                                       tag: { VersionTag(label: label, message: tagMessage, tagger: $0) })
+                                                       tag: { VersionTag(label: label, message: tagMessage, tagger: $0) }, in: snapshot)
             return Staged(change, Finalized(label: label, commitID: "", round: round.name, silence: silence, overridden: codes))
         }
         var result = committed.value

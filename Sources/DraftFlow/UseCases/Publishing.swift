@@ -82,7 +82,7 @@ public struct Publishing {
             let tagMessage = "\(workflow.title), \(label)\n\n" + (noteText.map { $0 + "\n\n" } ?? "")
                 + "Published \(InstantFormat.human(context.now, in: try workflow.zone())) by \(workflow.secretariat.name).\n"
             return try context.secretariatChange(workflow, writes: [Workflow.fileName: try WorkflowFile.render(workflow)], message: message,
-                                                 tag: { VersionTag(label: label, message: tagMessage, tagger: $0) })
+                                                 tag: { VersionTag(label: label, message: tagMessage, tagger: $0) }, in: snapshot)
         }
         return Publication(label: label, commitID: commitID ?? "", editedFiles: editedFiles)
     }

@@ -153,7 +153,10 @@ struct VerificationRun {
             keptCheck.problems.append("cannot walk from the first version to the tip (see the checks above)")
         }
 
-        let checks = [versionCheck, commentCheck, historyCheck, headCheck, keptCheck, foreignCheck].map {
+        var signatureCheck = VerificationCheck(name: WorkspaceVerifier.signaturesCheck, title: "Every signed version's signature holds")
+        signatures(tags, into: &signatureCheck)
+
+        let checks = [versionCheck, commentCheck, historyCheck, headCheck, keptCheck, foreignCheck, signatureCheck].map {
             VerificationCheck(name: $0.name, title: $0.title, details: $0.details, problems: $0.problems)
         }
         return VerificationReport(workspace: repository.workTree?.path ?? repository.gitDirectory.path, version: label,

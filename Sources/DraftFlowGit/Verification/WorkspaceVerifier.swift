@@ -10,6 +10,7 @@ public enum WorkspaceVerifier {
     public static let headCheck = "head"
     public static let submissionsKeptCheck = "submissions-kept"
     public static let foreignCommitsCheck = "foreign-commits"
+    public static let signaturesCheck = "signatures"
 
     /// Verifies `version` (default: the newest published version) of the workspace containing
     /// `folder`, on the calling thread. Problems with the repository's content are in the report;
