@@ -6,9 +6,9 @@ import Glibc
 /// A real `git daemon --enable=receive-pack` on loopback, on a free port, serving the bare
 /// repositories under a scratch folder: started by the test, stopped when the test lets go of it.
 ///
-/// The daemon runs in a process group of its own (`setsid`), so `kill()` ends it together with the
-/// processes it forked for the connections in progress (upload-pack, receive-pack): a network
-/// failure in the middle of a fetch or a push.
+/// `kill()` ends the daemon together with the processes it forked for the connections in progress
+/// (upload-pack, receive-pack), each by its pid: a network failure in the middle of a fetch or a
+/// push.
 public final class GitDaemon: @unchecked Sendable {
     // Only the test that owns the daemon touches it, from one task.
     public let base: ScratchDirectory
@@ -44,8 +44,8 @@ public final class GitDaemon: @unchecked Sendable {
         for _ in 0..<5 {
             if port == 0 { port = try Self.freePort() }
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-            process.arguments = ["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--base-path=\(base.url.path)",
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--base-path=\(base.url.path)",
                                  "--export-all", "--enable=receive-pack", "--informative-errors", base.url.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -58,32 +58,46 @@ public final class GitDaemon: @unchecked Sendable {
         throw ToolFailure(command: ["git", "daemon"], status: -1, errors: "git daemon did not start listening on loopback")
     }
 
-    /// Kills the daemon and every process it forked, at once (SIGKILL to its process group).
+    /// Kills the daemon and every process it forked, at once (SIGKILL to each, by pid).
     public func kill() {
         guard let process else { return }
         if process.isRunning {
-            _ = Glibc.kill(-process.processIdentifier, SIGKILL)
+            let pids = [process.processIdentifier] + Self.descendants(of: process.processIdentifier)
+            for pid in pids { _ = Glibc.kill(pid, SIGKILL) }
             process.waitUntilExit()
         }
         self.process = nil
-        // The forked connections die with the group; give the kernel a moment to close the port.
+        // Give the kernel a moment to close the port.
         usleep(50_000)
     }
 
-    /// Whether a process of the daemon's group is running `git receive-pack` (a push in progress).
+    /// Whether a process the daemon forked is running `git receive-pack` (a push in progress).
     public var isReceivingPush: Bool {
-        guard let group = process?.processIdentifier else { return false }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for entry in entries where Int32(entry) != nil {
-            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
-            // After "pid (comm) state ppid pgrp".
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            guard fields.count > 2, Int32(fields[2]) == group else { continue }
-            let command = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(entry)/cmdline"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            if command.contains("receive-pack") { return true }
+        guard let daemon = process?.processIdentifier else { return false }
+        return Self.descendants(of: daemon).contains { pid in
+            let command = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return command.contains("receive-pack")
         }
-        return false
+    }
+
+    /// The processes below `root`, read from /proc (children, their children, ...).
+    private static func descendants(of root: Int32) -> [Int32] {
+        var parents: [Int32: Int32] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After "pid (comm)": state, ppid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = Int32(fields[1]) { parents[pid] = parent }
+        }
+        var found: [Int32] = []
+        var frontier: Set<Int32> = [root]
+        while !frontier.isEmpty {
+            let children = parents.filter { frontier.contains($0.value) }.map(\.key)
+            found += children
+            frontier = Set(children)
+        }
+        return found
     }
 
     private func waitUntilListening() -> Bool {

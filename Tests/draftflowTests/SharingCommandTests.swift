@@ -22,6 +22,14 @@ import TestSupport
         try gitOutput(["rev-parse", name], in: folder).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The members `status --json` shows as received, run at `now` in `cli`'s workspace.
+    func received(_ cli: CLI, at now: String) throws -> [String] {
+        let status = try cli.run(["status", "--json"], now: now)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
+        let members = try #require(json["members"] as? [[String: Any]])
+        return members.filter { $0["state"] as? String == "received" }.compactMap { $0["code"] as? String }
+    }
+
     func expectFsckClean(_ folder: URL) throws {
         let fsck = try git(["fsck", "--strict"], in: folder)
         #expect(fsck.status == 0, "\(fsck.output)")
@@ -30,6 +38,7 @@ import TestSupport
     @Test func aMemberSubmitsThroughItsCloneAndTheSecretariatCollects() throws {
         let scratch = try ScratchDirectory()
         let daemon = try GitDaemon()
+        defer { daemon.kill() }
         let (cli, url) = try sharedWorkspace(scratch, daemon)
         let cloned = try CLI.run(["clone", url, "can", "--member", "CAN"], now: "2020-02-20T09:00:00+01:00", in: scratch.url)
         #expect(cloned.status == 0, "\(cloned.error)")
@@ -84,8 +93,7 @@ import TestSupport
         let pulled = try clone.run(["pull"], now: "2020-02-28T11:00:00+01:00")
         #expect(pulled.status == 0, "\(pulled.error)")
         #expect(pulled.output.hasPrefix("Pulled from origin: fast-forwarded main "))
-        let status = try statusRound(clone, at: "2020-02-28T11:00:00+01:00")
-        #expect(status["responded"] as? [String] == ["CAN"])
+        #expect(try received(clone, at: "2020-02-28T11:00:00+01:00") == ["CAN"])
     }
 
     /// Pushes a commit made with plain git on `reference`, adding or changing `files`.
@@ -105,6 +113,7 @@ import TestSupport
     @Test func collectRefusesMalformedSubmissionBranchesAndLeavesMainAsItWas() throws {
         let scratch = try ScratchDirectory()
         let daemon = try GitDaemon()
+        defer { daemon.kill() }
         let (cli, url) = try sharedWorkspace(scratch, daemon)
         #expect(try cli.run(["member", "add", "FRA", "--name", "France"]).status == 0)
         #expect(try cli.run(["push"]).status == 0)
@@ -143,6 +152,7 @@ import TestSupport
     @Test func twoOfficersPushAtOnceAndNothingIsLost() throws {
         let scratch = try ScratchDirectory()
         let daemon = try GitDaemon()
+        defer { daemon.kill() }
         let (first, url) = try sharedWorkspace(scratch, daemon)
         let cloned = try CLI.run(["clone", url, "second"], now: first.now, in: scratch.url)
         #expect(cloned.status == 0, "\(cloned.error)")
@@ -174,7 +184,7 @@ import TestSupport
                              "Comments of United States (USA) on draft-1: 1 comment"])
         let index = try JSONSerialization.jsonObject(with: Data(try gitOutput(["show", "main:Comments/draft-1/index.json"], in: remote).utf8)) as? [String: Any]
         #expect((index?["members"] as? [String: Any])?.keys.sorted() == ["CAN", "CHN", "USA"])
-        #expect(try statusRound(first, at: "2020-02-28T10:00:00+01:00")["responded"] as? [String] == ["CAN", "CHN", "USA"])
+        #expect(try received(first, at: "2020-02-28T10:00:00+01:00") == ["CAN", "USA", "CHN"])
         try expectFsckClean(remote)
         try expectFsckClean(first.folder)
         try expectFsckClean(second.folder)
@@ -184,6 +194,7 @@ import TestSupport
     @Test func aPushCutByTheServerDyingLeavesBothSidesConsistentAndARerunCompletes() throws {
         let scratch = try ScratchDirectory()
         let daemon = try GitDaemon()
+        defer { daemon.kill() }
         let (cli, _) = try sharedWorkspace(scratch, daemon)
         let remote = daemon.path("ws.git")
         let remoteBefore = try head(remote, "refs/heads/main")
@@ -206,15 +217,21 @@ import TestSupport
         process.standardError = errors
         try process.run()
         var waited = 0
-        while !daemon.isReceivingPush && process.isRunning && waited < 2_000 {
+        while !daemon.isReceivingPush && process.isRunning && waited < 12_000 {
             usleep(5_000)
             waited += 1
         }
+        // The server dies while it receives the push.
+        #expect(daemon.isReceivingPush)
         daemon.kill()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 6, "\(message)")
-        #expect(message.hasPrefix("error: cannot push to origin (git://127.0.0.1:\(daemon.port)/ws.git): "), "\(message)")
+        // The push fails as the server dies, or (when libgit2 saw the refusal of a cut connection
+        // and fetched again to retry) its retry finds the server gone.
+        let url = "git://127.0.0.1:\(daemon.port)/ws.git"
+        #expect(message.hasPrefix("error: cannot push to origin (\(url)): ")
+                || message.hasPrefix("error: cannot fetch from origin (\(url)): failed to connect to 127.0.0.1: Connection refused\n"), "\(message)")
         // Neither side lost or half-wrote anything.
         #expect(try head(remote, "refs/heads/main") == remoteBefore)
         #expect(try head(cli.folder) == local)

@@ -24,7 +24,7 @@ import Testing
                       Replay.FileChange(path: record, before: nil, after: Data("{}".utf8))]
         let theirs = [path: try index(["CAN", "CHN"])]
         let writes = try Replay.rebase(change, onto: { theirs[$0] }, zone: zone, commit: "Comments of United States (USA) on draft-1: 1 comment")
-        #expect(writes.keys.sorted() == [path, record])
+        #expect(writes.keys.sorted() == [record, path])
         let merged = try RecordCoding.decoder().decode(RoundIndex.self, from: try #require(writes[path] ?? nil))
         #expect(merged.members.keys.sorted() == ["CAN", "CHN", "USA"])
         // The merged index is written exactly as a recording writes it.
