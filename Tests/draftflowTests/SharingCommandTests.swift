@@ -168,10 +168,15 @@ import TestSupport
             let officer = index == 0 ? first : second
             results.set(index, Result { try officer.run(["push", "--json"]) })
         }
+        var actions: [String] = []
         for index in 0..<2 {
             let result = try results.get(index).get()
             #expect(result.status == 0, "\(result.error)")
+            let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+            actions.append(report?["action"] as? String ?? "?")
         }
+        // The one that pushed second replayed its commits on the other's.
+        #expect(actions.sorted() == ["replayed", "up-to-date"])
         // Both officers pull: one history, every submission in it, no merge commit.
         #expect(try first.run(["pull"]).status == 0)
         #expect(try second.run(["pull"]).status == 0)
@@ -262,5 +267,28 @@ private final class Results: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return values[index]!
+    }
+}
+
+/// `draftflow demo --remote`: the same case, its submissions sent from members' clones of a bare
+/// repository and collected.
+@Suite struct RemoteDemoCommandTests {
+    @Test func theRemoteDemoSendsCanadasWordCopyThroughItsCloneAndEndsWithTheHostUpToDate() throws {
+        let scratch = try ScratchDirectory()
+        let folder = scratch.url.appendingPathComponent("shared")
+        let made = try CLI.run(["demo", "--remote", "--out", folder.path], now: nil, in: scratch.url)
+        #expect(made.status == 0, "\(made.error)")
+        #expect(made.output.contains("\nShared through: \(folder.path)-remote.git (members' clones in \(folder.path)-members)\n"))
+        let host = scratch.url.appendingPathComponent("shared-remote.git")
+        #expect(try gitOutput(["rev-parse", "main"], in: host) == gitOutput(["rev-parse", "HEAD"], in: folder))
+        #expect(try gitOutput(["for-each-ref", "--format=%(refname)"], in: host) == "refs/heads/main\nrefs/tags/draft-1\nrefs/tags/final\nrefs/tags/final-draft\n")
+        #expect(try git(["fsck", "--strict"], in: host).status == 0)
+        // Canada's submission came through its clone: received when collected, sent when committed there.
+        let record = try gitOutput(["show", "HEAD:Comments/draft-1/CAN/submission-1.json"], in: folder)
+        #expect(record.contains("\"sent\" : \"2020-02-27T17:42:00+01:00\""))
+        #expect(try gitOutput(["config", "draftflow.member"], in: scratch.url.appendingPathComponent("shared-members/CAN")) == "CAN\n")
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        #expect(try gitOutput(["rev-parse", "HEAD:Comments/draft-1/CAN/submission-1.docx"], in: folder)
+                == gitOutput(["hash-object", example.appendingPathComponent("Comments/draft-1/CAN.docx").path], in: folder))
     }
 }

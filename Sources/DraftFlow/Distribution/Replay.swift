@@ -39,7 +39,7 @@ public enum Replay {
                 continue
             }
             throw DraftFlowError(.conflict, "the remote changed \(TerminalText.escaped(change.path)) since the local commit \"\(TerminalText.escaped(summary))\" was made, and that commit changes it too",
-                                 fix: "nothing was changed; record the change again on the remote's version: `git reset --hard` to the remote branch (keeping a copy of what you sent), then run the command again")
+                                 fix: "nothing was changed on either side; see what the commit did (`git show HEAD`), take the remote's version (`git reset --hard origin/main` for the remote origin; this drops the local commits), then run the command again")
         }
         return result
     }
