@@ -23,6 +23,7 @@ struct Draftflow: AsyncParsableCommand {
             Finalize.self, Submitted.self, RedlineCommand.self, Outline.self, Translations.self, Export.self,
             Status.self, Log.self, Demo.self, Serve.self,
             Verify.self, HookCommand.self,
+            RemoteCommand.self, Push.self, Pull.self, Clone.self, Submit.self, Collect.self,
         ]
     )
 }

@@ -30,6 +30,9 @@ public struct Submission: Codable, Equatable, Sendable {
     /// The tracked changes of a Word copy, each with its author and date as Word recorded them;
     /// nil for every other submission (and for records written before Word copies were read).
     public var revisions: [Revision]?
+    /// When the member sent it, by its own clock: the date of the member's commit on its
+    /// submission branch (`collect`). Nil for every other submission; `received` is what counts.
+    public var sent: Date?
     /// Set on a submission just recorded that was received before the member's current one in the
     /// round: that one stays current (not stored; the records say it by their received instants).
     public var stillCurrent: StillCurrent?
@@ -49,7 +52,7 @@ public struct Submission: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection, mail, revisions
+        case member, round, number, received, late, originalName, file, proposal, fileBlob, proposalBlob, comments, noObjection, mail, revisions, sent
     }
 
     /// How a submission came to be recorded as a confirmation of no objection.

@@ -18,6 +18,8 @@ struct PreparedSubmission: Sendable {
     var markedNoObjection = false
     /// The file's whole text is a no-objection statement (`NoObjectionStatement`).
     var statesNoObjection = false
+    /// When the member sent it by its own clock (`Submission.sent`).
+    var sent: Date?
 
     /// Checks and parses a submission. An edited copy is checked against `draft` when given (only
     /// what it changes is decoded), else whole.
@@ -76,8 +78,10 @@ struct PreparedSubmission: Sendable {
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
     static func concurrently(_ items: [Submissions.BatchItem], late: Bool, now: Date, draft: TextInput.Reference?) throws -> [PreparedSubmission] {
         try concurrentMap(items) { item in
-            try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
-                                   now: now, draft: draft)
+            var prepared = try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
+                                                  now: now, draft: draft)
+            prepared.sent = item.sent
+            return prepared
         }
     }
 }

@@ -137,6 +137,7 @@ struct SubmissionRecording {
                                     comments: comments)
         submission.noObjection = noObjection
         submission.mail = prepared.file.read?.mail
+        submission.sent = prepared.sent
         if let revisions = prepared.file.read?.revisions, !revisions.isEmpty { submission.revisions = revisions }
         // An older submission recorded after a newer one is kept, but the newer one stays current.
         let current = RecordReader.current(earlier)[code]
@@ -216,6 +217,9 @@ struct SubmissionRecording {
         if let mail = submission.mail {
             message.line("By e-mail from \(TerminalText.escaped(mail.from))" + (mail.messageID.map { ", Message-ID <\(TerminalText.escaped($0))>" } ?? "") + (mail.receivedFrom == .date ? "; received as the message's Date: header says (it has no Received: header)" : "")
                 + (mail.assigned == true ? "; held, and recorded as this member's by the secretariat" : ""))
+        }
+        if let sent = submission.sent {
+            message.line("Sent \(InstantFormat.human(sent, in: zone)) by the member's own clock, through its submission branch; collected from the git host.")
         }
         if let proposal = submission.proposal { message.line("Edited copy of the draft: \(proposal)") }
         message.blankLine()

@@ -31,12 +31,15 @@ public struct Submissions {
         public var file: IncomingFile
         public var proposal: IncomingFile?
         public var received: Date?
+        /// When the member sent it by its own clock, kept as `Submission.sent` (`collect`).
+        public var sent: Date?
 
-        public init(member: String, file: IncomingFile, proposal: IncomingFile?, received: Date?) {
+        public init(member: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, sent: Date? = nil) {
             self.member = member
             self.file = file
             self.proposal = proposal
             self.received = received
+            self.sent = sent
         }
     }
 
@@ -67,9 +70,10 @@ public struct Submissions {
     /// `noObjection`: the secretariat records the reply as a confirmation of no objection (silence
     /// rounds only); a reply whose whole text is a no-objection statement is one without it.
     public func submit(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?,
-                       late: Bool, roundName: String?, noObjection: Bool = false) throws -> Outcome {
+                       late: Bool, roundName: String?, noObjection: Bool = false, sent: Date? = nil) throws -> Outcome {
         var prepared = try PreparedSubmission(member: rawCode, file: file, proposal: proposal, received: received, late: late, now: context.now)
         prepared.markedNoObjection = noObjection
+        prepared.sent = sent
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
         let committed = try context.store.commit { snapshot in
             let workflow = try RecordReader.workflow(in: snapshot)
@@ -134,7 +138,7 @@ public struct Submissions {
             }
         }
         return items.map { item in
-            Result { try submit(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: false, roundName: roundName) }
+            Result { try submit(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: false, roundName: roundName, sent: item.sent) }
         }
     }
 

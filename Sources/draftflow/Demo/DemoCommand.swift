@@ -11,6 +11,7 @@ struct Demo: AsyncParsableCommand {
         The example is the project's own Workflow.md, Drafts/ and Comments/: the drafting of the ITU \
         Council's input to the 2020 HLPF. The clock steps through the real dates.
         Example: draftflow demo --out /tmp/hlpf-2020
+        Example: draftflow demo --remote --out /tmp/hlpf-2020-shared
         """
     )
 
@@ -22,6 +23,9 @@ struct Demo: AsyncParsableCommand {
 
     @Flag(help: "Print the timeline and status as JSON.")
     var json = false
+
+    @Flag(help: "Share the workspace through a local bare repository beside it (DIR-remote.git): each submission is sent from its member's clone (DIR-members/CODE) and collected.")
+    var remote = false
 
     func run() async throws {
         try await withErrorHandling {
@@ -39,7 +43,7 @@ struct Demo: AsyncParsableCommand {
             }
             let output = out.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-demo-\(UUID().uuidString.prefix(8).lowercased())")
-            let report = try await DemoReplay(example: exampleFolder, output: output).run()
+            let report = try await DemoReplay(example: exampleFolder, output: output, remote: remote).run()
             if json {
                 struct Output: Encodable {
                     var workspace: String
@@ -75,6 +79,9 @@ struct Demo: AsyncParsableCommand {
             }
             print("")
             print("Workspace: \(report.workspace.path)")
+            if let shared = DemoReplay(example: exampleFolder, output: output, remote: remote).remote {
+                print("Shared through: \(shared.bare.path) (members' clones in \(shared.members.path))")
+            }
             if !report.packet.isEmpty {
                 print("Written beside the workspace (the packet for the chair, the draft as circulated, members' receipts and reports):")
                 for (format, file) in report.packet { print("  \(DisplayWidth.padded(format, to: 5)) \(file.path)") }

@@ -28,10 +28,14 @@ struct DemoReplay {
 
     let example: URL
     let output: URL
+    /// `demo --remote`: the workspace shared through a local bare repository, each submission
+    /// sent from its member's clone and collected.
+    let remote: DemoRemote?
 
-    init(example: URL, output: URL) {
+    init(example: URL, output: URL, remote: Bool = false) {
         self.example = example
         self.output = output
+        self.remote = remote ? DemoRemote(output: output) : nil
     }
 
     /// Finds the embedded example: the folder holding `Workflow.md`, `Drafts/` and `Comments/`
@@ -80,6 +84,7 @@ struct DemoReplay {
                 for member in script.members {
                     try membership.add(code: member.code, name: member.name, email: member.email)
                 }
+                try remote?.share(created)
                 done("Workspace created; \(script.members.count) members registered (\(script.members.map(\.code).joined(separator: ", ")))")
                 continue
             }
@@ -103,7 +108,8 @@ struct DemoReplay {
                 let name = URL(fileURLWithPath: file).lastPathComponent
                 let version = try versionForWordCopies([name], round: nil, context: context)
                 let incoming = try OfficeFiles.read(.init(name: name, data: try readExample(file)), version: version)
-                let submission = try Submissions(context).record(member: member, file: incoming, proposal: proposal, received: now, late: late, roundName: nil)
+                let submission = try remote.map { try $0.submitAndCollect(member: member, file: incoming, proposal: proposal, context: context, store: store, version: version) }
+                    ?? Submissions(context).record(member: member, file: incoming, proposal: proposal, received: now, late: late, roundName: nil)
                 let revisions = submission.revisions?.count ?? 0
                 done("Recorded \(submission.comments.count) comments from \(member) (\(submission.comments.map(\.id).joined(separator: ", ")))"
                      + (revisions > 0 ? " and a Word copy with \(revisions) tracked changes" : proposal == nil ? "" : " with an edited copy of the draft"))
@@ -147,6 +153,7 @@ struct DemoReplay {
         guard let store, let last = script.steps.last else {
             throw DraftFlowError(.invalidInput, "the example's schedule is empty", fix: "restore Workflow.md")
         }
+        try remote?.finish(store)
         let end = DraftingContext(store: store, now: try Deadline.parseInstant(last.at, timeZone: zone))
         var report = Report(workspace: output, steps: results, timeline: try Reports(end).log(), status: try Reports(end).status())
         if script.steps.contains(where: { if case .finalize = $0.action { return true } else { return false } }) {
