@@ -182,4 +182,20 @@ import TestSupport
         #expect(try gitOutput(["log", "-1", "--format=%an <%ae>", "--author=ERICSSON", "--author=itu@ericsson"], in: cli.folder)
             == "Ericsson <itu@ericsson.example>\n")
     }
+
+    @Test func theChineseAndArabicPDFPacketsAreSetInNotoForTheirScripts() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try demo(scratch)
+        // The embedded fonts' names are in the PDF as WeasyPrint writes it ("/BaseFont /ABCDEF+Noto-Naskh-Arabic").
+        func fonts(_ language: String) throws -> Set<String> {
+            let file = scratch.url.appendingPathComponent("packet.\(language).pdf")
+            let written = try cli.run(["export", "final", "--lang", language, "--format", "pdf", "-o", file.path])
+            #expect(written.status == 0, "\(written.error)")
+            let bytes = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            return Set(["Noto-Serif-CJK-SC", "Noto-Naskh-Arabic", "Noto-Serif"].filter { bytes.contains("+\($0)") })
+        }
+        let chinese = try fonts("zh"), arabic = try fonts("ar")
+        #expect(chinese.isSuperset(of: ["Noto-Serif-CJK-SC", "Noto-Serif"]) && !chinese.contains("Noto-Naskh-Arabic"), "\(chinese)")
+        #expect(arabic.contains("Noto-Naskh-Arabic") && !arabic.contains("Noto-Serif-CJK-SC"), "\(arabic)")
+    }
 }

@@ -180,6 +180,7 @@ struct ArabicCatalogue: Catalogue {
     }
 
     var receipt: String { "إشعار استلام" }
+    var round: String { "الجولة" }
     var submission: String { "المساهمة" }
     func onVersion(_ version: String) -> String { " (بشأن \(version))" }
     var receivedUTC: String { "تاريخ الورود (UTC)" }

@@ -151,6 +151,7 @@ struct ChineseCatalogue: Catalogue {
     }
 
     var receipt: String { "回执" }
+    var round: String { "轮次" }
     var submission: String { "提交编号" }
     func onVersion(_ version: String) -> String { "（针对\(version)）" }
     var receivedUTC: String { "收到时间（UTC）" }

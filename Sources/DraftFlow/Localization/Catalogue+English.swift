@@ -142,6 +142,7 @@ struct EnglishCatalogue: Catalogue {
     }
 
     var receipt: String { "Receipt" }
+    var round: String { "Round" }
     var submission: String { "Submission" }
     func onVersion(_ version: String) -> String { " (on \(version))" }
     var receivedUTC: String { "Received (UTC)" }

@@ -174,6 +174,7 @@ struct FrenchCatalogue: Catalogue {
     }
 
     var receipt: String { "Accusé de réception" }
+    var round: String { "Cycle" }
     var submission: String { "Contribution" }
     func onVersion(_ version: String) -> String { " (sur \(version))" }
     var receivedUTC: String { "Reçu le (UTC)" }

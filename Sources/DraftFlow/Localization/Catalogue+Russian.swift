@@ -178,6 +178,7 @@ struct RussianCatalogue: Catalogue {
     }
 
     var receipt: String { "Расписка в получении" }
+    var round: String { "Раунд" }
     var submission: String { "Материалы" }
     func onVersion(_ version: String) -> String { " (по \(version))" }
     var receivedUTC: String { "Получено (UTC)" }

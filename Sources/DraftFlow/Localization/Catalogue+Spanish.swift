@@ -174,6 +174,7 @@ struct SpanishCatalogue: Catalogue {
     }
 
     var receipt: String { "Acuse de recibo" }
+    var round: String { "Ronda" }
     var submission: String { "Contribución" }
     func onVersion(_ version: String) -> String { " (sobre \(version))" }
     var receivedUTC: String { "Recibido (UTC)" }

@@ -136,6 +136,8 @@ public protocol Catalogue: Sendable {
 
     // MARK: Receipts
     var receipt: String { get }
+    /// The label "Round".
+    var round: String { get }
     var submission: String { get }
     func onVersion(_ version: String) -> String
     var receivedUTC: String { get }

@@ -15,7 +15,7 @@ extension Receipt {
         let words = language.catalogue
         var lines: [(String, String)] = [
             (words.member, memberName.map { "\($0) (\(member))" } ?? member),
-            (roundLabel(words), round + (version.map { words.onVersion($0) } ?? "")),
+            (words.round, round + (version.map { words.onVersion($0) } ?? "")),
             (words.submission, "\(submission)"),
             (words.received, "\(received) (\(timeZone))"),
             (words.receivedUTC, receivedUTC),
@@ -26,12 +26,6 @@ extension Receipt {
             lines.append((words.sha256(of: words.fileRole(file.role)), "\(file.sha256)  \(file.name) \(words.bytes(file.bytes))"))
         }
         return lines
-    }
-
-    /// "Round" in `words`' language (the word the disposition table and reports use for a round).
-    private func roundLabel(_ words: any Catalogue) -> String {
-        let phrase = words.rounds([""]).trimmingCharacters(in: .whitespaces)
-        return phrase.prefix(1).uppercased() + phrase.dropFirst()
     }
 
     /// The block `comment` and `intake` print after "Recorded …": plain text, one fact a line.

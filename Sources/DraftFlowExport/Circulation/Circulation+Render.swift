@@ -9,8 +9,8 @@ extension Circulation {
         let words = circulation.language.catalogue
         let circulated = InstantFormat.human(circulation.circulatedAt, in: circulation.timeZone, language: circulation.language)
         out.append("# " + MarkdownText.escaped(circulation.title))
-        out.append([label(words.version, words) + MarkdownText.escaped(circulation.version) + words.draftForCommentNote,
-                    label(words.circulatedBy, words) + MarkdownText.escaped(circulation.secretariat) + words.comma + circulated]
+        out.append([MarkdownText.label(words.version, words) + MarkdownText.escaped(circulation.version) + words.draftForCommentNote,
+                    MarkdownText.label(words.circulatedBy, words) + MarkdownText.escaped(circulation.secretariat) + words.comma + circulated]
             .joined(separator: "  \n"))
         out.append("## " + words.howToComment)
         out += circulation.instructions.map(MarkdownText.escaped)
@@ -35,12 +35,6 @@ extension Circulation {
         }
         out.append(blocks.isEmpty ? words.textIsEmpty : blocks.joined(separator: "\n\n"))
         return out.joined(separator: "\n\n") + "\n"
-    }
-
-    /// "**Version:** ", "**Version :** ", "**版本：**".
-    private static func label(_ text: String, _ words: any Catalogue) -> String {
-        let colon = words.colon.trimmingCharacters(in: .whitespaces)
-        return "**" + text + (words.colon.hasPrefix(" ") ? " " : "") + colon + "**" + (words.colon.hasSuffix(" ") ? " " : "")
     }
 
     /// The circulation as a self-contained HTML page.

@@ -10,9 +10,7 @@ extension FinalTextPacket {
         var out: [String] = []
         let cell = DispositionTable.markdownCell
         let words = packet.words
-        let colon = words.colon.trimmingCharacters(in: .whitespaces)
-        let space = words.colon.hasSuffix(" ") ? " " : ""
-        func fact(_ label: String) -> String { "**\(label)\(words.colon.hasPrefix(" ") ? " " : "")\(colon)**\(space)" }
+        func fact(_ label: String) -> String { MarkdownText.label(label, words) }
         out.append("# " + text(packet.title))
         let status = packet.statusFact
         var facts = [fact(words.version) + text(packet.version), fact(status.heading) + text(status.value)]

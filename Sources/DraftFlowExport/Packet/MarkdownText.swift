@@ -46,6 +46,12 @@ public enum MarkdownText {
         return String(out)
     }
 
+    /// A label in bold with its language's colon: "**Version:** ", "**Version :** ", "**版本：**".
+    static func label(_ text: String, _ words: any Catalogue) -> String {
+        let colon = words.colon.trimmingCharacters(in: .whitespaces)
+        return "**" + text + (words.colon.hasPrefix(" ") ? " " : "") + colon + "**" + (words.colon.hasSuffix(" ") ? " " : "")
+    }
+
     /// A block of the text: a heading keeps its `#` marker, the rest is escaped.
     static func escapedBlock(_ text: String) -> String {
         let (marker, rest) = InlineMarkup.splitHeadingMarker(text)
