@@ -25,9 +25,18 @@ import TestSupport
         let packet = scratch.url.appendingPathComponent("one-packet")
         let written = try FileManager.default.contentsOfDirectory(atPath: packet.path).sorted()
         #expect(written == ["compilation-draft-1.docx", "final-draft-circulated.html", "final-packet.docx", "final-packet.html", "final-packet.md",
-                            "final-packet.pdf", "receipt-draft-1-CAN.md", "receipt-draft-1-USA.md", "report-draft-1-CAN.html", "report-draft-1-USA.html"])
-        // A member's receipt holds against the workspace.
+                            "final-packet.pdf", "final-packet.zh.html", "final-packet.zh.md", "receipt-draft-1-CAN.md", "receipt-draft-1-USA.md", "report-draft-1-CAN.html", "report-draft-1-USA.html"])
+        // The packet in Chinese: its own headings and dates in Chinese, the text as negotiated.
+        let chinese = try String(contentsOf: packet.appendingPathComponent("final-packet.zh.md"), encoding: .utf8)
+        #expect(chinese.split(separator: "\n").filter { $0.hasPrefix("#") }.prefix(6) == [
+            "# ITU Council input to the 2020 HLPF", "## 1. 转递摘要", "### 时间线", "### 收到的意见", "### 默许程序", "### 修改",
+        ])
+        #expect(chinese.contains("| 2020年2月27日 17:42:00 CET (Europe/Zurich) | 收到Canada (CAN)在draft-1中的提交 |"))
+        // The Chinese version of the outline was published with draft-1; the merge left five of its paragraphs to re-translate.
+        #expect(try gitOutput(["ls-tree", "--name-only", "draft-1", "Drafts/"], in: first) == "Drafts/hlpf-2020-input.md\nDrafts/hlpf-2020-input.zh.md\n")
         let cli = CLI(folder: first, now: "2020-03-17T10:00:00+01:00")
+        #expect(try cli.run(["translations"]).output.hasPrefix("Language versions of Drafts/hlpf-2020-input.md:\n  zh  Drafts/hlpf-2020-input.zh.md  not current: 5 paragraphs to re-translate (1.3, 2.2, 2.4, 4.1, 4.2)\n"))
+        // A member's receipt holds against the workspace.
         let check = try cli.run(["verify", "--receipt", packet.appendingPathComponent("receipt-draft-1-USA.md").path])
         #expect(check.status == 0, "\(check.output)\(check.error)")
         #expect(check.output.hasSuffix("All checks hold.\n"))

@@ -80,6 +80,14 @@ struct DemoReplay {
                     recipient: script.recipient, due: script.due, now: now)
                 let created = try GitWorkspaceStore.create(at: output, first: change)
                 store = created
+                // The example's language versions go into Drafts/, published with the first version.
+                let documentName = URL(fileURLWithPath: script.document).lastPathComponent
+                for language in LanguageVersions.languages {
+                    let path = LanguageVersions.path(of: script.document, language: language)
+                    guard UserFileKind(path: example.appendingPathComponent(path).path) != nil else { continue }
+                    let name = LanguageVersions.path(of: documentName, language: language)
+                    try readExample(path).write(to: output.appendingPathComponent("Drafts").appendingPathComponent(name))
+                }
                 let membership = Membership(DraftingContext(store: created, now: now))
                 for member in script.members {
                     try membership.add(code: member.code, name: member.name, email: member.email)
@@ -95,7 +103,10 @@ struct DemoReplay {
                 continue
             case .publish(let label, let note):
                 let publication = try Publishing(context).publish(label: label, note: note)
-                done("Published \(publication.label)")
+                let languages = try LanguageVersions(context).status().map { version in
+                    version.language + " " + (version.current ? "current" : "\(version.stale.count + version.missing.count) paragraphs to re-translate")
+                }
+                done("Published \(publication.label)" + (languages.isEmpty ? "" : " (language versions: \(languages.joined(separator: ", ")))"))
             case .openRound(let on, let closes, let kind, let name, let subject):
                 let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name, subject: subject)
                 done("Opened round \(round.name) on \(round.on), closing \(InstantFormat.human(round.closes, in: zone))")
@@ -173,6 +184,13 @@ struct DemoReplay {
         report.packet.append(("md", base.appendingPathExtension("md")))
         try Data(html.utf8).write(to: base.appendingPathExtension("html"))
         report.packet.append(("html", base.appendingPathExtension("html")))
+        // The same packet with its own words and dates in Chinese, the seed report's language.
+        let chinese = try PacketBuilder(context).packet(version: nil, language: .zh)
+        let chineseBase = folder.appendingPathComponent("\(packet.version)-packet.zh")
+        try Data(FinalTextPacket.markdown(chinese).utf8).write(to: chineseBase.appendingPathExtension("md"))
+        report.packet.append(("md", chineseBase.appendingPathExtension("md")))
+        try Data(FinalTextPacket.html(chinese).utf8).write(to: chineseBase.appendingPathExtension("html"))
+        report.packet.append(("html", chineseBase.appendingPathExtension("html")))
         try writeMemberFiles(context, into: folder, report: &report)
         for format in Pandoc.OutputFormat.allCases {
             let file = base.appendingPathExtension(format.rawValue)
