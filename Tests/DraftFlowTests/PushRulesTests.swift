@@ -53,6 +53,9 @@ import Testing
         #expect(refusal("refs/heads/main", old: a, new: nil) == "refs/heads/main: main, the workspace, is never deleted")
         #expect(refusal("refs/tags/draft-1", old: a, new: b) == "refs/tags/draft-1: a version's tag is never moved")
         #expect(refusal("refs/tags/draft-1", old: a, new: nil) == "refs/tags/draft-1: a version's tag is never deleted")
+        // A tag sent as it already is (libgit2 sends every tag its refspec names) changes nothing.
+        #expect(refusal("refs/tags/draft-1", old: a, new: a) == nil)
+        #expect(PushRules.refusal(of: ReferenceUpdate(reference: "refs/tags/draft-1", old: a, new: a), by: can, fastForward: nil) == nil)
     }
 
     @Test func aSubmissionAddsPlainFilesInItsMembersFolderOnly() {

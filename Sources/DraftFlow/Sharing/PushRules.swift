@@ -66,6 +66,8 @@ public enum PushRules {
     public static func refusal(of update: ReferenceUpdate, by pusher: Pusher, fastForward: Bool?) -> String? {
         let reference = update.reference
         let shown = TerminalText.escaped(reference)
+        // A reference sent as it already is changes nothing (libgit2 sends every tag it pushes).
+        if update.old != nil, update.old == update.new { return nil }
         switch pusher {
         case .secretariat:
             if reference.hasPrefix("refs/tags/"), update.old != nil {
