@@ -310,6 +310,10 @@ struct Compile: AsyncParsableCommand {
         its paragraph: the secretariat accepts and rejects them in Word.
         Example: draftflow compile --format html -o compilation.html
         Example: draftflow compile --format docx -o compilation.docx
+        With --marks itu each paragraph follows its mark as in an ITU conference proposal: ADD (a \
+        paragraph a member adds), MOD (modified), SUP (suppressed) or NOC (no change), with the \
+        paragraph's number and who proposes the change.
+        Example: draftflow compile --marks itu --format html -o proposals.html
         """
     )
 
@@ -329,6 +333,11 @@ struct Compile: AsyncParsableCommand {
     @Flag(help: "Show the text as decided (dispositions and resolutions applied), changes attributed to their proposers.")
     var decided = false
 
+    enum Marks: String, ExpressibleByArgument, CaseIterable { case itu }
+
+    @Option(help: ArgumentHelp("itu: put each paragraph after its ITU proposal mark, ADD, MOD, SUP or NOC, with its number and proposers.", valueName: "STYLE"))
+    var marks: Marks?
+
     func validate() throws {
         if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
     }
@@ -340,14 +349,14 @@ struct Compile: AsyncParsableCommand {
             let title = "\(try context.workflow().title): compilation text"
             switch format {
             case .docx:
-                let compilation = try Texts(context).compilationDocument(round: round, decided: decided)
+                let compilation = try Texts(context).compilationDocument(round: round, decided: decided, ituMarks: marks == .itu)
                 try await CompilationWord.write(compilation, title: title, to: URL(fileURLWithPath: output!))
                 print("Wrote the compilation (docx, \(compilation.notes.count) comment\(compilation.notes.count == 1 ? "" : "s")) to \(output!)")
             case .html:
-                let text = try Texts(context).compilation(round: round, html: true, decided: decided)
+                let text = try Texts(context).compilation(round: round, html: true, decided: decided, ituMarks: marks == .itu)
                 try emit(HTMLPage.wrap(title: title, body: text), to: output)
             case .md:
-                try emit(try Texts(context).compilation(round: round, html: false, decided: decided), to: output)
+                try emit(try Texts(context).compilation(round: round, html: false, decided: decided, ituMarks: marks == .itu), to: output)
             }
         }
     }

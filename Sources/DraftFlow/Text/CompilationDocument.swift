@@ -36,11 +36,14 @@ public struct CompilationDocument: Sendable, Equatable {
         public var pieces: [Piece]
         /// The version's block this one shows; nil for a paragraph a member inserts.
         public var baseIndex: Int?
+        /// For the mark line of an ITU proposal (`compile --marks itu`), the mark it shows.
+        public var ituMark: ITUMark?
 
-        public init(kind: DraftDocument.BlockKind, pieces: [Piece], baseIndex: Int?) {
+        public init(kind: DraftDocument.BlockKind, pieces: [Piece], baseIndex: Int?, ituMark: ITUMark? = nil) {
             self.kind = kind
             self.pieces = pieces
             self.baseIndex = baseIndex
+            self.ituMark = ituMark
         }
     }
 

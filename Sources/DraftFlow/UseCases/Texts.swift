@@ -76,19 +76,26 @@ public struct Texts {
     /// attributed, and each collision as alternatives. With `decided`, the text as the secretariat's
     /// decisions make it: accepted changes attributed to the members who proposed them, the wording
     /// the secretariat chose for a collision or a modified comment attributed to whose it is.
-    public func compilation(round: String?, html: Bool, decided: Bool = false) throws -> String {
+    /// With `ituMarks`, each paragraph follows its mark, ADD, MOD, SUP or NOC, as in ITU proposals.
+    public func compilation(round: String?, html: Bool, decided: Bool = false, ituMarks: Bool = false) throws -> String {
         let (state, candidate, names) = try compiled(round: round, decided: decided)
         let resolved = decided ? candidate.resolved : [:]
+        if ituMarks {
+            return html ? Compilation.htmlWithITUMarks(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
+                        : Compilation.markdownWithITUMarks(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
+        }
         return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
                     : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
     }
 
     /// The compilation text as structured pieces (`compilation` renders the same), with when each
     /// author's proposals were received and the members' comments placed on their paragraphs.
-    public func compilationDocument(round: String?, decided: Bool = false) throws -> CompilationDocument {
+    public func compilationDocument(round: String?, decided: Bool = false, ituMarks: Bool = false) throws -> CompilationDocument {
         let (state, candidate, names) = try compiled(round: round, decided: decided)
         let merge = candidate.merge
-        let blocks = Compilation.documentBlocks(result: merge, memberNames: names, resolved: decided ? candidate.resolved : [:])
+        let resolved = decided ? candidate.resolved : [:]
+        let blocks = ituMarks ? Compilation.documentBlocksWithITUMarks(base: state.baseText, result: merge, memberNames: names, resolved: resolved)
+            : Compilation.documentBlocks(result: merge, memberNames: names, resolved: resolved)
         // Each author label a piece can carry, and the members it names.
         var memberSets = merge.changes.map(\.members)
         for collision in merge.collisions {

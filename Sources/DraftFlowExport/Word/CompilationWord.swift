@@ -24,6 +24,12 @@ public enum CompilationWord {
         var blocks: [PandocBlock] = []
         var nextComment = compilation.notes.count + 1
         for (index, block) in compilation.blocks.enumerated() {
+            if let mark = block.ituMark, case .plain(let line)? = block.pieces.first {
+                // An ITU proposal's mark line: the mark in bold, then the provision and its proposers.
+                let reference = line.dropFirst(mark.rawValue.count)
+                blocks.append(.para([.strong([.text(mark.rawValue)])] + (reference.isEmpty ? [] : [.text(String(reference))])))
+                continue
+            }
             var inlines = WordText.inlines(block, received: compilation.received, nextComment: &nextComment)
             if let notes = notesByBlock[index] {
                 inlines = notes.map { PandocInline.commentStart(id: $0.id, author: $0.note.author, date: WordText.date($0.note.received),
