@@ -94,7 +94,7 @@ git clone -q "$url" members
 )
 git_fetch=$(cd members && seconds git fetch -q origin '+refs/heads/submissions/*:refs/remotes/origin/submissions/*')
 collect=$(cd ws && DRAFTFLOW_NOW=2020-02-28T09:00:00+01:00 seconds "$draftflow" collect)
-intake=$(cd ws-intake && seconds "$draftflow" intake ../inbox --received 2020-02-28T09:00:00+01:00)
+intake=$(cd ws-intake && DRAFTFLOW_NOW=2020-02-28T09:00:00+01:00 seconds "$draftflow" intake ../inbox --received 2020-02-28T09:00:00+01:00)
 noop_collect=$(cd ws && DRAFTFLOW_NOW=2020-02-28T10:00:00+01:00 seconds "$draftflow" collect)
 git_noop_fetch=$(cd members && seconds git fetch -q origin '+refs/heads/submissions/*:refs/remotes/origin/submissions/*' --prune)
 

@@ -2,7 +2,7 @@
 # Installs what DraftFlow needs from Debian's packages, when it is missing:
 # - libgit2-dev and pkg-config, to build; libgmime-3.0-dev (GMime 3, which reads e-mail for
 #   `intake --mail`) and libxml2-dev (its HTML parser reduces HTML mail to text), to build;
-# - git (the tests check DraftFlow's repositories with it), tzdata (time zones) and strace (the
+# - git (the tests check DraftFlow's repositories with it and serve them with its `git daemon`), tzdata (time zones) and strace (the
 #   crash-injection test kills draftflow at chosen system calls with it);
 # - pandoc (DOCX), weasyprint (PDF), fonts for Arabic and Chinese in PDFs, and unzip (the tests
 #   read the DOCX files back);

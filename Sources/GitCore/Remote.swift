@@ -66,6 +66,40 @@ extension Repository {
         }
     }
 
+    /// Downloads the objects of the remote's references whose names start with `prefix`, without
+    /// writing any local reference (no remote-tracking references to write, prune and delete again:
+    /// for hundreds of members' branches, that was most of a fetch's time). Returns their names and
+    /// the ids they point to, sorted by name.
+    public func download(remote name: String, prefix: String, credentials: RemoteCredentials = .fromEnvironment()) throws -> [(name: String, id: ObjectID)] {
+        let remote = try lookupRemote(name)
+        let session = RemoteSession(credentials: credentials)
+        var heads: [(name: String, id: ObjectID)] = []
+        try session.withCallbacks { callbacks in
+            var connectCallbacks = callbacks
+            try remote.read { remote in
+                try session.check(git_remote_connect(remote, GIT_DIRECTION_FETCH, &connectCallbacks, nil, nil), "git_remote_connect(\(name))")
+                defer { git_remote_disconnect(remote) }
+                var list: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
+                var count = 0
+                try check(git_remote_ls(&list, &count, remote), "git_remote_ls(\(name))")
+                for index in 0..<count {
+                    guard let head = list?[index]?.pointee, let raw = head.name else { continue }
+                    let reference = String(cString: raw)
+                    if reference.hasPrefix(prefix) { heads.append((reference, ObjectID(head.oid))) }
+                }
+                guard !heads.isEmpty else { return }
+                var options = git_fetch_options()
+                try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
+                options.callbacks = callbacks
+                options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+                try withStringArray(["+\(prefix)*:refs/draftflow-unused/*"]) { specs in
+                    try session.check(git_remote_download(remote, &specs, &options), "git_remote_download(\(name))")
+                }
+            }
+        }
+        return heads.sorted { $0.name < $1.name }
+    }
+
     /// Pushes `refspecs` (`refs/heads/main:refs/heads/main`, `:refs/heads/x` to delete) to the
     /// remote `name`. A reference the server refuses, or that is not a fast-forward of the
     /// remote's, is named in the outcome; any other failure (network, authentication) throws.

@@ -88,6 +88,19 @@ import TestSupport
         #expect(again.status == 0, "\(again.error)")
         #expect(again.output == "No submission waiting on origin\n")
         #expect(try head(cli.folder) == before)
+        // A collect killed after recording, before deleting the branch: the next one finds the
+        // branch recorded already, records nothing and deletes it.
+        #expect(try git(["update-ref", "refs/heads/submissions/draft-1/CAN", branch], in: daemon.path("ws.git")).status == 0)
+        let finished = try cli.run(["collect"], now: "2020-02-28T10:30:00+01:00")
+        #expect(finished.status == 0, "\(finished.error)")
+        #expect(finished.output == """
+            Collected 0 submissions from origin
+              CAN: recorded already (submission 1), not recorded again
+            Pushed to origin: main at \(before.prefix(7))
+
+            """)
+        #expect(try head(cli.folder) == before)
+        #expect(try gitOutput(["for-each-ref", "refs/heads/submissions"], in: daemon.path("ws.git")) == "")
 
         // The member pulls and sees its submission recorded.
         let pulled = try clone.run(["pull"], now: "2020-02-28T11:00:00+01:00")

@@ -12,19 +12,17 @@ public struct SubmissionFetch {
     }
 
     var repository: Repository { sync.store.repository }
-    var tracking: String { "refs/remotes/\(sync.remote)/submissions/" }
 
-    /// Fetches `refs/heads/submissions/*` (pruning those gone from the remote) and reads each.
+    /// Downloads what `refs/heads/submissions/*` name on the remote (no local reference is written)
+    /// and reads each.
     public func candidates() throws -> [SubmissionCandidate] {
         let store = sync.store
-        try sync.network("fetch from") {
-            try repository.fetch(remote: sync.remote, refspecs: ["+\(SubmissionBranch.prefix)*:\(tracking)*"], prune: true, credentials: sync.credentials)
+        let heads = try sync.network("fetch from") {
+            try repository.download(remote: sync.remote, prefix: SubmissionBranch.prefix, credentials: sync.credentials)
         }
         return try store.storage {
             guard let main = try repository.resolveCommit(store.branch) else { return [] }
-            return try repository.referenceNames(matching: tracking + "*").compactMap { name -> SubmissionCandidate? in
-                guard let id = try repository.resolve(name) else { return nil }
-                let reference = SubmissionBranch.prefix + name.dropFirst(tracking.count)
+            return try heads.map { reference, id -> SubmissionCandidate in
                 guard let commit = try? repository.commit(CommitID(id)) else {
                     return SubmissionCandidate(reference: reference, commitID: id.hex, shapeProblem: "it does not name a commit", files: [], sent: Date(timeIntervalSince1970: 0))
                 }
@@ -69,7 +67,6 @@ public struct SubmissionFetch {
                 try repository.push(remote: sync.remote, refspecs: refspecs, expecting: pending, credentials: sync.credentials)
             }
             if outcome.moved.isEmpty {
-                try sync.store.storage { for reference in pending.keys { try repository.removeReference(tracking + reference.dropFirst(SubmissionBranch.prefix.count)) } }
                 return pending.keys.sorted().filter { outcome.rejected[$0] == nil }
             }
             for reference in outcome.moved { pending[reference] = nil }
