@@ -20,17 +20,20 @@ struct Export: AsyncParsableCommand {
         Example: draftflow export final --format html -o final-packet.html
         Example: draftflow export final --format docx --symbol "C20/45" -o final-packet.docx
         Example: draftflow export final-draft --circulate --format html -o final-draft-circulated.html
+        With --format akn, writes the version's text alone as Akoma Ntoso 3.0 (OASIS LegalDocML, AKN4UN's \
+        FRBR naming), each paragraph's id its eId (para_2.3).
+        Example: draftflow export final --format akn -o final.akn.xml
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, docx, pdf }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, docx, pdf, akn }
 
     @OptionGroup var options: WorkspaceOptions
 
     @Argument(help: "The version to transmit (default: the last published one).")
     var version: String?
 
-    @Option(help: "md, html, docx or pdf.")
+    @Option(help: "md, html, docx, pdf, or akn (the version's text alone, as Akoma Ntoso 3.0 XML).")
     var format: Format = .html
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "FILE"))
@@ -59,6 +62,7 @@ struct Export: AsyncParsableCommand {
             }
             if circulate { return try await writeCirculation() }
             let context = try options.context()
+            if format == .akn { return try writeAkomaNtoso(context) }
             let packet = try PacketBuilder(context).packet(version: version)
             let url = URL(fileURLWithPath: output)
             switch format {
@@ -67,6 +71,7 @@ struct Export: AsyncParsableCommand {
             case .docx:
                 try await PacketWord.write(packet, symbol: symbol, original: original, to: url)
             case .pdf: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
+            case .akn: return  // written above, without the packet
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
             warnIfPastDue(context)
@@ -88,6 +93,9 @@ extension Export {
         case .docx: try await Pandoc.convert(html: Circulation.html(circulation), to: .docx, output: url,
                                              header: "\(circulation.title) — \(circulation.version)")
         case .pdf: try await Pandoc.convert(html: Circulation.html(circulation), to: .pdf, output: url)
+        case .akn:
+            throw DraftFlowError(.invalidInput, "--circulate writes md, html, docx or pdf; akn is the version's text alone",
+                                 fix: "draftflow export \(version) --format akn -o FILE (without --circulate)")
         }
         print("Wrote \(circulation.version) as circulated in round \(circulation.round) (\(format.rawValue)) to \(url.path)")
     }
@@ -106,5 +114,25 @@ private func emit(bytes: [UInt8], to output: String) throws {
         }
     } catch {
         throw DraftFlowError(.invalidInput, "cannot write \(output): \(error.localizedDescription)", fix: "check the folder exists and is writable")
+    }
+}
+
+extension Export {
+    /// `--format akn`: the version's text as Akoma Ntoso.
+    func writeAkomaNtoso(_ context: DraftingContext) throws {
+        let workflow = try context.workflow()
+        guard let label = try version.map({ try SafeName.label($0) }) ?? workflow.versions.last?.label else {
+            throw DraftFlowError(.refused, "no version has been published yet", fix: "publish one with `draftflow publish LABEL`")
+        }
+        guard let entry = workflow.version(label) else {
+            throw DraftFlowError(.invalidInput, "there is no version \(label) in this workspace",
+                                 fix: "published versions: \(workflow.versions.map(\.label).joined(separator: ", "))")
+        }
+        let document = DraftDocument.parse(try Texts(context).documentText(label))
+        let workName = (try? options.open().repository.workTree?.lastPathComponent) ?? nil
+        let identity = AkomaNtosoDocument.Identity(title: workflow.title, workName: workName ?? "workspace", version: label,
+                                                   published: entry.published, timeZone: try workflow.zone(), secretariat: workflow.secretariat.name)
+        try emit(AkomaNtosoDocument.xml(document, identity: identity), to: output)
+        print("Wrote \(label) (akn, \(document.blocks.count) blocks) to \(URL(fileURLWithPath: output).path)")
     }
 }
