@@ -22,17 +22,20 @@ struct Export: AsyncParsableCommand {
         Example: draftflow export final-draft --circulate --format html -o final-draft-circulated.html
         --lang zh (ar, zh, en, fr, ru, es) writes the packet's or the note's own words and dates in that language.
         Example: draftflow export final --lang zh --format html -o final-packet.zh.html
+        With --format akn, writes the version's text alone as Akoma Ntoso 3.0 (OASIS LegalDocML, AKN4UN's \
+        FRBR naming), each paragraph's id its eId (para_2.3).
+        Example: draftflow export final --format akn -o final.akn.xml
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, docx, pdf }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, docx, pdf, akn }
 
     @OptionGroup var options: WorkspaceOptions
 
     @Argument(help: "The version to transmit (default: the last published one).")
     var version: String?
 
-    @Option(help: "md, html, docx or pdf.")
+    @Option(help: "md, html, docx, pdf, or akn (the version's text alone, as Akoma Ntoso 3.0 XML).")
     var format: Format = .html
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "FILE"))
@@ -63,6 +66,7 @@ struct Export: AsyncParsableCommand {
             }
             if circulate { return try await writeCirculation() }
             let context = try options.context()
+            if format == .akn { return try writeAkomaNtoso(context) }
             let packet = try PacketBuilder(context).packet(version: version, language: lang.language)
             let url = URL(fileURLWithPath: output)
             switch format {
@@ -71,6 +75,7 @@ struct Export: AsyncParsableCommand {
             case .docx:
                 try await PacketWord.write(packet, symbol: symbol, original: original, to: url)
             case .pdf: try await Pandoc.convert(html: FinalTextPacket.html(packet), to: .pdf, output: url)
+            case .akn: return  // written above, without the packet
             }
             print("Wrote the \(packet.version) packet (\(format.rawValue)) to \(url.path)")
             warnIfPastDue(context)
@@ -92,6 +97,9 @@ extension Export {
         case .docx: try await Pandoc.convert(html: Circulation.html(circulation), to: .docx, output: url,
                                              header: "\(circulation.title) — \(circulation.version)")
         case .pdf: try await Pandoc.convert(html: Circulation.html(circulation), to: .pdf, output: url)
+        case .akn:
+            throw DraftFlowError(.invalidInput, "--circulate writes md, html, docx or pdf; akn is the version's text alone",
+                                 fix: "draftflow export \(version) --format akn -o FILE (without --circulate)")
         }
         print("Wrote \(circulation.version) as circulated in round \(circulation.round) (\(format.rawValue)) to \(url.path)")
     }
@@ -110,5 +118,25 @@ private func emit(bytes: [UInt8], to output: String) throws {
         }
     } catch {
         throw DraftFlowError(.invalidInput, "cannot write \(output): \(error.localizedDescription)", fix: "check the folder exists and is writable")
+    }
+}
+
+extension Export {
+    /// `--format akn`: the version's text as Akoma Ntoso.
+    func writeAkomaNtoso(_ context: DraftingContext) throws {
+        let workflow = try context.workflow()
+        guard let label = try version.map({ try SafeName.label($0) }) ?? workflow.versions.last?.label else {
+            throw DraftFlowError(.refused, "no version has been published yet", fix: "publish one with `draftflow publish LABEL`")
+        }
+        guard let entry = workflow.version(label) else {
+            throw DraftFlowError(.invalidInput, "there is no version \(label) in this workspace",
+                                 fix: "published versions: \(workflow.versions.map(\.label).joined(separator: ", "))")
+        }
+        let document = DraftDocument.parse(try Texts(context).documentText(label))
+        let workName = (try? options.open().repository.workTree?.lastPathComponent) ?? nil
+        let identity = AkomaNtosoDocument.Identity(title: workflow.title, workName: workName ?? "workspace", version: label,
+                                                   published: entry.published, timeZone: try workflow.zone(), secretariat: workflow.secretariat.name)
+        try emit(AkomaNtosoDocument.xml(document, identity: identity), to: output)
+        print("Wrote \(label) (akn, \(document.blocks.count) blocks) to \(URL(fileURLWithPath: output).path)")
     }
 }
