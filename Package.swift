@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "LineSplitting"),
         // The libgit2 wrapper: what a newcomer reads first.
-        .target(name: "GitCore", dependencies: ["Clibgit2", "Czlib", "ContentHash"]),
+        .target(name: "GitCore", dependencies: ["Clibgit2", "Czlib", "ContentHash", "Parallel"]),
         // Git's object and pack formats written and read by hand, for speed and for verification.
         .target(name: "GitPack", dependencies: ["GitCore", "Czlib", "ContentHash", "LineSplitting", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "LineSplitting", "Parallel", .product(name: "Yams", package: "Yams")]),
@@ -85,7 +85,7 @@ let package = Package(
         ),
         // What the tests share: scratch folders, the real git command, a seeded generator.
         .target(name: "TestSupport", dependencies: ["DraftFlow"], path: "Tests/TestSupport"),
-        .testTarget(name: "GitCoreTests", dependencies: ["GitCore", "TestSupport"]),
+        .testTarget(name: "GitCoreTests", dependencies: ["GitCore", "Parallel", "TestSupport"]),
         .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore", "TestSupport"]),
         .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow", "TestSupport"]),

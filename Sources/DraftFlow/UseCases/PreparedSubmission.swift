@@ -76,8 +76,13 @@ struct PreparedSubmission: Sendable {
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
     static func concurrently(_ items: [Submissions.BatchItem], late: Bool, now: Date, draft: TextInput.Reference?) throws -> [PreparedSubmission] {
         try concurrentMap(items) { item in
-            try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
-                                   now: now, draft: draft)
+            // What was read of a mapped file is given back: the commit reads it again, page by page.
+            defer {
+                MappedFiles.release(item.file.data)
+                if let proposal = item.proposal { MappedFiles.release(proposal.data) }
+            }
+            return try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
+                                          now: now, draft: draft)
         }
     }
 }
