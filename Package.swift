@@ -87,7 +87,7 @@ let package = Package(
         ),
         // What the tests share: scratch folders, the real git command, a seeded generator.
         .target(name: "TestSupport", dependencies: ["DraftFlow"], path: "Tests/TestSupport"),
-        .testTarget(name: "GitCoreTests", dependencies: ["GitCore", "CGitTLS", "Parallel", "TestSupport"]),
+        .testTarget(name: "GitCoreTests", dependencies: ["GitCore", "CGitTLS", "Clibgit2", "Parallel", "TestSupport"]),
         .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore", "TestSupport"]),
         .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow", "TestSupport"]),
