@@ -26,13 +26,15 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // libgit2's CA certificates parsed at the first TLS connection, not at start-up (GitCore's LibGit2).
+        .target(name: "CGitTLS", cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])], linkerSettings: [.linkedLibrary("git2"), .linkedLibrary("dl")]),
         // zlib, called directly by GitPack (pack objects, loose-object checks).
         .systemLibrary(name: "Czlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Parallel"),
         .target(name: "LineSplitting"),
         // The libgit2 wrapper: what a newcomer reads first.
-        .target(name: "GitCore", dependencies: ["Clibgit2", "Czlib", "ContentHash"]),
+        .target(name: "GitCore", dependencies: ["Clibgit2", "CGitTLS", "Czlib", "ContentHash", "Parallel"]),
         // Git's object and pack formats written and read by hand, for speed and for verification.
         .target(name: "GitPack", dependencies: ["GitCore", "Czlib", "ContentHash", "LineSplitting", "Parallel"]),
         .target(name: "DraftFlow", dependencies: ["ContentHash", "LineSplitting", "Parallel", .product(name: "Yams", package: "Yams")]),
@@ -85,7 +87,7 @@ let package = Package(
         ),
         // What the tests share: scratch folders, the real git command, a seeded generator.
         .target(name: "TestSupport", dependencies: ["DraftFlow"], path: "Tests/TestSupport"),
-        .testTarget(name: "GitCoreTests", dependencies: ["GitCore", "TestSupport"]),
+        .testTarget(name: "GitCoreTests", dependencies: ["GitCore", "CGitTLS", "Clibgit2", "Parallel", "TestSupport"]),
         .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore", "TestSupport"]),
         .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow", "TestSupport"]),

@@ -17,7 +17,7 @@ final class Bench {
     init(options: Options, draftflow: String, scale: Double) throws {
         self.options = options
         self.draftflow = draftflow
-        workload = Workload(scale: scale, collisionPercent: options.collisions)
+        workload = Workload(scale: scale, collisionPercent: options.collisions, paragraphs: options.paragraphs)
         var template = Array("\(NSTemporaryDirectory())/draftflow-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw BenchError("cannot create a temporary folder") }
         root = String(cString: made)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The command line: which scales, which task, which executable.
 let usage = """
-USAGE: draftflow-bench [--scale S[,S...]] [--only TASK] [--draftflow PATH] [--keep] [--collisions PCT] [--dispose-limit N]
+USAGE: draftflow-bench [--scale S[,S...]] [--paragraphs N] [--only TASK] [--draftflow PATH] [--keep] [--collisions PCT] [--dispose-limit N]
 
   --scale S        size factor: paragraphs = 1000*S, members = 193*S (e.g. 0.25, 1, 4; a comma list runs each)
   --only TASK      intake | merge | redline | status | whole | memory | mail | word-intake (intake, merge and redline
@@ -12,6 +12,8 @@ USAGE: draftflow-bench [--scale S[,S...]] [--only TASK] [--draftflow PATH] [--ke
   --collisions PCT share of paragraphs that several members edit at the same words differently (default 0.5):
                    one collision each per round, and one `draftflow resolve` each
   --keep           keep the temporary folder (workspace, git peer, generated files)
+  --paragraphs N   the draft's paragraphs whatever the scale (members still 193*S): with --scale 0.5,1,2,4 and
+                   --paragraphs 1000, the growth table reads as growth in members alone
   --dispose-limit N  without `dispose --all-undecided`, dispose one by one only up to N comments (default 300)
 """
 
@@ -22,6 +24,7 @@ struct Options {
     var keep = false
     var disposeLimit = 300
     var collisions = 0.5
+    var paragraphs: Int?
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -47,6 +50,9 @@ struct Options {
             case "--collisions":
                 guard let share = Double(try value(argument)), share >= 0, share <= 50 else { throw BenchError("--collisions takes a percentage, 0 to 50") }
                 options.collisions = share
+            case "--paragraphs":
+                guard let count = Int(try value(argument)), count >= 20 else { throw BenchError("--paragraphs takes a number, at least 20") }
+                options.paragraphs = count
             case "--dispose-limit":
                 guard let limit = Int(try value(argument)) else { throw BenchError("--dispose-limit takes a number") }
                 options.disposeLimit = limit

@@ -72,10 +72,12 @@ func report(_ r: ScaleResult, only: String?) -> String {
 
 func growth(_ results: [ScaleResult]) -> String {
     guard results.count > 1 else { return "" }
+    let fixedParagraphs = Set(results.map(\.paragraphs)).count == 1
     var lines = ["## Growth between scales", "",
-                 "Exponent k in time ~ scale^k (1 = linear in the scale factor). Note that the bytes of edited copies grow as "
-                 + "members x paragraphs, i.e. as scale^2.", "",
-                 "| task | " + results.map { "scale \($0.scale)" }.joined(separator: " | ") + " | exponent |",
+                 "Exponent k in time ~ scale^k (1 = linear in the scale factor). "
+                 + (fixedParagraphs ? "The draft has \(results[0].paragraphs) paragraphs at every scale, so members and the bytes of edited copies both grow as the scale."
+                                    : "Note that the bytes of edited copies grow as members x paragraphs, i.e. as scale^2."), "",
+                 "| task | " + results.map { "scale \($0.scale) (\($0.members) members)" }.joined(separator: " | ") + " | exponent |",
                  "|---|" + results.map { _ in "---|" }.joined() + "---|"]
     func line(_ task: String, _ value: (ScaleResult) -> Double) {
         let values = results.map(value)

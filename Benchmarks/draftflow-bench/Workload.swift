@@ -109,10 +109,10 @@ struct Workload {
     /// Percentage of paragraphs where members collide.
     let collisionPercent: Double
 
-    init(scale: Double, collisionPercent: Double) {
+    init(scale: Double, collisionPercent: Double, paragraphs fixed: Int? = nil) {
         self.scale = scale
         self.collisionPercent = collisionPercent
-        paragraphs = max(20, Int((1000 * scale).rounded()))
+        paragraphs = fixed ?? max(20, Int((1000 * scale).rounded()))
         let count = max(2, Int((193 * scale).rounded()))
         var codes = Array(Workload.unMembers.prefix(count))
         var extra = 1

@@ -1,9 +1,14 @@
+import CGitTLS
 import Clibgit2
 
 /// Process-wide libgit2 set-up: initialised once, with durable (fsynced) writes.
 public enum LibGit2 {
     private static let initialization: Int32 = {
+        // The CA certificates are parsed at the first TLS connection, not here (CGitTLS): most
+        // commands never open one, and the parse was most of libgit2's start-up.
+        draftflow_git_tls_defer_begin()
         let result = git_libgit2_init()
+        draftflow_git_tls_defer_end()
         // Writes must be durable before a command reports success.
         _ = draftflow_git_enable_fsync(1)
         _ = draftflow_git_enable_strict_objects(1)
@@ -20,6 +25,20 @@ public enum LibGit2 {
     /// argument list of a libgit2 call (docs/LIBGIT2.md, item 1).
     public static func initialize() {
         _ = initialization
+    }
+
+    /// Whether the CA certificates libgit2 asked for at start-up still wait for the first TLS
+    /// connection (which parses them), and the file they are read from.
+    public static var deferredCertificates: (waiting: Bool, file: String) {
+        initialize()
+        return (draftflow_git_tls_deferred() != 0, String(cString: draftflow_git_tls_deferred_file()))
+    }
+
+    /// Parses the deferred CA certificates now, as the first TLS connection would; libgit2's
+    /// error code, or 0.
+    public static func loadCertificates() -> Int32 {
+        initialize()
+        return draftflow_git_tls_load()
     }
 
     /// The libgit2 version this process runs with, e.g. "1.5.1".

@@ -1,6 +1,7 @@
 import Clibgit2
 import Foundation
 import Glibc
+import Parallel
 
 /// What bringing the work tree up to date left alone because a person had changed it.
 public struct WorkTreeSync: Equatable, Sendable {
@@ -44,6 +45,7 @@ extension Repository {
                 if let file = known[path], file.id == id, indexed[path] == nil, !FileManager.default.fileExists(atPath: url.path) {
                     // A new file we just committed: write it and index it without hashing it again.
                     try FileSystem.replaceFile(at: url, with: file.data)
+                    MappedFiles.release(file.data)
                     try addWrittenFile(to: index, path: path, url: url, id: id)
                     result.updated.append(path)
                     continue
@@ -62,7 +64,8 @@ extension Repository {
                 } else {
                     try FileSystem.replaceFile(at: url, with: try content(path, id))
                 }
-                try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
+                // The file holds blob `id` now: indexed from its stat data, not read and hashed again.
+                try addWrittenFile(to: index, path: path, url: url, id: id)
                 result.updated.append(path)
             }
             for (path, id) in indexed.sorted(by: { $0.key < $1.key }) where target[path] == nil {

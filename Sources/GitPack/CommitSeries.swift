@@ -54,6 +54,9 @@ extension Repository {
         var writer = PackWriter()
         var bases: [BlobID: Delta.Index] = [:]
         var blobsAtPath: [String: BlobID] = [:]
+        // A file the series writes again (the round's index, in every commit): its last version in
+        // this pack, and how many deltas reading it applies.
+        var lastInPack: [String: (id: BlobID, data: Data, depth: Int)] = [:]
         let startTree = try parent.map { try self.commit($0).tree }
         let deltas = try encodeDeltas(commits, startTree: startTree, bases: &bases)
         let root = TreeNode(id: startTree)
@@ -74,8 +77,12 @@ extension Repository {
                         } else {
                             try writer.addDelta(id: id.objectID, data: file.data, base: base.objectID, index: bases[base]!)
                         }
+                    } else if file.data.count > 4096, let last = lastInPack[file.path], last.depth < Self.rewriteDepth, writer.contains(last.id.objectID) {
+                        try writer.addDelta(id: id.objectID, base: last.id.objectID, encoded: .init(ends: last.data, target: file.data))
+                        lastInPack[file.path] = (id, file.data, last.depth + 1)
                     } else {
                         try writer.add(id: id.objectID, kind: .blob, data: file.data)
+                        if file.similarTo == nil { lastInPack[file.path] = (id, file.data, 0) }
                     }
                 }
                 try root.set(ArraySlice(file.path.split(separator: "/").map(String.init)), to: (id, 0o100644), in: self)
@@ -102,6 +109,10 @@ extension Repository {
         return (writer, written, blobsAtPath)
     }
 
+    /// The longest chain of deltas a file the series writes again is stored as: its versions are
+    /// deltas on the one before, and every 16th is whole, so reading one applies at most 15.
+    static let rewriteDepth = 15
+
     /// The blob of the starting tree that `file` is an edited copy of, if any.
     private func deltaBase(for file: SeriesCommit.File, in startTree: TreeID) throws -> BlobID? {
         guard let path = file.similarTo else { return nil }
@@ -124,7 +135,10 @@ extension Repository {
                 jobs.append((id, file.data, bases[base]!))
             }
         }
-        let encoded = try concurrentMap(jobs) { job in try PackWriter.EncodedDelta(index: job.base, target: job.data) }
+        let encoded = try concurrentMap(jobs) { job in
+            defer { MappedFiles.release(job.data) }
+            return try PackWriter.EncodedDelta(index: job.base, target: job.data)
+        }
         return Dictionary(zip(jobs.map(\.id), encoded), uniquingKeysWith: { first, _ in first })
     }
 
@@ -145,6 +159,10 @@ private final class TreeNode {
     private var entries: [String: TreeEntry] = [:]
     private var children: [String: TreeNode] = [:]
     private var dirty = false
+    /// The entries as last written, in git's order and serialized (nil until the first write).
+    private var sorted: SortedTreeEntries?
+    /// The entries changed since the last write, each with what `sorted` holds for it.
+    private var pending: [String: TreeEntry?] = [:]
 
     init(id: TreeID?) {
         self.id = id
@@ -158,16 +176,18 @@ private final class TreeNode {
         }
     }
 
+    /// Changes one entry, remembering what the last write held for it.
+    private func replace(_ name: String, with entry: TreeEntry?) {
+        if sorted != nil && pending.index(forKey: name) == nil { pending[name] = .some(entries[name]) }
+        entries[name] = entry
+    }
+
     func set(_ components: ArraySlice<String>, to blob: (id: BlobID, mode: UInt32)?, in repository: Repository) throws {
         try load(repository)
         let name = components.first!
         if components.count == 1 {
             children[name] = nil
-            if let blob {
-                entries[name] = TreeEntry(name: name, id: blob.id.objectID, kind: .blob, executable: false, mode: blob.mode)
-            } else {
-                entries[name] = nil
-            }
+            replace(name, with: blob.map { TreeEntry(name: name, id: $0.id.objectID, kind: .blob, executable: false, mode: $0.mode) })
             dirty = true
             return
         }
@@ -189,18 +209,31 @@ private final class TreeNode {
         guard dirty else { return entries.isEmpty && id == nil ? nil : id }
         for (name, child) in children {
             if let sub = try child.write(into: &writer, repository: repository) {
-                entries[name] = TreeEntry(name: name, id: sub.objectID, kind: .tree, executable: false, mode: 0o40000)
+                let entry = TreeEntry(name: name, id: sub.objectID, kind: .tree, executable: false, mode: 0o40000)
+                if entries[name] != entry { replace(name, with: entry) }
             } else {
-                entries[name] = nil
+                replace(name, with: nil)
                 children[name] = nil
             }
         }
         dirty = false
+        // Only what changed since the last write is sorted in; the rest is serialized already.
+        if var kept = sorted {
+            sorted = nil
+            for (name, old) in pending {
+                if let old { kept.remove(old) }
+                if let new = entries[name] { kept.insert(new) }
+            }
+            sorted = kept
+        } else {
+            sorted = SortedTreeEntries(Array(entries.values))
+        }
+        pending = [:]
         if entries.isEmpty {
             id = nil
             return nil
         }
-        let body = ObjectEncoding.tree(Array(entries.values))
+        let body = sorted!.body
         let newID = TreeID(ObjectID(hashing: body, as: .tree))
         if !writer.contains(newID.objectID) && !repository.contains(newID.objectID, refresh: false) {
             try writer.add(id: newID.objectID, kind: .tree, data: body)

@@ -104,6 +104,33 @@ enum Delta {
         return out
     }
 
+    /// A delta for a target that differs from its base in one stretch, as a file rewritten with
+    /// one entry added or changed (a round's index.json, commit after commit of an intake): the
+    /// bytes the two share at both ends are copied and the middle inserted. It costs a comparison
+    /// of the two, not an index of the base; any target gives a correct delta, only larger when
+    /// the differences are spread out.
+    static func encodeEnds(base: Data, target: Data) -> Data {
+        var out = Data()
+        appendVarint(base.count, to: &out)
+        appendVarint(target.count, to: &out)
+        base.withUnsafeBytes { baseRaw in
+            target.withUnsafeBytes { targetRaw in
+                let baseBytes = baseRaw.bindMemory(to: UInt8.self)
+                let targetBytes = targetRaw.bindMemory(to: UInt8.self)
+                let limit = min(baseBytes.count, targetBytes.count)
+                var prefix = 0
+                while prefix < limit && baseBytes[prefix] == targetBytes[prefix] { prefix += 1 }
+                var suffix = 0
+                while suffix < limit - prefix && baseBytes[baseBytes.count - 1 - suffix] == targetBytes[targetBytes.count - 1 - suffix] { suffix += 1 }
+                if prefix > 0 { emitCopy(offset: 0, length: prefix, to: &out) }
+                let middle = prefix..<(targetBytes.count - suffix)
+                if !middle.isEmpty { emitInsert(Array(targetBytes[middle]), to: &out) }
+                if suffix > 0 { emitCopy(offset: baseBytes.count - suffix, length: suffix, to: &out) }
+            }
+        }
+        return out
+    }
+
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range])))

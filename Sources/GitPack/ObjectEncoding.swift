@@ -7,20 +7,22 @@ enum ObjectEncoding {
     /// A tree: entries sorted as if folder names ended in "/", each
     /// "<octal mode> <name>\0<20-byte id>".
     static func tree(_ items: [TreeEntry]) -> Data {
-        let sorted = items.sorted { left, right in
-            let a = Array(left.name.utf8) + (left.mode == 0o40000 ? [0x2f] : [])
-            let b = Array(right.name.utf8) + (right.mode == 0o40000 ? [0x2f] : [])
-            return a.lexicographicallyPrecedes(b)
-        }
-        var body = Data()
-        for item in sorted {
-            body.append(contentsOf: Array(String(item.mode, radix: 8).utf8))
-            body.append(0x20)
-            body.append(contentsOf: Array(item.name.utf8))
-            body.append(0)
-            item.id.withUnsafeBytes { body.append(contentsOf: $0) }
-        }
-        return body
+        SortedTreeEntries(items).body
+    }
+
+    /// The key git sorts a tree's entries by: the name's bytes, a folder's followed by "/".
+    static func treeKey(_ entry: TreeEntry) -> [UInt8] {
+        Array(entry.name.utf8) + (entry.mode == 0o40000 ? [0x2f] : [])
+    }
+
+    /// One entry as a tree holds it: "<octal mode> <name>\0<20-byte id>".
+    static func treeEntry(_ entry: TreeEntry) -> [UInt8] {
+        var bytes = Array(String(entry.mode, radix: 8).utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: entry.name.utf8)
+        bytes.append(0)
+        entry.id.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// A commit: its tree, its parent, author and committer, a blank line and the message.
@@ -37,5 +39,58 @@ enum ObjectEncoding {
         let sign = offset < 0 ? "-" : "+"
         let zone = String(format: "%02d%02d", abs(offset) / 60, abs(offset) % 60)
         return "\(signature.recordedName) <\(signature.recordedEmail)> \(signature.seconds) \(sign)\(zone)"
+    }
+}
+
+/// A tree's entries in git's order, each serialized once: a series that changes a few entries of
+/// a large folder in every commit (a round's folder of 772 members) inserts and removes those
+/// entries, instead of sorting and serializing the whole folder again each time.
+struct SortedTreeEntries {
+    private var keys: [[UInt8]] = []
+    private var encoded: [[UInt8]] = []
+
+    init(_ items: [TreeEntry] = []) {
+        let pairs = items.map { (key: ObjectEncoding.treeKey($0), bytes: ObjectEncoding.treeEntry($0)) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        keys = pairs.map(\.key)
+        encoded = pairs.map(\.bytes)
+    }
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// The first position whose key is not before `key`.
+    private func position(of key: [UInt8]) -> Int {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    mutating func insert(_ entry: TreeEntry) {
+        let key = ObjectEncoding.treeKey(entry)
+        let at = position(of: key)
+        if at < keys.count && keys[at] == key {
+            encoded[at] = ObjectEncoding.treeEntry(entry)
+        } else {
+            keys.insert(key, at: at)
+            encoded.insert(ObjectEncoding.treeEntry(entry), at: at)
+        }
+    }
+
+    mutating func remove(_ entry: TreeEntry) {
+        let key = ObjectEncoding.treeKey(entry)
+        let at = position(of: key)
+        guard at < keys.count && keys[at] == key else { return }
+        keys.remove(at: at)
+        encoded.remove(at: at)
+    }
+
+    /// The tree object's body.
+    var body: Data {
+        var body = Data(capacity: encoded.reduce(0) { $0 + $1.count })
+        for bytes in encoded { body.append(contentsOf: bytes) }
+        return body
     }
 }

@@ -61,6 +61,13 @@ package struct PackWriter {
             size = delta.count
             compressed = try Zlib.deflate(delta)
         }
+
+        /// A delta of `target` on `base` where the two differ in one stretch (`Delta.encodeEnds`).
+        init(ends base: Data, target: Data) throws {
+            let delta = Delta.encodeEnds(base: base, target: target)
+            size = delta.count
+            compressed = try Zlib.deflate(delta)
+        }
     }
 
     /// Adds an object as a delta against `base` (which must be in this pack too), already encoded.

@@ -150,6 +150,9 @@ struct Intake: ParsableCommand {
                                  title: workflow.title, memberName: workflow.members.first { $0.code == recorded.member }?.name,
                                  version: workflow.rounds.first { $0.name == recorded.round }?.on,
                                  zone: zone, original: item.file.data, proposal: item.proposal?.data))
+            // Each file's pages are given back once its receipt is made: 772 copies are 772 MB.
+            MappedFiles.release(item.file.data)
+            if let proposal = item.proposal { MappedFiles.release(proposal.data) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import DraftFlow
 import Foundation
+import Parallel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,10 +43,11 @@ func readUserFile(_ path: String, what: String, limit: Int = TextInput.maximumSi
     }
     guard size > 0 else { return Data() }
     // Mapped, not copied: an intake reads hundreds of megabytes it mostly passes on unchanged.
-    guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+    // An intake gives each file's pages back once it is done with it (`MappedFiles.release`).
+    guard let mapped = MappedFiles.map(descriptor, size: size) else {
         throw DraftFlowError(.invalidInput, "\(what) \(path) cannot be read: \(String(cString: strerror(errno)))", fix: "check its permissions")
     }
-    return Data(bytesNoCopy: mapped, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+    return mapped
 }
 
 /// Standard input, read to its end: at most one byte past the limit, which the checks then name.

@@ -27,8 +27,8 @@ public struct MergeDesk {
             guard !light.inputs.isEmpty else {
                 throw DraftFlowError(.refused, "round \(light.round.name) received no submission: there is nothing to merge", fix: "publish the next version as it is")
             }
-            let state = try RoundState.read(light.round.name, selection: .lastCommentRound, detail: .texts, in: snapshot, store: context.store,
-                                            rebuildingDamagedRecord: true, pool: pool)
+            // The same reading, completed with the texts: the round's records are read once.
+            let state = try light.withTexts(in: snapshot, store: context.store, rebuildingDamagedRecord: true)
             let resolutions = state.record?.resolutions ?? []
             let (change, record) = try context.candidateChange(state, dispositions: state.dispositions, resolutions: resolutions,
                                                                message: { Self.message(state, record: $0) })

@@ -78,6 +78,11 @@ struct PreparedSubmission: Sendable {
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
     static func concurrently(_ items: [Submissions.BatchItem], late: Bool, now: Date, draft: TextInput.Reference?) throws -> [PreparedSubmission] {
         try concurrentMap(items) { item in
+            // What was read of a mapped file is given back: the commit reads it again, page by page.
+            defer {
+                MappedFiles.release(item.file.data)
+                if let proposal = item.proposal { MappedFiles.release(proposal.data) }
+            }
             var prepared = try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
                                                   now: now, draft: draft)
             prepared.sent = item.sent

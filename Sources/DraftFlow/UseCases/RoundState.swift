@@ -43,6 +43,8 @@ package struct RoundState {
     package var inputs: [CandidateBuilder.Input]
     package var record: MergeRecord?
     package var dispositions: [Disposition]
+    /// Each member's latest edited copy over the pooled rounds, by path: what `withTexts` aligns.
+    var proposals: [String: String] = [:]
     /// Comments of earlier submissions that the member's current submission no longer has.
     package var omitted: [Comment] = []
     /// The merge record that did not read and was left out (`rebuildingDamagedRecord`), by path.
@@ -67,32 +69,14 @@ package struct RoundState {
         do {
             damagedRecord = RecordPaths.merge(round: round.name)
             record = try RecordCoding.record(MergeRecord.self, at: RecordPaths.merge(round: round.name), in: snapshot)
-            if detail == .texts {
-                damagedRecord = RecordPaths.mergeChanges(round: round.name)
-                record?.changes = try RecordCoding.record([RecordedChange].self, at: RecordPaths.mergeChanges(round: round.name), in: snapshot) ?? []
-                damagedRecord = RecordPaths.mergeEdits(round: round.name)
-                record = try withEdits(record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)), path: RecordPaths.mergeEdits(round: round.name), in: snapshot)
-            }
             damagedRecord = nil
         } catch let error as DraftFlowError where error.kind == .workspace {
-            // The merge records are derived from the round's submissions: a new merge rebuilds them.
-            guard rebuildingDamagedRecord else {
-                throw DraftFlowError(.workspace, error.message,
-                                     fix: "it is derived from the round's submissions: rebuild it with `draftflow merge --round \(round.name)` "
-                                        + "(the resolutions it held are lost with it: check `draftflow collisions --all` afterwards)")
-            }
+            guard rebuildingDamagedRecord else { throw damaged(error, round: round) }
             record = nil
         }
         if selection == .lastMerged && record == nil { throw noMergeYet(round) }
         // The secretariat's decisions: not derived, so restored from history, not rebuilt.
         var dispositions = try RecordCoding.record([Disposition].self, at: RecordPaths.dispositions(round: round.name), in: snapshot) ?? []
-        var baseText = ""
-        if detail == .texts {
-            guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
-                throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
-            }
-            baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
-        }
         let rounds = try poolRounds(pool, round: round, record: record, workflow: workflow, snapshot: snapshot)
         // Each member's comments over the rounds, by id: a later round's comment with an id of an
         // earlier one (the same comment sent again) replaces it; the edited copy is the latest.
@@ -131,17 +115,49 @@ package struct RoundState {
         for member in comments.keys.sorted() {
             inputs.append(.init(member: member, aligned: nil, comments: comments[member] ?? []))
         }
-        if detail == .texts {
-            try alignProposals(&inputs, proposals: proposals, baseText: baseText, snapshot: snapshot)
-        }
-        var state = RoundState(workflow: workflow, round: round, baseText: baseText, submissions: submissions, inputs: inputs,
+        var state = RoundState(workflow: workflow, round: round, baseText: "", submissions: submissions, inputs: inputs,
                                record: record, dispositions: dispositions, damagedRecord: damagedRecord)
         state.pooled = rounds.map(\.name)
         state.byRound = byRound
         state.lateComments = lateComments
+        state.proposals = proposals
         let kept = Set(comments.values.joined().map(\.id))
         state.omitted = omittedComments.filter { !kept.contains($0.id) }
+        return detail == .texts ? try state.withTexts(in: snapshot, store: store, rebuildingDamagedRecord: rebuildingDamagedRecord) : state
+    }
+
+    /// This state, read with `.records`, completed to what `.texts` reads (the record's changes
+    /// and edits, the base text, every edited copy aligned with it) from the same snapshot: a
+    /// command that checks the records before reading the copies reads the round once.
+    package func withTexts(in snapshot: any WorkspaceSnapshot, store: any WorkspaceStore, rebuildingDamagedRecord: Bool = false) throws -> RoundState {
+        var state = self
+        if state.record != nil {
+            do {
+                state.damagedRecord = RecordPaths.mergeChanges(round: round.name)
+                state.record?.changes = try RecordCoding.record([RecordedChange].self, at: RecordPaths.mergeChanges(round: round.name), in: snapshot) ?? []
+                state.damagedRecord = RecordPaths.mergeEdits(round: round.name)
+                state.record = try Self.withEdits(state.record, from: snapshot.file(RecordPaths.mergeEdits(round: round.name)),
+                                                  path: RecordPaths.mergeEdits(round: round.name), in: snapshot)
+                state.damagedRecord = nil
+            } catch let error as DraftFlowError where error.kind == .workspace {
+                guard rebuildingDamagedRecord else { throw Self.damaged(error, round: round) }
+                state.record = nil
+            }
+        }
+        guard let baseData = try store.file(workflow.document, atVersion: round.on) else {
+            throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
+        }
+        state.baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
+        try Self.alignProposals(&state.inputs, proposals: proposals, baseText: state.baseText, snapshot: snapshot)
         return state
+    }
+
+    /// A merge record that does not read. The merge records are derived from the round's
+    /// submissions: a new merge rebuilds them.
+    private static func damaged(_ error: DraftFlowError, round: Round) -> DraftFlowError {
+        DraftFlowError(.workspace, error.message,
+                       fix: "it is derived from the round's submissions: rebuild it with `draftflow merge --round \(round.name)` "
+                          + "(the resolutions it held are lost with it: check `draftflow collisions --all` afterwards)")
     }
 
     /// The rounds whose submissions a command on `round` takes.
