@@ -17,6 +17,8 @@ public struct PushOutcome: Equatable, Sendable {
     /// References of `expecting` the remote no longer had at the expected commit: nothing was
     /// pushed then.
     public var moved: Set<String> = []
+    /// The lines the host wrote back (git shows them as "remote: …"): a hook's reasons for a refusal.
+    public var messages: [String] = []
 }
 
 extension Repository {
@@ -128,6 +130,10 @@ extension Repository {
             }
         }
         var outcome = PushOutcome(rejected: session.rejected, nonFastForward: nonFastForward, moved: session.moved)
+        // Progress lines end in "\r" and are written over; what a hook says ends in "\n".
+        outcome.messages = session.remoteText.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
+            String($0.split(separator: "\r").last ?? "").trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty && !$0.hasPrefix("Resolving deltas") && !$0.hasPrefix("Counting objects") }
         if outcome.rejected.values.contains(where: { $0.contains("fast-forward") || $0.contains("fetch first") || $0.contains("stale") || $0.contains("lock") }) {
             outcome.nonFastForward = true
         }

@@ -112,6 +112,8 @@ final class RemoteSession {
     var moved: Set<String> = []
     /// Set when every credential was tried and the host still asked.
     var authenticationFailed = false
+    /// What the host wrote back on its side band during the call: a hook's refusals, among others.
+    var remoteText = ""
 
     init(credentials: RemoteCredentials) {
         self.credentials = credentials
@@ -129,6 +131,13 @@ final class RemoteSession {
             guard let payload, let out else { return GIT_PASSTHROUGH.rawValue }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             return session.acquire(out, url: url.map { String(cString: $0) } ?? "", username: usernameFromURL.map { String(cString: $0) }, allowed: allowed)
+        }
+        callbacks.sideband_progress = { text, length, payload in
+            guard let payload, let text, length > 0 else { return 0 }
+            let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
+            if session.remoteText.utf8.count < 64 * 1024 { session.remoteText += String(decoding: bytes, as: UTF8.self) }
+            return 0
         }
         callbacks.push_update_reference = { name, status, payload in
             guard let payload, let name, let status else { return 0 }

@@ -72,7 +72,12 @@ import TestSupport
         #expect(try shared.cli.run(["comment", "USA", file.path], now: "2020-02-28T10:00:00+01:00").status == 0)
         let forged = try draftflow(["push", "origin"], in: shared.cli.folder, now: "2020-02-28T10:01:00+01:00", user: "ottawa", password: "canada-pw")
         #expect(forged.status == 3)
-        #expect(forged.error.hasPrefix("error: the git host refused the push: refs/heads/main: pre-receive hook declined"))
+        #expect(forged.error.hasPrefix("""
+            error: the git host refused the push: refs/heads/main: pre-receive hook declined
+              the host said:
+                draftflow: refused refs/heads/main: only the secretariat pushes main; CAN may push only its own submissions, to refs/heads/submissions/<round>/CAN
+
+            """), "\(forged.error)")
         #expect(try reference("refs/heads/main", in: shared.bare) == main)
         // The secretariat's own push goes through.
         let pushed = try draftflow(["push", "origin"], in: shared.cli.folder, now: "2020-02-28T10:02:00+01:00", user: "itu", password: "secretariat-pw")

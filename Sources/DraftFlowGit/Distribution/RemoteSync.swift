@@ -105,7 +105,8 @@ public struct RemoteSync {
             _ = try importTags()
             let tags = try store.storage { try repository.tagNames() }
             let remoteTags = try remoteTagNames()
-            let refspecs = ["\(store.branch):\(store.branch)"] + tags.map { "refs/tags/\($0):refs/tags/\($0)" }
+            // A version's tag never moves: only those the host lacks are sent.
+            let refspecs = ["\(store.branch):\(store.branch)"] + tags.filter { !remoteTags.contains($0) }.map { "refs/tags/\($0):refs/tags/\($0)" }
             let outcome = try network("push to") { try repository.push(remote: remote, refspecs: refspecs, credentials: credentials) }
             if first == nil { first = report }
             if outcome.rejected.isEmpty && !outcome.nonFastForward {
@@ -118,8 +119,11 @@ public struct RemoteSync {
                 report.pushed = true
                 return report
             }
-            let reasons = outcome.rejected.isEmpty ? "\(store.branch): the remote moved (not a fast-forward)"
+            var reasons = outcome.rejected.isEmpty ? "\(store.branch): the remote moved (not a fast-forward)"
                 : outcome.rejected.sorted { $0.key < $1.key }.map { "\($0.key): \(TerminalText.escaped($0.value))" }.joined(separator: "; ")
+            if !outcome.rejected.isEmpty, !outcome.messages.isEmpty {
+                reasons += "\n  the host said:\n" + outcome.messages.map { "    " + TerminalText.escaped($0) }.joined(separator: "\n")
+            }
             refusal = (remoteTip, reasons)
             // The remote moved between the fetch and the push: fetch again and replay.
             usleep(useconds_t(10_000 * min(attempt, 10) + Int.random(in: 0..<20_000)))
