@@ -130,6 +130,8 @@ def main():
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--log")
+    parser.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM) ...")
+    parser.add_argument("--tls-key", help="... and this key (PEM)")
     arguments = parser.parse_args()
     # A parent may start us with signals blocked (a test runner's thread): SIGTERM must stop us.
     signal.pthread_sigmask(signal.SIG_SETMASK, set())
@@ -138,6 +140,11 @@ def main():
     server.root = os.path.abspath(arguments.root)
     server.users = read_users(arguments.users)
     server.log = open(arguments.log, "a", encoding="utf-8") if arguments.log else None
+    if arguments.tls_cert:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(arguments.tls_cert, arguments.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print("listening on %d" % server.server_address[1], flush=True)
     server.serve_forever()

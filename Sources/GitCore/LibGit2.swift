@@ -1,4 +1,5 @@
 import CGitTLS
+import Foundation
 import Clibgit2
 
 /// Process-wide libgit2 set-up: initialised once, with durable (fsynced) writes.
@@ -39,6 +40,17 @@ public enum LibGit2 {
     public static func loadCertificates() -> Int32 {
         initialize()
         return draftflow_git_tls_load()
+    }
+
+    /// Makes TLS connections trust the CA certificates in the file `GIT_SSL_CAINFO` names, as git
+    /// does (a host with its own CA, or a test's self-signed certificate), in place of the
+    /// system's; without it, the system's. Called before each fetch, push or clone.
+    public static func useCertificateAuthorities(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        initialize()
+        guard let file = environment["GIT_SSL_CAINFO"], !file.isEmpty else { return }
+        // The system's are parsed first, so that the first TLS stream does not put them back.
+        _ = draftflow_git_tls_load()
+        try check(draftflow_git_set_certificate_file(file), "git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, GIT_SSL_CAINFO)")
     }
 
     /// The libgit2 version this process runs with, e.g. "1.5.1".

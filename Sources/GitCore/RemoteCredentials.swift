@@ -122,6 +122,7 @@ final class RemoteSession {
     /// Runs `body` with callbacks whose payload is this session, retained for the call
     /// (docs/LIBGIT2.md, item 7).
     func withCallbacks<T>(_ body: (git_remote_callbacks) throws -> T) throws -> T {
+        try LibGit2.useCertificateAuthorities()
         var callbacks = git_remote_callbacks()
         try check(git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "git_remote_init_callbacks")
         let payload = Unmanaged.passRetained(self)

@@ -14,14 +14,30 @@ public final class GitHTTPServer {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/git-http-server.py")
 
-    /// Starts serving `root` for `users` (user → password); returns once the server listens.
-    public init(root: URL, users: [String: String], scratch: ScratchDirectory) throws {
+    /// Whether it serves HTTPS (`https://…`, with `certificate` as its certificate).
+    public let tls: Bool
+    /// With TLS: the server's self-signed certificate for 127.0.0.1 (PEM), the CA a client trusts.
+    public private(set) var certificate: URL?
+
+    /// Starts serving `root` for `users` (user → password); returns once the server listens. With
+    /// `tls`, it serves HTTPS with a self-signed certificate for 127.0.0.1 made by `openssl`.
+    public init(root: URL, users: [String: String], scratch: ScratchDirectory, tls: Bool = false) throws {
+        self.tls = tls
         self.root = root
         let usersFile = try scratch.write("http-users", users.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)\n" }.joined())
         log = scratch.url.appendingPathComponent("http-server.log")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [Self.script.path, "--root", root.path, "--users", usersFile.path, "--port", "0", "--log", log.path]
+        if tls {
+            let cert = scratch.url.appendingPathComponent("server.pem"), key = scratch.url.appendingPathComponent("server.key")
+            let made = try processOutput("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                                                              "-subj", "/CN=127.0.0.1",
+                                                              "-keyout", key.path, "-out", cert.path])
+            _ = made
+            certificate = cert
+            process.arguments! += ["--tls-cert", cert.path, "--tls-key", key.path]
+        }
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -43,7 +59,7 @@ public final class GitHTTPServer {
 
     /// The URL of the repository `name` in `root`, with a user and password in it.
     public func url(_ name: String, user: String, password: String) -> String {
-        "http://\(user):\(password)@127.0.0.1:\(port)/\(name)"
+        "\(tls ? "https" : "http")://\(user):\(password)@127.0.0.1:\(port)/\(name)"
     }
 
     /// Stops the server: SIGTERM, then SIGKILL if it is still there after 5 s.

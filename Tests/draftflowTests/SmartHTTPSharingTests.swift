@@ -12,8 +12,10 @@ import TestSupport
 
     /// `draftflow` with `arguments` in `folder` at `now`, with the git host's user and password in
     /// the environment.
-    func draftflow(_ arguments: [String], in folder: URL, now: String, user: String? = nil, password: String? = nil) throws -> CLI.Result {
+    func draftflow(_ arguments: [String], in folder: URL, now: String, user: String? = nil, password: String? = nil,
+                   certificate: URL? = nil) throws -> CLI.Result {
         var environment = ["DRAFTFLOW_NOW": now]
+        if let certificate { environment["GIT_SSL_CAINFO"] = certificate.path }
         if let user { environment["DRAFTFLOW_GIT_USERNAME"] = user }
         if let password { environment["DRAFTFLOW_GIT_PASSWORD"] = password }
         return try runProgram(CLI.executable.path, arguments, in: folder, environment: environment)
@@ -24,7 +26,40 @@ import TestSupport
         return result.status == 0 ? result.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil
     }
 
-    @Test func aMemberSubmitsOverHTTPSAndTheSecretariatCollectsThroughTheHook() throws {
+    /// Over TLS: the host's certificate is one DraftFlow is told to trust (GIT_SSL_CAINFO, as for
+    /// git); a client that does not trust it is refused before any credential is sent.
+    @Test func overHTTPSTheHostsCertificateIsCheckedAndTheSubmissionGoesThrough() throws {
+        let scratch = try ScratchDirectory()
+        let root = scratch.url.appendingPathComponent("srv")
+        let shared = try SharedWorkspace.make(scratch, serverRoot: root)
+        let server = try GitHTTPServer(root: root, users: Self.passwords, scratch: scratch, tls: true)
+        defer { server.stop() }
+        let certificate = try #require(server.certificate)
+        let url = "https://127.0.0.1:\(server.port)/shared.git"
+
+        let untrusted = try draftflow(["clone", url, "can", "--member", "CAN"], in: scratch.url, now: "2020-02-20T09:00:00+01:00",
+                                      user: "ottawa", password: "canada-pw")
+        #expect(untrusted.status == 6)
+        #expect(untrusted.error.contains("certificate"), "\(untrusted.error)")
+        #expect(!untrusted.error.contains("canada-pw"))
+
+        let cloned = try draftflow(["clone", url, "can", "--member", "CAN"], in: scratch.url, now: "2020-02-20T09:00:00+01:00",
+                                   user: "ottawa", password: "canada-pw", certificate: certificate)
+        #expect(cloned.status == 0, "\(cloned.error)")
+        try scratch.write("canada.md", "## 2.2 (technical)\nSharper.\n")
+        let sent = try draftflow(["submit", scratch.url.appendingPathComponent("canada.md").path], in: scratch.url.appendingPathComponent("can"),
+                                 now: "2020-02-27T17:42:00+01:00", user: "ottawa", password: "canada-pw", certificate: certificate)
+        #expect(sent.status == 0, "\(sent.error)")
+        #expect(try reference("refs/heads/submissions/draft-1/CAN", in: shared.bare) != nil)
+        #expect(try shared.cli.run(["remote", "add", "origin", url]).status == 0)
+        let collected = try draftflow(["collect"], in: shared.cli.folder, now: "2020-02-28T09:00:00+01:00",
+                                      user: "itu", password: "secretariat-pw", certificate: certificate)
+        #expect(collected.status == 0, "\(collected.error)")
+        #expect(try reference("refs/heads/submissions/draft-1/CAN", in: shared.bare) == nil)
+        #expect(try gitOutput(["log", "-1", "--format=%an|%s"], in: shared.cli.folder) == "Canada|Comments of Canada (CAN) on draft-1: 1 comment\n")
+    }
+
+    @Test func aMemberSubmitsOverHTTPAndTheSecretariatCollectsThroughTheHook() throws {
         let scratch = try ScratchDirectory()
         let root = scratch.url.appendingPathComponent("srv")
         let shared = try SharedWorkspace.make(scratch, serverRoot: root)
