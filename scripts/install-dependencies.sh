@@ -11,11 +11,12 @@
 # - chromium, chromium-driver and python3-selenium: the member portal's browser test.
 # - openssh-client (ssh-keygen) and gnupg: signed versions (`publish --sign`, `verify`); python3: the
 #   smart-HTTP git server the hook's tests start (scripts/git-http-server.py, git http-backend);
+# - openssh-server: the ssh git host the sharing tests start on loopback (sshd, never as a service);
 # - libxml2-utils: xmllint validates `export --format akn` against the committed OASIS schema.
 # Pass extra package names as arguments.
 set -euo pipefail
 
-packages=(libgit2-dev libgmime-3.0-dev libxml2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-noto-cjk fonts-wqy-microhei unzip chromium chromium-driver python3-selenium openssh-client gnupg python3 libxml2-utils "$@")
+packages=(libgit2-dev libgmime-3.0-dev libxml2-dev pkg-config git tzdata strace pandoc weasyprint fonts-noto-core fonts-noto-cjk fonts-wqy-microhei unzip chromium chromium-driver python3-selenium openssh-client openssh-server gnupg python3 libxml2-utils "$@")
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

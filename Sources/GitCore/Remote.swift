@@ -55,6 +55,7 @@ extension Repository {
     public func fetch(remote name: String, refspecs: [String], prune: Bool = false, credentials: RemoteCredentials = .fromEnvironment()) throws {
         let remote = try lookupRemote(name)
         let session = RemoteSession(credentials: credentials)
+        session.url = try self.remote(name)?.url
         var options = git_fetch_options()
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
         options.prune = prune ? GIT_FETCH_PRUNE : GIT_FETCH_NO_PRUNE
@@ -75,6 +76,7 @@ extension Repository {
     public func download(remote name: String, prefix: String, credentials: RemoteCredentials = .fromEnvironment()) throws -> [(name: String, id: ObjectID)] {
         let remote = try lookupRemote(name)
         let session = RemoteSession(credentials: credentials)
+        session.url = try self.remote(name)?.url
         var heads: [(name: String, id: ObjectID)] = []
         try session.withCallbacks { callbacks in
             var connectCallbacks = callbacks
@@ -112,6 +114,7 @@ extension Repository {
                      credentials: RemoteCredentials = .fromEnvironment()) throws -> PushOutcome {
         let remote = try lookupRemote(name)
         let session = RemoteSession(credentials: credentials)
+        session.url = try self.remote(name)?.url
         session.expected = expecting
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
@@ -157,6 +160,7 @@ extension Repository {
     public static func clone(_ url: String, to folder: URL, credentials: RemoteCredentials = .fromEnvironment()) throws -> Repository {
         LibGit2.initialize()
         let session = RemoteSession(credentials: credentials)
+        session.url = url
         var options = git_clone_options()
         try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "git_clone_options_init")
         options.fetch_opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL

@@ -114,6 +114,10 @@ final class RemoteSession {
     var authenticationFailed = false
     /// What the host wrote back on its side band during the call: a hook's refusals, among others.
     var remoteText = ""
+    /// The remote's URL, for the ssh host key's port.
+    var url: String?
+    /// Why the ssh host's key was not trusted, when it was not.
+    var hostKeyProblem: String?
 
     init(credentials: RemoteCredentials) {
         self.credentials = credentials
@@ -132,6 +136,15 @@ final class RemoteSession {
             guard let payload, let out else { return GIT_PASSTHROUGH.rawValue }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             return session.acquire(out, url: url.map { String(cString: $0) } ?? "", username: usernameFromURL.map { String(cString: $0) }, allowed: allowed)
+        }
+        callbacks.certificate_check = { certificate, _, host, payload in
+            // TLS certificates: libgit2's own check against the CA certificates. ssh host keys: known_hosts.
+            guard let certificate, let host, let payload, certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else {
+                return GIT_PASSTHROUGH.rawValue
+            }
+            let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            return session.checkHostKey(UnsafeRawPointer(certificate).assumingMemoryBound(to: git_cert_hostkey.self).pointee,
+                                        host: String(cString: host))
         }
         callbacks.sideband_progress = { text, length, payload in
             guard let payload, let text, length > 0 else { return 0 }
@@ -181,9 +194,35 @@ final class RemoteSession {
         return GIT_EAUTH.rawValue
     }
 
+    /// 0 when known_hosts holds the host's key, else GIT_ECERTIFICATE with the reason kept.
+    func checkHostKey(_ key: git_cert_hostkey, host: String) -> Int32 {
+        let port = url.flatMap { URLComponents(string: $0)?.port }
+        let name = KnownHosts.name(host: host, port: port)
+        guard key.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = key.hostkey, key.hostkey_len > 0 else {
+            hostKeyProblem = "the ssh host \(name) sent no key DraftFlow can check"
+            return GIT_ECERTIFICATE.rawValue
+        }
+        let encoded = Data(bytes: raw, count: key.hostkey_len).base64EncodedString()
+        let sha256 = withUnsafeBytes(of: key.hash_sha256) { Array($0) }
+        switch KnownHosts.knows(host: host, port: port, key: encoded) {
+        case true?:
+            return 0
+        case false?:
+            let file = KnownHosts.file(ProcessInfo.processInfo.environment) ?? "~/.ssh/known_hosts"
+            hostKeyProblem = "the ssh host key of \(name) (\(KnownHosts.fingerprint(sha256: sha256))) is not in \(file): "
+                + "check the fingerprint with the host's administrator, then add it (ssh-keyscan" + (port.map { " -p \($0)" } ?? "") + " \(host) >> \(file))"
+        case nil:
+            hostKeyProblem = "ssh-keygen (openssh-client) is needed to check the ssh host key of \(name)"
+        }
+        return GIT_ECERTIFICATE.rawValue
+    }
+
     /// `check`, naming what was tried when the host refused every credential.
     func check(_ code: Int32, _ operation: String) throws {
         guard code < 0 else { return }
+        if let hostKeyProblem {
+            throw GitError(code: GIT_ECERTIFICATE.rawValue, errorClass: Int32(GIT_ERROR_SSH.rawValue), message: hostKeyProblem, operation: operation)
+        }
         if authenticationFailed {
             throw GitError(code: GIT_EAUTH.rawValue, errorClass: Int32(GIT_ERROR_NET.rawValue),
                            message: "the git host refused the credentials (tried: \(credentials))", operation: operation)

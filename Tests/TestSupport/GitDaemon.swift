@@ -109,7 +109,7 @@ public final class GitDaemon: @unchecked Sendable {
         return false
     }
 
-    private static func accepts(_ port: Int32) -> Bool {
+    static func accepts(_ port: Int32) -> Bool {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return false }
         defer { close(socket) }
@@ -120,7 +120,7 @@ public final class GitDaemon: @unchecked Sendable {
     }
 
     /// A port nothing listens on now: the kernel's pick for port 0.
-    private static func freePort() throws -> Int32 {
+    static func freePort() throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = loopback(0)
