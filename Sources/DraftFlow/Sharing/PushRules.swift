@@ -44,20 +44,19 @@ public struct ReferenceUpdate: Equatable, Sendable {
 /// `Comments/<round>/<CODE>/`. Each refusal is one line for the person who pushed.
 public enum PushRules {
     public static let mainBranch = "refs/heads/main"
-    public static let submissionsPrefix = "refs/heads/submissions/"
+    public static let submissionsPrefix = SubmissionBranch.prefix
 
     /// The reference a member pushes its submission of `round` to.
     public static func submissionReference(round: String, member: String) -> String {
-        submissionsPrefix + round + "/" + member
+        SubmissionBranch(round: round, member: member).reference
     }
 
-    /// The round and member code a submission reference names, or nil when `reference` is not
-    /// `refs/heads/submissions/<round>/<CODE>` with a valid round name and member code.
+    /// The round and member code a submission reference names (read as `collect` reads it), or
+    /// nil when `reference` is not `refs/heads/submissions/<round>/<CODE>` with a valid round name
+    /// and a member code written as registered.
     public static func submission(named reference: String) -> (round: String, member: String)? {
-        guard reference.hasPrefix(submissionsPrefix) else { return nil }
-        let parts = reference.dropFirst(submissionsPrefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, (try? SafeName.label(parts[0])) != nil, (try? SafeName.memberCode(parts[1])) == parts[1] else { return nil }
-        return (parts[0], parts[1])
+        guard let branch = try? SubmissionBranch(reference: reference), (try? SafeName.memberCode(branch.member)) == branch.member else { return nil }
+        return (branch.round, branch.member)
     }
 
     /// Why `update` is refused to `pusher`, or nil when the reference itself may change so.
