@@ -15,10 +15,11 @@ struct Status: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let report = try Reports(options.context()).status()
+            let context = try options.context()
+            let report = try Reports(context).status()
+            let languages = try LanguageVersions(context).status()
             if json {
                 var report = report
-                let languages = try LanguageVersions(options.context()).status()
                 report.languageVersions = languages.isEmpty ? nil : languages
                 try printJSON(report)
                 return
@@ -47,11 +48,10 @@ struct Status: ParsableCommand {
                     print("  submitted \(due.submittedVersion ?? "") to \(due.submittedTo ?? "") \(sent)")
                 }
             }
-            let languages = Translations.lines(try LanguageVersions(options.context()).status())
             if !languages.isEmpty {
                 print("")
                 print("Language versions (see `draftflow translations`):")
-                languages.forEach { print($0) }
+                Translations.lines(languages).forEach { print($0) }
             }
             print("")
             guard let round = report.round else {

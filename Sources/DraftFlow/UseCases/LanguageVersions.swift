@@ -49,17 +49,22 @@ public struct LanguageVersions {
     /// Every language version at the tip, in the UN's order; empty when the document has none.
     public func status() throws -> [Status] {
         let store = context.store
-        let document = try context.workflow().document
+        let tip = try store.snapshot()
+        let document = try RecordReader.workflow(in: tip).document
+        // Only the languages the tip has; without any, no version is read (this runs in `status`).
+        let present = try Self.languages.compactMap { language -> (String, String, Data)? in
+            let path = Self.path(of: document, language: language)
+            return try tip.file(path).map { (language, path, $0) }
+        }
+        guard !present.isEmpty else { return [] }
         // The checkpoints: each published version in order, then the tip.
         var snapshots: [any WorkspaceSnapshot] = []
         for version in try store.versions() {
             if let snapshot = try store.snapshot(atVersion: version.label) { snapshots.append(snapshot) }
         }
-        snapshots.append(try store.snapshot())
+        snapshots.append(tip)
         var result: [Status] = []
-        for language in Self.languages {
-            let path = Self.path(of: document, language: language)
-            guard let tipData = try snapshots.last?.file(path) else { continue }
+        for (language, path, tipData) in present {
             // For each paragraph of the language version: the original's text when it was last written.
             var translatedFrom: [String: String] = [:]
             var previous: [String: String] = [:]

@@ -37,11 +37,16 @@ public struct Texts {
     /// The language version of the document at a version (`Drafts/<name>.<language>.md` beside
     /// `Drafts/<name>.md` in the version's commit), or nil when the version has none in `language`.
     public func languageVersion(_ version: String, language: String) throws -> String? {
-        let workflow = try context.workflow()
         guard LanguageVersions.languages.contains(language) else { return nil }
+        return try languageFile(version, language: language, workflow: try context.workflow())
+    }
+
+    /// The language version's text at `version` (the work tree's for `working`), nil when absent.
+    func languageFile(_ version: String, language: String, workflow: Workflow) throws -> String? {
         let path = LanguageVersions.path(of: workflow.document, language: language)
-        guard version != Self.workingDraft, let data = try context.store.file(path, atVersion: try SafeName.label(version)) else { return nil }
-        return try TextInput.validate(data, what: "\(path) at \(version)")
+        let data = version == Self.workingDraft ? try context.store.workTreeFile(path)
+            : try context.store.file(path, atVersion: try SafeName.label(version))
+        return try data.map { try TextInput.validate($0, what: "\(path) at \(version)") }
     }
 
     /// Word-level differences between two versions (or a version and the working draft); with
@@ -61,15 +66,13 @@ public struct Texts {
             throw DraftFlowError(.invalidInput, "'\(TerminalText.escaped(language))' is not one of the six UN languages",
                                  fix: "use one of: \(LanguageVersions.languages.joined(separator: ", "))")
         }
-        let path = LanguageVersions.path(of: workflow.document, language: language)
-        let data = version == Self.workingDraft ? try context.store.workTreeFile(path)
-            : try context.store.file(path, atVersion: try SafeName.label(version))
-        guard let data else {
+        guard let text = try languageFile(version, language: language, workflow: workflow) else {
+            let path = LanguageVersions.path(of: workflow.document, language: language)
             _ = try documentText(version, workflow: workflow)
             throw DraftFlowError(.invalidInput, "\(version) has no \(language) language version (\(path))",
                                  fix: "see which versions have one with `draftflow translations`, or add \(path) and publish")
         }
-        return try TextInput.validate(data, what: "\(path) at \(version)")
+        return text
     }
 
     /// The compilation text: the version the round was on with every member's proposals inline and
