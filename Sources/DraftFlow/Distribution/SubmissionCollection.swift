@@ -34,6 +34,8 @@ public struct SubmissionCollection {
     public struct Report: Sendable {
         public var collected: [Collected] = []
         public var refused: [Refusal] = []
+
+        public init() {}
     }
 
     /// Checks every candidate, records the valid ones (one commit each, authored by the member)

@@ -173,6 +173,9 @@ public struct Workflow: Codable, Equatable, Sendable {
     public var due: String?
     /// Set once the chair has sent the final text (`draftflow submitted`).
     public var submitted: Transmission?
+    /// The documents added after the first (`document add`); nil when there is only the first, so
+    /// that files written before stay as they were.
+    public var documents: [DocumentEntry]?
 
     public init(title: String, document: String, timezone: String, secretariat: Secretariat,
                 members: [Member] = [], versions: [VersionEntry] = [], rounds: [Round] = []) {
@@ -186,7 +189,7 @@ public struct Workflow: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, document, timezone, secretariat, recipient, due, submitted, members, versions, rounds
+        case title, document, timezone, secretariat, recipient, due, submitted, members, versions, rounds, documents
     }
 
     public init(from decoder: any Decoder) throws {
@@ -201,6 +204,7 @@ public struct Workflow: Codable, Equatable, Sendable {
         recipient = try container.decodeIfPresent(String.self, forKey: .recipient)
         due = try container.decodeIfPresent(String.self, forKey: .due)
         submitted = try container.decodeIfPresent(Transmission.self, forKey: .submitted)
+        documents = try container.decodeIfPresent([DocumentEntry].self, forKey: .documents)
     }
 
     public func member(_ code: String) -> Member? { members.first { $0.code == code } }

@@ -109,6 +109,21 @@ public enum WorkflowFile {
                 }
             }
         }
+        for entry in workflow.documents ?? [] {
+            prose += "\n## Document \(entry.name): \(entry.title)\n\n"
+            prose += "- File: `\(entry.file)`; its versions are tagged \(entry.name)/LABEL\n"
+            for version in entry.versions {
+                prose += "- \(version.label), published \(InstantFormat.human(version.published, in: zone))" + (version.note.map { ": \(oneLine($0))" } ?? "") + "\n"
+            }
+            for round in entry.rounds {
+                let kind = round.kind == .comments ? "comment round" : "silence procedure"
+                prose += "- \(round.name): \(kind) on \(round.on), opened \(InstantFormat.human(round.opened, in: zone)),"
+                prose += " closes \(InstantFormat.human(round.closes, in: zone))" + (round.closedEarly.map { ", closed early \(InstantFormat.human($0, in: zone))" } ?? "") + "\n"
+            }
+            if let sent = entry.submitted {
+                prose += "- Submitted \(sent.version) to \(sent.to), \(InstantFormat.human(sent.at, in: zone))\n"
+            }
+        }
         // Written once the chair has sent the text, so that files written before stay as they were.
         if let sent = workflow.submitted {
             prose += "\n## Submission\n\n"

@@ -5,7 +5,8 @@ import Yams
 /// level is one DraftFlow knows, and what it lists is consistent (no member, version or round
 /// twice; codes and names as `member add` would take them).
 enum WorkflowKeys {
-    static let top = ["title", "document", "timezone", "secretariat", "recipient", "due", "submitted", "members", "versions", "rounds"]
+    static let top = ["title", "document", "timezone", "secretariat", "recipient", "due", "submitted", "members", "versions", "rounds", "documents"]
+    static let document = ["name", "file", "title", "recipient", "due", "submitted", "versions", "rounds"]
     static let secretariat = ["name", "email"]
     static let member = ["code", "name", "email", "otherEmails"]
     static let version = ["label", "published", "note"]
@@ -17,21 +18,34 @@ enum WorkflowKeys {
     static func unknown(in node: Node) -> String? {
         guard let mapping = node.mapping else { return "has front matter that is not a mapping of keys to values" }
         if let problem = check(mapping, known: top, at: nil) { return problem }
+        if let problem = unknownInside(mapping, at: "") { return problem }
+        for (index, item) in (mapping["documents"]?.sequence.map(Array.init) ?? []).enumerated() {
+            guard let inner = item.mapping else { continue }
+            let place = "documents[\(index + 1)]"
+            if let problem = check(inner, known: document, at: place) ?? unknownInside(inner, at: place + ".") { return problem }
+        }
+        return nil
+    }
+
+    /// The first unknown key inside the secretariat, the transmission, the members, the versions
+    /// and the rounds of `mapping` (the top level, or a document of `documents:` at `prefix`).
+    private static func unknownInside(_ mapping: Node.Mapping, at prefix: String) -> String? {
         for (key, value) in mapping {
             switch key.string {
             case "secretariat":
-                if let inner = value.mapping, let problem = check(inner, known: secretariat, at: "secretariat") { return problem }
+                if let inner = value.mapping, let problem = check(inner, known: secretariat, at: prefix + "secretariat") { return problem }
             case "submitted":
-                if let inner = value.mapping, let problem = check(inner, known: submitted, at: "submitted") { return problem }
+                if let inner = value.mapping, let problem = check(inner, known: submitted, at: prefix + "submitted") { return problem }
             case "members", "versions", "rounds":
                 let name = key.string!
                 let known = name == "members" ? member : name == "versions" ? version : round
                 for (index, item) in (value.sequence.map(Array.init) ?? []).enumerated() {
-                    if let inner = item.mapping, let problem = check(inner, known: known, at: "\(name)[\(index + 1)]") { return problem }
+                    let place = "\(prefix)\(name)[\(index + 1)]"
+                    if let inner = item.mapping, let problem = check(inner, known: known, at: place) { return problem }
                     guard name == "rounds", let extensions = item.mapping?["extensions"]?.sequence else { continue }
                     for (number, entry) in extensions.enumerated() {
                         if let inner = entry.mapping,
-                           let problem = check(inner, known: roundExtension, at: "rounds[\(index + 1)].extensions[\(number + 1)]") { return problem }
+                           let problem = check(inner, known: roundExtension, at: "\(place).extensions[\(number + 1)]") { return problem }
                     }
                 }
             default:
@@ -68,17 +82,46 @@ enum WorkflowKeys {
             }
             if !codes.insert(member.code).inserted { return "lists member \(member.code) twice (the second is members[\(index + 1)])" }
         }
-        for round in workflow.rounds {
+        if let problem = invalidDocuments(workflow) { return problem }
+        for (_, round) in workflow.allRounds {
             if let subject = round.subject, let bad = TerminalText.firstUnsafe(in: subject) {
                 return "has a subject for round \(TerminalText.escaped(round.name)) with the control or direction character U+\(String(format: "%04X", bad.value))"
             }
         }
         if let problem = duplicate(workflow.versions.map(\.label), what: "version") { return problem }
-        if let problem = duplicate(workflow.rounds.map(\.name), what: "round") { return problem }
+        if let problem = duplicate(workflow.allRounds.map(\.round.name), what: "round") { return problem }
         for (what, name) in [("the secretariat's name", workflow.secretariat.name), ("the secretariat's e-mail address", workflow.secretariat.email)] {
             if let bad = TerminalText.firstUnsafe(in: name) {
                 return "has \(what) with the control or direction character U+\(String(format: "%04X", bad.value))"
             }
+        }
+        return nil
+    }
+
+    /// The first document of `documents:` DraftFlow cannot take: a name `document add` would
+    /// refuse or given twice, a file outside `Drafts/` or another document's, a version twice.
+    private static func invalidDocuments(_ workflow: Workflow) -> String? {
+        guard let documents = workflow.documents else { return nil }
+        var names: Set<String> = [workflow.firstDocumentName]
+        var files: Set<String> = [workflow.document]
+        for (index, entry) in documents.enumerated() {
+            let place = "documents[\(index + 1)]"
+            do {
+                try SafeName.documentName(entry.name)
+            } catch let error as DraftFlowError {
+                return "lists a document it cannot take (\(place)): \(error.message)"
+            } catch {
+                return "lists a document it cannot take (\(place))"
+            }
+            if !names.insert(entry.name).inserted { return "lists document \(entry.name) twice (the second is \(place))" }
+            if entry.file != "Drafts/\(entry.name).md" {
+                return "lists document \(entry.name) with the file '\(TerminalText.escaped(entry.file))'; it must be Drafts/\(entry.name).md"
+            }
+            if !files.insert(entry.file).inserted { return "lists the file \(entry.file) for two documents" }
+            if let bad = TerminalText.firstUnsafe(in: entry.title) {
+                return "has a title for document \(entry.name) with the control or direction character U+\(String(format: "%04X", bad.value))"
+            }
+            if let problem = duplicate(entry.versions.map(\.label), what: "version of \(entry.name)") { return problem }
         }
         return nil
     }

@@ -12,6 +12,8 @@ public enum Trailer: String, Sendable, CaseIterable {
     /// When the chair sent the final text (`submitted --at`), the instant the timeline shows.
     case sent = "DraftFlow-Sent"
     case noObjection = "DraftFlow-No-Objection"
+    /// The document a commit of a workspace with several documents is about (`--document`).
+    case document = "DraftFlow-Document"
 }
 
 /// What a commit records, as its `DraftFlow-Event` trailer says.
@@ -20,6 +22,8 @@ public enum CommitEvent: String, Codable, Sendable, CaseIterable {
     case memberAdd = "member-add"
     /// `member edit`: a member's name or addresses changed.
     case memberEdit = "member-edit"
+    /// `document add`: a document joined the workspace.
+    case documentAdd = "document-add"
     case edit
     case publish
     case roundOpen = "round-open"

@@ -51,7 +51,7 @@ extension VerificationRun {
             }
             let blob = try object(blobID.objectID)
             read += 1
-            documentPath = try WorkflowFile.parse(blob.data).document
+            documentPath = try WorkflowFile.parse(blob.data).documentFile(forTag: tag.name)
         } catch {
             check.problems.append("\(Workflow.fileName) of commit \(commitID.short) cannot be read: \(Self.describe(error, commit.tree))")
             return commitID
