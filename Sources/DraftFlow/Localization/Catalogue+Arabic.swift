@@ -96,6 +96,7 @@ struct ArabicCatalogue: Catalogue {
     var workspaceHead: String { "مساحة العمل (HEAD)" }
     func documentSymbol(_ symbol: String) -> String { "الوثيقة \(symbol)" }
     func original(_ language: String) -> String { "الأصل: \(language)" }
+    var proposalsToOriginal: String { "المقترحات المتعلقة بالأصل:" }
     var english: String { "بالإنكليزية" }
     func source(_ who: String) -> String { "المصدر: \(who)" }
 

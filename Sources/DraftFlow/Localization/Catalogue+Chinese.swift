@@ -77,6 +77,7 @@ struct ChineseCatalogue: Catalogue {
     var workspaceHead: String { "工作区（HEAD）" }
     func documentSymbol(_ symbol: String) -> String { "文件 \(symbol)" }
     func original(_ language: String) -> String { "原文：\(language)" }
+    var proposalsToOriginal: String { "对原文提出的修改：" }
     var english: String { "英文" }
     func source(_ who: String) -> String { "来源：\(who)" }
 

@@ -62,6 +62,7 @@ struct EnglishCatalogue: Catalogue {
     var workspaceHead: String { "workspace (HEAD)" }
     func documentSymbol(_ symbol: String) -> String { "Document \(symbol)" }
     func original(_ language: String) -> String { "Original: \(language)" }
+    var proposalsToOriginal: String { "Proposals to the original:" }
     var english: String { "English" }
     func source(_ who: String) -> String { "Source: \(who)" }
 

@@ -88,6 +88,7 @@ struct FrenchCatalogue: Catalogue {
     var workspaceHead: String { "espace de travail (HEAD)" }
     func documentSymbol(_ symbol: String) -> String { "Document \(symbol)" }
     func original(_ language: String) -> String { "Original : \(language)" }
+    var proposalsToOriginal: String { "Propositions relatives à l'original :" }
     var english: String { "anglais" }
     func source(_ who: String) -> String { "Source : \(who)" }
 

@@ -94,6 +94,7 @@ struct RussianCatalogue: Catalogue {
     var workspaceHead: String { "рабочее пространство (HEAD)" }
     func documentSymbol(_ symbol: String) -> String { "Документ \(symbol)" }
     func original(_ language: String) -> String { "Язык оригинала: \(language)" }
+    var proposalsToOriginal: String { "Предложения к оригиналу:" }
     var english: String { "английский" }
     func source(_ who: String) -> String { "Источник: \(who)" }
 

@@ -88,6 +88,7 @@ struct SpanishCatalogue: Catalogue {
     var workspaceHead: String { "espacio de trabajo (HEAD)" }
     func documentSymbol(_ symbol: String) -> String { "Documento \(symbol)" }
     func original(_ language: String) -> String { "Original: \(language)" }
+    var proposalsToOriginal: String { "Propuestas relativas al original:" }
     var english: String { "inglés" }
     func source(_ who: String) -> String { "Fuente: \(who)" }
 

@@ -78,6 +78,9 @@ public protocol Catalogue: Sendable {
     /// The Word packet's title block: "Document C20/45", "Original: English", "Source: ITU".
     func documentSymbol(_ symbol: String) -> String
     func original(_ language: String) -> String
+    /// In a compilation on a language version (`compile --lang`), what introduces the original's
+    /// paragraph with the members' proposals: "Proposals to the original:".
+    var proposalsToOriginal: String { get }
     /// The original language when `--original` names none: English, in this language.
     var english: String { get }
     func source(_ who: String) -> String

@@ -80,9 +80,24 @@ public struct Texts {
     /// decisions make it: accepted changes attributed to the members who proposed them, the wording
     /// the secretariat chose for a collision or a modified comment attributed to whose it is.
     /// With `ituMarks`, each paragraph follows its mark, ADD, MOD, SUP or NOC, as in ITU proposals.
-    public func compilation(round: String?, html: Bool, decided: Bool = false, ituMarks: Bool = false) throws -> String {
+    public func compilation(round: String?, html: Bool, decided: Bool = false, ituMarks: Bool = false, language: Language? = nil) throws -> String {
         let (state, candidate, names) = try compiled(round: round, decided: decided)
         let resolved = decided ? candidate.resolved : [:]
+        if let language {
+            guard !ituMarks else {
+                throw DraftFlowError(.invalidInput, "--marks itu and --lang do not go together yet", fix: "leave out one of them")
+            }
+            guard let translated = try languageFile(state.round.on, language: language.rawValue, workflow: state.workflow) else {
+                let path = LanguageVersions.path(of: state.workflow.document, language: language.rawValue)
+                throw DraftFlowError(.refused, "version \(state.round.on) has no \(language.rawValue) language version (\(path))",
+                                     fix: "see which it has with `draftflow translations`; a language version is published with the version it translates")
+            }
+            let label = language.catalogue.proposalsToOriginal
+            return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved, translated: translated,
+                                           proposalsLabel: label, language: language, originalLanguage: nil)
+                : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved, translated: translated,
+                                       proposalsLabel: label)
+        }
         if ituMarks {
             return html ? Compilation.htmlWithITUMarks(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
                         : Compilation.markdownWithITUMarks(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
