@@ -18,7 +18,7 @@ struct Draftflow: AsyncParsableCommand {
         5 conflict with what exists, 6 storage failure, 7 verify found damage.
         """,
         subcommands: [
-            Init.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self, ReceiptCommand.self, ReportCommand.self,
+            Init.self, DocumentCommand.self, MemberCommand.self, Publish.self, RoundCommand.self, CommentCommand.self, Intake.self, ReceiptCommand.self, ReportCommand.self,
             Merge.self, Collisions.self, Resolve.self, Dispose.self, Withdraw.self, Dispositions.self, Compile.self,
             Finalize.self, Submitted.self, RedlineCommand.self, Outline.self, Translations.self, Export.self,
             Status.self, Log.self, Demo.self, Serve.self,
@@ -33,6 +33,10 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The workspace folder (default: the one containing the current folder).", valueName: "DIR"))
     var workspace: String?
 
+    @Option(name: .long, help: ArgumentHelp("The document of the workspace this is for (default: the only one; see `draftflow document list`).",
+                                            valueName: "NAME"))
+    var document: String?
+
     func open() throws -> GitWorkspaceStore {
         let folder = workspace.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let store = try GitWorkspaceStore.open(containing: folder)
@@ -41,9 +45,33 @@ struct WorkspaceOptions: ParsableArguments {
         return store
     }
 
-    /// The workspace as of now, for the use cases.
+    /// The workspace as of now, for the use cases: the document `--document` names, the only one
+    /// without it.
     func context() throws -> DraftingContext {
+        DraftingContext(store: try scoped(try open()), now: try Clock.now())
+    }
+
+    /// The whole workspace as of now, every document in it: for what documents share (members,
+    /// remotes) and what reads them all (status, log, verify).
+    func workspaceContext() throws -> DraftingContext {
         DraftingContext(store: try open(), now: try Clock.now())
+    }
+
+    /// `store` as the document this command is for: the store itself in a workspace of one
+    /// document, that document's view (`DocumentScopedStore`) in one of several.
+    func scoped(_ store: any WorkspaceStore) throws -> any WorkspaceStore {
+        let workflow = try RecordReader.workflow(in: store.snapshot())
+        let names = workflow.documentNames
+        guard let document else {
+            guard workflow.hasSeveralDocuments else { return store }
+            throw DraftFlowError(.invalidInput, "this workspace holds \(names.count) documents (\(names.joined(separator: ", "))); the command needs to know which one",
+                                 fix: "add --document NAME, e.g. --document \(names[0])")
+        }
+        guard names.contains(document) else {
+            throw DraftFlowError(.invalidInput, "this workspace has no document named '\(TerminalText.escaped(document))'; its documents are \(names.joined(separator: ", "))",
+                                 fix: "name one of them with --document, or add it with `draftflow document add \(TerminalText.escaped(document)) --file FILE`")
+        }
+        return workflow.hasSeveralDocuments ? DocumentScopedStore(store, document: document) : store
     }
 }
 

@@ -15,7 +15,7 @@ struct Log: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let events = try Reports(options.context()).log()
+            let events = try Reports(options.document == nil ? options.workspaceContext() : options.context()).log()
             if json {
                 try printJSON(events)
             } else {

@@ -33,7 +33,7 @@ extension MemberCommand {
                     throw DraftFlowError(.invalidInput, secretariat ? "give either a member's code or --secretariat, not both" : "name the member to invite",
                                          fix: "e.g. `draftflow member invite CAN`, or `draftflow member invite --secretariat`")
                 }
-                let context = try options.context()
+                let context = try options.workspaceContext()
                 let zone = try context.workflow().zone()
                 let until = try expires.map { try Deadline.parse($0, timeZone: zone) }
                 let invitation = try PortalAccess(context).invite(code: code, expires: until)
@@ -67,7 +67,7 @@ extension MemberCommand {
                 if secretariat == (code != nil) {
                     throw DraftFlowError(.invalidInput, "name the member whose links to end, or give --secretariat", fix: "e.g. `draftflow member revoke CAN`")
                 }
-                let ended = try PortalAccess(options.context()).revoke(code: code)
+                let ended = try PortalAccess(options.workspaceContext()).revoke(code: code)
                 print("Ended \(ended) portal link\(ended == 1 ? "" : "s") of \(code?.uppercased() ?? "the secretariat")")
             }
         }

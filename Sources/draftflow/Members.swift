@@ -32,7 +32,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try withErrorHandling {
-                let member = try Membership(options.context()).add(code: code, name: name, emails: email)
+                let member = try Membership(options.workspaceContext()).add(code: code, name: name, emails: email)
                 print("Registered \(member.code): \(member.name)" + member.emails.map { " <\($0)>" }.joined(separator: ","))
             }
         }
@@ -61,7 +61,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try withErrorHandling {
-                let member = try Membership(options.context()).edit(code: code, name: name, emails: email.isEmpty ? nil : email)
+                let member = try Membership(options.workspaceContext()).edit(code: code, name: name, emails: email.isEmpty ? nil : email)
                 print("Changed \(member.code): \(member.name)" + member.emails.map { " <\($0)>" }.joined(separator: ","))
             }
         }
@@ -81,7 +81,7 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             try withErrorHandling {
                 let text = try TextInput.validate(try readUserFile(file, what: "the member list"), what: "the member list \(file)")
-                let members = try Membership(options.context()).importMembers(csv: text)
+                let members = try Membership(options.workspaceContext()).importMembers(csv: text)
                 print("Registered \(members.count) members: \(members.prefix(10).map(\.code).joined(separator: ", "))\(members.count > 10 ? ", ..." : "")")
             }
         }
@@ -97,7 +97,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             try withErrorHandling {
-                let members = try Membership(options.context()).members()
+                let members = try Membership(options.workspaceContext()).members()
                 if json {
                     try printJSON(members)
                 } else if members.isEmpty {

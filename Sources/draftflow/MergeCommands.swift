@@ -314,6 +314,10 @@ struct Compile: AsyncParsableCommand {
         paragraph a member adds), MOD (modified), SUP (suppressed) or NOC (no change), with the \
         paragraph's number and who proposes the change.
         Example: draftflow compile --marks itu --format html -o proposals.html
+        With --lang fr the compilation is on the French version (Drafts/<name>.fr.md): each paragraph \
+        in French, and under each one members propose to change, the original's paragraph with their \
+        proposals as they wrote them.
+        Example: draftflow compile --lang fr --format html -o compilation.fr.html
         """
     )
 
@@ -338,8 +342,14 @@ struct Compile: AsyncParsableCommand {
     @Option(help: ArgumentHelp("itu: put each paragraph after its ITU proposal mark, ADD, MOD, SUP or NOC, with its number and proposers.", valueName: "STYLE"))
     var marks: Marks?
 
+    @Option(name: .customLong("lang"),
+            help: ArgumentHelp("Show the version's language version in LANG (ar, zh, en, fr, ru, es), each paragraph members propose to change followed by the original with their proposals.",
+                               valueName: "LANG"))
+    var language: Language?
+
     func validate() throws {
         if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
+        if format == .docx && language != nil { throw ValidationError("--lang makes Markdown or HTML (--format md or html); the Word compilation is of the original") }
     }
 
     func run() async throws {
@@ -353,10 +363,10 @@ struct Compile: AsyncParsableCommand {
                 try await CompilationWord.write(compilation, title: title, to: URL(fileURLWithPath: output!))
                 print("Wrote the compilation (docx, \(compilation.notes.count) comment\(compilation.notes.count == 1 ? "" : "s")) to \(output!)")
             case .html:
-                let text = try Texts(context).compilation(round: round, html: true, decided: decided, ituMarks: marks == .itu)
-                try emit(HTMLPage.wrap(title: title, body: text), to: output)
+                let text = try Texts(context).compilation(round: round, html: true, decided: decided, ituMarks: marks == .itu, language: language)
+                try emit(HTMLPage.wrap(title: title, body: text, language: language ?? .en), to: output)
             case .md:
-                try emit(try Texts(context).compilation(round: round, html: false, decided: decided, ituMarks: marks == .itu), to: output)
+                try emit(try Texts(context).compilation(round: round, html: false, decided: decided, ituMarks: marks == .itu, language: language), to: output)
             }
         }
     }

@@ -7,10 +7,10 @@ struct Publish: ParsableCommand {
         abstract: "Publish the draft as it stands in Drafts/ as a version (an annotated git tag).",
         discussion: """
         Edit the draft in Drafts/ with any editor, then publish: the edits are committed first, then \
-        the version is tagged. Or give the new text with --document FILE (Markdown, or the plain text \
+        the version is tagged. Or give the new text with --file FILE (Markdown, or the plain text \
         Word saves), read as `init` reads it. A label used before is refused.
         Example: draftflow publish draft-1 --note "Outline of the ITU Council input (Draft 1)"
-        Example: draftflow publish final-draft --document final-draft.txt
+        Example: draftflow publish final-draft --file final-draft.txt
         Example: DRAFTFLOW_SIGNING_KEY=~/.ssh/id_ed25519 draftflow publish draft-2 --sign
         """
     )
@@ -28,7 +28,7 @@ struct Publish: ParsableCommand {
 
     @Option(help: ArgumentHelp("Replace the draft's text with this file first: Markdown, or the plain text Word saves (UTF-8).",
                                valueName: "FILE"))
-    var document: String?
+    var file: String?
 
     @Flag(help: ArgumentHelp(signHelp))
     var sign = false
@@ -38,8 +38,8 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let source = document.map { URL(fileURLWithPath: $0).lastPathComponent }
-            let read = try document.map { try DocumentReader.read(try readUserFile($0, what: "the document"), name: source!) }
+            let source = file.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let read = try file.map { try DocumentReader.read(try readUserFile($0, what: "the document"), name: source!) }
             let context = try options.context(signing: sign)
             let publication = try Publishing(context).publish(label: label, note: note, allowUndecided: allowUndecided, document: read.map { Data($0.markdown.utf8) },
                                                               source: source)
@@ -71,7 +71,7 @@ struct Publish: ParsableCommand {
 private struct PublishOutput: Encodable {
     var label: String
     var commit: String
-    /// What the published text holds (and, with --document, what reading the file found).
+    /// What the published text holds (and, with --file, what reading the file found).
     var report: DocumentReport
     /// The language versions published with it, each current or not (nil: none).
     var languageVersions: [LanguageVersions.Status]?

@@ -35,7 +35,7 @@ struct RoundCommand: ParsableCommand {
         @Option(help: "comments (collect comments and proposals) or silence (adopted unless someone objects).")
         var kind: RoundKind = .comments
 
-        @Option(help: "The round's name (default: LABEL-KIND, e.g. draft-1-comments).")
+        @Option(help: "The round's name (default: LABEL-KIND, e.g. draft-1-comments; DOCUMENT-LABEL-KIND for a document added with `document add`).")
         var name: String?
 
         @Option(help: "The subject members write in their mail (`intake --mail` holds mail with another).")
@@ -50,7 +50,10 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             try withErrorHandling {
                 let context = try options.context()
-                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name, subject: subject, visible: visible)
+                // Round names are the workspace's: an added document's rounds carry its name.
+                let scope = context.store as? DocumentScopedStore
+                let defaultName = try scope.flatMap { try $0.isFirstDocument() ? nil : "\($0.document)-\(on)-\(kind.rawValue)" }
+                let round = try Rounds(context).open(on: on, closes: closes, kind: kind, name: name ?? defaultName, subject: subject, visible: visible)
                 let zone = try context.workflow().zone()
                 if json {
                     var fields = ["name": round.name, "on": round.on, "kind": round.kind.rawValue,

@@ -29,15 +29,17 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await withErrorHandling {
             let store = try options.open()
-            let title = try DraftingContext(store: store, now: try Clock.now()).workflow().title
+            let scoped = try options.scoped(store)
+            let title = try DraftingContext(store: scoped, now: try Clock.now()).workflow().title
             guard let folder = store.repository.workTree else {
                 throw DraftFlowError(.workspace, "the workspace has no work tree", fix: "run `draftflow serve` on a workspace made by `draftflow init`")
             }
             guard (0...65535).contains(port) else {
                 throw DraftFlowError(.invalidInput, "--port \(port) is not a port", fix: "give a number from 1 to 65535, e.g. --port 8080")
             }
-            let configuration = PortalConfiguration(workspace: folder, host: bind, port: port, secureCookies: secureCookies,
+            var configuration = PortalConfiguration(workspace: folder, host: bind, port: port, secureCookies: secureCookies,
                                                     now: { try Clock.now() })
+            configuration.document = (scoped as? DocumentScopedStore)?.document
             var logger = Logger(label: "draftflow.portal")
             logger.logLevel = .info
             let portal = try Portal(configuration, logger: logger)

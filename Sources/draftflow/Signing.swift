@@ -8,7 +8,7 @@ extension WorkspaceOptions {
     /// or unusable key stops the command before it writes anything.
     func context(signing sign: Bool) throws -> DraftingContext {
         let store = try open()
-        var context = DraftingContext(store: store, now: try Clock.now())
+        var context = DraftingContext(store: try scoped(store), now: try Clock.now())
         guard sign else { return context }
         let key = try SigningKey.configured(in: store.repository, environment: ProcessInfo.processInfo.environment)
         _ = try key.sign(Data("DraftFlow checks that this key signs\n".utf8))

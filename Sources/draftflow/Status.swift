@@ -5,7 +5,11 @@ import Foundation
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show where the workflow stands: versions, the current round and its deadline, who has responded.",
-        discussion: "Example: draftflow status --json"
+        discussion: """
+        In a workspace of several documents, status shows each document in turn, each with its own \
+        versions, round and schedule; --document NAME shows one.
+        Example: draftflow status --json
+        """
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -15,15 +19,41 @@ struct Status: ParsableCommand {
 
     func run() throws {
         try withErrorHandling {
-            let context = try options.context()
-            let report = try Reports(context).status()
-            let languages = try LanguageVersions(context).status()
-            if json {
-                var report = report
-                report.languageVersions = languages.isEmpty ? nil : languages
-                try printJSON(report)
+            let store = try options.open()
+            let workflow = try RecordReader.workflow(in: store.snapshot())
+            guard options.document == nil, workflow.hasSeveralDocuments else {
+                let context = DraftingContext(store: try options.scoped(store), now: try Clock.now())
+                let report = try Self.report(context)
+                if json { try printJSON(report) } else { Self.show(report) }
                 return
             }
+            let now = try Clock.now()
+            let reports = try workflow.documentNames.map { name in
+                try Self.report(DraftingContext(store: DocumentScopedStore(store, document: name), now: now))
+            }
+            if json {
+                try printJSON(DocumentsStatus(documents: zip(workflow.documentNames, reports).map { DocumentStatus(name: $0, status: $1) }))
+                return
+            }
+            for (index, (name, report)) in zip(workflow.documentNames, reports).enumerated() {
+                if index > 0 { print("") }
+                print("Document \(name) (\(index + 1) of \(reports.count)):")
+                Self.show(report)
+            }
+        }
+    }
+
+    /// The status of the document `context` works on, its language versions with it.
+    static func report(_ context: DraftingContext) throws -> StatusReport {
+        var report = try Reports(context).status()
+        let languages = try LanguageVersions(context).status()
+        report.languageVersions = languages.isEmpty ? nil : languages
+        return report
+    }
+
+    /// A document's status, as `status` prints it.
+    static func show(_ report: StatusReport) {
+            let languages = report.languageVersions ?? []
             print(report.title)
             print("  document:  \(report.document)")
             print("  now:       \(report.now) (\(report.timezone))")
@@ -116,6 +146,15 @@ struct Status: ParsableCommand {
                     print("  flagged proposals:  \(list.joined(separator: ", "))")
                 }
             }
-        }
     }
+}
+
+/// `status --json` in a workspace of several documents.
+private struct DocumentsStatus: Encodable {
+    var documents: [DocumentStatus]
+}
+
+private struct DocumentStatus: Encodable {
+    var name: String
+    var status: StatusReport
 }

@@ -105,7 +105,7 @@ import TestSupport
 
         let file = try scratch.write("final-draft.txt", "1\tIntroduction\n[bookmark: lt_pId1]1.1\tThe Council welcomes the invitation.\n"
                                         + "1.2\tThe group prepared it:\na)\twith members;\nb)\twith the secretariat.\n")
-        let published = try cli.run(["publish", "final-draft", "--document", file.path], now: "2020-03-05T10:00:00+01:00")
+        let published = try cli.run(["publish", "final-draft", "--file", file.path], now: "2020-03-05T10:00:00+01:00")
         #expect(published.status == 0, "\(published.error)")
         #expect(published.output == """
         Replaced the text of Drafts/outline.md with final-draft.txt
@@ -134,11 +134,11 @@ import TestSupport
 
         // Edits in the work tree are not silently replaced; a Word file is refused.
         try Data("edited\n".utf8).write(to: cli.folder.appendingPathComponent("Drafts/outline.md"))
-        let conflict = try cli.run(["publish", "final", "--document", file.path], now: "2020-03-06T10:00:00+01:00")
+        let conflict = try cli.run(["publish", "final", "--file", file.path], now: "2020-03-06T10:00:00+01:00")
         #expect(conflict.status == 5)
-        #expect(conflict.error.hasPrefix("error: Drafts/outline.md has edits in the work tree that --document would replace\n"))
+        #expect(conflict.error.hasPrefix("error: Drafts/outline.md has edits in the work tree that --file would replace\n"))
         let docx = try scratch.write("final.docx", "PK\u{3}\u{4}")
-        #expect(try cli.run(["publish", "final", "--document", docx.path], now: "2020-03-06T10:00:00+01:00").status == 2)
+        #expect(try cli.run(["publish", "final", "--file", docx.path], now: "2020-03-06T10:00:00+01:00").status == 2)
         #expect(try git(["tag"], in: cli.folder).output == "draft-1\ndraft-1b\nfinal-draft\n")
     }
 

@@ -109,7 +109,7 @@ import Glibc
         let members = try #require(try bounded(cli, ["member", "import", pipe.path], now: "2020-02-28T13:00:00+01:00"), "member import hung on a FIFO")
         #expect(members.status == 2)
         #expect(members.error.hasPrefix("error: the member list \(pipe.path) is a FIFO (named pipe), not a regular file"))
-        let document = try #require(try bounded(cli, ["publish", "draft-2", "--document", pipe.path], now: "2020-02-28T13:00:00+01:00"), "publish hung on a FIFO")
+        let document = try #require(try bounded(cli, ["publish", "draft-2", "--file", pipe.path], now: "2020-02-28T13:00:00+01:00"), "publish hung on a FIFO")
         #expect(document.status == 2)
         #expect(document.error.hasPrefix("error: the document \(pipe.path) is a FIFO (named pipe), not a regular file"))
         #expect(try head(cli) == before)

@@ -20,7 +20,7 @@ public struct Publishing {
     ///
     /// Refused while the last merged round has open collisions, or comments without a disposition
     /// (superseded ones among them) unless `allowUndecided` says the secretariat knows.
-    /// `document`, when given, replaces the draft's text first (Markdown from `DocumentReader`,
+    /// `document`, when given (`--file`), replaces the draft's text first (Markdown from `DocumentReader`,
     /// read from the file `source`); the draft must then have no edits in the work tree.
     public func publish(label rawLabel: String, note: String?, allowUndecided: Bool = false, document: Data? = nil,
                         source: String? = nil) throws -> Publication {
@@ -44,8 +44,8 @@ public struct Publishing {
         if let document {
             let path = try context.workflow().document
             if edits[path] != nil {
-                throw DraftFlowError(.conflict, "\(path) has edits in the work tree that --document would replace",
-                                     fix: "publish without --document to publish those edits, or discard them with `git checkout -- \(path)`")
+                throw DraftFlowError(.conflict, "\(path) has edits in the work tree that --file would replace",
+                                     fix: "publish without --file to publish those edits, or discard them with `git checkout -- \(path)`")
             }
             if try store.snapshot().file(path) != document { edits[path] = document }
         }

@@ -15,7 +15,7 @@ public struct Portal: Sendable {
 
     public init(_ configuration: PortalConfiguration, logger: Logger) throws {
         self.configuration = configuration
-        workspace = PortalWorkspace(folder: configuration.workspace, now: configuration.now)
+        workspace = PortalWorkspace(folder: configuration.workspace, now: configuration.now, document: configuration.document)
         pages = try PortalPages()
         self.logger = logger
         limiter = RateLimiter(limit: configuration.requestsPerMinute)

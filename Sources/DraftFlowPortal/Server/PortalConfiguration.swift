@@ -16,6 +16,8 @@ public struct PortalConfiguration: Sendable {
     public var maximumUpload: Int
     /// Requests one holder may make per minute (a link's holder, or an address without one).
     public var requestsPerMinute: Int
+    /// The document served, in a workspace of several (`serve --document`); nil: the only one.
+    public var document: String?
 
     public init(workspace: URL, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
                 now: @escaping @Sendable () throws -> Date, maximumUpload: Int = 10 * 1024 * 1024, requestsPerMinute: Int = 600) {

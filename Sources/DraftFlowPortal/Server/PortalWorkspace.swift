@@ -10,6 +10,15 @@ import Foundation
 struct PortalWorkspace: Sendable {
     let folder: URL
     let now: @Sendable () throws -> Date
+    /// The document served, in a workspace of several (`serve --document`); nil: the only one.
+    var document: String? = nil
+
+    /// The workspace opened now, as the document served.
+    func context() throws -> DraftingContext {
+        let store = try GitWorkspaceStore.open(containing: folder)
+        try store.checkHead()
+        return DraftingContext(store: document.map { DocumentScopedStore(store, document: $0) } ?? store, now: try now())
+    }
 
     private static let readers = DispatchQueue(label: "draftflow.portal.read", attributes: .concurrent)
     /// The server's writes, one at a time (a batch of submissions is one): they queue here
@@ -47,9 +56,7 @@ struct PortalWorkspace: Sendable {
     fileprivate func record(_ batch: [PendingSubmission]) {
         let context: DraftingContext
         do {
-            let store = try GitWorkspaceStore.open(containing: folder)
-            try store.checkHead()
-            context = DraftingContext(store: store, now: try now())
+            context = try self.context()
         } catch {
             for waiting in batch { waiting.continuation.resume(throwing: error) }
             return
@@ -73,14 +80,11 @@ struct PortalWorkspace: Sendable {
     }
 
     private func run<T: Sendable>(on queue: DispatchQueue, _ body: @escaping @Sendable (DraftingContext) throws -> T) async throws -> T {
-        let folder = folder
-        let now = now
+        let workspace = self
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result {
-                    let store = try GitWorkspaceStore.open(containing: folder)
-                    try store.checkHead()
-                    return try body(DraftingContext(store: store, now: try now()))
+                    try body(workspace.context())
                 })
             }
         }

@@ -54,9 +54,24 @@ struct Collect: ParsableCommand {
             _ = try sync.pull()
             let fetch = SubmissionFetch(sync)
             let candidates = try fetch.candidates()
-            let context = DraftingContext(store: store, now: try Clock.now())
-            let version = try versionText(round: nil, context: context)
-            let report = try SubmissionCollection(context).collect(candidates) { file in try OfficeFiles.read(file, version: version) }
+            let now = try Clock.now()
+            // Each branch is recorded in the document its round belongs to.
+            let workflow = try RecordReader.workflow(in: store.snapshot())
+            var byDocument: [String: [SubmissionCandidate]] = [:]
+            for candidate in candidates {
+                let round = (try? SubmissionBranch(reference: candidate.reference))?.round
+                byDocument[round.flatMap(workflow.document(owningRound:)) ?? workflow.firstDocumentName, default: []].append(candidate)
+            }
+            var report = SubmissionCollection.Report()
+            for document in workflow.documentNames {
+                guard let group = byDocument[document] else { continue }
+                let scoped: any WorkspaceStore = workflow.hasSeveralDocuments ? DocumentScopedStore(store, document: document) : store
+                let context = DraftingContext(store: scoped, now: now)
+                let version = try versionText(round: nil, context: context)
+                let part = try SubmissionCollection(context).collect(group) { file in try OfficeFiles.read(file, version: version) }
+                report.collected += part.collected
+                report.refused += part.refused
+            }
             // Main goes to the host before the branches are deleted: a collect killed in between
             // finds them recorded already next time, and deletes them then.
             let pushed = report.collected.isEmpty ? nil : try sync.push()

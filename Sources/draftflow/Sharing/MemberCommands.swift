@@ -77,7 +77,14 @@ struct Submit: ParsableCommand {
                 throw DraftFlowError(.refused, "this workspace is not a member's clone",
                                      fix: "the secretariat records submissions with `draftflow comment` or `intake`; a member makes its clone with `draftflow clone URL DIR --member CODE`")
             }
-            let context = DraftingContext(store: store, now: try Clock.now())
+            // The round of the document --document names (the only one without it); a round
+            // named with --round is found in whichever document holds it.
+            let whole = try RecordReader.workflow(in: store.snapshot())
+            let document = try round.map { try SafeName.label($0) }.flatMap(whole.document(owningRound:))
+            let scoped: any WorkspaceStore = try document.map { name -> any WorkspaceStore in
+                whole.hasSeveralDocuments ? DocumentScopedStore(store, document: name) : store
+            } ?? options.scoped(store)
+            let context = DraftingContext(store: scoped, now: try Clock.now())
             let workflow = try context.workflow()
             guard let member = workflow.member(code) else {
                 throw DraftFlowError(.refused, "\(code) is not a registered member of this workspace", fix: "ask the secretariat")
