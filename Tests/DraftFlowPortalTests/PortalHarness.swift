@@ -107,10 +107,12 @@ final class PortalHarness: @unchecked Sendable {
         try PortalAccess(context()).invite(code: code, expires: expires).secret
     }
 
-    func start(requestsPerMinute: Int = 600) async throws {
+    /// Starts the server; `document` is what `serve --document` names.
+    func start(requestsPerMinute: Int = 600, document: String? = nil) async throws {
         let clock = clock
-        let configuration = PortalConfiguration(workspace: folder, host: "127.0.0.1", port: 0, now: { clock.now },
+        var configuration = PortalConfiguration(workspace: folder, host: "127.0.0.1", port: 0, now: { clock.now },
                                                 requestsPerMinute: requestsPerMinute)
+        configuration.document = document
         let lines = logs
         let portal = try Portal(configuration, logger: Logger(label: "test") { _ in CollectingLogHandler(lines: lines) })
         let (stream, continuation) = AsyncStream<Int>.makeStream()
