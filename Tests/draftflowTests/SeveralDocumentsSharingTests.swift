@@ -45,4 +45,33 @@ import TestSupport
         #expect((firstJSON["members"] as? [[String: Any]])?.first?["state"] as? String == "none")
         #expect(try git(["fsck", "--strict"], in: daemon.path("ws.git")).status == 0)
     }
+
+    @Test func twoOfficersEachChangingTheirOwnDocumentPushWithoutAConflict() throws {
+        let scratch = try ScratchDirectory("several-documents-officers")
+        let daemon = try GitDaemon()
+        defer { daemon.kill() }
+        let first = try SeveralDocumentsCommandTests.workspace(scratch)
+        let url = try daemon.createRepository("ws.git")
+        #expect(try first.run(["remote", "add", "origin", url]).status == 0)
+        #expect(try first.run(["push"], now: "2020-02-14T13:00:00+01:00").status == 0)
+        let cloned = try CLI.run(["clone", url, "officer-2"], now: "2020-02-15T09:00:00+01:00", in: scratch.url)
+        #expect(cloned.status == 0, "\(cloned.error)")
+        let second = CLI(folder: scratch.url.appendingPathComponent("officer-2"), now: "2020-02-20T10:00:00+01:00")
+
+        // Each extends the round of its own document; both change Workflow.md.
+        #expect(try first.run(["round", "extend", "--document", "council-report", "--closes", "2020-03-20"], now: "2020-02-20T10:00:00+01:00").status == 0)
+        #expect(try second.run(["round", "extend", "--document", "hlpf", "--closes", "2020-03-05"], now: "2020-02-20T10:05:00+01:00").status == 0)
+        #expect(try first.run(["push"], now: "2020-02-20T11:00:00+01:00").status == 0)
+        let replayed = try second.run(["push"], now: "2020-02-20T11:05:00+01:00")
+        #expect(replayed.status == 0, "\(replayed.error)")
+        #expect(try first.run(["pull"], now: "2020-02-20T11:10:00+01:00").status == 0)
+        // Both extensions hold, on both sides.
+        for officer in [first, second] {
+            let status = try officer.run(["status"], now: "2020-02-20T11:15:00+01:00")
+            #expect(status.output.contains("Round draft-1: comment round on draft-1, OPEN\n  closes 5 March 2020, 23:59:59 CET (Europe/Zurich)\n"))
+            #expect(status.output.contains("Round council-report-draft-1-comments: comment round on draft-1, OPEN\n  closes 20 March 2020, 23:59:59 CET (Europe/Zurich)\n"))
+        }
+        #expect(try gitOutput(["rev-parse", "HEAD"], in: first.folder) == gitOutput(["rev-parse", "HEAD"], in: second.folder))
+        #expect(try git(["fsck", "--strict"], in: daemon.path("ws.git")).status == 0)
+    }
 }

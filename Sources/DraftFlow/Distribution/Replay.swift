@@ -6,7 +6,9 @@ import Foundation
 ///
 /// A file the other side did not touch takes the local change. A round's index
 /// (`Comments/<round>/index.json`) is merged member by member: each commit changes only the entries
-/// of the members it recorded. Any other file both sides changed differently is a conflict:
+/// of the members it recorded. `Workflow.md` is merged document by document (`mergedWorkflow`):
+/// officers working on different documents do not conflict. Any other file both sides changed
+/// differently is a conflict:
 /// nothing is written, and the officer is told which file and which commit.
 public enum Replay {
     /// One file a local commit changed: its content before and after the commit (nil: absent).
@@ -35,6 +37,10 @@ public enum Replay {
                 continue
             }
             if isRoundIndex(change.path), let merged = try mergedIndex(change, theirs: theirs, zone: zone) {
+                if merged != theirs { result[change.path] = merged }
+                continue
+            }
+            if change.path == Workflow.fileName, let merged = try mergedWorkflow(change, theirs: theirs) {
                 if merged != theirs { result[change.path] = merged }
                 continue
             }
