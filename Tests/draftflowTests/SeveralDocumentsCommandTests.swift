@@ -190,6 +190,22 @@ import TestSupport
         // The first document has no draft-2.
         let none = try cli.run(["redline", "draft-1", "draft-2", "--document", "hlpf"], now: "2020-03-16T09:40:00+01:00")
         #expect(none.status != 0)
+        // Each document's timeline holds its own events and the members, not the other's.
+        let reportLog = try cli.run(["log", "--document", "council-report"], now: "2020-03-16T09:45:00+01:00").output
+        #expect(reportLog.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 2).dropFirst().joined(separator: " ") } == [
+            "Register member CAN: Canada",
+            "Add document council-report: Report of the chair to Council",
+            "Edit the draft before publishing draft-1",
+            "Publish draft-1 of Report of the chair to Council",
+            "Open comment round council-report-draft-1-comments on draft-1, closing 15 March 2020, 23:59:59 CET (Europe/Zurich)",
+            "Comments of Canada (CAN) on draft-1: 1 comment",
+            "Round council-report-draft-1-comments closed at its deadline, 15 March 2020, 23:59:59 CET (Europe/Zurich)",
+            "Merge the proposals of round council-report-draft-1-comments into a candidate next draft",
+            "Dispose of CAN-1 (Canada, 1.1): Accepted",
+            "Publish draft-2 of Report of the chair to Council",
+        ])
+        let firstLog = try cli.run(["log", "--document", "hlpf"], now: "2020-03-16T09:45:00+01:00").output
+        #expect(!firstLog.contains("Report of the chair") && firstLog.contains("Publish draft-1 of Council input\n"))
         #expect(try cli.run(["verify"], now: "2020-03-16T09:50:00+01:00").status == 0)
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
     }

@@ -77,7 +77,19 @@ public struct DocumentScopedStore: WorkspaceStore {
         return try ScopedSnapshot(base: snapshot, document: document)
     }
 
-    public func history() throws -> [HistoryEntry] { try base.history() }
+    /// The commits of this document: those whose `DraftFlow-Document` trailer names it, those
+    /// without one (made before the workspace had several documents) for the first document, and
+    /// what the documents share (members) for every document.
+    public func history() throws -> [HistoryEntry] {
+        let first = try isFirstDocument()
+        return try base.history().filter { entry in
+            let trailers = CommitTrailers.parse(entry.message)
+            if let owner = trailers[.document] { return owner == document }
+            if first { return true }
+            let event = trailers[.event].flatMap(CommitEvent.init(rawValue:))
+            return event == .memberAdd || event == .memberEdit
+        }
+    }
 
     /// The document a file of `Drafts/` belongs to by its name: `<name>.md`, or a language version
     /// `<name>.<lang>.md`; nil for a file named otherwise.
