@@ -349,7 +349,6 @@ struct Compile: AsyncParsableCommand {
 
     func validate() throws {
         if format == .docx && output == nil { throw ValidationError("--format docx needs -o FILE") }
-        if format == .docx && language != nil { throw ValidationError("--lang makes Markdown or HTML (--format md or html); the Word compilation is of the original") }
     }
 
     func run() async throws {
@@ -358,6 +357,12 @@ struct Compile: AsyncParsableCommand {
             let context = try options.context()
             let title = "\(try context.workflow().title): compilation text"
             switch format {
+            case .docx where language != nil:
+                // On a language version: the HTML compilation in Word, the proposals to the
+                // original quoted under their paragraphs (the tracked changes are the original's).
+                let text = try Texts(context).compilation(round: round, html: true, decided: decided, ituMarks: marks == .itu, language: language)
+                try await Pandoc.convert(html: HTMLPage.wrap(title: title, body: text, language: language!), to: .docx, output: URL(fileURLWithPath: output!))
+                print("Wrote the compilation on the \(language!.rawValue) version (docx) to \(output!)")
             case .docx:
                 let compilation = try Texts(context).compilationDocument(round: round, decided: decided, ituMarks: marks == .itu)
                 try await CompilationWord.write(compilation, title: title, to: URL(fileURLWithPath: output!))

@@ -165,6 +165,22 @@ import TestSupport
             <p dir="auto">1.1 The group met twice <ins>in Geneva</ins> <span class="by">(Canada)</span>.</p>
             </blockquote>
             """))
+        // In Word, read back by pandoc: the same text.
+        let word = scratch.url.appendingPathComponent("compilation.zh.docx")
+        let docx = try cli.run(["compile", "--document", "council-report", "--lang", "zh", "--format", "docx", "-o", word.path], now: "2020-03-16T09:05:00+01:00")
+        #expect(docx.status == 0, "\(docx.error)")
+        #expect(docx.output == "Wrote the compilation on the zh version (docx) to \(word.path)\n")
+        let readBack = try runProgram("/usr/bin/pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", word.path], in: scratch.url)
+        #expect(readBack.output.hasSuffix("""
+            1.1 该组开会两次。
+
+              对原文提出的修改：
+
+              1.1 The group met twice in Geneva (Canada).
+
+            1.2 该组商定了大纲。
+
+            """))
         let spanish = try cli.run(["compile", "--document", "council-report", "--lang", "es"], now: "2020-03-16T09:05:00+01:00")
         #expect(spanish.status == 3)
         #expect(spanish.error.hasPrefix("error: version draft-1 has no es language version (Drafts/council-report.es.md)\n"))
