@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct ExportLimitCommandTests {
     @Test func aTextTooLargeForDocxIsRefusedAtOnce() throws {
         let scratch = try ScratchDirectory()
-        // One paragraph of 60,000 bytes: pandoc's time grows faster than a paragraph's length, and a
+        // One paragraph of 60,003 bytes ("1. " and 12,000 words): pandoc's time grows faster than a paragraph's length, and a
         // paragraph cannot be cut into pieces (a long document can: WordPiecesTests).
         let text = "# Large\n\n1. " + String(repeating: "word ", count: 12_000) + "\n"
         let draft = try scratch.write("draft.md", text)
@@ -21,7 +21,7 @@ import TestSupport
         #expect(export.status == 3)
         #expect(export.output == "")
         #expect(export.error == """
-            error: the document is too large to convert to DOCX: its longest paragraph is 60,000 bytes; pandoc is given at most 50,000 (README.md, "Export limits")
+            error: the document is too large to convert to DOCX: its longest paragraph is 60,003 bytes; pandoc is given at most 50,000 (README.md, "Export limits")
               fix: use --format html (it prints to PDF from a browser) or --format md, or split the text into smaller documents
 
             """)

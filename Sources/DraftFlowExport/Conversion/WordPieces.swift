@@ -18,6 +18,8 @@ public enum WordPieces {
     /// `document` cut into pieces of about `blocksPerPiece` blocks: a piece ends before a top-level
     /// heading once it has that many, or anywhere once it has twice that many (a document with no
     /// heading for so long; there the next piece's first paragraph is styled "First Paragraph").
+    /// Only the first piece has the document's properties: pandoc writes a title block from them at
+    /// the start of the body, and the joined package keeps the first piece's `docProps`.
     static func split(_ document: PandocDocument, blocksPerPiece: Int = blocksPerPiece) -> [PandocDocument] {
         var pieces: [PandocDocument] = []
         var current: [PandocBlock] = []
@@ -26,14 +28,14 @@ public enum WordPieces {
             let isHeading: Bool
             if case .header = block { isHeading = true } else { isHeading = false }
             if !current.isEmpty, (count >= blocksPerPiece && isHeading) || count >= 2 * blocksPerPiece {
-                pieces.append(PandocDocument(blocks: current, meta: document.meta))
+                pieces.append(PandocDocument(blocks: current, meta: pieces.isEmpty ? document.meta : [:]))
                 current = []
                 count = 0
             }
             current.append(block)
             count += ExportSize(document: PandocDocument(blocks: [block]), jsonBytes: 0).blocks
         }
-        if !current.isEmpty || pieces.isEmpty { pieces.append(PandocDocument(blocks: current, meta: document.meta)) }
+        if !current.isEmpty || pieces.isEmpty { pieces.append(PandocDocument(blocks: current, meta: pieces.isEmpty ? document.meta : [:])) }
         return pieces
     }
 
