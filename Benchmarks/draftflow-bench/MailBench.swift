@@ -106,7 +106,7 @@ func mailBench(draftflow: String, scale: Double) throws -> ExtraResult {
         ## Mail intake: \(n) messages in one mbox (\(String(format: "%.1f", Double(size) / 1_048_576)) MiB), \(numbers.count) paragraphs
 
         Peer: python3's `email` module (policy `default`) reading each message of the mbox in one process and writing its text and attachments to the \
-        member's folder (pandoc reads no mail, and ripmime is not in Debian's default set: python is what a secretariat has), then \
+        member's folder (pandoc reads no mail, and ripmime is not installed here: python is what a secretariat has), then \
         `git add` + `git commit --author` per message (core.fsync as the negotiation's peer). The extraction alone does not parse comments, \
         match senders to members or check anything: a lower bound.
 
