@@ -66,6 +66,9 @@ final class Bench {
         return elapsed
     }
 
+    /// Whether the git peer runs at this scale (`--peers-up-to`).
+    var withPeer: Bool { options.peersUpTo.map { workload.scale <= $0 } ?? true }
+
     func has(_ subcommand: [String], _ text: String) -> Bool {
         guard let (help, run) = try? runner.output(draftflow, subcommand + ["--help"], allowed: [0, 1, 64]) else { return false }
         return run.status == 0 && help.contains(text)
@@ -75,7 +78,7 @@ final class Bench {
 
     func run() throws -> ScaleResult {
         let fileManager = FileManager.default
-        let onlyOneRound = ["intake", "merge", "redline"].contains(options.only ?? "")
+        let onlyOneRound = ["intake", "merge", "redline", "compile-docx", "extras"].contains(options.only ?? "")
         let batchIntake = has(["intake"], "USAGE: draftflow intake")
         let disposeAll = has(["dispose"], "all-undecided")
         let allowsUndecided = has(["publish"], "allow-undecided")
@@ -115,7 +118,9 @@ final class Bench {
         result.publishes.add(try df(["publish", "--workspace", workspace, "draft-1", "--note", "Zero draft"], at: now))
         try fileManager.copyItem(atPath: "\(workspace)/Drafts/\(name)", toPath: "\(root)/versions/draft-1.md")
 
+        result.peerSkipped = !withPeer
         // The peer: a git repository with the same draft, durable settings.
+        if withPeer {
         try git(["init", "-q", peer])
         for (key, value) in [("user.name", secretariat), ("user.email", "secretariat@example.org"),
                              ("core.fsync", "objects,reference"), ("core.fsyncMethod", "fsync")] {
@@ -128,6 +133,7 @@ final class Bench {
         try git(["-C", peer, "add", "-A"])
         try git(["-C", peer, "commit", "-q", "-m", "Zero draft", "--date", iso(now)])
         try git(["-C", peer, "tag", "-a", "draft-1", "-m", "Zero draft"])
+        }
 
         let labels = ["draft-1", "rev-1", "rev-2", "rev-3", "final-draft"]
         let roundCount = onlyOneRound ? 1 : 4
@@ -172,7 +178,7 @@ final class Bench {
             }
             // The peer: write the same files into the repository, then git add and git commit per submission.
             sync()
-            for (m, submission) in submissions.enumerated() {
+            for (m, submission) in submissions.enumerated() where withPeer {
                 let target = "\(peer)/Comments/\(label)/\(submission.member)"
                 round.peerIntake.add(seconds: try peerWrite {
                     try fileManager.createDirectory(atPath: target, withIntermediateDirectories: true)
@@ -203,12 +209,15 @@ final class Bench {
             var current = "\(root)/scratch/merge-a.md", other = "\(root)/scratch/merge-b.md"
             try? fileManager.removeItem(atPath: current)
             try fileManager.copyItem(atPath: base, toPath: current)
-            for submission in submissions {
+            for submission in submissions where withPeer {
                 let run = try git(["merge-file", "-p", current, base, "\(folder)/\(submission.member).proposal.md"], stdout: other,
                                   allowed: Set(0...127))
                 round.peerMerge.add(run)
                 round.peerConflicts += Int(run.status)
                 swap(&current, &other)
+            }
+            if r == 0, options.only == nil || options.only == "compile-docx" || options.only == "extras" {
+                result.compileDocx = try compileDocx(round: label, at: closes.addingTimeInterval(3_600))
             }
             note("    merge: draftflow \(seconds(round.merge.seconds)) (\(round.changes) changes, \(round.collisions) collisions, \(round.edits) edits), "
                  + "git merge-file \(seconds(round.peerMerge.seconds)) (\(round.peerConflicts) conflicts)")
@@ -235,13 +244,15 @@ final class Bench {
             let knowingly = r < 3 && allowsUndecided ? ["--allow-undecided"] : []
             result.publishes.add(try df(["publish", "--workspace", workspace, next, "--note", "\(next) after round \(label)"] + knowingly, at: published))
             try fileManager.copyItem(atPath: "\(workspace)/Drafts/\(name)", toPath: "\(root)/versions/\(next).md")
-            _ = try peerWrite {
-                try? fileManager.removeItem(atPath: "\(peer)/Drafts/\(name)")
-                try fileManager.copyItem(atPath: "\(workspace)/Drafts/\(name)", toPath: "\(peer)/Drafts/\(name)")
+            if withPeer {
+                _ = try peerWrite {
+                    try? fileManager.removeItem(atPath: "\(peer)/Drafts/\(name)")
+                    try fileManager.copyItem(atPath: "\(workspace)/Drafts/\(name)", toPath: "\(peer)/Drafts/\(name)")
+                }
+                try git(["-C", peer, "add", "Drafts"])
+                try git(["-C", peer, "commit", "-q", "-m", "\(next)", "--date", iso(published)])
+                try git(["-C", peer, "tag", "-a", next, "-m", next])
             }
-            try git(["-C", peer, "add", "Drafts"])
-            try git(["-C", peer, "commit", "-q", "-m", "\(next)", "--date", iso(published)])
-            try git(["-C", peer, "tag", "-a", next, "-m", next])
 
             // 3. Redline between the two versions (median of 3), and git diff --word-diff on the same texts.
             round.redlineFrom = label
@@ -251,6 +262,7 @@ final class Bench {
                 let run = try df(["redline", "--workspace", workspace, label, next, "-o", "\(root)/out/redline.md"], at: published, measureOnly: true)
                 times.append(run.seconds)
                 round.redlineKB = max(round.redlineKB, run.maxRSSKB)
+                guard withPeer else { continue }
                 let peerRun = try git(["diff", "--no-index", "--word-diff", base, "\(root)/versions/\(next).md"],
                                       stdout: "\(root)/out/word-diff.txt", allowed: [0, 1], measureOnly: true)
                 peerTimes.append(peerRun.seconds)
@@ -277,7 +289,7 @@ final class Bench {
                 result.finalize.add(try df(["finalize", "--workspace", workspace, "--label", "final"], at: now))
                 result.export.add(try df(["export", "--workspace", workspace, "final", "--format", "html", "-o", "\(root)/out/final.html"], at: now))
                 result.finalReached = true
-                try git(["-C", peer, "tag", "-a", "final", "-m", "final"])
+                if withPeer { try git(["-C", peer, "tag", "-a", "final", "-m", "final"]) }
             } else {
                 // finalize is out of reach; the packet of the final draft costs what the final one would.
                 result.export.add(try df(["export", "--workspace", workspace, "final-draft", "--format", "html", "-o", "\(root)/out/final-draft.html"], at: now))
@@ -294,6 +306,7 @@ final class Bench {
             let l = try df(["log", "--workspace", workspace], at: now, stdout: "\(root)/out/log.txt", measureOnly: true)
             log.append(l.seconds)
             result.logTally.add(l)
+            guard withPeer else { continue }
             let g = try git(["-C", peer, "log", "--oneline"], stdout: "\(root)/out/git-log.txt", measureOnly: true)
             gitLog.append(g.seconds)
             result.gitLogTally.add(g)

@@ -5,9 +5,14 @@ let usage = """
 USAGE: draftflow-bench [--scale S[,S...]] [--paragraphs N] [--only TASK] [--draftflow PATH] [--keep] [--collisions PCT] [--dispose-limit N]
 
   --scale S        size factor: paragraphs = 1000*S, members = 193*S (e.g. 0.25, 1, 4; a comma list runs each)
-  --only TASK      intake | merge | redline | status | whole | memory | mail | word-intake (intake, merge and redline
-                   run one round; mail: intake --mail of one mbox with a message per member; word-intake: one
-                   Word copy with ~100 tracked changes per member, one intake)
+  --only TASK      intake | merge | redline | status | whole | memory | mail | word-intake | portal | remote |
+                   compile-docx | extras (intake, merge and redline run one round; mail: intake --mail of one mbox
+                   with a message per member, beside python's email module; word-intake: one Word copy with ~100
+                   tracked changes per member, beside pandoc per file; portal: scripts/portal-load.py with the
+                   members of the scale; remote: push and collect against git daemon on loopback, beside git push
+                   and git fetch; compile-docx: compile --format docx beside pandoc on the compilation Markdown;
+                   extras: the five of them)
+  --peers-up-to S  run the git peer of the negotiation only at scales up to S (above it: "skipped")
   --draftflow PATH the draftflow executable (default: beside this program, i.e. .build/release/draftflow)
   --collisions PCT share of paragraphs that several members edit at the same words differently (default 0.5):
                    one collision each per round, and one `draftflow resolve` each
@@ -25,6 +30,12 @@ struct Options {
     var disposeLimit = 300
     var collisions = 0.5
     var paragraphs: Int?
+    var peersUpTo: Double?
+
+    static let tasks = ["intake", "merge", "redline", "status", "whole", "memory", "mail", "word-intake", "portal", "remote",
+                        "compile-docx", "extras"]
+    /// The workloads measured on their own (not the negotiation), in the order `extras` runs them.
+    static let extraTasks = ["compile-docx", "mail", "remote", "portal", "word-intake"]
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -41,10 +52,13 @@ struct Options {
                 options.scales = scales.compactMap { $0 }
             case "--only":
                 let task = try value(argument)
-                guard ["intake", "merge", "redline", "status", "whole", "memory", "mail", "word-intake"].contains(task) else {
-                    throw BenchError("--only takes intake, merge, redline, status, whole, memory, mail or word-intake\n\(usage)")
+                guard tasks.contains(task) else {
+                    throw BenchError("--only takes one of \(tasks.joined(separator: ", "))\n\(usage)")
                 }
                 options.only = task
+            case "--peers-up-to":
+                guard let scale = Double(try value(argument)), scale > 0 else { throw BenchError("--peers-up-to takes a positive scale") }
+                options.peersUpTo = scale
             case "--draftflow": options.draftflow = try value(argument)
             case "--keep": options.keep = true
             case "--collisions":

@@ -10,6 +10,10 @@ func report(_ r: ScaleResult, only: String?) -> String {
     lines.append("## Scale \(r.scale): \(r.paragraphs) paragraphs (~\(r.words) words), \(m) members, \(r.rounds.count) comment round(s)")
     lines.append("")
     lines.append("Collisions by design: \(String(format: "%g", r.collisionPercent))% of paragraphs per round. Intake: \(r.intakeMode). Peer: git \(gitVersion), core.fsync=objects,reference, core.fsyncMethod=fsync.")
+    if r.peerSkipped {
+        lines.append("")
+        lines.append("**The git peer was not run at this scale** (`--peers-up-to`): its columns read 0 ms, and its ratios are not measured.")
+    }
     lines.append("")
     lines.append("| task | DraftFlow | peer | ratio DF/peer | target | met? |")
     lines.append("|---|---|---|---|---|---|")
@@ -67,6 +71,7 @@ func report(_ r: ScaleResult, only: String?) -> String {
                  + "status [\(megabytes(r.status.maxRSSKB))], log [\(megabytes(r.logTally.maxRSSKB))], git log [\(megabytes(r.gitLogTally.maxRSSKB))].")
     if !r.disposalNote.isEmpty { lines.append(""); lines.append("Dispositions: \(r.disposalNote).") }
     lines.append("")
+    if let compile = r.compileDocx { lines += compileDocxReport(compile) }
     return lines.joined(separator: "\n")
 }
 
@@ -79,22 +84,35 @@ func growth(_ results: [ScaleResult]) -> String {
                                     : "Note that the bytes of edited copies grow as members x paragraphs, i.e. as scale^2."), "",
                  "| task | " + results.map { "scale \($0.scale) (\($0.members) members)" }.joined(separator: " | ") + " | exponent |",
                  "|---|" + results.map { _ in "---|" }.joined() + "---|"]
-    func line(_ task: String, _ value: (ScaleResult) -> Double) {
+    func line(_ task: String, peer: Bool = false, _ value: (ScaleResult) -> Double) {
         let values = results.map(value)
+        guard values.contains(where: { $0 > 0 }) else { return }
         var exponents: [String] = []
         for i in 1..<results.count where values[i - 1] > 0 && values[i] > 0 {
             exponents.append(String(format: "%.2f", log(values[i] / values[i - 1]) / log(results[i].scale / results[i - 1].scale)))
         }
-        lines.append("| \(task) | " + values.map(seconds).joined(separator: " | ") + " | \(exponents.joined(separator: ", ")) |")
+        let shown = zip(results, values).map { peer && $0.peerSkipped ? "skipped" : seconds($1) }
+        lines.append("| \(task) | " + shown.joined(separator: " | ") + " | \(exponents.joined(separator: ", ")) |")
     }
     line("intake (worst round)") { $0.rounds.map(\.intake.seconds).max() ?? 0 }
-    line("git intake (worst round)") { $0.rounds.map(\.peerIntake.seconds).max() ?? 0 }
+    line("intake, CPU (that round)") { $0.rounds.max { $0.intake.seconds < $1.intake.seconds }?.intake.cpuSeconds ?? 0 }
+    line("git intake (worst round)", peer: true) { $0.rounds.map(\.peerIntake.seconds).max() ?? 0 }
     line("merge (worst round)") { $0.rounds.map(\.merge.seconds).max() ?? 0 }
-    line("git merge-file loop") { $0.rounds.map(\.peerMerge.seconds).max() ?? 0 }
+    line("merge, CPU (that round)") { $0.rounds.max { $0.merge.seconds < $1.merge.seconds }?.merge.cpuSeconds ?? 0 }
+    line("git merge-file loop", peer: true) { $0.rounds.map(\.peerMerge.seconds).max() ?? 0 }
     line("redline (worst pair)") { $0.rounds.map(\.redline).max() ?? 0 }
-    line("git diff --word-diff") { $0.rounds.map(\.peerRedline).max() ?? 0 }
+    line("git diff --word-diff", peer: true) { $0.rounds.map(\.peerRedline).max() ?? 0 }
     line("status") { $0.statusSeconds }
     line("whole negotiation") { $0.whole.seconds }
+    line("whole negotiation, CPU") { $0.whole.cpuSeconds }
+    line("git for the whole negotiation", peer: true) { $0.peerWhole.seconds }
+    line("compile --format docx (first round)") { $0.compileDocx?.docx.seconds ?? 0 }
+    line("pandoc on the compilation Markdown") { $0.compileDocx?.pandoc?.seconds ?? 0 }
+    var names: [String] = []
+    for result in results { for (name, _) in result.extraMetrics where !names.contains(name) { names.append(name) } }
+    for name in names {
+        line(name) { result in result.extraMetrics.first { $0.0 == name }?.1 ?? 0 }
+    }
     lines.append("| peak memory | " + results.map { megabytes($0.dfMaxKB) }.joined(separator: " | ") + " | |")
     return lines.joined(separator: "\n") + "\n"
 }

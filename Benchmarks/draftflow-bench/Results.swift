@@ -26,6 +26,12 @@ struct ScaleResult {
     var finalReached = false
     var peerMaxKB = 0
     var dfMaxKB = 0
+    /// The git peer was not run at this scale (`--peers-up-to`).
+    var peerSkipped = false
+    /// `compile --format docx` of the first round, beside pandoc on the compilation Markdown.
+    var compileDocx: CompileDocxResult?
+    /// What the workloads beside the negotiation measured (mail, remote, portal, Word), by name.
+    var extraMetrics: [(String, Double)] = []
 }
 
 struct RoundResult {

@@ -11,6 +11,8 @@ struct RunResult {
     var seconds: Double
     /// Peak resident set size of the command, in KiB (GNU time's %M, else `ru_maxrss` from wait4).
     var maxRSSKB: Int
+    /// CPU time (user + system) of the command and the children it waited for, from wait4.
+    var cpuSeconds: Double = 0
     var megabytes: Double { Double(maxRSSKB) / 1024 }
 }
 
@@ -91,7 +93,9 @@ final class Runner {
             let text = (try? String(contentsOfFile: memoryPath, encoding: .utf8)) ?? ""
             maxRSSKB = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? maxRSSKB
         }
-        let result = RunResult(status: exitCode, seconds: seconds, maxRSSKB: maxRSSKB)
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        let result = RunResult(status: exitCode, seconds: seconds, maxRSSKB: maxRSSKB, cpuSeconds: cpu)
         if check && !allowed.contains(exitCode) {
             let message = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
             throw BenchError("\(shown.prefix(6).joined(separator: " "))\(shown.count > 6 ? " ..." : "") exited \(exitCode):\n\(message.prefix(2000))")
@@ -116,12 +120,14 @@ final class Runner {
 /// A running total of time and peak memory over many commands.
 struct Tally {
     var seconds = 0.0
+    var cpuSeconds = 0.0
     var maxRSSKB = 0
     var commands = 0
     var megabytes: Double { Double(maxRSSKB) / 1024 }
 
     mutating func add(_ result: RunResult) {
         seconds += result.seconds
+        cpuSeconds += result.cpuSeconds
         maxRSSKB = max(maxRSSKB, result.maxRSSKB)
         commands += 1
     }
@@ -132,6 +138,7 @@ struct Tally {
 
     mutating func add(_ other: Tally) {
         seconds += other.seconds
+        cpuSeconds += other.cpuSeconds
         maxRSSKB = max(maxRSSKB, other.maxRSSKB)
         commands += other.commands
     }

@@ -4,11 +4,13 @@ import ZIPFoundation
 
 /// `--only word-intake`: one member's Word copy of the draft each (193 at scale 1), every one with
 /// about 100 tracked changes (a word deleted and its replacement inserted in 50 paragraphs) and
-/// three Word comments, recorded by one `draftflow intake` of the folder of .docx files.
+/// three Word comments, recorded by one `draftflow intake` of the folder of .docx files; beside it,
+/// pandoc converting each file to Markdown with its tracked changes shown (one process per file, what
+/// a secretariat would script: `pandoc --track-changes=all -f docx -t markdown CODE.docx`).
 extension Bench {
     static let changedParagraphsPerCopy = 50
 
-    func runWordIntake() throws {
+    func runWordIntake() throws -> ExtraResult {
         let draft = workload.firstDraft(title: title)
         let draftPath = "\(root)/un-draft.md"
         try draft.write(toFile: draftPath, atomically: true, encoding: .utf8)
@@ -46,15 +48,29 @@ extension Bench {
         let output = "\(root)/out/word-intake.txt"
         let run = try df(["intake", "--workspace", workspace, folder, "--round", "draft-1"], at: opens.addingTimeInterval(7 * 86_400), stdout: output)
         let said = (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? ""
-        print("## Word intake: \(workload.members.count) Word copies of a \(workload.paragraphs)-paragraph draft")
-        print("")
-        print("\(changes) tracked changes in all (\(changes / max(1, workload.members.count)) a copy), 3 Word comments a copy, \(bytes / 1_000) KB of .docx")
-        print("")
-        print("| Command | Time | Peak memory |")
-        print("|---|---:|---:|")
-        print("| `draftflow intake` of the folder | \(seconds(run.seconds)) | \(Int(run.megabytes.rounded())) MB |")
-        print("")
-        print("draftflow said: \(said)")
+        let converted = "\(root)/out/word"
+        try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
+        sync()
+        var peer = Tally()
+        for member in workload.members {
+            peer.add(try runner.run("pandoc", ["--track-changes=all", "-f", "docx", "-t", "markdown", "\(folder)/\(member).docx",
+                                               "-o", "\(converted)/\(member).md"]))
+        }
+        note("word-intake: draftflow \(seconds(run.seconds)), pandoc x \(peer.commands) \(seconds(peer.seconds))")
+        let n = workload.members.count
+        let text = [
+            "## Word intake: \(n) Word copies of a \(workload.paragraphs)-paragraph draft", "",
+            "\(changes) tracked changes in all (\(changes / max(1, n)) a copy), 3 Word comments a copy, \(bytes / 1_000) KB of .docx. "
+                + "Peer: `pandoc --track-changes=all -f docx -t markdown` per file, one process each; it only converts (no comment parsing, "
+                + "no matching with the version, no commit): a lower bound.", "",
+            "| step | ratio DF/pandoc, wall (CPU) | wall | CPU | peak memory |",
+            "|---|---|---|---|---|",
+            "| `draftflow intake` of the folder (\(n) submissions recorded) | \(ratioText(run.seconds, peer.seconds)) (\(ratioText(run.cpuSeconds, peer.cpuSeconds))) | "
+                + "\(seconds(run.seconds)) | \(seconds(run.cpuSeconds)) | \(megabytes(run.maxRSSKB)) |",
+            "| pandoc x \(peer.commands) | | \(seconds(peer.seconds)) | \(seconds(peer.cpuSeconds)) | \(megabytes(peer.maxRSSKB)) (largest) |",
+            "", "draftflow said: \(said)", "",
+        ].joined(separator: "\n")
+        return ExtraResult(text: text, metrics: [("intake of Word copies", run.seconds), ("pandoc per Word copy", peer.seconds)])
     }
 }
 

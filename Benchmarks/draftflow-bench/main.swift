@@ -43,28 +43,44 @@ do {
     // Each scale's folder (thousands of files) is removed only at the end: removing it before the
     // next scale would make the file system's inode allocation slow (ext4 avoids reusing
     // recently freed inodes) during that scale's first measurements.
-    if options.only == "mail" {
-        for scale in options.scales { print(try mailBench(draftflow: draftflow, scale: scale)) }
-        try? FileManager.default.removeItem(atPath: binFolder)
-        exit(0)
-    }
+    // The workloads beside the negotiation: quick ones in the default run, all with --only extras.
+    let only = options.only
+    let extras: [String] = only == "extras" ? Options.extraTasks.filter { $0 != "compile-docx" }
+        : only == nil ? ["mail", "remote"]
+        : Options.extraTasks.contains(only!) && only != "compile-docx" ? [only!] : []
+    let negotiate = only == nil || !Options.extraTasks.contains(only!) || only == "compile-docx" || only == "extras"
     var benches: [Bench] = []
     defer { for bench in benches { bench.cleanUp() } }
     for scale in options.scales {
-        let bench = try Bench(options: options, draftflow: draftflow, scale: scale)
-        benches.append(bench)
-        if options.only == "word-intake" {
-            try bench.runWordIntake()
-            continue
-        }
         let start = monotonicSeconds()
-        let result = try bench.run()
+        var result = ScaleResult(scale: scale)
+        if negotiate {
+            let bench = try Bench(options: options, draftflow: draftflow, scale: scale)
+            benches.append(bench)
+            result = try bench.run()
+            print(report(result, only: only == "extras" ? "compile-docx" : only))
+        }
+        for task in extras {
+            let bench = try Bench(options: options, draftflow: draftflow, scale: scale)
+            benches.append(bench)
+            let extra: ExtraResult
+            switch task {
+            case "mail": extra = try mailBench(draftflow: draftflow, scale: scale)
+            case "remote": extra = try bench.runRemote()
+            case "portal": extra = try bench.runPortal()
+            default: extra = try bench.runWordIntake()
+            }
+            print(extra.text)
+            result.extraMetrics += extra.metrics
+        }
         results.append(result)
-        print(report(result, only: options.only))
-        print("(this scale ran in \(seconds(monotonicSeconds() - start)) in all, workload generation and the peer included)")
+        // The growth so far, on standard error: a long run stopped early still shows it.
+        if results.count > 1 { note(growth(results)) }
+        print("(this scale ran in \(seconds(monotonicSeconds() - start)) in all, workload generation and the peers included)")
         print("")
+        fflush(nil)   // every stream: a run stopped early keeps what it printed
     }
-    if options.only != "word-intake" { print(growth(results)) }
+    print(growth(results))
 } catch {
     note("draftflow-bench: \(error)")
     exit(1)

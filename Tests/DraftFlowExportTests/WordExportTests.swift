@@ -40,12 +40,13 @@ import Testing
     }
 
     @Test func aDocumentTooLargeForPandocIsRefusedBeforeItRuns() async throws {
-        let document = PandocDocument(blocks: Array(repeating: .para([.text("x")]), count: 20_001))
+        // Given to pandoc in pieces, a Word document may have up to 250,000 blocks (ExportLimits.docxDocument).
+        let document = PandocDocument(blocks: Array(repeating: .para([.text("x")]), count: 250_001))
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("draftflow-never-\(UUID().uuidString).docx")
         let error = try await #require(throws: DraftFlowError.self) {
             try await Pandoc.writeDocx(document, header: "h", output: output)
         }
-        #expect(error.message == "the document is too large to convert to DOCX: it has 20,001 paragraphs, headings and table rows; pandoc is given at most 20,000 (README.md, \"Export limits\")")
+        #expect(error.message == "the document is too large to convert to DOCX: it has 250,001 paragraphs, headings and table rows; pandoc is given at most 250,000 (README.md, \"Export limits\")")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 

@@ -24,6 +24,11 @@ public struct ExportLimits: Sendable, Equatable {
     /// on the loaded development machine; one block of 50 KB took 3 s, one of 70 KB 28 s, one of
     /// 100 KB 60 to 80 s.
     public static let docx = ExportLimits(blocks: 20_000, blockBytes: 50_000, totalBytes: 8_000_000)
+    /// A whole Word document, given to pandoc in pieces of at most `docx` each (`WordPieces`):
+    /// pandoc's memory is then bounded by a piece, and its time grows with the pieces. The packet of
+    /// a 100,000-paragraph draft has 201,630 blocks (BENCHMARKS.md, "Issue 17: new workloads");
+    /// the longest block is still `docx`'s, since a piece cannot cut a paragraph.
+    public static let docxDocument = ExportLimits(blocks: 250_000, blockBytes: 50_000, totalBytes: Int.max)
     /// WeasyPrint, HTML to PDF: a packet of 20,000 blocks took 155 s on the loaded machine, too close
     /// to the time limit, so half that; one block of 1 MB took 16 s, one of 2 MB over three minutes,
     /// one of 5 MB did not finish in 180 s.

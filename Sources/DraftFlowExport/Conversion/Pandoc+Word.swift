@@ -8,30 +8,55 @@ extension Pandoc {
 
     /// Writes `document` as a Word document at `output` (replacing any file there), in DraftFlow's
     /// ITU style (`Resources/reference.docx`: A4, its styles, header and footer), with `header` in the
-    /// header of every page. A document larger than `ExportLimits` is refused before pandoc starts.
-    /// Nothing is written at `output` when the conversion fails.
-    public static func writeDocx(_ document: PandocDocument, header: String, output: URL) async throws {
-        let json: Data
-        do {
-            json = try document.json()
-        } catch {
-            throw DraftFlowError(.storage, "cannot write the document for pandoc: \(error.localizedDescription)")
+    /// header of every page. A document larger than `ExportLimits.docxDocument` is refused before
+    /// pandoc starts; one of more than `blocksPerPiece` blocks is given to pandoc in pieces
+    /// (`WordPieces`), each within `ExportLimits.docx`, so that pandoc's memory is bounded by a
+    /// piece. Nothing is written at `output` when the conversion fails.
+    public static func writeDocx(_ document: PandocDocument, header: String, output: URL,
+                                 blocksPerPiece: Int = WordPieces.blocksPerPiece) async throws {
+        try ExportSize(document: document, jsonBytes: 0).check(ExportLimits.docxDocument, for: .docx)
+        let pieces = WordPieces.split(document, blocksPerPiece: blocksPerPiece)
+        var inputs: [Data] = []
+        for piece in pieces {
+            let json: Data
+            do {
+                json = try piece.json()
+            } catch {
+                throw DraftFlowError(.storage, "cannot write the document for pandoc: \(error.localizedDescription)")
+            }
+            try ExportSize(document: piece, jsonBytes: json.count).check(ExportLimits.limits(for: .docx), for: .docx)
+            inputs.append(json)
         }
-        try ExportSize(document: document, jsonBytes: json.count).check(ExportLimits.limits(for: .docx), for: .docx)
         guard let pandoc = locate() else { throw missingPandoc }
         try await inWorkFolder(format: .docx, output: output) { work, result in
-            let input = work.appendingPathComponent("input.json")
             let reference = work.appendingPathComponent("reference.docx")
+            var files: [(json: URL, docx: URL)] = []
             do {
-                try json.write(to: input)
                 try referenceDocument(header: header).write(to: reference)
+                for (index, json) in inputs.enumerated() {
+                    let input = work.appendingPathComponent("input-\(index + 1).json")
+                    try json.write(to: input)
+                    files.append((input, inputs.count == 1 ? result : work.appendingPathComponent("piece-\(index + 1).docx")))
+                }
+                inputs = []
             } catch let error as DraftFlowError {
                 throw error
             } catch {
                 throw DraftFlowError(.storage, "cannot write the temporary files for pandoc: \(error.localizedDescription)")
             }
-            try await run(pandoc, ["-f", "json", "-t", "docx", "--reference-doc", reference.path, "-o", result.path, input.path],
-                          name: "pandoc", in: work, boundedMemory: true)
+            for file in files {
+                try await run(pandoc, ["-f", "json", "-t", "docx", "--reference-doc", reference.path, "-o", file.docx.path, file.json.path],
+                              name: "pandoc", in: work, boundedMemory: true)
+                try? FileManager.default.removeItem(at: file.json)
+            }
+            guard files.count > 1 else { return }
+            do {
+                try WordPieces.join(files.map(\.docx), into: result, work: work)
+            } catch let error as DraftFlowError {
+                throw error
+            } catch {
+                throw DraftFlowError(.storage, "cannot join the \(files.count) pieces of the Word document: \(error)")
+            }
         }
     }
 
