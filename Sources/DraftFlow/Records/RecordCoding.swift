@@ -17,11 +17,16 @@ public enum RecordCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = InstantFormat.parseISO(text) ?? (try? Deadline.parseInstant(text, timeZone: InstantFormat.utc)) else {
+            guard let date = instant(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 instant: \(text)")
             }
             return date
         }
         return decoder
+    }
+
+    /// An instant as records write it (ISO 8601), or as a person may have corrected it by hand.
+    static func instant(_ text: String) -> Date? {
+        InstantFormat.parseISO(text) ?? (try? Deadline.parseInstant(text, timeZone: InstantFormat.utc))
     }
 }

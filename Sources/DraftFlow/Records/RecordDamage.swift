@@ -55,6 +55,12 @@ extension RecordCoding {
     /// is a missing or malformed value, each naming the file and the commit that last changed it.
     /// (A key it does not know would be dropped the next time the record is written.)
     package static func decode<T: Codable>(_ type: T.Type, from data: Data, path: String, in snapshot: any WorkspaceSnapshot) throws -> T {
+        // Records whose Codable is synthesized: decoded and checked in one pass; the general way
+        // below when that pass cannot read them (it also gives the error a user sees).
+        if let synthesized = type as? any SynthesizedRecord.Type, let (value, unknown) = try? checked(synthesized, data) {
+            if let unknown { throw RecordDamage.error(path, "has a key DraftFlow does not know: \(unknown)", in: snapshot) }
+            return value as! T
+        }
         let value: T
         do {
             value = try decoder().decode(T.self, from: data)
@@ -65,6 +71,11 @@ extension RecordCoding {
             throw RecordDamage.error(path, "has a key DraftFlow does not know: \(unknown)", in: snapshot)
         }
         return value
+    }
+
+    private static func checked<R: SynthesizedRecord>(_ type: R.Type, _ data: Data) throws -> (any SynthesizedRecord, String?) {
+        let (value, unknown) = try KeyCheckingDecoder.decode(type, from: data)
+        return (value, unknown)
     }
 
     /// The first key of the JSON `data` that is not in `decoded` written again (a key with a null

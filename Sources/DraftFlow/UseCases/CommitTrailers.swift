@@ -8,10 +8,22 @@ public enum CommitTrailers {
         guard let last = lastParagraph(of: message) else { return result }
         for line in last.split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":"),
-                  let key = Trailer(rawValue: line[..<colon].trimmingCharacters(in: .whitespaces)) else { continue }
-            result[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                  let key = Trailer(rawValue: trimmed(line[..<colon])) else { continue }
+            result[key] = trimmed(line[line.index(after: colon)...])
         }
         return result
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's bridging: `log` trims
+    /// every trailer of every commit.
+    static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        let blank = CharacterSet.whitespaces
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, blank.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, blank.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(Substring(scalars[start..<end]))
     }
 
     /// `message.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n\n").last`,

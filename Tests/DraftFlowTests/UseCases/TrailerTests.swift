@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DraftFlow
+import TestSupport
 
 @Suite struct TrailerTests {
 
@@ -24,5 +25,15 @@ import Testing
         }
         let trailers = CommitTrailers.parse("Subject\n\nbody: not a trailer\n\nDraftFlow-Event: comment\nDraftFlow-Member:  AFG \nOther: x\n")
         #expect(trailers == [.event: "comment", .member: "AFG"])
+    }
+
+    @Test func trailerValuesAreTrimmedAsFoundationTrimsThem() {
+        let pieces = ["", " ", "\t", "\u{A0}", "\u{3000}", "\u{2009}", "\u{301}", "\u{200B}", "\u{85}", "\u{2028}", "\n", "a", "AFG", "é", "信息", "👍🏽", ":"]
+        var generator = SeededGenerator(21)
+        for _ in 0..<2000 {
+            let text = (0..<generator.below(7)).map { _ in generator.pick(pieces) }.joined()
+            #expect(CommitTrailers.trimmed(Substring(text)) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+        #expect(CommitTrailers.trimmed(" \u{301}x \u{A0}") == "\u{301}x")
     }
 }
