@@ -7,6 +7,7 @@ extension DispositionTable.Format: ExpressibleByArgument {}
 
 struct Dispositions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dispositions",
         abstract: "Print the disposition-of-comments table: one row per comment, decided or not.",
         discussion: """
         Columns: id, member, paragraph, type, comment, proposed change, disposition, observation. \

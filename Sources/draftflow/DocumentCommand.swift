@@ -16,6 +16,7 @@ struct DocumentCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a document: its first text, stored as Drafts/NAME.md.",
             discussion: """
             FILE is read as `init` reads its document (Markdown, or the plain text Word saves). The title \
@@ -70,6 +71,7 @@ struct DocumentCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the workspace's documents: name, file, title, versions and the current round.",
             discussion: "Example: draftflow document list --json"
         )

@@ -5,6 +5,7 @@ import Foundation
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the final text packet for the chair.",
         discussion: """
         The packet holds the clean text; a transmittal summary (title, recipient, due date, the \

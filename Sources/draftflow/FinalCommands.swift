@@ -5,6 +5,7 @@ import Foundation
 
 struct Finalize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "finalize",
         abstract: "Publish the final version once the silence procedure on the final draft has closed unbroken.",
         discussion: """
         Refused while the silence procedure is open, while collisions are open or comments undecided, \

@@ -13,6 +13,7 @@ struct HookCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Install the pre-receive hook in a shared bare repository, and map the server's users.",
             discussion: """
             Writes BARE_REPO/hooks/pre-receive, which runs this draftflow, and maps each server user \

@@ -5,6 +5,7 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a drafting workspace: a git repository with Workflow.md, Drafts/ and Comments/.",
         discussion: "Example: draftflow init hlpf-2020 --title \"ITU Council input to the 2020 HLPF\" --document outline.md --timezone Europe/Zurich"
     )

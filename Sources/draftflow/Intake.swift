@@ -6,6 +6,7 @@ import Parallel
 
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "intake",
         abstract: "Record every submission in a folder at once: one attributed commit each, written and synced together.",
         discussion: """
         The folder holds one comment file per member, named by its code (CAN.md, USA.csv, CHN.docx), and \

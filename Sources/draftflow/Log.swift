@@ -4,6 +4,7 @@ import Foundation
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Show the timeline read from git history: versions, rounds, submissions.",
         discussion: "Example: draftflow log --json"
     )

@@ -6,6 +6,7 @@ import Foundation
 extension MemberCommand {
     struct Invite: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invite",
             abstract: "Issue a personal link to the member portal (`draftflow serve`).",
             discussion: """
             Prints the link once: only its SHA-256 is stored, in Portal/access.json. A new link ends the \
@@ -50,6 +51,7 @@ extension MemberCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "End a member's personal links to the portal (or the secretariat's, with --secretariat).",
             discussion: "Example: draftflow member revoke CAN"
         )

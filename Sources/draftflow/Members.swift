@@ -11,6 +11,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a member delegation.",
             discussion: """
             The first --email is the contact (the author e-mail of the member's commits); repeat it for \
@@ -40,6 +41,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a registered member's name or addresses.",
             discussion: """
             --email replaces all its addresses (the first is the contact); repeat it for several. What \
@@ -69,6 +71,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Register many members at once from a CSV file: code,name[,email] per line.",
             discussion: "One commit for all; one bad line registers nobody. Example: draftflow member import members.csv"
         )
@@ -88,7 +91,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the registered members.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered members.")
 
         @OptionGroup var options: WorkspaceOptions
 

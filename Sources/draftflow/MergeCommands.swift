@@ -33,6 +33,7 @@ func describe(_ collision: RecordedCollision, names: [String: String]) -> String
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge the round's edited copies and proposed texts into a candidate next draft.",
         discussion: """
         Every member's latest edited copy, and every comment that proposes text for a paragraph, is \
@@ -112,6 +113,7 @@ struct Merge: ParsableCommand {
 
 struct Collisions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "collisions",
         abstract: "List the open collisions of the last merge: id, paragraph, base text, and each alternative with its members.",
         discussion: "Example: draftflow collisions --json"
     )
@@ -147,6 +149,7 @@ struct Collisions: ParsableCommand {
 
 struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resolve",
         abstract: "Resolve one collision (or all): take a member's alternative, the base text, or the secretariat's text.",
         discussion: """
         Example: draftflow resolve C1 --take USA --note "The US wording covers both points."
@@ -231,6 +234,7 @@ enum DisposeChoice: ExpressibleByArgument, Equatable {
 
 struct Dispose: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dispose",
         abstract: "Decide one comment (accepted, modified, noted or rejected), or every undecided one.",
         discussion: """
         The disposition and the text change it causes are one commit. `rejected` and `noted` take a \
@@ -299,6 +303,7 @@ struct Dispose: ParsableCommand {
 
 struct Compile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compile",
         abstract: "Print the compilation text: the draft with every member's proposals inline and attributed.",
         discussion: """
         As UN negotiators read it: deletions struck through, insertions in bold, "(Canada)" after \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Outline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "outline",
         abstract: "List every paragraph of a version: its id, printed number, level and first words.",
         discussion: """
         The id is what delegates cite (comment headings, the ISO CSV, every command): 4.2.2.3 for a \

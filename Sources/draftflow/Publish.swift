@@ -4,6 +4,7 @@ import Foundation
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "publish",
         abstract: "Publish the draft as it stands in Drafts/ as a version (an annotated git tag).",
         discussion: """
         Edit the draft in Drafts/ with any editor, then publish: the edits are committed first, then \

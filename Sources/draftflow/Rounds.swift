@@ -13,6 +13,7 @@ struct RoundCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Open a round on a published version.",
             discussion: """
             WHEN is a date, meaning the end of that day (23:59:59) in the workspace's time zone, or an \
@@ -73,6 +74,7 @@ struct RoundCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close the open round now, before its stated close.",
             discussion: "A round whose close has passed is closed already; this is for closing early."
         )
@@ -91,6 +93,7 @@ struct RoundCommand: ParsableCommand {
 
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extend",
             abstract: "Move the close of the open round later; with --reopen, reopen the last round after its close.",
             discussion: """
             The extension is a commit; status, log and Workflow.md show the original close and each \

@@ -6,6 +6,7 @@ import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the member portal on the workspace: members comment in a browser, the secretariat follows the round.",
         discussion: """
         Members sign in with the personal link `draftflow member invite CODE` prints; the secretariat \

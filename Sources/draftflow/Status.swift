@@ -4,6 +4,7 @@ import Foundation
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show where the workflow stands: versions, the current round and its deadline, who has responded.",
         discussion: """
         In a workspace of several documents, status shows each document in turn, each with its own \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Submitted: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "submitted",
         abstract: "Record that the chair sent the final text to its recipient: the last event of the timeline.",
         discussion: """
         Once, after `finalize`. --at is when it was sent (default: now), YYYY-MM-DD or an ISO 8601 \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "translations",
         abstract: "List the document's language versions and the paragraphs each needs re-translated.",
         discussion: """
         A language version is Drafts/<name>.<lang>.md beside Drafts/<name>.md (ar, zh, en, fr, ru, es), \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "withdraw",
         abstract: "Record that a member withdrew one of their comments (the secretariat, on the member's behalf).",
         discussion: """
         The withdrawal is one commit. The disposition table shows the comment as Withdrawn, its \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Replay the embedded 2020 HLPF example into a fresh workspace and print its timeline.",
         discussion: """
         The example is the project's own Workflow.md, Drafts/ and Comments/: the drafting of the ITU \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "collect",
         abstract: "Record the submissions members pushed to the git host, then push main and delete the collected branches.",
         discussion: """
         Fetches refs/heads/submissions/*; each branch must be one commit, by a registered member, on \

@@ -5,6 +5,7 @@ import Foundation
 
 struct Clone: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clone",
         abstract: "Make a member delegation's clone of a workspace shared on a git host.",
         discussion: """
         With --member, the clone reads the workspace (`draftflow status`, `outline`, the files themselves) \
@@ -46,6 +47,7 @@ struct Clone: ParsableCommand {
 
 struct Submit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "submit",
         abstract: "In a member's clone: send a submission to the secretariat through the git host.",
         discussion: """
         The comment file (.md, .txt, .csv, .docx or .xlsx) and the edited copy of the draft go in one \

@@ -12,6 +12,7 @@ struct RemoteCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a git host as a remote (https, ssh, git:// or a local bare repository).",
             discussion: """
             Example: draftflow remote add origin https://git.example.org/itu/hlpf-2020.git
@@ -36,7 +37,7 @@ struct RemoteCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the remotes.", discussion: "Example: draftflow remote list --json")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the remotes.", discussion: "Example: draftflow remote list --json")
 
         @OptionGroup var options: WorkspaceOptions
 
@@ -61,6 +62,7 @@ struct RemoteCommand: ParsableCommand {
 
 struct Push: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "push",
         abstract: "Send main and every version tag to a git host, replaying this workspace's commits when the host moved.",
         discussion: """
         When another officer pushed first, the commits made here are written again on top of the \
@@ -91,6 +93,7 @@ struct Push: ParsableCommand {
 
 struct Pull: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pull",
         abstract: "Take what a git host has: fast-forward, or replay this workspace's commits on the host's tip.",
         discussion: "Example: draftflow pull; draftflow pull origin --json"
     )
