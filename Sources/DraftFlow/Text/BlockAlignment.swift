@@ -28,11 +28,18 @@ public enum BlockAlignment {
             var steps: [Step] = []
             steps.reserveCapacity(old.count)
             var inPlace = true
+            // Whether an old text is still somewhere in the new list: a set built at the first
+            // edited paragraph, where `new.contains` compared it with every new paragraph.
+            var newTexts: Set<String>?
+            func stillPresent(_ text: String) -> Bool {
+                if newTexts == nil { newTexts = Set(new) }
+                return newTexts!.contains(text)
+            }
             for index in old.indices {
                 if old[index] == new[index] {
                     steps.append(.same(old: index, new: index))
                 } else if (sharesEnds(old[index], new[index]) || pairScore(old[index], new[index]) >= pairingThreshold)
-                            && !new.contains(old[index]) {
+                            && !stillPresent(old[index]) {
                     // What `pairRegion` decides for a region of one paragraph on each side.
                     steps.append(.modified(old: index, new: index))
                 } else {
