@@ -71,7 +71,7 @@ struct WorkspaceOptions: ParsableArguments {
             throw DraftFlowError(.invalidInput, "this workspace has no document named '\(TerminalText.escaped(document))'; its documents are \(names.joined(separator: ", "))",
                                  fix: "name one of them with --document, or add it with `draftflow document add \(TerminalText.escaped(document)) --file FILE`")
         }
-        return workflow.hasSeveralDocuments ? DocumentScopedStore(store, document: document) : store
+        return DocumentScopedStore.scoping(store, to: document, in: workflow)
     }
 }
 

@@ -18,6 +18,12 @@ public struct DocumentScopedStore: WorkspaceStore {
         self.document = document
     }
 
+    /// `store` as document `name` of `workflow`: the store itself in a workspace of one
+    /// document, that document's view in one of several.
+    public static func scoping(_ store: any WorkspaceStore, to name: String, in workflow: Workflow) -> any WorkspaceStore {
+        workflow.hasSeveralDocuments ? DocumentScopedStore(store, document: name) : store
+    }
+
     public func snapshot() throws -> any WorkspaceSnapshot {
         try ScopedSnapshot(base: base.snapshot(), document: document)
     }
@@ -164,7 +170,8 @@ struct ScopedSnapshot: WorkspaceSnapshot {
             throw DraftFlowError(.refused, "a command of document \(document) would remove Workflow.md, which every document shares",
                                  fix: "report this as a bug")
         }
-        if CommitTrailers.parse(change.message)[.event] != nil, CommitTrailers.parse(change.message)[.document] == nil {
+        let trailers = CommitTrailers.parse(change.message)
+        if trailers[.event] != nil, trailers[.document] == nil {
             change.message += (change.message.hasSuffix("\n") ? "" : "\n") + "\(Trailer.document.rawValue): \(document)\n"
         }
         if var tag = change.tag {

@@ -66,8 +66,7 @@ struct Collect: ParsableCommand {
             var report = SubmissionCollection.Report()
             for document in workflow.documentNames {
                 guard let group = byDocument[document] else { continue }
-                let scoped: any WorkspaceStore = workflow.hasSeveralDocuments ? DocumentScopedStore(store, document: document) : store
-                let context = DraftingContext(store: scoped, now: now)
+                let context = DraftingContext(store: DocumentScopedStore.scoping(store, to: document, in: workflow), now: now)
                 let version = try versionText(round: nil, context: context)
                 let part = try SubmissionCollection(context).collect(group) { file in try OfficeFiles.read(file, version: version) }
                 report.collected += part.collected

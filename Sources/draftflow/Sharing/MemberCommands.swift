@@ -83,9 +83,7 @@ struct Submit: ParsableCommand {
             // named with --round is found in whichever document holds it.
             let whole = try RecordReader.workflow(in: store.snapshot())
             let document = try round.map { try SafeName.label($0) }.flatMap(whole.document(owningRound:))
-            let scoped: any WorkspaceStore = try document.map { name -> any WorkspaceStore in
-                whole.hasSeveralDocuments ? DocumentScopedStore(store, document: name) : store
-            } ?? options.scoped(store)
+            let scoped = try document.map { DocumentScopedStore.scoping(store, to: $0, in: whole) } ?? options.scoped(store)
             let context = DraftingContext(store: scoped, now: try Clock.now())
             let workflow = try context.workflow()
             guard let member = workflow.member(code) else {
