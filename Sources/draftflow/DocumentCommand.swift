@@ -84,10 +84,11 @@ struct DocumentCommand: ParsableCommand {
         func run() throws {
             try withErrorHandling {
                 let context = try options.workspaceContext()
+                let whole = try context.workflow()
                 let documents = try Documents(context).list().map { name, workflow in
                     ListedDocument(name: name, file: workflow.document, title: workflow.title, versions: workflow.versions.map(\.label),
                                    currentRound: workflow.currentRound(at: context.now)?.name,
-                                   tagPrefix: name == documentsFirst(context) ? "" : name + "/")
+                                   tagPrefix: whole.tagName(of: "", document: name))
                 }
                 if json {
                     try printJSON(documents)
@@ -101,10 +102,6 @@ struct DocumentCommand: ParsableCommand {
                     print("\(DisplayWidth.padded("", to: nameWidth)) versions: \(versions)" + (document.currentRound.map { "; round \($0)" } ?? ""))
                 }
             }
-        }
-
-        private func documentsFirst(_ context: DraftingContext) -> String {
-            (try? context.workflow().firstDocumentName) ?? ""
         }
     }
 }
