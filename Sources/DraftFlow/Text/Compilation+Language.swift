@@ -9,12 +9,12 @@ extension Compilation {
     /// - Parameter translated: the language version's text at the round's version.
     /// - Parameter proposalsLabel: what introduces the original with its proposals
     ///   ("Proposals to the original:").
-    public static func markdown(base: String, result: MergeResult, memberNames: [String: String], resolved: [String: Resolved] = [:],
+    public static func markdown(result: MergeResult, memberNames: [String: String], resolved: [String: Resolved] = [:],
                                 translated: String, proposalsLabel: String) -> String {
         let translation = blocksByAnchor(translated)
         let blocks = renderedBlocks(result: result, memberNames: memberNames, resolved: resolved).map { block -> String in
             let compiled = markdownBlock(block)
-            guard let index = block.baseIndex, let text = translation[result.base.blocks[index].anchor] else { return compiled }
+            guard let index = block.baseIndex, let text = translation[result.base.blocks[index].anchor]?.text else { return compiled }
             guard isChanged(block) else { return text }
             return text + "\n\n> " + proposalsLabel + "\n>\n> " + compiled.replacingOccurrences(of: "\n", with: "\n> ")
         }
@@ -22,19 +22,16 @@ extension Compilation {
     }
 
     /// `markdown(…translated:…)` as an HTML fragment: the proposals to the original in a
-    /// `<blockquote class="original" lang="…">` under the translated paragraph.
-    public static func html(base: String, result: MergeResult, memberNames: [String: String], resolved: [String: Resolved] = [:],
-                            translated: String, proposalsLabel: String, language: Language, originalLanguage: String?) -> String {
-        let translation = DraftDocument.parse(translated)
-        var byAnchor: [String: DraftDocument.Block] = [:]
-        for block in translation.blocks { byAnchor[block.anchor] = block }
-        let lang = originalLanguage.map { " lang=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+    /// `<blockquote class="original">` under the translated paragraph.
+    public static func html(result: MergeResult, memberNames: [String: String], resolved: [String: Resolved] = [:],
+                            translated: String, proposalsLabel: String, language: Language) -> String {
+        let byAnchor = blocksByAnchor(translated)
         return renderedBlocks(result: result, memberNames: memberNames, resolved: resolved).map { block -> String in
             let compiled = htmlBlock(block)
             guard let index = block.baseIndex, let text = byAnchor[result.base.blocks[index].anchor] else { return compiled }
             let shown = htmlBlock(RenderedBlock(kind: text.kind, pieces: [.plain(text.text)], baseIndex: index))
             guard isChanged(block) else { return shown }
-            return shown + "\n<blockquote class=\"original\"\(lang) dir=\"auto\"><p class=\"label\" lang=\"\(language.rawValue)\">"
+            return shown + "\n<blockquote class=\"original\" dir=\"auto\"><p class=\"label\" lang=\"\(language.rawValue)\">"
                 + HTMLEscaping.escape(proposalsLabel) + "</p>\n" + compiled + "\n</blockquote>"
         }.joined(separator: "\n") + "\n"
     }
@@ -47,10 +44,8 @@ extension Compilation {
         }
     }
 
-    /// A text's blocks (as written, with their numbers) by paragraph id.
-    static func blocksByAnchor(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for block in DraftDocument.parse(text).blocks { result[block.anchor] = block.text }
-        return result
+    /// A text's blocks by paragraph id.
+    static func blocksByAnchor(_ text: String) -> [String: DraftDocument.Block] {
+        Dictionary(DraftDocument.parse(text).blocks.map { ($0.anchor, $0) }, uniquingKeysWith: { _, last in last })
     }
 }

@@ -93,10 +93,9 @@ public struct Texts {
                                      fix: "see which it has with `draftflow translations`; a language version is published with the version it translates")
             }
             let label = language.catalogue.proposalsToOriginal
-            return html ? Compilation.html(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved, translated: translated,
-                                           proposalsLabel: label, language: language, originalLanguage: nil)
-                : Compilation.markdown(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved, translated: translated,
-                                       proposalsLabel: label)
+            return html ? Compilation.html(result: candidate.merge, memberNames: names, resolved: resolved, translated: translated,
+                                           proposalsLabel: label, language: language)
+                : Compilation.markdown(result: candidate.merge, memberNames: names, resolved: resolved, translated: translated, proposalsLabel: label)
         }
         if ituMarks {
             return html ? Compilation.htmlWithITUMarks(base: state.baseText, result: candidate.merge, memberNames: names, resolved: resolved)
