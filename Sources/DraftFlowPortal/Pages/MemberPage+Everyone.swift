@@ -34,7 +34,7 @@ extension MemberPage {
                              proposed: comment.proposedChange.flatMap { $0.isEmpty ? nil : $0 }, disposition: nil, observation: nil)
             }
             return EntryModel(code: submission.member, name: workflow.member(submission.member)?.name ?? submission.member,
-                              number: submission.number, received: InstantFormat.human(submission.received, in: zone, language: language.language), late: submission.late,
+                              number: submission.number, received: InstantFormat.human(submission.received, in: zone, language: language), late: submission.late,
                               commentCount: submission.comments.count, proposal: submission.proposal != nil,
                               noObjection: submission.noObjection != nil, hasComments: !comments.isEmpty, comments: comments)
         }

@@ -73,7 +73,7 @@ struct MemberPage {
 
     /// The page of `member` at `context.now`, in `language`.
     static func build(_ context: DraftingContext, member: Member, csrf: String, notice: String?,
-                      language: PortalLanguage = .english) throws -> MemberPage {
+                      language: PortalLanguage = .en) throws -> MemberPage {
         let snapshot = try context.store.snapshot()
         let workflow = try RecordReader.workflow(in: snapshot)
         let zone = try workflow.zone()
@@ -98,7 +98,7 @@ struct MemberPage {
         }
         let seconds = round.effectiveClose.timeIntervalSince(context.now)
         page.round = RoundModel(name: round.name, version: round.on, silence: round.kind == .silence, open: open,
-                                closesHuman: InstantFormat.human(round.effectiveClose, in: zone, language: language.language), zone: workflow.timezone,
+                                closesHuman: InstantFormat.human(round.effectiveClose, in: zone, language: language), zone: workflow.timezone,
                                 closesISO: InstantFormat.iso(round.effectiveClose, in: InstantFormat.utc),
                                 nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc),
                                 timeLeft: seconds >= 0 ? language.remaining(Int(seconds.rounded(.down))) : "", blocks: blocks)
@@ -115,7 +115,7 @@ struct MemberPage {
             let mine = try RecordReader.submissions(of: member.code, round: earlier.name, in: snapshot)
             guard !mine.isEmpty else { continue }
             let current = RecordReader.current(mine)[member.code]
-            let decisions = try Self.dispositions(context, member: member.code, round: earlier, in: snapshot, language: language.language)
+            let decisions = try Self.dispositions(context, member: member.code, round: earlier, in: snapshot, language: language)
             page.submissions += mine.sorted { $0.number > $1.number }.map { submission in
                 let counts = submission.number == current?.number
                 let comments = submission.comments.map { comment in
@@ -124,7 +124,7 @@ struct MemberPage {
                                  disposition: counts ? decisions[comment.id]?.0 : nil, observation: counts ? decisions[comment.id]?.1 : nil)
                 }
                 return SubmissionModel(number: submission.number, round: submission.round, code: member.code,
-                                       received: InstantFormat.human(submission.received, in: zone, language: language.language), late: submission.late, current: counts,
+                                       received: InstantFormat.human(submission.received, in: zone, language: language), late: submission.late, current: counts,
                                        commentCount: submission.comments.count, proposal: submission.proposal != nil,
                                        noObjection: submission.noObjection != nil,
                                        receipt: "\(submission.round)/\(member.code)/\(submission.number)",

@@ -41,7 +41,7 @@ struct PortalPages: Sendable {
         /// The signed-in holder's CSRF token (nil: nobody is signed in).
         var csrf: String?
         /// The `lang` of the page: the language its interface strings are in.
-        var language = PortalLanguage.english
+        var language = PortalLanguage.en
     }
 
     /// An entry of the language menu: each language named in itself.

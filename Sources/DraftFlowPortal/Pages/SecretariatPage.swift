@@ -40,9 +40,9 @@ struct SecretariatPage {
     var members: [MemberModel]
     var merge: MergeModel?
     /// The interface strings in the page's language.
-    var t = PortalLanguage.english.strings
+    var t = PortalLanguage.en.strings
 
-    static func build(_ context: DraftingContext, language: PortalLanguage = .english) throws -> SecretariatPage {
+    static func build(_ context: DraftingContext, language: PortalLanguage = .en) throws -> SecretariatPage {
         let t = language.strings
         let status = try Reports(context).status()
         let workflow = try context.workflow()
@@ -50,13 +50,13 @@ struct SecretariatPage {
         let members = status.members.map { member in
             MemberModel(code: member.code, name: member.name, state: member.state.rawValue,
                         stateText: t["sec_state_" + member.state.rawValue] ?? member.state.rawValue,
-                        received: member.received.flatMap(InstantFormat.parseISO).map { InstantFormat.human($0, in: zone, language: language.language) } ?? "",
+                        received: member.received.flatMap(InstantFormat.parseISO).map { InstantFormat.human($0, in: zone, language: language) } ?? "",
                         comments: member.comments, proposal: member.proposal)
         }
         var round: RoundModel?
         if let last = workflow.rounds.last, let report = status.round {
             round = RoundModel(name: report.name, version: report.on, silence: report.kind == .silence, open: report.open,
-                               closesHuman: InstantFormat.human(last.effectiveClose, in: zone, language: language.language), zone: workflow.timezone,
+                               closesHuman: InstantFormat.human(last.effectiveClose, in: zone, language: language), zone: workflow.timezone,
                                closesISO: InstantFormat.iso(last.effectiveClose, in: InstantFormat.utc),
                                nowISO: InstantFormat.iso(context.now, in: InstantFormat.utc),
                                timeLeft: language.remaining(max(0, Int(last.effectiveClose.timeIntervalSince(context.now).rounded(.down)))),
@@ -70,7 +70,7 @@ struct SecretariatPage {
                                                    merge.openCollisions.isEmpty ? t["sec_none"] ?? "" : merge.openCollisions.joined(separator: ", "),
                                                    merge.undecided.isEmpty ? t["sec_none"] ?? "" : merge.undecided.joined(separator: ", ")))
         }
-        return SecretariatPage(workspaceTitle: workflow.title, now: InstantFormat.human(context.now, in: zone, language: language.language), round: round,
+        return SecretariatPage(workspaceTitle: workflow.title, now: InstantFormat.human(context.now, in: zone, language: language), round: round,
                                members: members, merge: merge, t: t)
     }
 }

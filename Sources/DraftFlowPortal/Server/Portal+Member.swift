@@ -130,7 +130,7 @@ extension Portal {
 
     func receipt(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let (member, _) = try await member(request, code: context.parameters.get("code"))
-        let language = language(request).language
+        let language = language(request)
         guard let round = context.parameters.get("round"), (try? SafeName.label(round)) != nil,
               let number = context.parameters.get("number").flatMap(Int.init) else { throw PortalRefusal.notFound }
         let page: String

@@ -1,17 +1,12 @@
 import DraftFlow
 import Foundation
 
-/// The language of the portal's interface: one of the six UN languages. The text under comment
-/// is shown in it when the version has a language version in it (`Drafts/<doc>.<lang>.md`); the
-/// members' comments and the use cases' messages stay as written.
-enum PortalLanguage: String, Sendable, CaseIterable {
-    case arabic = "ar"
-    case chinese = "zh"
-    case english = "en"
-    case french = "fr"
-    case russian = "ru"
-    case spanish = "es"
+/// The language of the portal's interface: one of the six UN languages, the library's `Language`.
+/// The text under comment is shown in it when the version has a language version in it
+/// (`Drafts/<doc>.<lang>.md`); the members' comments and the use cases' messages stay as written.
+typealias PortalLanguage = Language
 
+extension Language {
     /// The cookie that keeps a language chosen with `?lang=` for the pages that follow.
     static let cookieName = "draftflow_lang"
 
@@ -21,7 +16,7 @@ enum PortalLanguage: String, Sendable, CaseIterable {
     static func chosen(query: String?, cookie: String? = nil, acceptLanguage: String?) -> PortalLanguage {
         if let query, let language = Self(tag: query) { return language }
         if let cookie, let language = Self(tag: cookie) { return language }
-        guard let acceptLanguage else { return .english }
+        guard let acceptLanguage else { return .en }
         var ranges: [(tag: String, quality: Double, order: Int)] = []
         for (order, item) in acceptLanguage.split(separator: ",").enumerated() {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -33,7 +28,7 @@ enum PortalLanguage: String, Sendable, CaseIterable {
             if quality > 0 { ranges.append((tag, quality, order)) }
         }
         ranges.sort { $0.quality != $1.quality ? $0.quality > $1.quality : $0.order < $1.order }
-        return ranges.lazy.compactMap { Self(tag: $0.tag) }.first ?? .english
+        return ranges.lazy.compactMap { Self(tag: $0.tag) }.first ?? .en
     }
 
     /// `fr`, `fr-CH`, `FR`, `zh-Hans-CN`: the language of the primary subtag; an unknown tag: nil.
@@ -43,21 +38,15 @@ enum PortalLanguage: String, Sendable, CaseIterable {
         self = language
     }
 
-    /// The same language for the library's catalogues and dates.
-    var language: Language { Language(rawValue: rawValue) ?? .en }
-
-    /// Arabic is written right to left.
-    var direction: String { self == .arabic ? "rtl" : "ltr" }
-
     /// The language's own name, as the language menu shows it.
     var autonym: String {
         switch self {
-        case .arabic: "العربية"
-        case .chinese: "中文"
-        case .english: "English"
-        case .french: "Français"
-        case .russian: "Русский"
-        case .spanish: "Español"
+        case .ar: "العربية"
+        case .zh: "中文"
+        case .en: "English"
+        case .fr: "Français"
+        case .ru: "Русский"
+        case .es: "Español"
         }
     }
 
@@ -67,8 +56,8 @@ enum PortalLanguage: String, Sendable, CaseIterable {
 
     private static let catalogue: [PortalLanguage: [String: String]] = {
         let members: [PortalLanguage: [String: String]] = [
-            .arabic: PortalStrings.arabic, .chinese: PortalStrings.chinese, .english: PortalStrings.english,
-            .french: PortalStrings.french, .russian: PortalStrings.russian, .spanish: PortalStrings.spanish,
+            .ar: PortalStrings.arabic, .zh: PortalStrings.chinese, .en: PortalStrings.english,
+            .fr: PortalStrings.french, .ru: PortalStrings.russian, .es: PortalStrings.spanish,
         ]
         return members.merging(PortalStrings.secretariat) { $0.merging($1) { first, _ in first } }
     }()
@@ -87,7 +76,7 @@ enum PortalLanguage: String, Sendable, CaseIterable {
         }
         guard !parts.isEmpty else { return strings["lessThanAMinute"] ?? "" }
         let words = parts.map { count, unit in self.count(count, unit) }
-        return self == .chinese ? words.joined() : words.joined(separator: " ")
+        return self == .zh ? words.joined() : words.joined(separator: " ")
     }
 
     enum Unit { case day, hour, minute }
@@ -95,24 +84,24 @@ enum PortalLanguage: String, Sendable, CaseIterable {
     /// `count` of `unit`, with the plural the language takes.
     func count(_ count: Int, _ unit: Unit) -> String {
         switch self {
-        case .english:
+        case .en:
             let name = unit == .day ? "day" : unit == .hour ? "hour" : "minute"
             return "\(count) \(name)\(count == 1 ? "" : "s")"
-        case .french:
+        case .fr:
             let name = unit == .day ? "jour" : unit == .hour ? "heure" : "minute"
             return "\(count) \(name)\(count > 1 ? "s" : "")"
-        case .spanish:
+        case .es:
             let name = unit == .day ? "día" : unit == .hour ? "hora" : "minuto"
             return "\(count) \(name)\(count == 1 ? "" : "s")"
-        case .chinese:
+        case .zh:
             return "\(count)" + (unit == .day ? "天" : unit == .hour ? "小时" : "分钟")
-        case .russian:
+        case .ru:
             let forms: (String, String, String) = unit == .day ? ("день", "дня", "дней")
                 : unit == .hour ? ("час", "часа", "часов") : ("минута", "минуты", "минут")
             let ten = count % 10, hundred = count % 100
             let form = ten == 1 && hundred != 11 ? forms.0 : (2...4).contains(ten) && !(12...14).contains(hundred) ? forms.1 : forms.2
             return "\(count) \(form)"
-        case .arabic:
+        case .ar:
             // The counted forms of Modern Standard Arabic: one, two (dual), 3–10 (plural), 11 and over (singular).
             let forms: (one: String, two: String, plural: String) = unit == .day ? ("يوم واحد", "يومان", "أيام")
                 : unit == .hour ? ("ساعة واحدة", "ساعتان", "ساعات") : ("دقيقة واحدة", "دقيقتان", "دقائق")

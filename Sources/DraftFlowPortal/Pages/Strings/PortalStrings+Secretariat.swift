@@ -2,7 +2,7 @@
 /// `%1`, `%2`… stand for the numbers or lists a sentence holds, in the order the code gives them.
 extension PortalStrings {
     static let secretariat: [PortalLanguage: [String: String]] = [
-        .english: [
+        .en: [
             "sec_title": "Secretariat", "sec_headingBefore": "Secretariat: ", "sec_now": "Now:",
             "sec_summary": "%1 of %2 members responded; %3 late; %4 not heard from.",
             "sec_noRound": "No round has been opened.", "sec_members": "Members",
@@ -17,7 +17,7 @@ extension PortalStrings {
             "sec_back": "Back to the dashboard", "sec_compilationHeading": "Compilation of the proposals",
             "sec_collisionsHeading": "Collisions (JSON)", "sec_dispositionsHeading": "Disposition of comments",
         ],
-        .french: [
+        .fr: [
             "sec_title": "Secrétariat", "sec_headingBefore": "Secrétariat : ", "sec_now": "Maintenant :",
             "sec_summary": "%1 membres sur %2 ont répondu ; %3 en retard ; %4 sans nouvelles.",
             "sec_noRound": "Aucun tour n’a été ouvert.", "sec_members": "Membres",
@@ -32,7 +32,7 @@ extension PortalStrings {
             "sec_back": "Retour au tableau de bord", "sec_compilationHeading": "Compilation des propositions",
             "sec_collisionsHeading": "Collisions (au format JSON)", "sec_dispositionsHeading": "Suite donnée aux commentaires",
         ],
-        .chinese: [
+        .zh: [
             "sec_title": "秘书处", "sec_headingBefore": "秘书处：", "sec_now": "当前时间：",
             "sec_summary": "%2 个成员中 %1 个已答复；%3 个逾期；%4 个尚无回音。",
             "sec_noRound": "尚未开放任何轮次。", "sec_members": "成员",
@@ -47,7 +47,7 @@ extension PortalStrings {
             "sec_back": "返回仪表板", "sec_compilationHeading": "提案汇编",
             "sec_collisionsHeading": "冲突（JSON）", "sec_dispositionsHeading": "意见处理情况",
         ],
-        .arabic: [
+        .ar: [
             "sec_title": "الأمانة", "sec_headingBefore": "الأمانة: ", "sec_now": "الآن:",
             "sec_summary": "ردّ %1 من أصل %2 من الأعضاء؛ %3 متأخرون؛ %4 لم يرد منهم شيء.",
             "sec_noRound": "لم تُفتح أي جولة.", "sec_members": "الأعضاء",
@@ -62,7 +62,7 @@ extension PortalStrings {
             "sec_back": "العودة إلى لوحة المتابعة", "sec_compilationHeading": "تجميع المقترحات",
             "sec_collisionsHeading": "التعارضات (JSON)", "sec_dispositionsHeading": "الإجراءات المتخذة بشأن التعليقات",
         ],
-        .russian: [
+        .ru: [
             "sec_title": "Секретариат", "sec_headingBefore": "Секретариат: ", "sec_now": "Сейчас:",
             "sec_summary": "Ответили %1 из %2 членов; с опозданием: %3; нет ответа: %4.",
             "sec_noRound": "Ни один раунд не открыт.", "sec_members": "Члены",
@@ -77,7 +77,7 @@ extension PortalStrings {
             "sec_back": "Назад к панели", "sec_compilationHeading": "Сводка предложений",
             "sec_collisionsHeading": "Коллизии (JSON)", "sec_dispositionsHeading": "Решения по замечаниям",
         ],
-        .spanish: [
+        .es: [
             "sec_title": "Secretaría", "sec_headingBefore": "Secretaría: ", "sec_now": "Ahora:",
             "sec_summary": "%1 de %2 miembros respondieron; %3 con retraso; %4 sin noticias.",
             "sec_noRound": "No se ha abierto ninguna ronda.", "sec_members": "Miembros",
