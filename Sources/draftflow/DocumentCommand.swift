@@ -20,7 +20,7 @@ struct DocumentCommand: ParsableCommand {
             abstract: "Add a document: its first text, stored as Drafts/NAME.md.",
             discussion: """
             FILE is read as `init` reads its document (Markdown, or the plain text Word saves). The title \
-            defaults to the text's first heading. Publish its first version with \
+            defaults to the text's first line (its title heading). Publish its first version with \
             `draftflow publish draft-1 --document NAME`.
             Example: draftflow document add council-report --file report.md --title "Report to Council" --due 2020-03-15
             """
@@ -34,7 +34,7 @@ struct DocumentCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Its first text: Markdown, or the plain text Word saves (UTF-8).", valueName: "FILE"))
         var file: String
 
-        @Option(help: "Its title (default: the text's first heading).")
+        @Option(help: "Its title (default: the text's first line, its title heading).")
         var title: String?
 
         @Option(help: "Who receives its final text.")

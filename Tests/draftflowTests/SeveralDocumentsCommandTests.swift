@@ -262,4 +262,27 @@ import TestSupport
             """)
         #expect(try gitOutput(["rev-parse", "HEAD"], in: cli.folder) == head)
     }
+
+    @Test func theSeedReportTakenAsItIsIsADocumentOfItsOwnTitledByItsFirstLine() throws {
+        let scratch = try ScratchDirectory("several-documents-seed")
+        let cli = try Self.workspace(scratch)
+        let report = scratch.url.appendingPathComponent("report.txt")
+        try FileManager.default.copyItem(at: DocumentCommandTests.seedReport, to: report)
+        let added = try cli.run(["document", "add", "cwg-report", "--file", report.path], now: "2020-03-16T10:00:00+01:00")
+        #expect(added.status == 0, "\(added.error)")
+        #expect(added.output.hasPrefix("""
+            Added document cwg-report: 理事会信息社会世界峰会和 (commit
+            """))
+        #expect(added.output.contains("\n  file: Drafts/cwg-report.md\n  text: 157 paragraphs: 78 numbered, 55 sub-items, 12 bullets, 12 unnumbered;"))
+        #expect(try cli.run(["publish", "draft-1", "--document", "cwg-report"], now: "2020-03-16T10:05:00+01:00").status == 0)
+        #expect(try cli.run(["round", "open", "--document", "cwg-report", "--on", "draft-1", "--closes", "2020-04-01"], now: "2020-03-16T10:10:00+01:00").status == 0)
+        let file = try scratch.write("can.md", "## 4.2.2.3（编辑性）\n\n请澄清。\n")
+        let recorded = try cli.run(["comment", "CAN", file.path, "--document", "cwg-report"], now: "2020-03-17T10:00:00+01:00")
+        #expect(recorded.output.hasPrefix("""
+            Recorded 1 comment from CAN in round cwg-report-draft-1-comments
+              received 17 March 2020, 10:00:00 CET (Europe/Zurich)
+              CAN-1  4.2.2.3  editorial
+
+            """))
+    }
 }

@@ -17,7 +17,7 @@ public struct Documents {
     }
 
     /// Adds document `name`, its draft `text` (Markdown, as `DocumentReader` gives it) stored as
-    /// `Drafts/<name>.md`. `title` defaults to the text's first heading, else the name.
+    /// `Drafts/<name>.md`. `title` defaults to the text's first line (its title heading), else the name.
     /// Refused when the name is taken, or `Drafts/<name>.md` is there already.
     public func add(name rawName: String, text: Data, title rawTitle: String?, recipient: String? = nil, due: String? = nil) throws -> Added {
         let name = try SafeName.documentName(rawName)
@@ -56,7 +56,7 @@ public struct Documents {
         return workflow.documentNames.compactMap { name in workflow.scoped(to: name).map { (name, $0) } }
     }
 
-    /// The title given, else the text's first heading, else the name; one line of text.
+    /// The title given, else the text's first line without its heading marks, else the name; one line of text.
     static func title(_ given: String?, of markdown: String, name: String) throws -> String {
         if let given {
             let trimmed = given.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -66,9 +66,11 @@ public struct Documents {
             try SafeName.personName(trimmed, what: "the title", fix: "pass the title as one line of text")
             return trimmed
         }
+        // The first line: the title heading of a Markdown draft, the title line of a report saved
+        // as text (a later heading would be its first section's, "1 Introduction").
         let heading = markdown.split(whereSeparator: \.isNewline).lazy
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix("#") }
+            .first { !$0.isEmpty }
             .map { $0.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces) }
         if let heading, !heading.isEmpty, (try? SafeName.personName(heading, what: "", fix: "")) != nil { return heading }
         return name
