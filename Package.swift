@@ -1,6 +1,21 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+// The release build of the command links the Swift runtime and Foundation statically, and as a
+// position-dependent executable: a command's fixed cost is then the dynamic linker's work on the C
+// libraries alone (BENCHMARKS.md, "Issue 17: start-up, a static release binary": `--help` 31 ms
+// dynamic, 18 ms static, 11 ms static and position-dependent). Foundation's archives are named in
+// one group because they refer to each other both ways; `-l:NAME.a` takes the archive, never a
+// shared library of the same name. Debug builds (the tests) stay dynamic.
+let foundationArchives = [
+    "FoundationXML", "_CFXMLInterface", "Foundation", "CoreFoundation", "FoundationInternationalization", "_FoundationICU",
+    "FoundationEssentials", "_FoundationCShims", "_FoundationCollections",
+].map { "-l:lib\($0).a" }
+let releaseLinking: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group"] + foundationArchives
+                 + ["-Xlinker", "--end-group", "-lxml2"], .when(platforms: [.linux], configuration: .release)),
+]
+
 // DraftFlow targets Linux (Debian 12, libgit2 1.5.1): GitCore and GitPack call Glibc directly
 // (stat, flock, fsync), so no other platform is declared.
 let package = Package(
@@ -72,7 +87,8 @@ let package = Package(
                 "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "DraftFlowMail", "DraftFlowPortal", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            linkerSettings: releaseLinking
         ),
         .executableTarget(
             name: "draftflow-bench",
