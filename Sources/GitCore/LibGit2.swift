@@ -19,6 +19,10 @@ public enum LibGit2 {
         // A round's folder holds a folder per member: its tree is larger than the 4 KB libgit2
         // caches by default, and was read and inflated again for every path looked up in it.
         _ = draftflow_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
+        // The same for commits: an intake's commit lists every comment (235 KB at 193 members), and
+        // a history walk read each commit twice, once to order it and once to read it, inflating
+        // it both times (a third of `log`). Cached, the second read takes the first one's bytes.
+        _ = draftflow_git_set_cache_object_limit(GIT_OBJECT_COMMIT, 1 << 22)
         return result
     }()
 

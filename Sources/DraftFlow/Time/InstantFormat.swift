@@ -58,15 +58,8 @@ public enum InstantFormat {
         } else {
             guard bytes[19] == 90 else { return nil }
         }
-        // Days from the civil date (Howard Hinnant's algorithm), proleptic Gregorian.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
+        // Proleptic Gregorian arithmetic.
+        return Deadline.fixedOffsetInstant(year, month, day, hour, minute, second, offset: offset)
     }
 
     /// The calendar day in the zone, ISO 8601: `2020-03-15`.

@@ -37,3 +37,40 @@ import TestSupport
         #expect(CommitTrailers.trimmed(" \u{301}x \u{A0}") == "\u{301}x")
     }
 }
+
+@Suite struct CarriageReturnScanTests {
+    /// The byte scan gives what `utf8.contains` gives, on native strings and on bridged ones (which
+    /// have no contiguous UTF-8 and take the general route).
+    @Test func theScanFindsWhatContainsFinds() {
+        let pieces = ["a", "\r", "\n", "\r\n", "信息", "é", " ", "DraftFlow-Event: merge", String(repeating: "x", count: 300)]
+        var generator = SeededGenerator(22)
+        for _ in 0..<500 {
+            let text = (0..<generator.below(9)).map { _ in generator.pick(pieces) }.joined()
+            let bridged = String(NSString(string: text))
+            #expect(CommitTrailers.containsCarriageReturn(text) == text.utf8.contains(13), "\(text.debugDescription)")
+            #expect(CommitTrailers.containsCarriageReturn(bridged) == text.utf8.contains(13), "\(text.debugDescription)")
+        }
+    }
+}
+
+@Suite struct TrailerLineTests {
+    /// What `parse` gave before lines were read in their bytes: every line split and read as
+    /// characters.
+    static func reference(_ message: String) -> [Trailer: String] {
+        var result: [Trailer: String] = [:]
+        guard let last = CommitTrailers.lastParagraph(of: message) else { return result }
+        for line in last.split(separator: "\n") { CommitTrailers.read(line, into: &result) }
+        return result
+    }
+
+    @Test func linesReadInTheirBytesGiveWhatCharactersGive() {
+        let pieces = ["DraftFlow-Event", "DraftFlow-Member", "DraftFlow-Round", "DraftFlow-Late", ":", ": ", " ", "\t", "\n", "\n\n",
+                      "\r\n", "AFG", "draft-1", "yes", "\u{A0}", "\u{3000}", "\u{301}", "\u{600}", "é", "信息", "👍🏽", "Subject"]
+        var generator = SeededGenerator(23)
+        for _ in 0..<3000 {
+            let message = (0..<generator.below(14)).map { _ in generator.pick(pieces) }.joined()
+            #expect(CommitTrailers.parse(message) == Self.reference(message), "\(message.debugDescription)")
+        }
+        #expect(CommitTrailers.parse("S\n\nDraftFlow-Event:\u{301} merge\nDraftFlow-Round: \u{600}:x\n") == [.round: "\u{600}:x"])
+    }
+}
