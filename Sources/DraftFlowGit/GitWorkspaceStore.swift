@@ -103,6 +103,7 @@ public final class GitWorkspaceStore: WorkspaceStore {
                 }
                 // Every command, readers included, first finishes what a killed command left.
                 try store.recoverIfNeeded()
+                WorkflowCache.shared.use(ParsedWorkflowFile(gitDirectory: store.repository.gitDirectory))
                 return store
             }
             let parent = current.deletingLastPathComponent()

@@ -6,9 +6,15 @@ package enum RecordReader {
         guard let data = try snapshot.file(Workflow.fileName) else {
             throw DraftFlowError(.workspace, "this workspace has no Workflow.md", fix: "run `draftflow init` to create a workspace")
         }
-        if let known = WorkflowCache.shared.workflow(for: data) { return known }
+        let cache = WorkflowCache.shared
+        if let known = cache.workflow(for: data) { return known }
+        if let kept = cache.stored(for: data) {
+            cache.keep(kept, for: data)
+            return kept
+        }
         let workflow = try WorkflowFile.parse(data) { RecordDamage.error(Workflow.fileName, $0, in: snapshot) }
-        WorkflowCache.shared.keep(workflow, for: data)
+        cache.keep(workflow, for: data)
+        cache.store(workflow, for: data)
         return workflow
     }
 
@@ -216,30 +222,5 @@ enum CommentOrder {
     /// `ids` in this order, computing each sort key once.
     static func sorted(_ ids: [String]) -> [String] {
         ids.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-    }
-}
-
-/// The last few `Workflow.md` files parsed, by their bytes: the parse (YAML, strict) is most of
-/// the cost of a request on a workspace of 193 members, and the same bytes always parse to the
-/// same workflow, so a server reading the same tip again and again parses it once. Files that
-/// do not parse are never kept: their error is reported each time.
-final class WorkflowCache: @unchecked Sendable {
-    static let shared = WorkflowCache()
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var entries: [(data: Data, workflow: Workflow)] = []
-
-    func workflow(for data: Data) -> Workflow? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.first { $0.data == data }?.workflow
-    }
-
-    func keep(_ workflow: Workflow, for data: Data) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !entries.contains(where: { $0.data == data }) else { return }
-        entries.insert((data, workflow), at: 0)
-        if entries.count > 4 { entries.removeLast() }
     }
 }
