@@ -9,6 +9,12 @@ public enum WordDiff {
         folded(Diff.hunks(old.map(\.text), new.map(\.text)), old: old)
     }
 
+    /// `hunks(old, new)` from the tokens' ids (equal ids for equal token texts, as `BlockTokens`
+    /// interns them), without hashing the texts again.
+    static func hunks(ids oldIDs: [Int32], _ newIDs: [Int32], old: [Tokenizer.Token]) -> [DiffHunk] {
+        folded(Diff.hunks(ids: oldIDs, newIDs), old: old)
+    }
+
     /// A text tokenized once, to be compared with many versions of it.
     public struct Base: Sendable {
         public let text: String
