@@ -9,13 +9,13 @@ import Foundation
 /// body, so the Dice score is the same ratio of the same integers `TokenBag` gives, from a merge
 /// of two sorted arrays instead of a dictionary of strings built for every pair weighed.
 final class BlockTokens {
-    /// One block, tokenized.
+    /// One block, tokenized: where its tokens end and what they are, not the tokens' texts.
     struct Entry {
-        let tokens: [Tokenizer.Token]
-        /// `ends[k]`: the UTF-8 offset in the block's text where `tokens[k]` ends.
+        /// `ends[k]`: the UTF-8 offset in the block's text where token `k` ends.
         let ends: [Int]
         /// The tokens' ids by `String` equality: equal ids, equal token texts.
         let ids: [Int32]
+        let isWhitespace: [Bool]
         /// The byte ids of the non-whitespace tokens of the body (heading marker and number left
         /// out), sorted.
         let bag: [Int32]
@@ -39,10 +39,7 @@ final class BlockTokens {
     let new: [String]
     private var oldEntries: [Entry?]
     private var newEntries: [Entry?]
-    private var byBytes: [ExactString: Int32] = [:]
-    /// For each byte id, its id by `String` equality.
-    private var canonicalOfByte: [Int32] = []
-    private var canonical: [String: Int32] = [:]
+    private var interner = TokenInterner()
 
     init(old: [String], new: [String]) {
         self.old = old
@@ -102,53 +99,41 @@ final class BlockTokens {
         return Double(2 * common) / Double(total)
     }
 
-    private func byteID(_ text: String) -> Int32 {
-        let key = ExactString(text)
-        if let id = byBytes[key] { return id }
-        let id = Int32(canonicalOfByte.count)
-        byBytes[key] = id
-        if let same = canonical[text] {
-            canonicalOfByte.append(same)
-        } else {
-            let next = Int32(canonical.count)
-            canonical[text] = next
-            canonicalOfByte.append(next)
-        }
-        return id
-    }
-
     private func makeEntry(_ text: String) -> Entry {
-        let tokens = Tokenizer.tokenize(text)
         var ends: [Int] = []
         var ids: [Int32] = []
+        var isWhitespace: [Bool] = []
         var byteIDs: [Int32] = []
-        ends.reserveCapacity(tokens.count)
-        ids.reserveCapacity(tokens.count)
-        byteIDs.reserveCapacity(tokens.count)
-        var offset = 0
-        for token in tokens {
-            offset += token.text.utf8.count
-            ends.append(offset)
-            let id = byteID(token.text)
+        Tokenizer.forEachToken(text) { bytes, range, kind in
+            if ends.isEmpty {
+                let estimate = bytes.count / 4 + 1
+                ends.reserveCapacity(estimate)
+                ids.reserveCapacity(estimate)
+                isWhitespace.reserveCapacity(estimate)
+                byteIDs.reserveCapacity(estimate)
+            }
+            ends.append(range.upperBound)
+            let id = interner.id(bytes, range)
             byteIDs.append(id)
-            ids.append(canonicalOfByte[Int(id)])
+            ids.append(interner.canonicalOf[Int(id)])
+            isWhitespace.append(kind == .whitespace)
         }
         // The body as `TokenBag(body:)` takes it. Its tokens are the text's own from where it
         // starts when a token of the text starts there after an ASCII character (a space, a
         // number, `#`), since tokenizing then starts afresh; otherwise it is tokenized apart.
         let (kind, number) = DraftDocument.classify(text)
         let body = DraftDocument.Block(kind: kind, text: text, number: number, anchor: "", index: 0).body
-        let start = offset - body.utf8.count
+        let start = text.utf8.count - body.utf8.count
         var bag: [Int32] = []
         let firstToken = start == 0 ? 0 : ends.firstIndex(of: start).map { $0 + 1 }
         let utf8 = text.utf8
         if let firstToken, start == 0 || utf8[utf8.index(utf8.startIndex, offsetBy: start - 1)] < 0x80 {
-            bag.reserveCapacity(tokens.count - firstToken)
-            for index in firstToken..<tokens.count where tokens[index].kind != .whitespace { bag.append(byteIDs[index]) }
+            bag.reserveCapacity(ends.count - firstToken)
+            for index in firstToken..<ends.count where !isWhitespace[index] { bag.append(byteIDs[index]) }
         } else {
-            for token in Tokenizer.tokenize(body) where token.kind != .whitespace { bag.append(byteID(token.text)) }
+            for token in Tokenizer.tokenize(body) where token.kind != .whitespace { bag.append(interner.id(token.text)) }
         }
         bag.sort()
-        return Entry(tokens: tokens, ends: ends, ids: ids, bag: bag, number: number)
+        return Entry(ends: ends, ids: ids, isWhitespace: isWhitespace, bag: bag, number: number)
     }
 }

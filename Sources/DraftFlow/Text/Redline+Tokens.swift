@@ -22,6 +22,20 @@ extension Redline {
                 return segments(old: oldText, new: newText)
             }
         }
-        return tokenSegments(a.tokens, b.tokens, hunks: WordDiff.hunks(ids: a.ids, b.ids, old: a.tokens))
+        let hunks = WordDiff.hunks(ids: a.ids, b.ids, oldIsWhitespace: a.isWhitespace)
+        var oldCopy = oldText, newCopy = newText
+        return oldCopy.withUTF8 { oldBytes in
+            newCopy.withUTF8 { newBytes in
+                tokenSegments(hunks: hunks, oldCount: a.ends.count,
+                              old: { text(oldBytes, a, $0) }, new: { text(newBytes, b, $0) })
+            }
+        }
+    }
+
+    /// The text of tokens `range` of a block: the bytes they cover.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ entry: BlockTokens.Entry, _ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let start = range.lowerBound == 0 ? 0 : entry.ends[range.lowerBound - 1]
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<entry.ends[range.upperBound - 1]]), as: UTF8.self)
     }
 }

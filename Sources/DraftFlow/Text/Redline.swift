@@ -189,11 +189,13 @@ public enum Redline {
     static func tokenSegments(old: String, new: String) -> [RedlineSegment] {
         let oldTokens = Tokenizer.tokenize(old)
         let newTokens = Tokenizer.tokenize(new)
-        return tokenSegments(oldTokens, newTokens, hunks: WordDiff.hunks(oldTokens, newTokens))
+        return tokenSegments(hunks: WordDiff.hunks(oldTokens, newTokens), oldCount: oldTokens.count,
+                             old: { WordDiff.join(oldTokens, $0) }, new: { WordDiff.join(newTokens, $0) })
     }
 
-    /// The segments of two token lists, given their changed regions.
-    static func tokenSegments(_ oldTokens: [Tokenizer.Token], _ newTokens: [Tokenizer.Token], hunks: [DiffHunk]) -> [RedlineSegment] {
+    /// The segments of two token lists, given their changed regions, the number of old tokens and
+    /// the text of a range of old or new tokens.
+    static func tokenSegments(hunks: [DiffHunk], oldCount: Int, old: (Range<Int>) -> String, new: (Range<Int>) -> String) -> [RedlineSegment] {
         var result: [RedlineSegment] = []
         func append(_ segment: RedlineSegment) {
             switch (result.last, segment) {
@@ -207,12 +209,12 @@ public enum Redline {
         }
         var position = 0
         for hunk in hunks {
-            append(.equal(WordDiff.join(oldTokens, position..<hunk.a.lowerBound)))
-            append(.deleted(WordDiff.join(oldTokens, hunk.a)))
-            append(.inserted(WordDiff.join(newTokens, hunk.b)))
+            append(.equal(old(position..<hunk.a.lowerBound)))
+            append(.deleted(old(hunk.a)))
+            append(.inserted(new(hunk.b)))
             position = hunk.a.upperBound
         }
-        append(.equal(WordDiff.join(oldTokens, position..<oldTokens.count)))
+        append(.equal(old(position..<oldCount)))
         return result
     }
 
