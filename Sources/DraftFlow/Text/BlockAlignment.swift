@@ -22,6 +22,17 @@ public enum BlockAlignment {
 
     /// Aligns two lists of block texts. Within a changed region, deletions come before insertions.
     public static func align(_ old: [String], _ new: [String]) -> [Step] {
+        align(old, new, tokens: BlockTokens(old: old, new: new))
+    }
+
+    /// `align`, weighing pairs from blocks tokenized once in `tokens` (which `Redline` reuses).
+    static func align(_ old: [String], _ new: [String], tokens: BlockTokens) -> [Step] {
+        align(old, new, pairScore: tokens.pairScore)
+    }
+
+    /// `align` with `pairScore(i, j)` giving `pairScore(old[i], new[j])`: the general code's own
+    /// weighing, building token bags of strings, is `{ pairScore(old[$0], new[$1]) }`.
+    static func align(_ old: [String], _ new: [String], pairScore: (Int, Int) -> Double) -> [Step] {
         // The usual edited copy: the same paragraphs in the same places, some edited in place.
         // Pair them by position, without a diff, when that is what a diff would find.
         if old.count == new.count {
@@ -38,7 +49,7 @@ public enum BlockAlignment {
             for index in old.indices {
                 if old[index] == new[index] {
                     steps.append(.same(old: index, new: index))
-                } else if (sharesEnds(old[index], new[index]) || pairScore(old[index], new[index]) >= pairingThreshold)
+                } else if (sharesEnds(old[index], new[index]) || pairScore(index, index) >= pairingThreshold)
                             && !stillPresent(old[index]) {
                     // What `pairRegion` decides for a region of one paragraph on each side.
                     steps.append(.modified(old: index, new: index))
@@ -53,14 +64,14 @@ public enum BlockAlignment {
         var regionOldStart = 0
         var regionNewStart = 0
         for edit in Diff.edits(old, new) where edit.kind == .equal {
-            steps += pairRegion(old, new, regionOldStart..<edit.a.lowerBound, regionNewStart..<edit.b.lowerBound)
+            steps += pairRegion(old, new, regionOldStart..<edit.a.lowerBound, regionNewStart..<edit.b.lowerBound, pairScore)
             for offset in 0..<edit.a.count {
                 steps.append(.same(old: edit.a.lowerBound + offset, new: edit.b.lowerBound + offset))
             }
             regionOldStart = edit.a.upperBound
             regionNewStart = edit.b.upperBound
         }
-        steps += pairRegion(old, new, regionOldStart..<old.count, regionNewStart..<new.count)
+        steps += pairRegion(old, new, regionOldStart..<old.count, regionNewStart..<new.count, pairScore)
         return steps
     }
 
@@ -130,7 +141,8 @@ public enum BlockAlignment {
         return Double(2 * common) / Double(total)
     }
 
-    private static func pairRegion(_ old: [String], _ new: [String], _ oldRange: Range<Int>, _ newRange: Range<Int>) -> [Step] {
+    private static func pairRegion(_ old: [String], _ new: [String], _ oldRange: Range<Int>, _ newRange: Range<Int>,
+                                   _ pairScore: (Int, Int) -> Double) -> [Step] {
         if oldRange.isEmpty { return newRange.map { .inserted(new: $0) } }
         if newRange.isEmpty { return oldRange.map { .deleted(old: $0) } }
         // The common case, one paragraph edited in place: when most of its bytes are kept at both
@@ -138,15 +150,13 @@ public enum BlockAlignment {
         // Several paragraphs in a row edited in place pair up the same way, one to one: by their
         // shared ends, or else by the words of that one pair, before weighing every pair.
         if oldRange.count == newRange.count,
-           zip(oldRange, newRange).allSatisfy({ sharesEnds(old[$0], new[$1]) || pairScore(old[$0], new[$1]) >= pairingThreshold }) {
+           zip(oldRange, newRange).allSatisfy({ sharesEnds(old[$0], new[$1]) || pairScore($0, $1) >= pairingThreshold }) {
             return zip(oldRange, newRange).map { .modified(old: $0, new: $1) }
         }
-        let oldBags = oldRange.map { TokenBag(body: old[$0]) }
-        let newBags = newRange.map { TokenBag(body: new[$0]) }
         func score(_ i: Int, _ j: Int) -> Double {
-            var value = similarity(oldBags[i], newBags[j])
-            // Keeping its number is a hint, not proof, that a paragraph is the same one edited.
-            if let number = oldBags[i].number, number == newBags[j].number { value += 0.15 }
+            // The similarity of the bodies, and 0.15 more when both have the same number: keeping
+            // its number is a hint, not proof, that a paragraph is the same one edited.
+            let value = pairScore(oldRange.lowerBound + i, newRange.lowerBound + j)
             return value >= pairingThreshold ? value : 0
         }
         let rows = oldRange.count

@@ -70,6 +70,11 @@ public enum Diff {
         hunks(fromRuns: matchingRuns(a, b, costLimit: costLimit), countA: a.count, countB: b.count)
     }
 
+    /// `hunks(a, b)` for elements already numbered: `a[i] == b[j]` exactly when the ids are equal.
+    static func hunks(ids a: [Int32], _ b: [Int32], costLimit: Int = defaultCostLimit) -> [DiffHunk] {
+        hunks(fromRuns: matchingRuns(ids: a, b, costLimit: costLimit), countA: a.count, countB: b.count)
+    }
+
     static func hunks(fromRuns runs: [MatchingRun], countA: Int, countB: Int) -> [DiffHunk] {
         var result: [DiffHunk] = []
         var ia = 0
@@ -110,6 +115,11 @@ public enum Diff {
             // An element absent from `a` can never match: give each one a distinct negative id.
             idsB.append(ids[element] ?? Int32(-1 - idsB.count))
         }
+        return matchingRuns(ids: idsA, idsB, costLimit: costLimit)
+    }
+
+    /// `matchingRuns` on the elements' ids.
+    static func matchingRuns(ids idsA: [Int32], _ idsB: [Int32], costLimit: Int) -> [MatchingRun] {
         var runs: [MatchingRun] = []
         idsA.withUnsafeBufferPointer { pa in
             idsB.withUnsafeBufferPointer { pb in

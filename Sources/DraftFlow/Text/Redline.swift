@@ -47,11 +47,29 @@ public enum Redline {
     /// Compares two versions. Blocks come in the order of the new version, deleted blocks where
     /// they stood; a moved paragraph appears once, at its new place.
     public static func compare(old: String, new: String) -> [RedlineBlock] {
+        compare(old: old, new: new, tokenizingOnce: true)
+    }
+
+    /// `compare`; with `tokenizingOnce`, each block is tokenized once (`BlockTokens`) for pairing
+    /// blocks, finding moves and comparing words. Without it, the general code: token bags of
+    /// strings for every pair weighed and each compared pair tokenized again (what tests compare
+    /// the fast path with).
+    static func compare(old: String, new: String, tokenizingOnce: Bool) -> [RedlineBlock] {
         let oldDocument = DraftDocument.parse(old)
         let newDocument = DraftDocument.parse(new)
         let oldTexts = oldDocument.blockTexts
         let newTexts = newDocument.blockTexts
-        let steps = BlockAlignment.align(oldTexts, newTexts)
+        let tokens = tokenizingOnce ? BlockTokens(old: oldTexts, new: newTexts) : nil
+        let steps = tokens.map { BlockAlignment.align(oldTexts, newTexts, tokens: $0) }
+            ?? BlockAlignment.align(oldTexts, newTexts, pairScore: { BlockAlignment.pairScore(oldTexts[$0], newTexts[$1]) })
+        func similarity(old i: Int, new j: Int) -> Double {
+            if let tokens { return tokens.similarity(old: i, new: j) }
+            return BlockAlignment.similarity(BlockAlignment.TokenBag(body: oldTexts[i]), BlockAlignment.TokenBag(body: newTexts[j]))
+        }
+        func segments(old i: Int, new j: Int) -> [RedlineSegment] {
+            if let tokens { return Redline.segments(tokens, old: i, new: j) }
+            return Redline.segments(old: oldTexts[i], new: newTexts[j])
+        }
 
         // Moves: a deleted paragraph inserted elsewhere, identical or nearly so.
         var deleted: [Int] = []
@@ -64,12 +82,10 @@ public enum Redline {
         var movedOld = Set<Int>()
         if !deleted.isEmpty && !inserted.isEmpty {
             if deleted.count * inserted.count <= 250_000 {
-                let oldBags = deleted.map { BlockAlignment.TokenBag(body: oldTexts[$0]) }
                 for j in inserted {
-                    let bag = BlockAlignment.TokenBag(body: newTexts[j])
                     var best = moveThreshold, bestOld = -1
-                    for (position, i) in deleted.enumerated() where !movedOld.contains(i) {
-                        let score = oldTexts[i] == newTexts[j] ? 1.0 : BlockAlignment.similarity(oldBags[position], bag)
+                    for i in deleted where !movedOld.contains(i) {
+                        let score = oldTexts[i] == newTexts[j] ? 1.0 : similarity(old: i, new: j)
                         if score >= best { best = score; bestOld = i }
                     }
                     if bestOld >= 0 {
@@ -99,7 +115,7 @@ public enum Redline {
             case .modified(let i, let j):
                 let block = newDocument.blocks[j]
                 blocks.append(RedlineBlock(status: .modified, kind: block.kind, oldAnchor: oldDocument.blocks[i].anchor,
-                                           newAnchor: block.anchor, segments: segments(old: oldTexts[i], new: newTexts[j])))
+                                           newAnchor: block.anchor, segments: segments(old: i, new: j)))
             case .deleted(let i):
                 if movedOld.contains(i) { continue }
                 let block = oldDocument.blocks[i]
@@ -111,7 +127,7 @@ public enum Redline {
                     let from = oldDocument.blocks[i].anchor
                     blocks.append(RedlineBlock(status: .moved(from: from, to: block.anchor), kind: block.kind,
                                                oldAnchor: from, newAnchor: block.anchor,
-                                               segments: segments(old: oldTexts[i], new: newTexts[j])))
+                                               segments: segments(old: i, new: j)))
                 } else {
                     blocks.append(RedlineBlock(status: .inserted, kind: block.kind, oldAnchor: nil, newAnchor: block.anchor,
                                                segments: [.inserted(block.text)]))
@@ -173,6 +189,13 @@ public enum Redline {
     static func tokenSegments(old: String, new: String) -> [RedlineSegment] {
         let oldTokens = Tokenizer.tokenize(old)
         let newTokens = Tokenizer.tokenize(new)
+        return tokenSegments(hunks: WordDiff.hunks(oldTokens, newTokens), oldCount: oldTokens.count,
+                             old: { WordDiff.join(oldTokens, $0) }, new: { WordDiff.join(newTokens, $0) })
+    }
+
+    /// The segments of two token lists, given their changed regions, the number of old tokens and
+    /// the text of a range of old or new tokens.
+    static func tokenSegments(hunks: [DiffHunk], oldCount: Int, old: (Range<Int>) -> String, new: (Range<Int>) -> String) -> [RedlineSegment] {
         var result: [RedlineSegment] = []
         func append(_ segment: RedlineSegment) {
             switch (result.last, segment) {
@@ -185,13 +208,13 @@ public enum Redline {
             }
         }
         var position = 0
-        for hunk in WordDiff.hunks(oldTokens, newTokens) {
-            append(.equal(WordDiff.join(oldTokens, position..<hunk.a.lowerBound)))
-            append(.deleted(WordDiff.join(oldTokens, hunk.a)))
-            append(.inserted(WordDiff.join(newTokens, hunk.b)))
+        for hunk in hunks {
+            append(.equal(old(position..<hunk.a.lowerBound)))
+            append(.deleted(old(hunk.a)))
+            append(.inserted(new(hunk.b)))
             position = hunk.a.upperBound
         }
-        append(.equal(WordDiff.join(oldTokens, position..<oldTokens.count)))
+        append(.equal(old(position..<oldCount)))
         return result
     }
 

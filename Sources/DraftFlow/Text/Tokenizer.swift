@@ -42,12 +42,21 @@ public enum Tokenizer {
     /// scripts) is read as a whole `Character`. The result is the same as classifying every
     /// `Character` with `kind(of:)`.
     public static func tokenize(_ text: String) -> [Token] {
+        var result: [Token] = []
+        forEachToken(text) { bytes, range, kind in
+            if result.isEmpty { result.reserveCapacity(bytes.count / 3 + 1) }
+            result.append(Token(text: String(decoding: bytes[range], as: UTF8.self), kind: kind))
+        }
+        return result
+    }
+
+    /// The tokens of `text` as `tokenize` finds them, each given as its range of the text's UTF-8
+    /// bytes (handed to `body` with them) and its kind, without making a string of it.
+    static func forEachToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, TokenKind) -> Void) {
         let original = text
         var text = text
-        return text.withUTF8 { bytes -> [Token] in
+        text.withUTF8 { bytes in
             let count = bytes.count
-            var result: [Token] = []
-            result.reserveCapacity(count / 3 + 1)
             var position = 0
             var tokenStart = 0
             var currentKind: TokenKind?
@@ -82,7 +91,7 @@ public enum Tokenizer {
                 if let current = currentKind {
                     let joinsRun = (found == .word || found == .whitespace) && found == current
                     if !joinsRun {
-                        result.append(Token(text: String(decoding: bytes[tokenStart..<position], as: UTF8.self), kind: current))
+                        body(bytes, tokenStart..<position, current)
                         tokenStart = position
                         currentKind = found
                     }
@@ -92,9 +101,8 @@ public enum Tokenizer {
                 position = next
             }
             if let current = currentKind, tokenStart < count {
-                result.append(Token(text: String(decoding: bytes[tokenStart..<count], as: UTF8.self), kind: current))
+                body(bytes, tokenStart..<count, current)
             }
-            return result
         }
     }
 

@@ -9,6 +9,12 @@ public enum WordDiff {
         folded(Diff.hunks(old.map(\.text), new.map(\.text)), old: old)
     }
 
+    /// `hunks(old, new)` from the tokens' ids (equal ids for equal token texts, as `BlockTokens`
+    /// interns them), without hashing the texts again.
+    static func hunks(ids oldIDs: [Int32], _ newIDs: [Int32], oldIsWhitespace: [Bool]) -> [DiffHunk] {
+        folded(Diff.hunks(ids: oldIDs, newIDs)) { oldIsWhitespace[$0] }
+    }
+
     /// A text tokenized once, to be compared with many versions of it.
     public struct Base: Sendable {
         public let text: String
@@ -87,11 +93,16 @@ public enum WordDiff {
 
     /// Folds a lone whitespace token of `old` between two hunks into one hunk.
     private static func folded(_ raw: [DiffHunk], old: [Tokenizer.Token]) -> [DiffHunk] {
+        folded(raw) { old[$0].kind == .whitespace }
+    }
+
+    /// `folded`, told which tokens of `old` are whitespace.
+    private static func folded(_ raw: [DiffHunk], isWhitespace: (Int) -> Bool) -> [DiffHunk] {
         var merged: [DiffHunk] = []
         for hunk in raw {
             if let last = merged.last,
                hunk.a.lowerBound - last.a.upperBound == 1,
-               old[last.a.upperBound].kind == .whitespace {
+               isWhitespace(last.a.upperBound) {
                 merged[merged.count - 1] = DiffHunk(a: last.a.lowerBound..<hunk.a.upperBound,
                                                     b: last.b.lowerBound..<hunk.b.upperBound)
             } else {

@@ -22,7 +22,56 @@ public enum MarkdownText {
     /// The characters escaped with a backslash.
     static let special: Set<Unicode.Scalar> = ["<", ">", "&", "`", "[", "]", "{", "}", "~", "^", "_", "|"]
 
+    /// The text escaped. Every character the rule looks at is ASCII, and no byte of a UTF-8
+    /// sequence of several bytes is, so it reads the bytes: a text with nothing to escape (most
+    /// redline segments) is returned as it is. `escapedByScalars` is the rule read scalar by scalar.
     public static func escaped(_ text: String) -> String {
+        var text = text
+        let escaped: String? = text.withUTF8 { bytes in
+            guard bytes.contains(where: { isSpecial($0) || $0 == 0x5C }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 2)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x5C {
+                    if index + 1 < bytes.count, isASCIIPunctuation(bytes[index + 1]) {
+                        out.append(byte)
+                        out.append(bytes[index + 1])
+                        index += 2
+                        continue
+                    }
+                    out.append(byte)
+                    if index + 1 == bytes.count { out.append(byte) }
+                } else {
+                    if isSpecial(byte) { out.append(0x5C) }
+                    out.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return escaped ?? text
+    }
+
+    /// Whether the byte is one of `special`.
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3C, 0x3E, 0x26, 0x60, 0x5B, 0x5D, 0x7B, 0x7D, 0x7E, 0x5E, 0x5F, 0x7C: return true
+        default: return false
+        }
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+
+    /// `escaped`, read scalar by scalar as it was first written (what tests compare it with).
+    static func escapedByScalars(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
