@@ -22,7 +22,7 @@ extension GitWorkspaceStore: CopyChangeStore {
         return CopyChanges.decode(data)
     }
 
-    public func keepCopyChanges(_ entries: [(copy: String, aligned: CandidateBuilder.Aligned)], against base: String) {
+    public func keepCopyChanges(_ entries: [Data], against base: String) {
         guard !entries.isEmpty, let url = copyChangesFile(against: base) else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -30,14 +30,17 @@ extension GitWorkspaceStore: CopyChangeStore {
         defer { Glibc.close(descriptor) }
         // One entry cut short by a crash ends what is read of the file: the next entries are kept
         // by the next intake, and a copy without an entry is read by the merge.
-        let data = CopyChanges.encode(entries)
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 { return }
-                offset += written
+        for data in entries {
+            let complete = data.withUnsafeBytes { raw -> Bool in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written <= 0 { return false }
+                    offset += written
+                }
+                return true
             }
+            if !complete { return }
         }
     }
 }

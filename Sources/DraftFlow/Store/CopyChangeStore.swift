@@ -8,8 +8,8 @@ import Foundation
 public protocol CopyChangeStore {
     /// What is known of copies made from the base with git blob id `base`, by copy blob id.
     func copyChanges(against base: String) -> [String: CandidateBuilder.Aligned]
-    /// Keeps `entries` (copy blob id and what the copy changes) for the base with blob id `base`.
-    func keepCopyChanges(_ entries: [(copy: String, aligned: CandidateBuilder.Aligned)], against base: String)
+    /// Keeps `entries` (each `CopyChanges.encodeEntry`) for the base with blob id `base`.
+    func keepCopyChanges(_ entries: [Data], against base: String)
 }
 
 /// A snapshot that can name the git blob id of a file without reading it.

@@ -15,53 +15,60 @@ public enum CopyChanges {
 
     /// The entries, each with a checksum (see `decode`).
     public static func encode(_ entries: [(copy: String, aligned: CandidateBuilder.Aligned)]) -> Data {
+        entries.reduce(into: Data()) { $0.append(encodeEntry(copy: $1.copy, aligned: $1.aligned)) }
+    }
+
+    /// One entry: what the copy with blob id `copy` changes.
+    public static func encodeEntry(copy: String, aligned: CandidateBuilder.Aligned) -> Data {
+        var body: [UInt8] = []
+        body.append(contentsOf: Array(copy.utf8))
+        body.append(0)
+        encode(aligned, into: &body)
         var out: [UInt8] = []
-        for entry in entries {
-            var body: [UInt8] = []
-            body.append(contentsOf: Array(entry.copy.utf8))
-            body.append(0)
-            encode(entry.aligned, into: &body)
-            out.append(contentsOf: magic)
-            append(UInt32(body.count), to: &out)
-            out.append(contentsOf: body)
-            append(checksum(body[...]), to: &out)
-        }
+        out.reserveCapacity(body.count + 12)
+        out.append(contentsOf: magic)
+        append(UInt32(body.count), to: &out)
+        out.append(contentsOf: body)
+        append(checksum(body), to: &out)
         return Data(out)
     }
 
     /// The entries of `data` by copy blob id. A damaged entry (or one cut short by a crash) is
     /// left out, and reading goes on at the next entry that checks.
     public static func decode(_ data: Data) -> [String: CandidateBuilder.Aligned] {
-        let bytes = [UInt8](data)
-        var entries: [String: CandidateBuilder.Aligned] = [:]
-        var position = 0
-        while position + 8 <= bytes.count {
-            if let (copy, aligned, end) = entry(bytes, at: position) {
-                entries[copy] = aligned
-                position = end
-            } else if let next = nextMagic(bytes, after: position) {
-                position = next
-            } else {
-                break
+        data.withUnsafeBytes { raw -> [String: CandidateBuilder.Aligned] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var entries: [String: CandidateBuilder.Aligned] = [:]
+            var position = 0
+            while position + 8 <= bytes.count {
+                if let (copy, aligned, end) = entry(bytes, at: position) {
+                    entries[copy] = aligned
+                    position = end
+                } else if let next = nextMagic(bytes, after: position) {
+                    position = next
+                } else {
+                    break
+                }
             }
+            return entries
         }
-        return entries
     }
 
-    private static func entry(_ bytes: [UInt8], at position: Int) -> (String, CandidateBuilder.Aligned, Int)? {
+    private static func entry(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (String, CandidateBuilder.Aligned, Int)? {
         guard bytes[position..<position + 4].elementsEqual(magic) else { return nil }
         let length = Int(read(bytes, position + 4))
         let start = position + 8
         guard length <= bytes.count - start - 4 else { return nil }
-        let body = bytes[start..<start + length]
-        guard read(bytes, start + length) == checksum(body), let zero = body.firstIndex(of: 0),
-              let copy = String(validating: body[start..<zero], as: UTF8.self) else { return nil }
+        let body = UnsafeBufferPointer(rebasing: bytes[start..<start + length])
+        guard read(bytes, start + length) == checksum(body), let offset = body.firstIndex(of: 0),
+              let copy = String(validating: UnsafeBufferPointer(rebasing: body[..<offset]), as: UTF8.self) else { return nil }
+        let zero = start + offset
         var cursor = zero + 1
         guard let aligned = decodeAligned(bytes, &cursor, end: start + length), cursor == start + length else { return nil }
         return (copy, aligned, start + length + 4)
     }
 
-    private static func nextMagic(_ bytes: [UInt8], after position: Int) -> Int? {
+    private static func nextMagic(_ bytes: UnsafeBufferPointer<UInt8>, after position: Int) -> Int? {
         var index = position + 1
         while index + 4 <= bytes.count {
             if bytes[index] == magic[0] && bytes[index..<index + 4].elementsEqual(magic) { return index }
@@ -127,7 +134,7 @@ public enum CopyChanges {
         }
     }
 
-    private static func decodeAligned(_ bytes: [UInt8], _ cursor: inout Int, end: Int) -> CandidateBuilder.Aligned? {
+    private static func decodeAligned(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, end: Int) -> CandidateBuilder.Aligned? {
         func next() -> Int? {
             guard cursor + 4 <= end else { return nil }
             defer { cursor += 4 }
@@ -136,6 +143,7 @@ public enum CopyChanges {
         // Counts are bounded by the bytes left, so a damaged count allocates nothing large.
         guard let blockCount = next(), blockCount <= TextInput.maximumSize, let recordCount = next(), recordCount <= (end - cursor) / 13 else { return nil }
         var steps: [BlockAlignment.Step] = []
+        steps.reserveCapacity(min(blockCount, 1 << 20))
         for _ in 0..<recordCount {
             guard cursor < end else { return nil }
             let kind = bytes[cursor]
@@ -154,7 +162,7 @@ public enum CopyChanges {
         guard let textCount = next(), textCount <= (end - cursor) / 8 else { return nil }
         for _ in 0..<textCount {
             guard let index = next(), index < blockCount, let length = next(), length <= end - cursor,
-                  let text = String(validating: bytes[cursor..<cursor + length], as: UTF8.self) else { return nil }
+                  let text = String(validating: UnsafeBufferPointer(rebasing: bytes[cursor..<cursor + length]), as: UTF8.self) else { return nil }
             blocks[index] = text
             cursor += length
         }
@@ -167,12 +175,12 @@ public enum CopyChanges {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private static func read(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
         UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
     }
 
     /// FNV-1a, folded to 32 bits: catches an entry cut short or a flipped bit, not an attacker.
-    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    private static func checksum<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

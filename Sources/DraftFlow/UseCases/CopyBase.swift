@@ -19,9 +19,9 @@ struct CopyBase {
     func keep(_ prepared: [PreparedSubmission], recorded: [Submission], in keeper: any CopyChangeStore) {
         let written = Set(recorded.compactMap(\.proposalBlob))
         var seen = Set<String>()
-        let entries = prepared.compactMap { item -> (copy: String, aligned: CandidateBuilder.Aligned)? in
-            guard let blob = item.proposalBlob, let aligned = item.aligned, written.contains(blob), seen.insert(blob).inserted else { return nil }
-            return (blob, aligned)
+        let entries = prepared.compactMap { item -> Data? in
+            guard let blob = item.proposalBlob, let entry = item.copyChanges, written.contains(blob), seen.insert(blob).inserted else { return nil }
+            return entry
         }
         keeper.keepCopyChanges(entries, against: id)
     }

@@ -20,13 +20,14 @@ struct PreparedSubmission: Sendable {
     var statesNoObjection = false
     /// When the member sent it by its own clock (`Submission.sent`).
     var sent: Date?
-    /// What the edited copy changes against the draft it was checked with (`CopyBase`): kept for
-    /// the merge, which need not read and align the copy again (`CopyChangeStore`).
-    var aligned: CandidateBuilder.Aligned?
+    /// What the edited copy changes against the draft it was checked with (`CopyBase`), encoded
+    /// (`CopyChanges.encodeEntry`, smaller than the alignment): kept for the merge, which need not
+    /// read and align the copy again (`CopyChangeStore`).
+    var copyChanges: Data?
 
     /// Checks and parses a submission. An edited copy is checked against `draft` when given (only
     /// what it changes is decoded), else whole; with `base` (the same draft, split), it is also
-    /// aligned with it, as the merge would (`aligned`), which checks it the same way.
+    /// aligned with it, as the merge would (`copyChanges`), which checks it the same way.
     init(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool, now: Date,
          draft: TextInput.Reference? = nil, base: CandidateBuilder.BaseBlocks? = nil) throws {
         let code = try SafeName.memberCode(rawCode)
@@ -60,7 +61,7 @@ struct PreparedSubmission: Sendable {
         self.init(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
                   fileExtension: SafeName.fileExtension(ofFileName: file.name),
                   fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) })
-        self.aligned = aligned
+        if let aligned, let blob = proposalBlob { copyChanges = CopyChanges.encodeEntry(copy: blob, aligned: aligned) }
         // A message's own text (without greeting, signature and quote) is its one general comment.
         if let read = file.read {
             statesNoObjection = read.mail != nil && read.editedCopy == nil && read.comments.count == 1 && read.comments[0].anchor == .general
