@@ -26,17 +26,27 @@ import Testing
         try bytes.prefix(bytes.count / 2).write(to: url)
     }
 
-    func damagedFile(of body: () throws -> Void) -> String? {
+    /// The error `body` throws.
+    func gitError(of body: () throws -> Void) -> GitError? {
         do {
             try body()
-            Issue.record("the write succeeded")
+            Issue.record("it succeeded")
             return nil
         } catch let error as GitError {
-            return error.damagedObjectFile
+            return error
         } catch {
             Issue.record("unexpected error \(error)")
             return nil
         }
+    }
+
+    /// The blob cannot go in a tree (libgit2 checks it through the guard, which finds the damage,
+    /// and says the object is invalid) and reading it names its file.
+    func expectReportedAsDamaged(_ blob: BlobID, in repository: Repository) {
+        let insertion = gitError { _ = try repository.updateTree(nil, [.upsert(path: "a.md", blob: blob)]) }
+        #expect(insertion?.message == "failed to insert entry: invalid object specified - a.md")
+        let reading = gitError { _ = try repository.blobData(blob) }
+        #expect(reading?.damagedObjectFile == "objects/\(blob.hex.prefix(2))/\(blob.hex.dropFirst(2))")
     }
 
     @Test func aLargeBlobJustWrittenGoesInATreeAndReadsBack() throws {
@@ -56,8 +66,7 @@ import Testing
         let repository = try Repository.open(at: scratch.url)
         let blob = try repository.createBlob(largeText(2))
         try truncate(file(blob, in: repository))
-        let damaged = damagedFile { _ = try repository.updateTree(nil, [.upsert(path: "a.md", blob: blob)]) }
-        #expect(damaged == "objects/\(blob.hex.prefix(2))/\(blob.hex.dropFirst(2))")
+        expectReportedAsDamaged(blob, in: repository)
     }
 
     @Test func aLargeBlobDamagedBeforeItWasWrittenAgainIsReported() throws {
@@ -70,7 +79,6 @@ import Testing
         // Another process writes the same content: libgit2 finds the (damaged) file there and keeps it.
         repository = try Repository.open(at: scratch.url)
         #expect(try repository.createBlob(data) == blob)
-        let damaged = damagedFile { _ = try repository.updateTree(nil, [.upsert(path: "a.md", blob: blob)]) }
-        #expect(damaged == "objects/\(blob.hex.prefix(2))/\(blob.hex.dropFirst(2))")
+        expectReportedAsDamaged(blob, in: repository)
     }
 }
