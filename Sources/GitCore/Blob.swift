@@ -1,13 +1,23 @@
+import ContentHash
 import Clibgit2
 import Foundation
 
 extension Repository {
     /// Writes `data` as a blob and returns its id.
     public func createBlob(_ data: Data) throws -> BlobID {
+        // A large blob that was not stored yet is known whole once libgit2 has written it: the
+        // loose-object guard need not inflate it again when libgit2 checks that it exists (the
+        // tree and the index do). Smaller ones are checked the first time, as is cheap.
+        var written: String?
+        if data.count >= WholeLooseFiles.worthNoting {
+            let path = WholeLooseFiles.path(GitBlobHash.hex(data), objects: gitDirectory.appendingPathComponent("objects").path)
+            if !WholeLooseFiles.exists(path) { written = path }
+        }
         var oid = git_oid()
         _ = try data.withUnsafeBytes { bytes in
             try check(git_blob_create_from_buffer(&oid, pointer, bytes.baseAddress, bytes.count), "git_blob_create_from_buffer")
         }
+        if let written { WholeLooseFiles.note(written) }
         return BlobID(ObjectID(oid))
     }
 

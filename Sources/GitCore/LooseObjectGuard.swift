@@ -87,10 +87,13 @@ enum LooseObjectGuard {
     /// Checks the loose file of `oid`: nil when it is whole or absent, else libgit2's error code.
     private static func check(_ backend: UnsafeMutablePointer<git_odb_backend>, _ oid: UnsafePointer<git_oid>, objects: String) -> Int32? {
         let (path, shown) = file(oid, in: objects)
+        // A file written whole or checked whole already, and unchanged since (`WholeLooseFiles`).
+        if WholeLooseFiles.isKnown(path) { return nil }
         switch LooseObjectReader.read(path) {
         case .absent: return nil
         case .object(_, let content, _):
             Glibc.free(content)
+            WholeLooseFiles.note(path)
             return nil
         case .damaged(let reason): return damaged(shown, oid, reason)
         }

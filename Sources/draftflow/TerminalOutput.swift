@@ -23,6 +23,8 @@ enum TerminalOutput {
     /// JSON with every character `TerminalText.isUnsafe` names written as a `\uXXXX` escape
     /// (inside strings, where alone they can be: the JSON stays valid and means the same).
     static func json(_ data: Data) -> Data {
+        // The usual output has nothing to escape: found on the bytes, it is written as it is.
+        guard data.withUnsafeBytes({ TerminalText.containsUnsafeFromDelete(utf8: $0) }) else { return data }
         let text = String(decoding: data, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) && $0.value >= 0x7F }) else { return data }
         var out = String.UnicodeScalarView()

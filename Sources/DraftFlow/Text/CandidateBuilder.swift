@@ -170,6 +170,7 @@ public struct CandidateBuilder: Sendable {
 
         let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals, alignments: alignments)
         let allComments = inputs.flatMap(\.comments)
+        let pointIndex = PointIndex(comments: allComments, edits: edits)
         var chosen: [String: String] = [:]
         var chosenBy: [String: [String]] = [:]
         var collisions: [RecordedCollision] = []
@@ -199,7 +200,7 @@ public struct CandidateBuilder: Sendable {
             let involved = Set(collision.alternatives.flatMap(\.members) + collision.otherChanges.flatMap(\.members))
             var points: [String: [String]] = [:]
             for member in involved {
-                let ids = Self.points(at: collision.anchor, of: [member], comments: allComments, edits: edits)
+                let ids = pointIndex.points(at: collision.anchor, of: [member])
                 if !ids.isEmpty { points[member] = ids }
             }
             recorded.points = points.isEmpty ? nil : points

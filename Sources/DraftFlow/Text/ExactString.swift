@@ -10,7 +10,14 @@ struct ExactString: Hashable {
     init(_ text: String) { self.text = text }
 
     static func == (first: ExactString, second: ExactString) -> Bool {
-        first.text.utf8.elementsEqual(second.text.utf8)
+        // The bytes compared at once: comparing them one by one through the UTF-8 view took 6% of
+        // a merge at 772 members (the variants of each edited paragraph, about 1 KB each).
+        guard first.text.utf8.count == second.text.utf8.count else { return false }
+        var first = first.text
+        var second = second.text
+        return first.withUTF8 { one in
+            second.withUTF8 { other in one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0) }
+        }
     }
 
     func hash(into hasher: inout Hasher) {

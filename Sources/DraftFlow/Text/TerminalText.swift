@@ -36,4 +36,30 @@ public enum TerminalText {
         }
         return String(out)
     }
+
+    /// Whether the UTF-8 bytes `utf8` hold a scalar from U+007F up that `isUnsafe` names: what
+    /// `text.unicodeScalars.contains { isUnsafe($0) && $0.value >= 0x7F }` says of valid UTF-8,
+    /// found on the bytes without decoding them (a merge's JSON at 772 members is 47 MB).
+    public static func containsUnsafeFromDelete(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte < 0x7F { continue }
+            let next = index < count ? bytes[index] : 0
+            let third = index + 1 < count ? bytes[index + 1] : 0
+            switch byte {
+            case 0x7F: return true
+            case 0xC2 where (0x80...0x9F).contains(next): return true                      // U+0080...U+009F
+            case 0xD8 where next == 0x9C: return true                                       // U+061C
+            case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)):
+                return true                                                                 // U+200E, U+200F, U+2028...U+202E
+            case 0xE2 where next == 0x81 && (0xA6...0xA9).contains(third): return true    // U+2066...U+2069
+            case 0xEF where next == 0xBB && third == 0xBF: return true                    // U+FEFF
+            default: continue
+            }
+        }
+        return false
+    }
 }

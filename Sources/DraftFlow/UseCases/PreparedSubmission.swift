@@ -20,17 +20,23 @@ struct PreparedSubmission: Sendable {
     var statesNoObjection = false
     /// When the member sent it by its own clock (`Submission.sent`).
     var sent: Date?
+    /// What the edited copy changes against the draft it was checked with (`CopyBase`), encoded
+    /// (`CopyChanges.encodeEntry`, smaller than the alignment): kept for the merge, which need not
+    /// read and align the copy again (`CopyChangeStore`).
+    var copyChanges: Data?
 
     /// Checks and parses a submission. An edited copy is checked against `draft` when given (only
-    /// what it changes is decoded), else whole.
+    /// what it changes is decoded), else whole; with `base` (the same draft, split), it is also
+    /// aligned with it, as the merge would (`copyChanges`), which checks it the same way.
     init(member rawCode: String, file: IncomingFile, proposal: IncomingFile?, received: Date?, late: Bool, now: Date,
-         draft: TextInput.Reference? = nil) throws {
+         draft: TextInput.Reference? = nil, base: CandidateBuilder.BaseBlocks? = nil) throws {
         let code = try SafeName.memberCode(rawCode)
         let receivedAt = received ?? now
         if receivedAt > now.addingTimeInterval(60) {
             throw DraftFlowError(.invalidInput, "the received instant is in the future", fix: "give the instant the submission arrived, e.g. --received 2020-02-28T16:12:00+01:00")
         }
         let parsed: [ParsedComment]
+        var aligned: CandidateBuilder.Aligned?
         // A Word copy is also an edited copy, unless the secretariat gave one.
         let proposal = proposal ?? file.read?.editedCopy.map { IncomingFile(name: file.name + ".md", data: Data($0.utf8)) }
         do {
@@ -44,7 +50,9 @@ struct PreparedSubmission: Sendable {
                 throw DraftFlowError(.invalidInput, "\(what) is empty: merged, it would delete the whole text",
                                      fix: "send the edited copy of the draft, or leave out --proposal to record the comments alone")
             }
-            if let draft {
+            if let base {
+                aligned = try CandidateBuilder.prepare(proposal.data, base: base, what: what)
+            } else if let draft {
                 try TextInput.validate(proposal.data, what: what, like: draft)
             } else {
                 try TextInput.validate(proposal.data, what: what)
@@ -53,6 +61,7 @@ struct PreparedSubmission: Sendable {
         self.init(code: code, parsed: parsed, file: file, proposal: proposal, receivedAt: receivedAt, late: late,
                   fileExtension: SafeName.fileExtension(ofFileName: file.name),
                   fileBlob: GitBlobHash.hex(file.data), proposalBlob: proposal.map { GitBlobHash.hex($0.data) })
+        if let aligned, let blob = proposalBlob { copyChanges = CopyChanges.encodeEntry(copy: blob, aligned: aligned) }
         // A message's own text (without greeting, signature and quote) is its one general comment.
         if let read = file.read {
             statesNoObjection = read.mail != nil && read.editedCopy == nil && read.comments.count == 1 && read.comments[0].anchor == .general
@@ -76,7 +85,8 @@ struct PreparedSubmission: Sendable {
     }
 
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
-    static func concurrently(_ items: [Submissions.BatchItem], late: Bool, now: Date, draft: TextInput.Reference?) throws -> [PreparedSubmission] {
+    static func concurrently(_ items: [Submissions.BatchItem], late: Bool, now: Date, draft: TextInput.Reference?,
+                             base: CandidateBuilder.BaseBlocks? = nil) throws -> [PreparedSubmission] {
         try concurrentMap(items) { item in
             // What was read of a mapped file is given back: the commit reads it again, page by page.
             defer {
@@ -84,7 +94,7 @@ struct PreparedSubmission: Sendable {
                 if let proposal = item.proposal { MappedFiles.release(proposal.data) }
             }
             var prepared = try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
-                                                  now: now, draft: draft)
+                                                  now: now, draft: draft, base: base)
             prepared.sent = item.sent
             return prepared
         }

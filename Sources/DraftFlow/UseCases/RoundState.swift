@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 
 /// Everything about one round's merge, read from one snapshot. The export target reads it too.
@@ -148,7 +149,7 @@ package struct RoundState {
             throw DraftFlowError(.workspace, "version \(round.on) has no \(workflow.document)", fix: "check `git show \(round.on) --stat`")
         }
         state.baseText = try TextInput.validate(baseData, what: "\(workflow.document) at \(round.on)")
-        try Self.alignProposals(&state.inputs, proposals: proposals, baseText: state.baseText, snapshot: snapshot)
+        try Self.alignProposals(&state.inputs, proposals: proposals, base: (baseData, state.baseText), snapshot: snapshot, store: store)
         return state
     }
 
@@ -244,11 +245,16 @@ package struct RoundState {
     }
 
     /// Reads the edited copies a few at a time and aligns them with the base on every core, keeping
-    /// only what each changed: memory holds a handful of whole copies, not all 193.
-    private static func alignProposals(_ inputs: inout [CandidateBuilder.Input], proposals: [String: String], baseText: String,
-                                       snapshot: any WorkspaceSnapshot) throws {
-        let base = CandidateBuilder.BaseBlocks(baseText)
-        let withProposals = inputs.indices.filter { proposals[inputs[$0].member] != nil }
+    /// only what each changed: memory holds a handful of whole copies, not all 193. A copy whose
+    /// alignment intake kept (`CopyChangeStore`) is not read: it is what aligning it gives.
+    private static func alignProposals(_ inputs: inout [CandidateBuilder.Input], proposals: [String: String], base known: (data: Data, text: String),
+                                       snapshot: any WorkspaceSnapshot, store: any WorkspaceStore) throws {
+        let base = CandidateBuilder.BaseBlocks(known.text)
+        var withProposals = inputs.indices.filter { proposals[inputs[$0].member] != nil }
+        if let keeper = store as? any CopyChangeStore, let blobs = snapshot as? any SnapshotBlobIDs {
+            withProposals = try keptAlignments(&inputs, withProposals, proposals: proposals, base: base,
+                                               known: keeper.copyChanges(against: GitBlobHash.hex(known.data)), blobs: blobs)
+        }
         let chunk = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var start = 0
         while start < withProposals.count {
@@ -266,5 +272,23 @@ package struct RoundState {
             for (offset, index) in indexes.enumerated() { inputs[index].aligned = prepared[offset] }
             start += chunk
         }
+    }
+
+    /// Sets the alignment of each of `indexes` whose copy has one in `known` that fits the base;
+    /// the indexes left, whose copies are to be read.
+    private static func keptAlignments(_ inputs: inout [CandidateBuilder.Input], _ indexes: [Int], proposals: [String: String],
+                                       base: CandidateBuilder.BaseBlocks, known: [String: CandidateBuilder.Aligned],
+                                       blobs: any SnapshotBlobIDs) throws -> [Int] {
+        guard !known.isEmpty, !indexes.isEmpty else { return indexes }
+        let ids = try blobs.blobIDs(indexes.map { proposals[inputs[$0].member] ?? "" })
+        var left: [Int] = []
+        for (index, id) in zip(indexes, ids) {
+            if let id, let aligned = known[id], CopyChanges.fits(aligned, baseCount: base.texts.count) {
+                inputs[index].aligned = aligned
+            } else {
+                left.append(index)
+            }
+        }
+        return left
     }
 }

@@ -149,8 +149,13 @@ public struct Submissions {
         // Edited copies are checked against the current draft: only what they change is decoded.
         let snapshot = try context.store.snapshot()
         let draft = try RecordReader.workflow(in: snapshot).document
-        let reference = items.contains { $0.proposal != nil } ? try snapshot.file(draft).flatMap(TextInput.Reference.init) : nil
-        let prepared = try PreparedSubmission.concurrently(items, late: late, now: context.now, draft: reference)
+        let draftData = items.contains { $0.proposal != nil } ? try snapshot.file(draft) : nil
+        let reference = draftData.flatMap(TextInput.Reference.init)
+        // Where the store keeps what each copy changes, the copies are aligned with the draft now,
+        // as the merge would align them (the same check of their text).
+        let keeper = context.store as? any CopyChangeStore
+        let base = keeper != nil && reference != nil ? draftData.flatMap(CopyBase.init) : nil
+        let prepared = try PreparedSubmission.concurrently(items, late: late, now: context.now, draft: reference, base: base?.blocks)
         let recording = SubmissionRecording(context: context, requestedRound: try roundName.map { try SafeName.label($0) })
         let committed = try context.store.commitSeries { snapshot in
             var recorded: [Submission] = []
@@ -186,6 +191,7 @@ public struct Submissions {
         }
         var result = committed.value
         result.commitIDs = committed.commitIDs
+        if let keeper, let base { base.keep(prepared, recorded: result.recorded, in: keeper) }
         return result
     }
 }
