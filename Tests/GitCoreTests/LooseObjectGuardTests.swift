@@ -25,28 +25,9 @@ import Testing
         return (try Repository.open(at: scratch.url), commits)
     }
 
-    func file(_ id: ObjectID, in repository: Repository) -> URL {
-        repository.gitDirectory.appendingPathComponent("objects/\(id.hex.prefix(2))/\(id.hex.dropFirst(2))")
-    }
-
-    func truncate(_ url: URL) throws {
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
-        let bytes = try Data(contentsOf: url)
-        try bytes.prefix(bytes.count / 2).write(to: url)
-    }
-
-    func damage(of body: () throws -> Void) -> GitError? {
-        do {
-            try body()
-            Issue.record("the read succeeded")
-            return nil
-        } catch let error as GitError {
-            return error
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
-        }
-    }
+    func file(_ id: ObjectID, in repository: Repository) -> URL { LooseObjectDamage.file(id.hex, in: repository) }
+    func truncate(_ url: URL) throws { try LooseObjectDamage.truncate(url) }
+    func damage(of body: () throws -> Void) -> GitError? { LooseObjectDamage.gitError(of: body) }
 
     @Test func aTruncatedBlobIsReportedWithItsFile() throws {
         let scratch = try ScratchDirectory()

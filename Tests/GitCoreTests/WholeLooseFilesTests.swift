@@ -16,29 +16,9 @@ import Testing
         return Data(text.utf8)
     }
 
-    func file(_ id: BlobID, in repository: Repository) -> URL {
-        repository.gitDirectory.appendingPathComponent("objects/\(id.hex.prefix(2))/\(id.hex.dropFirst(2))")
-    }
-
-    func truncate(_ url: URL) throws {
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
-        let bytes = try Data(contentsOf: url)
-        try bytes.prefix(bytes.count / 2).write(to: url)
-    }
-
-    /// The error `body` throws.
-    func gitError(of body: () throws -> Void) -> GitError? {
-        do {
-            try body()
-            Issue.record("it succeeded")
-            return nil
-        } catch let error as GitError {
-            return error
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
-        }
-    }
+    func file(_ id: BlobID, in repository: Repository) -> URL { LooseObjectDamage.file(id.hex, in: repository) }
+    func truncate(_ url: URL) throws { try LooseObjectDamage.truncate(url) }
+    func gitError(of body: () throws -> Void) -> GitError? { LooseObjectDamage.gitError(of: body) }
 
     /// The blob cannot go in a tree (libgit2 checks it through the guard, which finds the damage,
     /// and says the object is invalid) and reading it names its file.
