@@ -17,7 +17,9 @@ extension GitWorkspaceStore: CopyChangeStore {
 
     public func copyChanges(against base: String) -> [String: CandidateBuilder.Aligned] {
         var info = stat()
-        guard let url = copyChangesFile(against: base), stat(url.path, &info) == 0, info.st_size <= Self.copyChangesLimit,
+        // A regular file only, never followed through a link: a FIFO put there would block the read.
+        guard let url = copyChangesFile(against: base), lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              info.st_size <= Self.copyChangesLimit,
               let data = try? Data(contentsOf: url) else { return [:] }
         return CopyChanges.decode(data)
     }
@@ -25,9 +27,12 @@ extension GitWorkspaceStore: CopyChangeStore {
     public func keepCopyChanges(_ entries: [Data], against base: String) {
         guard !entries.isEmpty, let url = copyChangesFile(against: base) else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        // Not through a link, and never waiting on a FIFO (O_NONBLOCK: opening one with no reader fails).
+        let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
         guard descriptor >= 0 else { return }
         defer { Glibc.close(descriptor) }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else { return }
         // One entry cut short by a crash ends what is read of the file: the next entries are kept
         // by the next intake, and a copy without an entry is read by the merge.
         for data in entries {

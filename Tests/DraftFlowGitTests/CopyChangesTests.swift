@@ -130,6 +130,38 @@ import TestSupport
         #expect(CopyChanges.decode(Data("not entries".utf8)).isEmpty)
     }
 
+    /// A FIFO or a link where intake keeps the copies' changes: intake neither waits on it nor
+    /// writes through it, and the merge reads the copies.
+    @Test(.timeLimit(.minutes(1))) func aFIFOOrALinkInPlaceOfTheKeptFileIsNeitherReadNorWritten() throws {
+        var generator = SeededGenerator(19, 1)
+        let baseBlocks = Self.draft(&generator, perSection: 6)
+        for link in [false, true] {
+            let scratch = try ScratchDirectory("copy-changes-fifo", create: false)
+            let store = try makeRound(scratch, base: Self.text(baseBlocks))
+            let baseID = try gitOutput(["hash-object", "Drafts/input.md"], in: scratch.url).trimmingCharacters(in: .whitespacesAndNewlines)
+            let folder = scratch.url.appendingPathComponent(".git/draftflow/copy-changes-\(CopyChanges.version)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let kept = folder.appendingPathComponent(baseID)
+            let target = scratch.url.appendingPathComponent("elsewhere.txt")
+            if link {
+                try Data("outside\n".utf8).write(to: target)
+                try FileManager.default.createSymbolicLink(at: kept, withDestinationURL: target)
+            } else {
+                #expect(mkfifo(kept.path, 0o600) == 0)
+            }
+            let items = Self.members.prefix(3).map { code in
+                Submissions.BatchItem(member: code, file: IncomingFile(name: "\(code).md", data: Data("We support the draft.\n".utf8)),
+                                      proposal: IncomingFile(name: "\(code)-copy.md", data: Self.copy(of: baseBlocks, kind: 1, &generator)), received: nil)
+            }
+            let batch = try Submissions(DraftingContext(store: store, now: try date("2020-02-20T10:00:00+01:00"))).intake(items, late: false, roundName: nil)
+            #expect(batch.recorded.count == 3)
+            #expect(store.copyChanges(against: baseID).isEmpty)
+            if link { #expect(try String(contentsOf: target, encoding: .utf8) == "outside\n") }
+            let merged = try MergeDesk(DraftingContext(store: store, now: try date("2020-03-02T09:00:00+01:00"))).merge(round: nil)
+            #expect(merged.commitID != nil)
+        }
+    }
+
     /// A workspace with the members registered and round draft-1 open on draft-1.
     func makeRound(_ scratch: ScratchDirectory, base: String) throws -> GitWorkspaceStore {
         let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "input.md", document: Data(base.utf8), timezone: "Europe/Zurich",
