@@ -9,20 +9,7 @@ import Foundation
 extension Bench {
     func runRemote() throws -> ExtraResult {
         let fileManager = FileManager.default
-        let draft = workload.firstDraft(title: title)
-        let draftPath = "\(root)/un-draft.md"
-        try draft.write(toFile: draftPath, atomically: true, encoding: .utf8)
-        try df(["init", workspace, "--title", title, "--document", draftPath, "--timezone", "Europe/Zurich",
-                "--secretariat-name", secretariat, "--secretariat-email", "secretariat@example.org"], at: now)
-        let list = "\(root)/members.csv"
-        try ("code,name,email\n" + workload.members.map { "\($0),Delegation \($0),\($0.lowercased())@example.org" }.joined(separator: "\n") + "\n")
-            .write(toFile: list, atomically: true, encoding: .utf8)
-        try df(["member", "import", "--workspace", workspace, list], at: now)
-        now = now.addingTimeInterval(86_400)
-        try df(["publish", "--workspace", workspace, "draft-1", "--note", "Zero draft"], at: now)
-        let opens = now.addingTimeInterval(3_600)
-        try df(["round", "open", "--workspace", workspace, "--on", "draft-1", "--closes", iso(opens.addingTimeInterval(14 * 86_400)),
-                "--name", "draft-1"], at: opens)
+        let (draft, opens) = try openFirstRound()
 
         let base = "\(root)/base"
         try fileManager.createDirectory(atPath: base, withIntermediateDirectories: true)

@@ -8,9 +8,9 @@ import ZIPFoundation
 /// pandoc converting each file to Markdown with its tracked changes shown (one process per file, what
 /// a secretariat would script: `pandoc --track-changes=all -f docx -t markdown CODE.docx`).
 extension Bench {
-    static let changedParagraphsPerCopy = 50
-
-    func runWordIntake() throws -> ExtraResult {
+    /// A workspace of the workload's first draft and members, draft-1 published and its round
+    /// open for two weeks: what the extra workloads start from. The draft, and when the round opened.
+    func openFirstRound() throws -> (draft: String, opens: Date) {
         let draft = workload.firstDraft(title: title)
         let draftPath = "\(root)/un-draft.md"
         try draft.write(toFile: draftPath, atomically: true, encoding: .utf8)
@@ -25,6 +25,13 @@ extension Bench {
         let opens = now.addingTimeInterval(3_600)
         try df(["round", "open", "--workspace", workspace, "--on", "draft-1", "--closes", iso(opens.addingTimeInterval(14 * 86_400)),
                 "--name", "draft-1"], at: opens)
+        return (draft, opens)
+    }
+
+    static let changedParagraphsPerCopy = 50
+
+    func runWordIntake() throws -> ExtraResult {
+        let (draft, opens) = try openFirstRound()
 
         let folder = "\(root)/inputs/word"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
