@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "GitPackTests", dependencies: ["GitPack", "GitCore", "TestSupport"]),
         .testTarget(name: "LineSplittingTests", dependencies: ["LineSplitting"]),
         .testTarget(name: "DraftFlowTests", dependencies: ["DraftFlow", "TestSupport"]),
-        .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow"], resources: [.copy("Expected")]),
+        .testTarget(name: "DraftFlowExportTests", dependencies: ["DraftFlowExport", "DraftFlow", "TestSupport"], resources: [.copy("Expected")]),
         .testTarget(name: "DraftFlowOfficeTests", dependencies: ["DraftFlowOffice", "DraftFlow", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack", "TestSupport"]),
         .testTarget(name: "DraftFlowMailTests", dependencies: ["DraftFlowMail", "MailCore", "DraftFlow", "TestSupport"]),

@@ -2,6 +2,7 @@ import DraftFlow
 @testable import DraftFlowExport
 import Foundation
 import Testing
+import TestSupport
 
 /// The Word documents DraftFlow writes, read back from their XML and by pandoc.
 @Suite struct WordExportTests {
@@ -51,14 +52,6 @@ import Testing
     }
 
     static func unzip(_ file: URL, _ member: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        process.arguments = ["-p", file.path, member]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try processOutput("/usr/bin/unzip", ["-p", file.path, member])
     }
 }

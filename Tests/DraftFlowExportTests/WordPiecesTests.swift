@@ -2,6 +2,7 @@ import DraftFlow
 @testable import DraftFlowExport
 import Foundation
 import Testing
+import TestSupport
 
 /// A large Word document is given to pandoc in pieces (`WordPieces`), and the joined document is
 /// the one a single pandoc run of the whole writes.
@@ -87,14 +88,6 @@ import Testing
 
     /// The names of a zip's entries, in order.
     static func entries(_ file: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        process.arguments = ["-Z1", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try processOutput("/usr/bin/unzip", ["-Z1", file.path])
     }
 }
