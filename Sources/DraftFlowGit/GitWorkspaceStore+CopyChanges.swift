@@ -16,11 +16,7 @@ extension GitWorkspaceStore: CopyChangeStore {
     }
 
     public func copyChanges(against base: String) -> [String: CandidateBuilder.Aligned] {
-        var info = stat()
-        // A regular file only, never followed through a link: a FIFO put there would block the read.
-        guard let url = copyChangesFile(against: base), lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              info.st_size <= Self.copyChangesLimit,
-              let data = try? Data(contentsOf: url) else { return [:] }
+        guard let url = copyChangesFile(against: base), let data = DerivedFile.read(url, limit: Self.copyChangesLimit) else { return [:] }
         return CopyChanges.decode(data)
     }
 

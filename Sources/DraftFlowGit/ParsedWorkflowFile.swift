@@ -13,11 +13,7 @@ struct ParsedWorkflowFile: ParsedWorkflowStore {
         url = gitDirectory.appendingPathComponent("draftflow").appendingPathComponent("workflow-parsed.json")
     }
 
-    func load() -> Data? {
-        var info = stat()
-        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= Self.limit else { return nil }
-        return try? Data(contentsOf: url)
-    }
+    func load() -> Data? { DerivedFile.read(url, limit: Self.limit) }
 
     func save(_ data: Data) {
         guard data.count <= Self.limit else { return }

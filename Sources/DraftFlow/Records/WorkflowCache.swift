@@ -58,13 +58,6 @@ package final class WorkflowCache: @unchecked Sendable {
         self.store = store
     }
 
-    /// Stops keeping parsed files between commands (tests of the parse itself).
-    package func stopUsingStore() {
-        lock.lock()
-        defer { lock.unlock() }
-        store = nil
-    }
-
     private var currentStore: (any ParsedWorkflowStore)? {
         lock.lock()
         defer { lock.unlock() }
