@@ -16,6 +16,19 @@ let releaseLinking: [LinkerSetting] = [
                  + ["-Xlinker", "--end-group", "-lxml2"], .when(platforms: [.linux], configuration: .release)),
 ]
 
+// GMime 3 is not linked: MailCore loads it with dlopen at the first message read, so that the
+// commands that read no mail do not load it and the fifteen libraries it brings at every start
+// (BENCHMARKS.md, "GMime loaded when mail is read"). Its headers are where Debian's
+// libgmime-3.0-dev puts them (GLib's configuration header under the multiarch triple), named here
+// because `pkgConfig:` would link the library as well.
+#if arch(arm64)
+let multiarch = "aarch64-linux-gnu"
+#else
+let multiarch = "x86_64-linux-gnu"
+#endif
+let gmimeHeaders = SwiftSetting.unsafeFlags(
+    ["/usr/include/gmime-3.0", "/usr/include/glib-2.0", "/usr/lib/\(multiarch)/glib-2.0/include"].flatMap { ["-Xcc", "-I\($0)"] })
+
 // DraftFlow targets Linux (Debian 12, libgit2 1.5.1): GitCore and GitPack call Glibc directly
 // (stat, flock, fsync), so no other platform is declared.
 let package = Package(
@@ -63,10 +76,11 @@ let package = Package(
         // What delegations send that is not plain text: Word, spreadsheets (read in process).
         .target(name: "DraftFlowOffice", dependencies: ["DraftFlow", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // GMime 3, which reads e-mail (MIME, RFC 2047, mbox), and libxml2's HTML parser for HTML bodies.
-        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        // GMime's headers only: MailCore loads the library with dlopen at the first message read.
+        .systemLibrary(name: "CGMime", providers: [.apt(["libgmime-3.0-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The GMime wrapper: owns GMime's objects, gives messages as Swift values.
-        .target(name: "MailCore", dependencies: ["CGMime", "CLibXML2"]),
+        .target(name: "MailCore", dependencies: ["CGMime", "CLibXML2"], swiftSettings: [gmimeHeaders]),
         // E-mail as the secretariat's mailbox received it: senders, instants, bodies, attachments.
         .target(name: "DraftFlowMail", dependencies: ["DraftFlow", "DraftFlowOffice", "MailCore", "ContentHash", "Parallel"]),
         // The member portal (`draftflow serve`): web pages on the same use cases and store.
@@ -112,7 +126,7 @@ let package = Package(
         .testTarget(name: "DraftFlowGitTests", dependencies: ["DraftFlowGit", "DraftFlow", "GitCore", "GitPack", "TestSupport"]),
         .testTarget(name: "DraftFlowMailTests", dependencies: ["DraftFlowMail", "MailCore", "DraftFlow", "TestSupport"]),
         .testTarget(name: "DraftFlowPortalTests", dependencies: ["DraftFlowPortal", "DraftFlowGit", "DraftFlow", "TestSupport", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "draftflowTests", dependencies: ["draftflow", "TestSupport"]),
+        .testTarget(name: "draftflowTests", dependencies: ["draftflow", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,7 @@ struct Verify: ParsableCommand {
     static let failedExitCode: Int32 = 7
 
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check that a published version, every comment's original file and the history are intact.",
         discussion: """
         Reads every object raw from git's object database and re-hashes it, then checks:
