@@ -17,6 +17,9 @@ public enum MailReader {
             return MailParser.looksLikeMbox(data) ? try MailParser.mbox(data) : [try MailParser.message(data)]
         } catch let error as MailError {
             throw DraftFlowError(.invalidInput, "\(SafeName.display(name)): \(error.message)", fix: "give an .eml file, an mbox or a maildir folder")
+        } catch let error as GMimeUnavailable {
+            throw DraftFlowError(.workspace, "GMime 3 (\(error.library)), which reads e-mail, could not be loaded: \(error.reason)",
+                                 fix: "install it with `sudo apt-get install -y libgmime-3.0-0` (scripts/install-dependencies.sh installs it)")
         }
     }
 
