@@ -130,6 +130,16 @@ public struct DispositionDesk {
         let paragraphsNow = record.paragraphsNow
         let baseDocument = state.baseText.isEmpty ? nil : DraftDocument.parse(state.baseText)
         let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
+        // Each base paragraph tokenized once, however many changes are proposed to it.
+        var bases: [String: WordDiff.Base] = [:]
+        func describeChange(_ proposed: String, anchor: String, in baseDocument: DraftDocument) -> String? {
+            guard let old = baseDocument.block(anchor: anchor) else { return ChangeSummary.describe(old: "", new: proposed) }
+            let new = CandidateBuilder.numbered(proposed, like: old)
+            if let base = bases[anchor] { return ChangeSummary.describe(base, new: new) }
+            let base = WordDiff.Base(old.text)
+            bases[anchor] = base
+            return ChangeSummary.describe(base, new: new)
+        }
         var rows: [DispositionRow] = []
         let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { CommentOrder.precedes($0.id, $1.id) }
         for comment in comments {
@@ -137,8 +147,7 @@ public struct DispositionDesk {
             let proposed = comment.proposedChange ?? record.copyTexts?[comment.id]
             var change: String?
             if let proposed, case .paragraph(let anchor) = comment.anchor, let baseDocument {
-                let old = baseDocument.block(anchor: anchor)
-                change = ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
+                change = describeChange(proposed, anchor: anchor, in: baseDocument)
             }
             var paragraphNow: String?
             var orphaned = false
@@ -171,8 +180,7 @@ public struct DispositionDesk {
                                        comment: comment.text, proposedChange: comment.proposedChange, decision: .withdrawn,
                                        observation: "Not in the member's later submission.", modifiedText: nil, late: false))
             if let proposed = comment.proposedChange, case .paragraph(let anchor) = comment.anchor, let baseDocument {
-                let old = baseDocument.block(anchor: anchor)
-                rows[rows.count - 1].change = ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
+                rows[rows.count - 1].change = describeChange(proposed, anchor: anchor, in: baseDocument)
             }
         }
         rows.sort { CommentOrder.precedes($0.id, $1.id) }
