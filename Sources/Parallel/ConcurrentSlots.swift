@@ -16,6 +16,15 @@ public final class ConcurrentSlots<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The value of slot `index`, which is emptied: what only one task needs is let go when it is done.
+    public func take(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = slots[index]
+        slots[index] = nil
+        return value
+    }
+
     /// Every slot; call once all the work has finished.
     public var values: [Value?] {
         lock.lock()

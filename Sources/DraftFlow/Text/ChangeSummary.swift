@@ -12,7 +12,32 @@ public enum ChangeSummary {
         if new.isEmpty { return "(paragraph deleted)" }
         if old.isEmpty { return new }
         let oldTokens = Tokenizer.tokenize(old), newTokens = Tokenizer.tokenize(new)
-        let hunks = WordDiff.hunks(oldTokens, newTokens)
+        return describe(oldTokens, newTokens, hunks: WordDiff.hunks(oldTokens, newTokens))
+    }
+
+    /// `describe(old: base.text, new: new)`, with the old paragraph tokenized once for all the
+    /// changes proposed to it, and only the part of `new` between what the two texts share at
+    /// either end tokenized and compared (`WordDiff.compare`).
+    public static func describe(_ base: WordDiff.Base, new: String) -> String? {
+        let old = base.text
+        guard old != new else { return nil }
+        if new.isEmpty { return "(paragraph deleted)" }
+        if old.isEmpty { return new }
+        let comparison = WordDiff.compare(base, new)
+        guard !comparison.hunks.isEmpty else { return nil }
+        // The shared tokens at either end are the base's own.
+        let count = base.tokens.count
+        var newTokens = Array(base.tokens[0..<comparison.keptPrefix])
+        newTokens.reserveCapacity(comparison.keptPrefix + comparison.newTokens.count + comparison.keptSuffix)
+        newTokens += comparison.newTokens
+        newTokens += base.tokens[(count - comparison.keptSuffix)..<count]
+        let shift = comparison.keptPrefix
+        let hunks = comparison.hunks.map { DiffHunk(a: $0.a, b: ($0.b.lowerBound + shift)..<($0.b.upperBound + shift)) }
+        return describe(base.tokens, newTokens, hunks: hunks)
+    }
+
+    /// The passages of `hunks` (from `oldTokens` to `newTokens`) with their context.
+    private static func describe(_ oldTokens: [Tokenizer.Token], _ newTokens: [Tokenizer.Token], hunks: [DiffHunk]) -> String? {
         guard !hunks.isEmpty else { return nil }
         // Hunks closer than the context on both sides make one passage.
         var groups: [[DiffHunk]] = []

@@ -52,6 +52,11 @@ public enum WordDiff {
         public var hunks: [DiffHunk]
         /// The tokens of the part of the new text that was compared (see `compare`).
         public var newTokens: [Tokenizer.Token]
+        /// How many of the base's tokens at its start, and at its end, the new text has too and
+        /// were not compared: the new text's tokens are `base.tokens[..<keptPrefix]`, `newTokens`,
+        /// then the base's last `keptSuffix` tokens.
+        public var keptPrefix = 0
+        public var keptSuffix = 0
     }
 
     /// `hunks(base.tokens, Tokenizer.tokenize(new))`, without tokenizing what the two texts share.
@@ -88,7 +93,7 @@ public enum WordDiff {
         let raw = Diff.hunks(oldTexts, newTokens.map(\.text)).map {
             DiffHunk(a: ($0.a.lowerBound + keptPrefix)..<($0.a.upperBound + keptPrefix), b: $0.b)
         }
-        return Comparison(hunks: folded(raw, old: base.tokens), newTokens: newTokens)
+        return Comparison(hunks: folded(raw, old: base.tokens), newTokens: newTokens, keptPrefix: keptPrefix, keptSuffix: keptSuffix)
     }
 
     /// Folds a lone whitespace token of `old` between two hunks into one hunk.

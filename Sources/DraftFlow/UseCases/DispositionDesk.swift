@@ -130,16 +130,39 @@ public struct DispositionDesk {
         let paragraphsNow = record.paragraphsNow
         let baseDocument = state.baseText.isEmpty ? nil : DraftDocument.parse(state.baseText)
         let decisions = Dictionary(state.dispositions.map { ($0.comment, $0) }, uniquingKeysWith: { _, last in last })
+        func describeChange(_ proposed: String, anchor: String, in baseDocument: DraftDocument) -> String? {
+            let old = baseDocument.block(anchor: anchor)
+            return ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
+        }
         var rows: [DispositionRow] = []
         let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { CommentOrder.precedes($0.id, $1.id) }
-        for comment in comments {
+        // What each proposal changes, a paragraph at a time: each base paragraph is tokenized once
+        // for all the changes proposed to it, and only one paragraph's tokens are held at a time.
+        var changes = [String?](repeating: nil, count: comments.count)
+        if let baseDocument {
+            var byAnchor: [String: [Int]] = [:]
+            for (index, comment) in comments.enumerated() {
+                guard comment.proposedChange ?? record.copyTexts?[comment.id] != nil, case .paragraph(let anchor) = comment.anchor else { continue }
+                byAnchor[anchor, default: []].append(index)
+            }
+            for (anchor, indexes) in byAnchor {
+                guard let old = baseDocument.block(anchor: anchor) else {
+                    for index in indexes {
+                        changes[index] = ChangeSummary.describe(old: "", new: comments[index].proposedChange ?? record.copyTexts?[comments[index].id] ?? "")
+                    }
+                    continue
+                }
+                let base = WordDiff.Base(old.text)
+                for index in indexes {
+                    let proposed = comments[index].proposedChange ?? record.copyTexts?[comments[index].id] ?? ""
+                    changes[index] = ChangeSummary.describe(base, new: CandidateBuilder.numbered(proposed, like: old))
+                }
+            }
+        }
+        for (commentIndex, comment) in comments.enumerated() {
             let disposition = decisions[comment.id]
             let proposed = comment.proposedChange ?? record.copyTexts?[comment.id]
-            var change: String?
-            if let proposed, case .paragraph(let anchor) = comment.anchor, let baseDocument {
-                let old = baseDocument.block(anchor: anchor)
-                change = ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
-            }
+            let change = changes[commentIndex]
             var paragraphNow: String?
             var orphaned = false
             if case .paragraph(let anchor) = comment.anchor, !anchor.hasPrefix("after ") {
@@ -171,8 +194,7 @@ public struct DispositionDesk {
                                        comment: comment.text, proposedChange: comment.proposedChange, decision: .withdrawn,
                                        observation: "Not in the member's later submission.", modifiedText: nil, late: false))
             if let proposed = comment.proposedChange, case .paragraph(let anchor) = comment.anchor, let baseDocument {
-                let old = baseDocument.block(anchor: anchor)
-                rows[rows.count - 1].change = ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
+                rows[rows.count - 1].change = describeChange(proposed, anchor: anchor, in: baseDocument)
             }
         }
         rows.sort { CommentOrder.precedes($0.id, $1.id) }

@@ -74,22 +74,30 @@ public struct PacketBuilder {
         // A round that a later merge took with others on the same version has its rows there.
         let takenLater = Set(merged.flatMap { entry in entry.state.pooled.filter { $0 != entry.state.round.name } })
         merged.removeAll { takenLater.contains($0.state.round.name) }
-        // The redline and each round's rows are independent: compute them at the same time.
+        // The redline and each round's rows are independent: compute them at the same time. Each
+        // round's state and the bytes of its edits are let go once its rows are made.
         let redlineSlot = ConcurrentSlots<[RedlineBlock]>(count: 1)
-        let rounds = merged
-        let rowSlots = ConcurrentSlots<Result<[DispositionRow], any Error>>(count: rounds.count)
-        DispatchQueue.concurrentPerform(iterations: rounds.count + 1) { task in
+        let roundCount = merged.count
+        let states = ConcurrentSlots<RoundState>(count: roundCount)
+        let editBytes = ConcurrentSlots<Data>(count: roundCount)
+        for (index, entry) in merged.enumerated() {
+            states.set(index, entry.state)
+            if let edits = entry.edits { editBytes.set(index, edits) }
+        }
+        merged = []
+        let rowSlots = ConcurrentSlots<Result<[DispositionRow], any Error>>(count: roundCount)
+        DispatchQueue.concurrentPerform(iterations: roundCount + 1) { task in
             guard task > 0 else {
                 redlineSlot.set(0, Redline.compare(old: firstText, new: text))
                 return
             }
-            let (state, edits) = rounds[task - 1]
+            let state = states.take(task - 1)!
             rowSlots.set(task - 1, Result {
-                DispositionDesk.rows(state, record: try RoundState.withEdits(state.record, from: edits))
+                DispositionDesk.rows(state, record: try RoundState.withEdits(state.record, from: editBytes.take(task - 1)))
             })
         }
         var rows: [DispositionRow] = []
-        for result in rowSlots.values { rows += try result!.get() }
+        for index in 0..<roundCount { rows += try rowSlots.take(index)!.get() }
         let redline = redlineSlot.values[0]!
 
         let statement: SilenceStatement
