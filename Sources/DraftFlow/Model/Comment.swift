@@ -152,3 +152,16 @@ public struct Comment: Codable, Equatable, Sendable {
         try container.encode(type, forKey: .type)
     }
 }
+
+extension Comment: KeysNotWrittenAgain {
+    /// What `encode(to:)` leaves out: a kind that is not an instruction, a reference the anchor
+    /// says, and the optional values that are nil.
+    var keysNotWrittenAgain: [String] {
+        var keys: [String] = []
+        if writtenProposalKind == nil { keys.append(CodingKeys.proposalKind.stringValue) }
+        if proposedChange == nil { keys.append(CodingKeys.proposedChange.stringValue) }
+        if !writesReference { keys.append(CodingKeys.reference.stringValue) }
+        if template == nil { keys.append(CodingKeys.template.stringValue) }
+        return keys
+    }
+}

@@ -237,6 +237,30 @@ extension TemplateFields: RecordJSONWritable {
     }
 }
 
+/// A disposition as `dispositions.json` holds it: its instant written in the workspace's zone, as
+/// `RecordCoding.encoder(timeZone:)` writes it.
+struct DispositionJSON: RecordJSONWritable {
+    let disposition: Disposition
+    let zone: TimeZone
+
+    func writeJSON(to out: inout RecordJSON, indent: Int) {
+        out.beginObject()
+        out.field("comment", disposition.comment, indent: indent)
+        out.field("decided", InstantFormat.iso(disposition.decided, in: zone), indent: indent)
+        out.field("decision", disposition.decision.rawValue, indent: indent)
+        out.field("note", disposition.note, indent: indent)
+        out.field("text", disposition.text, indent: indent)
+        out.endObject(indent: indent)
+    }
+}
+
+extension RecordJSON {
+    /// `dispositions.json`: what `RecordCoding.encoder(timeZone: zone).encode(dispositions)` gives.
+    static func dispositions(_ dispositions: [Disposition], zone: TimeZone) -> Data {
+        array(dispositions.map { DispositionJSON(disposition: $0, zone: zone) })
+    }
+}
+
 extension MergeRecord {
     /// The whole record as JSON, as `RecordCoding.encoder` would write it, with the large parts
     /// written by `RecordJSON`, or taken from `parts` (their files' bytes) when given.

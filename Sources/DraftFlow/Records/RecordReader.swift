@@ -128,7 +128,35 @@ package enum RecordReader {
 
     /// The round merged last and its summary: the candidate in `Drafts/` comes from that merge
     /// (by the instant it was made; between merges made at one instant, the round opened later).
+    ///
+    /// Only the summary of that round is decoded: of the others, the instant alone is read
+    /// (`mergedInstant`). When the one found does not decode as it stands (it is rebuilt from
+    /// merge.json), every summary is decoded, as `lastMergeDecodingAll` does.
     package static func lastMerge(_ workflow: Workflow, in snapshot: any WorkspaceSnapshot) throws -> (Round, MergeSummary)? {
+        var found: (round: Round, merged: Date?)?
+        for round in workflow.rounds where round.kind == .comments {
+            guard let data = try snapshot.file(RecordPaths.mergeSummary(round: round.name)) else { continue }
+            let merged: Date?
+            if let instant = mergedInstant(data) {
+                merged = instant.merged
+            } else {
+                guard let summary = try mergeSummary(round.name, in: snapshot) else { continue }
+                merged = summary.merged
+            }
+            if let current = found, (merged ?? .distantPast) < (current.merged ?? .distantPast) { continue }
+            found = (round, merged)
+        }
+        guard let found else { return nil }
+        let path = RecordPaths.mergeSummary(round: found.round.name)
+        if let data = try snapshot.file(path), let summary = try? RecordCoding.decode(MergeSummary.self, from: data, path: path, in: snapshot),
+           summary.merged == found.merged {
+            return (found.round, summary)
+        }
+        return try lastMergeDecodingAll(workflow, in: snapshot)
+    }
+
+    /// `lastMerge` decoding every round's summary: the general way.
+    static func lastMergeDecodingAll(_ workflow: Workflow, in snapshot: any WorkspaceSnapshot) throws -> (Round, MergeSummary)? {
         var found: (Round, MergeSummary)?
         for round in workflow.rounds where round.kind == .comments {
             guard let summary = try mergeSummary(round.name, in: snapshot) else { continue }
@@ -136,6 +164,21 @@ package enum RecordReader {
             found = (round, summary)
         }
         return found
+    }
+
+    /// The instant of a merge summary (its `merged`, nil when it has none), read without decoding
+    /// the rest; nil when the file is not JSON that holds one (or null) there, to be decoded instead.
+    static func mergedInstant(_ data: Data) -> MergedInstant? {
+        switch try? RecordTree.topLevelValue("merged", in: data) {
+        case .absent?, .null?: return MergedInstant(merged: nil)
+        case .string(let text)?: return RecordCoding.instant(text).map { MergedInstant(merged: $0) }
+        case nil: return nil
+        }
+    }
+
+    /// What `mergedInstant` read: the summary's `merged`, nil when it has none.
+    struct MergedInstant: Equatable {
+        var merged: Date?
     }
 
     /// The objections of a silence round: the latest on-time submission of each member, unless it

@@ -35,6 +35,27 @@ indirect enum RecordTree {
         }
     }
 
+    /// What the top-level object of a JSON record holds at one key (`topLevelValue`).
+    enum TopLevelValue: Equatable {
+        case absent
+        case null
+        case string(String)
+    }
+
+    /// The value at `key` of the top-level object of `data`, every other value checked as JSON but
+    /// not built: what `parse` gives there, for records read for one key (the instant of each
+    /// round's merge). Throws whatever `parse` refuses, and a value at `key` that is not a string
+    /// or null.
+    static func topLevelValue(_ key: String, in data: Data) throws -> TopLevelValue {
+        try data.withUnsafeBytes { raw in
+            var parser = Parser(bytes: raw.bindMemory(to: UInt8.self))
+            let found = try parser.topLevelValue(key)
+            parser.skipSpace()
+            guard parser.index == parser.bytes.count else { throw Unreadable() }
+            return found
+        }
+    }
+
     /// The first key no decoder read, as a path such as `comments[2].anchr` (keys in sorted order
     /// at each level, a key whose value is null not counted), as `RecordCoding.unknownKey` finds it.
     func firstUnread(at path: String = "") -> String? {
@@ -85,7 +106,11 @@ indirect enum RecordTree {
         var index = 0
 
         mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+                index += 1
+            }
         }
 
         mutating func value(depth: Int) throws -> RecordTree {
@@ -101,6 +126,100 @@ indirect enum RecordTree {
             case 0x6E: try literal("null"); return .null
             default: return .number(try number())
             }
+        }
+
+        /// `topLevelValue`: the top-level object's members, the one at `key` read, the others skipped.
+        mutating func topLevelValue(_ key: String) throws -> TopLevelValue {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == 0x7B else { throw Unreadable() }
+            index += 1
+            var found = TopLevelValue.absent
+            var keys = Set<String>()
+            skipSpace()
+            if index < bytes.count, bytes[index] == 0x7D {
+                index += 1
+                return found
+            }
+            while true {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == 0x22 else { throw Unreadable() }
+                let name = try string()
+                guard keys.insert(name).inserted else { throw Unreadable() }
+                skipSpace()
+                guard index < bytes.count, bytes[index] == 0x3A else { throw Unreadable() }
+                index += 1
+                if name == key {
+                    switch try value(depth: 1) {
+                    case .string(let text): found = .string(text)
+                    case .null: found = .null
+                    default: throw Unreadable()
+                    }
+                } else {
+                    try skip(depth: 1)
+                }
+                skipSpace()
+                guard index < bytes.count else { throw Unreadable() }
+                if bytes[index] == 0x2C { index += 1; continue }
+                guard bytes[index] == 0x7D else { throw Unreadable() }
+                index += 1
+                return found
+            }
+        }
+
+        /// Goes past one value, refusing what `value` refuses, without building it. Keys are not
+        /// kept: a duplicate key below the top level is not noticed (`topLevelValue` does not read there).
+        private mutating func skip(depth: Int) throws {
+            guard depth < 512 else { throw Unreadable() }
+            skipSpace()
+            guard index < bytes.count else { throw Unreadable() }
+            switch bytes[index] {
+            case 0x7B, 0x5B:
+                let close: UInt8 = bytes[index] == 0x7B ? 0x7D : 0x5D
+                let isObject = close == 0x7D
+                index += 1
+                skipSpace()
+                if index < bytes.count, bytes[index] == close {
+                    index += 1
+                    return
+                }
+                while true {
+                    if isObject {
+                        skipSpace()
+                        guard index < bytes.count, bytes[index] == 0x22 else { throw Unreadable() }
+                        try skipString()
+                        skipSpace()
+                        guard index < bytes.count, bytes[index] == 0x3A else { throw Unreadable() }
+                        index += 1
+                    }
+                    try skip(depth: depth + 1)
+                    skipSpace()
+                    guard index < bytes.count else { throw Unreadable() }
+                    if bytes[index] == 0x2C { index += 1; continue }
+                    guard bytes[index] == close else { throw Unreadable() }
+                    index += 1
+                    return
+                }
+            case 0x22: try skipString()
+            case 0x74: try literal("true")
+            case 0x66: try literal("false")
+            case 0x6E: try literal("null")
+            default: _ = try number()
+            }
+        }
+
+        /// Goes past a string as `string` reads it; a string with an escape or a byte over 0x7F is
+        /// read by `string` (its escapes and UTF-8 checked), one of plain ASCII only scanned.
+        private mutating func skipString() throws {
+            let start = index
+            index += 1
+            while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20, bytes[index] < 0x80 { index += 1 }
+            guard index < bytes.count else { throw Unreadable() }
+            if bytes[index] == 0x22 {
+                index += 1
+                return
+            }
+            index = start
+            _ = try string()
         }
 
         private mutating func object(depth: Int) throws -> RecordTree {

@@ -56,7 +56,7 @@ extension DraftingContext {
         ]
         // Written when there are any, and when the last one was taken back (`dispose ID undecided`).
         if !dispositions.isEmpty || !state.dispositions.isEmpty {
-            writes[RecordPaths.dispositions(round: round)] = try encoder.encode(dispositions)
+            writes[RecordPaths.dispositions(round: round)] = RecordJSON.dispositions(dispositions, zone: try state.workflow.zone())
         }
         return (try secretariatChange(state.workflow, writes: writes, message: message(record)), record)
     }

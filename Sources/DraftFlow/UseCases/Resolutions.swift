@@ -14,8 +14,9 @@ public struct Resolutions {
         try context.refuseUnpublishedEdits()
         let store = context.store
         let committed = try store.commit { snapshot in
-            // The proposals are read only if the resolution cannot be applied to the candidate as it stands.
-            let state = try RoundState.read(round, selection: .lastMerged, detail: .records, in: snapshot, store: store)
+            // The submissions and proposals are read only if the resolution cannot be applied to the
+            // candidate as it stands: applying it there needs the merge record alone.
+            let state = try RoundState.read(round, selection: .lastMerged, detail: .merge, in: snapshot, store: store)
             let record = try state.merged()
             guard let collision = record.collisions.first(where: { $0.id == id }) else {
                 throw DraftFlowError(.invalidInput, "there is no collision \(id) in round \(state.round.name)",

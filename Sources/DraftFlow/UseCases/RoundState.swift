@@ -13,6 +13,10 @@ package struct RoundState {
 
     /// How much of the round to read.
     package enum Detail {
+        /// The workflow, the round, the merge record without its changes and edits, and the
+        /// dispositions; no submission is read (`submissions`, `inputs`, `byRound`, `omitted` are
+        /// empty): what a decision taken on the record alone needs (`resolve` applied in place).
+        case merge
         /// The workflow, the round, its submissions' comments, the merge record without its
         /// changes and edits, and the dispositions: enough to refuse or to answer from records.
         case records
@@ -87,7 +91,7 @@ package struct RoundState {
         var proposals: [String: String] = [:]
         var lateComments: [String: Bool] = [:]
         var omittedComments: [Comment] = []
-        for pooled in rounds {
+        for pooled in rounds where detail != .merge {
             let all = try RecordReader.submissions(round: pooled.name, in: snapshot)
             let current = RecordReader.current(all)
             byRound[pooled.name] = current
