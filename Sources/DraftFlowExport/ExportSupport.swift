@@ -4,15 +4,6 @@ import Foundation
 /// Helpers shared by the export renderers (disposition table, final text packet).
 enum ExportSupport {
 
-    /// `text.trimmingCharacters(in: .whitespaces)`, without the work when there is nothing to trim.
-    static func trimmingSpaces(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return text }
-        let spaces = CharacterSet.whitespaces
-        guard spaces.contains(first) || spaces.contains(last) else { return text }
-        return text.trimmingCharacters(in: spaces)
-    }
-
     /// The `dir` attribute value for a text: "rtl" when its first strong character is right-to-left
     /// (Arabic, Hebrew, Syriac, Thaana, N'Ko), else "auto". Browsers honour `auto` themselves; PDF
     /// engines such as WeasyPrint do not, so right-to-left text is marked explicitly.

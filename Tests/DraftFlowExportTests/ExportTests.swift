@@ -196,10 +196,10 @@ import DraftFlow
         #expect(ExportSupport.firstStrongDirection("12 — 3") == nil)
         #expect(ExportSupport.firstStrongDirection("12 نص a") == "rtl")
         #expect(ExportSupport.firstStrongDirection("12 é نص") == "auto")
-        #expect(ExportSupport.trimmingSpaces("  Canada\t") == "Canada")
-        #expect(ExportSupport.trimmingSpaces("\u{3000}Canada") == "Canada")
-        #expect(ExportSupport.trimmingSpaces("Canada") == "Canada")
-        #expect(ExportSupport.trimmingSpaces("") == "")
+        #expect(TextTrimming.trimming("  Canada\t", in: .whitespaces) == "Canada")
+        #expect(TextTrimming.trimming("\u{3000}Canada", in: .whitespaces) == "Canada")
+        #expect(TextTrimming.trimming("Canada", in: .whitespaces) == "Canada")
+        #expect(TextTrimming.trimming("", in: .whitespaces) == "")
     }
 
     @Test func htmlPiecesMatchTheWholePacket() {

@@ -21,7 +21,7 @@ import TestSupport
             if round % 3 == 0 { text += FastPathTests.text(&generator, words: generator.below(12)) }
             for _ in 0..<generator.below(4) { text += generator.pick(Self.ends) }
             let general = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let fast = TextTrimming.whitespacesAndNewlines(text)
+            let fast = TextTrimming.trimming(text, in: .whitespacesAndNewlines)
             #expect(Array(fast.utf8) == Array(general.utf8), "\(text.debugDescription)")
             if general.utf8.count != text.utf8.count { trimmedSome += 1 }
         }

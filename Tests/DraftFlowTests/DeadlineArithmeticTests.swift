@@ -42,7 +42,7 @@ import TestSupport
         var generator = SeededGenerator(1601)
         for _ in 0..<2000 {
             let text = (0..<generator.below(6)).map { _ in generator.pick(pieces) }.joined()
-            #expect(Deadline.hasBlankEnds(text) == (text.trimmingCharacters(in: .whitespacesAndNewlines) != text), "\(text.debugDescription)")
+            #expect(TextTrimming.hasEnd(text, in: .whitespacesAndNewlines) == (text.trimmingCharacters(in: .whitespacesAndNewlines) != text), "\(text.debugDescription)")
         }
     }
 }

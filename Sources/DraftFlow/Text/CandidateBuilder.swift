@@ -329,7 +329,7 @@ public struct CandidateBuilder: Sendable {
     /// is put back; with it, the member's separator becomes the base paragraph's own. The
     /// secretariat's wording (`exact`) keeps its own separator, tabs and all.
     static func numbered(_ text: String, like block: DraftDocument.Block?, exact: Bool = false) -> String {
-        let trimmed = TextTrimming.whitespacesAndNewlines(text)
+        let trimmed = TextTrimming.trimming(text, in: .whitespacesAndNewlines)
         guard let block, let number = block.number, !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return trimmed }
         let prefix = String(block.text.prefix { $0 != " " && $0 != "\t" })
         let separator = block.text.dropFirst(prefix.count).first.map(String.init) ?? " "

@@ -126,7 +126,7 @@ public enum Deadline {
     }
 
     private static func parse(_ text: String, timeZone: TimeZone, bareDate: BareDate) throws -> Date {
-        let trimmed = hasBlankEnds(text) ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
+        let trimmed = TextTrimming.trimming(text, in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw formError(text, "it is empty")
         }
@@ -216,13 +216,6 @@ public enum Deadline {
         guard let fixed = TimeZone(secondsFromGMT: offset) else { throw formError(text, "the offset is out of range") }
         return try localDate(InstantFormat.calendar(fixed), year, month, day, hour, minute, second, text: text)
             .addingTimeInterval(fraction)
-    }
-
-    /// Whether the text begins or ends with what `trimmingCharacters(in: .whitespacesAndNewlines)`
-    /// would remove: most texts do not, and are read without Foundation's bridging.
-    static func hasBlankEnds(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        return CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last)
     }
 
     /// From this year on, Foundation's Gregorian calendar is the proleptic one (it switches from

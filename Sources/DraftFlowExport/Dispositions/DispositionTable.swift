@@ -50,7 +50,7 @@ public enum DispositionTable {
 
     /// "Canada (CAN)", or the code alone when the name is empty or the code itself.
     static func member(_ row: DispositionRow) -> String {
-        let name = ExportSupport.trimmingSpaces(row.memberName)
+        let name = TextTrimming.trimming(row.memberName, in: .whitespaces)
         return name.isEmpty || name == row.member ? row.member : "\(name) (\(row.member))"
     }
 
