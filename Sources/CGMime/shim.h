@@ -35,7 +35,6 @@
     X(g_mime_message_get_mime_part) \
     X(g_mime_message_get_subject) \
     X(g_mime_message_get_message_id) \
-    X(g_mime_message_get_type) \
     X(g_mime_multipart_get_count) \
     X(g_mime_multipart_get_part) \
     X(g_mime_multipart_get_type) \
@@ -98,33 +97,22 @@ static inline int draftflow_gmime_is_a(const DraftflowGMime *_Nonnull functions,
     if (instance->g_class != NULL && instance->g_class->g_type == type) return 1;
     return functions->g_type_check_instance_is_a((GTypeInstance *)instance, type) ? 1 : 0;
 }
-static inline GMimeMultipart *_Nullable draftflow_gmime_as_multipart(const DraftflowGMime *_Nonnull functions, GMimeObject *_Nullable object) {
-    return draftflow_gmime_is_a(functions, object, functions->g_mime_multipart_get_type()) ? (GMimeMultipart *)object : NULL;
-}
-static inline GMimePart *_Nullable draftflow_gmime_as_part(const DraftflowGMime *_Nonnull functions, GMimeObject *_Nullable object) {
-    return draftflow_gmime_is_a(functions, object, functions->g_mime_part_get_type()) ? (GMimePart *)object : NULL;
-}
-static inline GMimeTextPart *_Nullable draftflow_gmime_as_text_part(const DraftflowGMime *_Nonnull functions, GMimeObject *_Nullable object) {
-    return draftflow_gmime_is_a(functions, object, functions->g_mime_text_part_get_type()) ? (GMimeTextPart *)object : NULL;
-}
-static inline GMimeMessagePart *_Nullable draftflow_gmime_as_message_part(const DraftflowGMime *_Nonnull functions, GMimeObject *_Nullable object) {
-    return draftflow_gmime_is_a(functions, object, functions->g_mime_message_part_get_type()) ? (GMimeMessagePart *)object : NULL;
-}
-static inline InternetAddressMailbox *_Nullable draftflow_gmime_as_mailbox(const DraftflowGMime *_Nonnull functions, InternetAddress *_Nullable address) {
-    return draftflow_gmime_is_a(functions, address, functions->internet_address_mailbox_get_type()) ? (InternetAddressMailbox *)address : NULL;
-}
-static inline InternetAddressGroup *_Nullable draftflow_gmime_as_group(const DraftflowGMime *_Nonnull functions, InternetAddress *_Nullable address) {
-    return draftflow_gmime_is_a(functions, address, functions->internet_address_group_get_type()) ? (InternetAddressGroup *)address : NULL;
-}
-/* A memory stream's own type (GMIME_STREAM_MEM); NULL when it is another stream. */
-static inline GMimeStreamMem *_Nullable draftflow_gmime_as_stream_mem(const DraftflowGMime *_Nonnull functions, GMimeStream *_Nullable stream) {
-    return draftflow_gmime_is_a(functions, stream, functions->g_mime_stream_mem_get_type()) ? (GMimeStreamMem *)stream : NULL;
-}
-/* GMIME_OBJECT of a message or a part: both are GMimeObjects, by GObject's single inheritance. */
+/* draftflow_gmime_as_NAME(functions, object): `object` as a TYPE, or NULL when it is not one (of
+   GET_TYPE's type or a subtype). */
+#define DRAFTFLOW_GMIME_AS(NAME, TYPE, FROM, GET_TYPE) \
+    static inline TYPE *_Nullable draftflow_gmime_as_##NAME(const DraftflowGMime *_Nonnull functions, FROM *_Nullable object) { \
+        return draftflow_gmime_is_a(functions, object, functions->GET_TYPE()) ? (TYPE *)object : NULL; \
+    }
+DRAFTFLOW_GMIME_AS(multipart, GMimeMultipart, GMimeObject, g_mime_multipart_get_type)
+DRAFTFLOW_GMIME_AS(part, GMimePart, GMimeObject, g_mime_part_get_type)
+DRAFTFLOW_GMIME_AS(text_part, GMimeTextPart, GMimeObject, g_mime_text_part_get_type)
+DRAFTFLOW_GMIME_AS(message_part, GMimeMessagePart, GMimeObject, g_mime_message_part_get_type)
+DRAFTFLOW_GMIME_AS(mailbox, InternetAddressMailbox, InternetAddress, internet_address_mailbox_get_type)
+DRAFTFLOW_GMIME_AS(group, InternetAddressGroup, InternetAddress, internet_address_group_get_type)
+DRAFTFLOW_GMIME_AS(stream_mem, GMimeStreamMem, GMimeStream, g_mime_stream_mem_get_type)
+#undef DRAFTFLOW_GMIME_AS
+/* GMIME_OBJECT of a message: a GMimeObject, by GObject's single inheritance. */
 static inline GMimeObject *_Nonnull draftflow_gmime_message_object(GMimeMessage *_Nonnull message) {
     return (GMimeObject *)message;
-}
-static inline GMimeObject *_Nonnull draftflow_gmime_part_object(GMimePart *_Nonnull part) {
-    return (GMimeObject *)part;
 }
 #endif

@@ -1,4 +1,4 @@
-import CGMime
+internal import CGMime
 import Foundation
 
 /// GMime, loaded with dlopen and set up once per process, at the first message read

@@ -1,4 +1,4 @@
-import CGMime
+internal import CGMime
 import Foundation
 
 /// Reads messages with GMime 3: one message (an `.eml` file, a maildir entry) or every message of
