@@ -26,19 +26,23 @@ struct CLI {
     var now: String?
 
     @discardableResult
-    func run(_ arguments: [String], now: String? = nil, in directory: URL? = nil, input: Data? = nil) throws -> Result {
-        try CLI.run(arguments, now: now ?? self.now, in: directory ?? folder, input: input)
+    func run(_ arguments: [String], now: String? = nil, in directory: URL? = nil, input: Data? = nil,
+             environment: [String: String] = [:]) throws -> Result {
+        try CLI.run(arguments, now: now ?? self.now, in: directory ?? folder, input: input, environment: environment)
     }
 
     /// Runs the tool; `input`, when given, is written to its standard input through a pipe.
     @discardableResult
-    static func run(_ arguments: [String], now: String?, in directory: URL, input: Data? = nil) throws -> Result {
+    /// `environment`: variables set for the tool beside the test's own.
+    static func run(_ arguments: [String], now: String?, in directory: URL, input: Data? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["DRAFTFLOW_NOW"] = now
+        environment.merge(extra) { _, given in given }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
