@@ -80,7 +80,7 @@ let package = Package(
         .systemLibrary(name: "CGMime", providers: [.apt(["libgmime-3.0-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The GMime wrapper: owns GMime's objects, gives messages as Swift values.
-        .target(name: "MailCore", dependencies: ["CGMime", "CLibXML2"], swiftSettings: [gmimeHeaders]),
+        .target(name: "MailCore", dependencies: ["CGMime", "CLibXML2"]),
         // E-mail as the secretariat's mailbox received it: senders, instants, bodies, attachments.
         .target(name: "DraftFlowMail", dependencies: ["DraftFlow", "DraftFlowOffice", "MailCore", "ContentHash", "Parallel"]),
         // The member portal (`draftflow serve`): web pages on the same use cases and store.
@@ -137,5 +137,7 @@ for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.treatAllWarnings(as: .error))
+    // Every target: a module that imports MailCore (or its tests, @testable) may load CGMime too.
+    settings.append(gmimeHeaders)
     target.swiftSettings = settings
 }
