@@ -92,17 +92,8 @@ import TestSupport
         #expect(ChangeSummary.describe(base, new: "") == "(paragraph deleted)")
     }
 
-    /// `CandidateBuilder.numbered` as it was, trimming through Foundation.
+    /// `CandidateBuilder.numbered`, trimming through Foundation.
     static func numberedWithFoundation(_ text: String, like block: DraftDocument.Block?, exact: Bool) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let block, let number = block.number, !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return trimmed }
-        let prefix = String(block.text.prefix { $0 != " " && $0 != "\t" })
-        let separator = block.text.dropFirst(prefix.count).first.map(String.init) ?? " "
-        for written in [prefix + ".", prefix, number + ".", number] where trimmed.hasPrefix(written) {
-            let rest = trimmed.dropFirst(written.count)
-            guard let next = rest.first, next == " " || next == "\t" else { continue }
-            return exact ? trimmed : prefix + separator + rest.drop { $0 == " " || $0 == "\t" }
-        }
-        return prefix + separator + trimmed
+        CandidateBuilder.numbered(trimmed: text.trimmingCharacters(in: .whitespacesAndNewlines), like: block, exact: exact)
     }
 }

@@ -326,11 +326,25 @@ public struct CandidateBuilder: Sendable {
 
     /// A proposed text as the paragraph it replaces: proposed texts often leave out the paragraph
     /// number, or write it with a tab or a dot after it. Without the number, the base paragraph's
-    /// is put back; with it, the member's separator becomes the base paragraph's own. The
-    /// secretariat's wording (`exact`) keeps its own separator, tabs and all.
+    /// is put back; with it, the member's separator becomes the base paragraph's own. A bullet's
+    /// text without a bullet gets the base's back. The secretariat's wording (`exact`) keeps its
+    /// own separator, tabs and all.
     static func numbered(_ text: String, like block: DraftDocument.Block?, exact: Bool = false) -> String {
-        let trimmed = TextTrimming.trimming(text, in: .whitespacesAndNewlines)
-        guard let block, let number = block.number, !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return trimmed }
+        numbered(trimmed: TextTrimming.trimming(text, in: .whitespacesAndNewlines), like: block, exact: exact)
+    }
+
+    /// `numbered` of a text already trimmed of blanks and line breaks at both ends.
+    static func numbered(trimmed: String, like block: DraftDocument.Block?, exact: Bool) -> String {
+        guard let block, !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return trimmed }
+        if block.role == .bullet {
+            // A bullet's proposed text often leaves out the bullet: without one (nor a number or
+            // label of its own), the base's bullet and separator are put back, so that the item
+            // stays a bullet and the bullets after it keep their ids.
+            guard DraftDocument.marker(of: trimmed).marker == .none else { return trimmed }
+            let bullet = String(block.text.prefix { $0 != " " && $0 != "\t" })
+            return bullet + (block.text.dropFirst(bullet.count).first.map(String.init) ?? " ") + trimmed
+        }
+        guard let number = block.number else { return trimmed }
         let prefix = String(block.text.prefix { $0 != " " && $0 != "\t" })
         let separator = block.text.dropFirst(prefix.count).first.map(String.init) ?? " "
         for written in [prefix + ".", prefix, number + ".", number] where trimmed.hasPrefix(written) {
