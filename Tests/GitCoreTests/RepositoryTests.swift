@@ -87,6 +87,43 @@ import Testing
         #expect(BlobID(hashing: data).hex == fromGit)
     }
 
+    /// A large blob already stored is not written again (`createBlob` hashes it first): the id and
+    /// the content are what writing it gives, loose or packed, and nothing new is written.
+    @Test func aLargeBlobAlreadyStoredIsNotWrittenAgain() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url)
+        let sizes = [1, 65_535, 65_536, 200_000]
+        let contents = sizes.map { size in Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ size) }) }
+        var ids: [BlobID] = []
+        for data in contents {
+            let id = try repository.createBlob(data)
+            ids.append(id)
+            #expect(id == BlobID(hashing: data))
+            #expect(try repository.blobData(id) == data)
+        }
+        func looseFiles() throws -> [String] {
+            try git(["count-objects", "-v"], in: scratch.url).output.split(separator: "\n").filter { $0.hasPrefix("count:") }.map(String.init)
+        }
+        // A commit holds them, so that git packs them.
+        let tree = try repository.updateTree(nil, ids.enumerated().map { .upsert(path: "f\($0.offset)", blob: $0.element) })
+        let commit = try repository.createCommit(tree: tree, parents: [], author: signature("S", at: 1), committer: signature("S", at: 1), message: "1\n")
+        _ = try repository.updateReference("refs/heads/main", to: commit, expected: nil, message: "1")
+        let before = try looseFiles()
+        #expect(before == ["count: 6"])
+        // Written again while loose, then again once packed: the same ids, no new loose object.
+        #expect(try contents.map { try repository.createBlob($0) } == ids)
+        #expect(try looseFiles() == before)
+        _ = try git(["repack", "-a", "-d", "-q"], in: scratch.url)
+        _ = try git(["prune-packed"], in: scratch.url)
+        #expect(try looseFiles() == ["count: 0"])
+        let reopened = try Repository.open(at: scratch.url)
+        #expect(try contents.map { try reopened.createBlob($0) } == ids)
+        #expect(try contents.map { try reopened.blobData(BlobID(hashing: $0)) } == contents)
+        // Only the small blob was handed to libgit2 again, which found it in the pack too.
+        #expect(try looseFiles() == ["count: 0"])
+        #expect(try git(["fsck", "--strict"], in: scratch.url).status == 0)
+    }
+
     @Test func workTreeSyncKeepsLocalEdits() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url)
