@@ -5,6 +5,11 @@
 #include <git2/sys/repository.h>
 #include <git2/sys/odb_backend.h>
 
+/* The trailer of the index as libgit2 last read or wrote it (the SHA-1 git verifies on every read).
+   Deprecated in libgit2 1.5 "with no replacement", so hidden by GIT_DEPRECATE_HARD, but exported by
+   the library: syncWorkTree compares it with the one it recorded after its own write. */
+GIT_EXTERN(const git_oid *) git_index_checksum(git_index *index);
+
 /* git_libgit2_opts is variadic, which Swift cannot call: these wrap the options DraftFlow sets. */
 static inline int draftflow_git_enable_fsync(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);

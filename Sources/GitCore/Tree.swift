@@ -108,16 +108,27 @@ extension Repository {
 
     /// Every file of `tree`, recursively, as path and blob id.
     public func allFiles(in tree: TreeID, under prefix: String = "") throws -> [(path: String, id: BlobID)] {
-        var result: [(String, BlobID)] = []
-        for entry in try treeEntries(tree, path: prefix) {
-            let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+        var result: [(path: String, id: BlobID)] = []
+        let folder: TreeID
+        if prefix.isEmpty {
+            folder = tree
+        } else {
+            guard let entry = try entry(in: tree, path: prefix), let id = entry.treeID else { return [] }
+            folder = id
+        }
+        try collectFiles(in: folder, prefix: prefix.isEmpty ? "" : prefix + "/", into: &result)
+        return result
+    }
+
+    /// Appends the files of `folder` and its folders, each folder opened by its own id.
+    private func collectFiles(in folder: TreeID, prefix: String, into result: inout [(path: String, id: BlobID)]) throws {
+        for entry in try treeEntries(folder) {
             switch entry.kind {
-            case .blob: result.append((path, BlobID(entry.id)))
-            case .tree: result.append(contentsOf: try allFiles(in: tree, under: path))
+            case .blob: result.append((prefix + entry.name, BlobID(entry.id)))
+            case .tree: try collectFiles(in: TreeID(entry.id), prefix: prefix + entry.name + "/", into: &result)
             case .other: continue
             }
         }
-        return result
     }
 
     private static func copy(_ entry: OpaquePointer) -> TreeEntry {

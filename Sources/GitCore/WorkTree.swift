@@ -23,65 +23,90 @@ extension Repository {
     public func syncWorkTree(to commit: CommitID, known: [String: (id: BlobID, data: Data)] = [:]) throws -> WorkTreeSync {
         guard let root = workTree else { return WorkTreeSync() }
         let tree = try self.commit(commit).tree
-        var target: [String: BlobID] = [:]
-        for file in try allFiles(in: tree) { target[file.path] = file.id }
 
         let index = try Handle("git_repository_index", free: git_index_free, owner: self) { git_repository_index(&$0, pointer) }
         return try index.read { index in
-            try check(git_index_read(index, 1), "git_index_read")
-            var indexed: [String: BlobID] = [:]
+            // Read again only when the file changed since libgit2 last read it (its time, size and
+            // inode; every writer of the index replaces the file). A sync that fails half-way reads
+            // the file again, so that no half-made change stays in libgit2's copy.
+            try check(git_index_read(index, 0), "git_index_read")
+            do {
+                return try sync(index, root: root, tree: tree, known: known)
+            } catch {
+                _ = git_index_read(index, 1)
+                throw error
+            }
+        }
+    }
+
+    private func sync(_ index: OpaquePointer, root: URL, tree: TreeID, known: [String: (id: BlobID, data: Data)]) throws -> WorkTreeSync {
+        // The paths whose index entry may differ from the commit's, with the entry's blob. When
+        // this index is the one the last sync wrote, it holds that sync's tree: only the paths
+        // that differ between that tree and this one can differ, and the two trees are compared
+        // without listing what they share. Otherwise every path of the tree and the index.
+        var target: [String: BlobID] = [:]
+        var indexed: [String: BlobID] = [:]
+        if let synced = IndexSyncRecord.read(gitDirectory), synced.index == ObjectID(git_index_checksum(index).pointee) {
+            for change in try differingFiles(from: synced.tree, to: tree) {
+                target[change.path] = change.new
+                indexed[change.path] = change.old
+            }
+        } else {
+            for file in try allFiles(in: tree) { target[file.path] = file.id }
             for position in 0..<git_index_entrycount(index) {
                 guard let entry = git_index_get_byindex(index, position) else { continue }
                 indexed[String(cString: entry.pointee.path)] = BlobID(ObjectID(entry.pointee.id))
             }
+        }
 
-            func content(_ path: String, _ id: BlobID) throws -> Data {
-                if let file = known[path], file.id == id { return file.data }
-                return try blobData(id)
-            }
-            var result = WorkTreeSync()
-            for (path, id) in target.sorted(by: { $0.key < $1.key }) where indexed[path] != id {
-                let url = root.appendingPathComponent(path)
-                if let file = known[path], file.id == id, indexed[path] == nil, !FileManager.default.fileExists(atPath: url.path) {
-                    // A new file we just committed: write it and index it without hashing it again.
-                    try FileSystem.replaceFile(at: url, with: file.data)
-                    MappedFiles.release(file.data)
-                    try addWrittenFile(to: index, path: path, url: url, id: id)
-                    result.updated.append(path)
-                    continue
-                }
-                if let current = try? Data(contentsOf: url) {
-                    let currentID = BlobID(hashing: current)
-                    if currentID != id && currentID != indexed[path] {
-                        // Keep the person's edit: the index follows the commit, the file stays theirs.
-                        result.keptLocalEdits.append(path)
-                        try setEntry(of: index, path: path, id: id)
-                        continue
-                    }
-                    if currentID != id {
-                        try FileSystem.replaceFile(at: url, with: try content(path, id))
-                    }
-                } else {
-                    try FileSystem.replaceFile(at: url, with: try content(path, id))
-                }
-                // The file holds blob `id` now: indexed from its stat data, not read and hashed again.
+        func content(_ path: String, _ id: BlobID) throws -> Data {
+            if let file = known[path], file.id == id { return file.data }
+            return try blobData(id)
+        }
+        var result = WorkTreeSync()
+        for (path, id) in target.sorted(by: { $0.key < $1.key }) where indexed[path] != id {
+            let url = root.appendingPathComponent(path)
+            if let file = known[path], file.id == id, indexed[path] == nil, !FileManager.default.fileExists(atPath: url.path) {
+                // A new file we just committed: write it and index it without hashing it again.
+                try FileSystem.replaceFile(at: url, with: file.data)
+                MappedFiles.release(file.data)
                 try addWrittenFile(to: index, path: path, url: url, id: id)
                 result.updated.append(path)
+                continue
             }
-            for (path, id) in indexed.sorted(by: { $0.key < $1.key }) where target[path] == nil {
-                let url = root.appendingPathComponent(path)
-                if let current = try? Data(contentsOf: url), BlobID(hashing: current) != id {
+            if let current = try? Data(contentsOf: url) {
+                let currentID = BlobID(hashing: current)
+                if currentID != id && currentID != indexed[path] {
+                    // Keep the person's edit: the index follows the commit, the file stays theirs.
                     result.keptLocalEdits.append(path)
-                } else {
-                    try? FileManager.default.removeItem(at: url)
-                    FileSystem.removeEmptyFolders(from: url.deletingLastPathComponent(), upTo: root)
-                    result.updated.append(path)
+                    try setEntry(of: index, path: path, id: id)
+                    continue
                 }
-                try check(git_index_remove_bypath(index, path), "git_index_remove_bypath(\(path))")
+                if currentID != id {
+                    try FileSystem.replaceFile(at: url, with: try content(path, id))
+                }
+            } else {
+                try FileSystem.replaceFile(at: url, with: try content(path, id))
             }
-            try check(git_index_write(index), "git_index_write")
-            return result
+            // The file holds blob `id` now: indexed from its stat data, not read and hashed again.
+            try addWrittenFile(to: index, path: path, url: url, id: id)
+            result.updated.append(path)
         }
+        for (path, id) in indexed.sorted(by: { $0.key < $1.key }) where target[path] == nil {
+            let url = root.appendingPathComponent(path)
+            if let current = try? Data(contentsOf: url), BlobID(hashing: current) != id {
+                result.keptLocalEdits.append(path)
+            } else {
+                try? FileManager.default.removeItem(at: url)
+                FileSystem.removeEmptyFolders(from: url.deletingLastPathComponent(), upTo: root)
+                result.updated.append(path)
+            }
+            try check(git_index_remove_bypath(index, path), "git_index_remove_bypath(\(path))")
+        }
+        try check(git_index_write(index), "git_index_write")
+        // The index now holds the commit's tree, path for path: say so for the next sync.
+        IndexSyncRecord.write(IndexSyncRecord(index: ObjectID(git_index_checksum(index).pointee), tree: tree), gitDirectory)
+        return result
     }
 
     /// Paths of the work tree whose content differs from `commit` (edited, added to the index, or
@@ -115,7 +140,7 @@ extension Repository {
     public func indexProblem() -> GitError? {
         do {
             let index = try Handle("git_repository_index", free: git_index_free, owner: self) { git_repository_index(&$0, pointer) }
-            try index.read { try check(git_index_read($0, 1), "git_index_read") }
+            try index.read { try check(git_index_read($0, 0), "git_index_read") }
             return nil
         } catch let error as GitError {
             return error
@@ -175,5 +200,88 @@ extension Repository {
             entry.path = cPath
             try check(git_index_add(index, &entry), "git_index_add(\(path))")
         }
+    }
+}
+
+/// What the last `syncWorkTree` left: the checksum of the index it wrote (the trailer git and
+/// libgit2 verify on every read) and the tree that index then held, path for path. An index with
+/// that checksum has those bytes, so it still holds that tree; any other writer of the index (git
+/// itself, or a person's `git add`) changes the checksum, and the record no longer applies. Kept in
+/// `.git/draftflow/index-synced` as two lines of hexadecimal; a missing, damaged or foreign file
+/// (a link, a FIFO, too long) is not used, and the next sync compares everything.
+package struct IndexSyncRecord: Equatable {
+    package var index: ObjectID
+    package var tree: TreeID
+
+    package static func path(_ gitDirectory: URL) -> String {
+        gitDirectory.appendingPathComponent("draftflow/index-synced").path
+    }
+
+    package static func read(_ gitDirectory: URL) -> IndexSyncRecord? {
+        let descriptor = open(path(gitDirectory), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 82 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 82)
+        guard Glibc.read(descriptor, &bytes, 82) == 82, bytes[40] == 0x0A, bytes[81] == 0x0A,
+              let index = ObjectID(hex: String(decoding: bytes[0..<40], as: UTF8.self)),
+              let tree = ObjectID(hex: String(decoding: bytes[41..<81], as: UTF8.self)) else { return nil }
+        return IndexSyncRecord(index: index, tree: TreeID(tree))
+    }
+
+    /// Writes the record beside the index (a temporary file renamed over it, not synced: a record
+    /// lost in a crash only makes the next sync compare everything). A folder that cannot be
+    /// written leaves the old record out of use, since it names another index.
+    package static func write(_ record: IndexSyncRecord, _ gitDirectory: URL) {
+        let target = path(gitDirectory)
+        let folder = (target as NSString).deletingLastPathComponent
+        let temporary = folder + "/" + FileSystem.temporaryName(for: "index-synced")
+        do {
+            try FileSystem.makeFolders(folder)
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw SystemCallError("index-synced", call: "open", cannot: "write", path: temporary, errno: errno) }
+            let failure = FileSystem.writeAll(Data((record.index.hex + "\n" + record.tree.objectID.hex + "\n").utf8), to: descriptor)
+            close(descriptor)
+            guard failure == 0, rename(temporary, target) == 0 else {
+                throw SystemCallError("index-synced", call: "rename", cannot: "write", path: target, errno: failure != 0 ? failure : errno)
+            }
+        } catch {
+            unlink(temporary)
+            unlink(target)
+        }
+    }
+}
+
+extension Repository {
+    /// The files that differ between two trees, as path, blob in `old` and blob in `new` (nil where
+    /// the path holds no file). Folders with the same id on both sides are not opened.
+    package func differingFiles(from old: TreeID, to new: TreeID) throws -> [(path: String, old: BlobID?, new: BlobID?)] {
+        var result: [(path: String, old: BlobID?, new: BlobID?)] = []
+        try compare(old, new, prefix: "", into: &result)
+        return result
+    }
+
+    private func compare(_ old: TreeID?, _ new: TreeID?, prefix: String, into result: inout [(path: String, old: BlobID?, new: BlobID?)]) throws {
+        if old == new { return }
+        let before = try old.map { try treeEntries($0) } ?? []
+        let after = try new.map { try treeEntries($0) } ?? []
+        var newByName: [String: TreeEntry] = [:]
+        for entry in after { newByName[entry.name] = entry }
+        var seen = Set<String>()
+        for entry in before {
+            seen.insert(entry.name)
+            try compare(entry, newByName[entry.name], path: prefix + entry.name, into: &result)
+        }
+        for entry in after where !seen.contains(entry.name) {
+            try compare(nil, entry, path: prefix + entry.name, into: &result)
+        }
+    }
+
+    private func compare(_ old: TreeEntry?, _ new: TreeEntry?, path: String, into result: inout [(path: String, old: BlobID?, new: BlobID?)]) throws {
+        let oldBlob = old?.blobID, newBlob = new?.blobID
+        if oldBlob != newBlob { result.append((path, oldBlob, newBlob)) }
+        let oldTree = old?.treeID, newTree = new?.treeID
+        if oldTree != nil || newTree != nil { try compare(oldTree, newTree, prefix: path + "/", into: &result) }
     }
 }
