@@ -264,6 +264,15 @@ enum CommentOrder {
 
     /// `ids` in this order, computing each sort key once.
     static func sorted(_ ids: [String]) -> [String] {
-        ids.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        sorted(ids, id: { $0 })
+    }
+
+    /// `items` in the order of their comment ids, each id's key computed once (sorting by
+    /// `precedes` computed two keys, splitting two strings, per comparison: 46,000 comments of a
+    /// finished negotiation took 6% of its export). Items with the same key keep their order, as
+    /// with the standard library's sort, which is stable.
+    static func sorted<Item>(_ items: [Item], id: (Item) -> String) -> [Item] {
+        let keys = items.map { key(id($0)) }
+        return items.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { items[$0] }
     }
 }

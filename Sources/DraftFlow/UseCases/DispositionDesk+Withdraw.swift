@@ -11,7 +11,7 @@ extension DispositionDesk {
             }
             var dispositions = dispositions.filter { $0.comment != id }
             dispositions.append(Disposition(comment: id, decision: .withdrawn, text: nil, note: note, decided: context.now))
-            dispositions.sort { CommentOrder.precedes($0.comment, $1.comment) }
+            dispositions = CommentOrder.sorted(dispositions, id: \.comment)
             let member = state.workflow.member(comment.member)?.name ?? comment.member
             var message = CommitMessage("Withdraw \(id) (\(member), \(comment.anchor)) on the member's behalf", event: .dispose)
             if let note, !note.isEmpty { message.line("Note: \(note)") }

@@ -38,7 +38,7 @@ public struct DispositionDesk {
             let disposition = Disposition(comment: id, decision: decision, text: text, note: note, decided: context.now)
             var dispositions = state.dispositions.filter { $0.comment != id }
             dispositions.append(disposition)
-            dispositions.sort { CommentOrder.precedes($0.comment, $1.comment) }
+            dispositions = CommentOrder.sorted(dispositions, id: \.comment)
             let member = state.workflow.member(comment.member)?.name ?? comment.member
             var message = CommitMessage("Dispose of \(id) (\(member), \(comment.anchor)): \(decision.title)", event: .dispose)
             if let note, !note.isEmpty { message.line("Observation: \(note)") }
@@ -82,7 +82,7 @@ public struct DispositionDesk {
             }
             var dispositions = state.dispositions
             for id in undecided { dispositions.append(Disposition(comment: id, decision: decision, text: nil, note: note, decided: context.now)) }
-            dispositions.sort { CommentOrder.precedes($0.comment, $1.comment) }
+            dispositions = CommentOrder.sorted(dispositions, id: \.comment)
             var message = CommitMessage("Dispose of the \(undecided.count) remaining comment\(undecided.count == 1 ? "" : "s") of round \(state.round.name): \(decision.title)",
                                         event: .dispose)
             if let note, !note.isEmpty { message.paragraph("Observation: \(note)") }
@@ -135,7 +135,7 @@ public struct DispositionDesk {
             return ChangeSummary.describe(old: old?.text ?? "", new: old == nil ? proposed : CandidateBuilder.numbered(proposed, like: old))
         }
         var rows: [DispositionRow] = []
-        let comments = (state.inputs.flatMap(\.comments) + record.edits).sorted { CommentOrder.precedes($0.id, $1.id) }
+        let comments = CommentOrder.sorted(state.inputs.flatMap(\.comments) + record.edits, id: \.id)
         // What each proposal changes, a paragraph at a time: each base paragraph is tokenized once
         // for all the changes proposed to it, and only one paragraph's tokens are held at a time.
         var changes = [String?](repeating: nil, count: comments.count)
@@ -197,7 +197,7 @@ public struct DispositionDesk {
                 rows[rows.count - 1].change = describeChange(proposed, anchor: anchor, in: baseDocument)
             }
         }
-        rows.sort { CommentOrder.precedes($0.id, $1.id) }
+        rows = CommentOrder.sorted(rows, id: \.id)
         return rows
     }
 }
