@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 
 extension Repository {
-    /// Removes the temporary files a killed writer left: DraftFlow's own in the work tree
-    /// (`.NAME.draftflow-PID`, of a process that is gone) and in `objects/pack`
+    /// Removes the temporary files a killed writer left: DraftFlow's own in the work tree and in
+    /// `.git/draftflow` (`.NAME.draftflow-PID`, of a process that is gone) and in `objects/pack`
     /// (`tmp_pack-….pack.PID`), and libgit2's (`objects/tmp_object_git2_*`, `objects/pack/tmp_pack_*`,
     /// `tmp_idx_*`), which name no process: those are removed when written since `since` (the start
     /// of the write that died, while no other DraftFlow process wrote) or over an hour ago.
@@ -42,6 +42,12 @@ extension Repository {
         }
         if let root = workTree {
             removed += Self.removeTemporaryWorkTreeFiles(in: root, gitDirectory: gitDirectory)
+        }
+        // The sync's record of the index (`IndexSyncRecord`) is written as `.index-synced.draftflow-PID`.
+        let derived = gitDirectory.appendingPathComponent("draftflow")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: derived.path)) ?? [] {
+            guard let pid = FileSystem.temporaryFileOwner(name), !Self.isRunning(pid) else { continue }
+            remove(derived.appendingPathComponent(name).path)
         }
         return removed
     }

@@ -93,6 +93,7 @@ import TestSupport
             gitFolder.appendingPathComponent("objects/tmp_object_git2_a1b2c3"),
             gitFolder.appendingPathComponent("objects/pack/tmp_pack-0123.pack.\(killed.pid)"),
             scratch.url.appendingPathComponent("Drafts/.outline.md.draftflow-\(killed.pid)"),
+            gitFolder.appendingPathComponent("draftflow/.index-synced.draftflow-\(killed.pid)"),
         ]
         for file in leftovers { try Data("cut sh".utf8).write(to: file) }
 
@@ -103,7 +104,7 @@ import TestSupport
         #expect(try gitOutput(["status", "--porcelain"], in: scratch.url) == "")
         #expect(try git(["fsck", "--strict"], in: scratch.url).status == 0)
         #expect(StorageNotices.take().contains(
-            "note: finished the write of an interrupted DraftFlow command (pid \(killed.pid), syncing): removed \(gitFolder.path)/index.lock; created the tag draft-1; brought 1 file(s) of the work tree to \(killed.to.short); removed 3 temporary file(s)"))
+            "note: finished the write of an interrupted DraftFlow command (pid \(killed.pid), syncing): removed \(gitFolder.path)/index.lock; created the tag draft-1; brought 1 file(s) of the work tree to \(killed.to.short); removed 4 temporary file(s)"))
     }
 
     @Test func aBranchLockThatIsNotDraftFlowsIsNamedWithItsFixAndNothingIsWritten() throws {
