@@ -80,16 +80,15 @@ extension Repository {
     /// The entries directly inside the folder `path` of `tree` ("" for the root). Empty when the
     /// folder does not exist.
     public func treeEntries(_ tree: TreeID, path: String = "") throws -> [TreeEntry] {
-        let folder: TreeID
-        if path.isEmpty {
-            folder = tree
-        } else {
-            guard let entry = try entry(in: tree, path: path), let id = entry.treeID else { return [] }
-            folder = id
-        }
+        guard let folder = try folder(path, in: tree) else { return [] }
         return try lookup(folder).read { tree in
             (0..<git_tree_entrycount(tree)).compactMap { git_tree_entry_byindex(tree, $0).map(Self.copy) }
         }
+    }
+
+    /// The tree of the folder `path` of `tree` ("" for `tree` itself), or nil when there is none.
+    private func folder(_ path: String, in tree: TreeID) throws -> TreeID? {
+        path.isEmpty ? tree : try entry(in: tree, path: path)?.treeID
     }
 
     /// The entry at `path` in `tree`, or nil.
@@ -109,13 +108,7 @@ extension Repository {
     /// Every file of `tree`, recursively, as path and blob id.
     public func allFiles(in tree: TreeID, under prefix: String = "") throws -> [(path: String, id: BlobID)] {
         var result: [(path: String, id: BlobID)] = []
-        let folder: TreeID
-        if prefix.isEmpty {
-            folder = tree
-        } else {
-            guard let entry = try entry(in: tree, path: prefix), let id = entry.treeID else { return [] }
-            folder = id
-        }
+        guard let folder = try folder(prefix, in: tree) else { return [] }
         try collectFiles(in: folder, prefix: prefix.isEmpty ? "" : prefix + "/", into: &result)
         return result
     }
