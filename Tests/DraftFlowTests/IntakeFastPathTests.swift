@@ -126,4 +126,27 @@ import TestSupport
         }
         #expect(Set(result.sha256.keys) == blobs)
     }
+
+    @Test func theRoundIndexKeptSortedAsMembersComeIsWhatJSONEncoderWrites() throws {
+        // Codes in random order, some again (a second submission), against the whole index encoded.
+        var generator = SeededGenerator(seed: 53)
+        let encoder = RecordCoding.encoder(timeZone: TimeZone(identifier: "Europe/Zurich")!)
+        let alphabet = Array("ABCXYZ019")
+        var index = RoundIndex()
+        var json = try RoundIndexJSON(index, encoder: encoder)
+        for number in 0..<400 {
+            let code = "X" + String((0..<(1 + generator.below(3))).map { _ in generator.pick(alphabet) })
+            let submission = Submission(member: code, round: "draft-1", number: (index.members[code]?.submissions ?? 0) + 1,
+                                        received: Date(timeIntervalSince1970: 1_583_000_000 + Double(generator.below(1_000))), late: number % 5 == 0,
+                                        originalName: "x.md", file: "f", proposal: number % 2 == 0 ? "p" : nil, fileBlob: nil, proposalBlob: nil,
+                                        comments: (0..<generator.below(4)).map {
+                                            Comment(id: "\(code)-\($0)", member: code, parsed: ParsedComment(anchor: .general, type: .general, text: "t"))
+                                        })
+            index.record(submission)
+            try json.set(code, index.members[code]!)
+            #expect(try json.json() == (try encoder.encode(index)))
+        }
+        #expect(index.members.count > 100)
+        #expect(try RoundIndexJSON(index, encoder: encoder).json() == (try encoder.encode(index)))
+    }
 }
