@@ -16,7 +16,7 @@ extension GitWorkspaceStore: CopyChangeStore {
     }
 
     public func copyChanges(against base: String) -> [String: CandidateBuilder.Aligned] {
-        guard let url = copyChangesFile(against: base), let data = DerivedFile.read(url, limit: Self.copyChangesLimit) else { return [:] }
+        guard let url = copyChangesFile(against: base), let data = DerivedFile.mapped(url, limit: Self.copyChangesLimit) else { return [:] }
         return CopyChanges.decode(data)
     }
 

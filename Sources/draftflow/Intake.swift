@@ -150,7 +150,7 @@ struct Intake: ParsableCommand {
             printReceipt(Receipt(submission: recorded, commit: index < result.commitIDs.count ? result.commitIDs[index] : "-",
                                  title: workflow.title, memberName: workflow.members.first { $0.code == recorded.member }?.name,
                                  version: workflow.rounds.first { $0.name == recorded.round }?.on,
-                                 zone: zone, original: item.file.data, proposal: item.proposal?.data))
+                                 zone: zone, original: item.file.data, proposal: item.proposal?.data, sha256: result.sha256))
             // Each file's pages are given back once its receipt is made: 772 copies are 772 MB.
             MappedFiles.release(item.file.data)
             if let proposal = item.proposal { MappedFiles.release(proposal.data) }

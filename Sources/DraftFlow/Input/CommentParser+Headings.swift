@@ -13,9 +13,12 @@ extension CommentParser {
         var content = Substring(trimmed(line.drop { $0 == " " }.dropFirst(2)))
         // Optional closing hashes of an ATX heading: "## 2.3 (te) ##".
         while content.hasSuffix("#") { content = content.dropLast() }
-        let shown = SafeName.display(trimmed(line))
+        let parsed = CommentHeading.parse(String(content))
+        if case .success(let parsed) = parsed { return (parsed.reference, parsed.type ?? .general) }
+        // Where the heading is and how errors show it, made only for them.
         let place = "\(fileName), line \(number)"
-        switch CommentHeading.parse(String(content)) {
+        let shown = SafeName.display(trimmed(line))
+        switch parsed {
         case .success(let parsed):
             return (parsed.reference, parsed.type ?? .general)
         case .failure(.empty):

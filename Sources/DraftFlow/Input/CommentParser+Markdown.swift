@@ -214,7 +214,7 @@ extension CommentParser {
 
     /// A one-line HTML comment (`<!-- ... -->`): a note for people, not a comment on the draft.
     static func isNoteLine(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextTrimming.trimmed(line, in: .whitespaces)
         return trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->")
     }
 }

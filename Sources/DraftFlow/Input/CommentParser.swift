@@ -112,8 +112,9 @@ public enum CommentParser {
 
     // MARK: - Shared helpers
 
+    /// `s.trimmingCharacters(in: .whitespacesAndNewlines)`, without the bridge to NSString.
     static func trimmed(_ s: some StringProtocol) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines)
+        TextTrimming.trimmed(s, in: .whitespacesAndNewlines)
     }
 
     static func isBlank(_ s: some StringProtocol) -> Bool {

@@ -47,6 +47,11 @@ struct RoundIndexJSON {
     private let encoder: JSONEncoder
     /// Member → `"CODE" : { … }`, indented for its place in the file.
     private var entries: [String: Data] = [:]
+    /// The members of `entries` in the file's order, kept sorted as members come (sorting them
+    /// again for every commit of a batch of 772 was a sort of up to 772 codes 772 times).
+    private var codes: [String] = []
+    /// The bytes of all entries, so that the file is assembled at its final size.
+    private var entryBytes = 0
 
     init(_ index: RoundIndex, encoder: JSONEncoder) throws {
         self.encoder = encoder
@@ -65,18 +70,34 @@ struct RoundIndexJSON {
                 line.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
             }
         }
+        if let old = entries[code] {
+            entryBytes -= old.count
+        } else {
+            // The first code not before it (binary search), as `sorted()` orders them.
+            var low = 0
+            var high = codes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if codes[middle] < code { low = middle + 1 } else { high = middle }
+            }
+            codes.insert(code, at: low)
+        }
+        entryBytes += line.count
         entries[code] = line
     }
 
+    private static let head = Array("{\n  \"members\" : {\n".utf8)
+    private static let tail = Array("  }\n}".utf8)
+
     func json() throws -> Data {
         guard !entries.isEmpty else { return try encoder.encode(RoundIndex()) }
-        var out = Data("{\n  \"members\" : {\n".utf8)
-        let codes = entries.keys.sorted()
+        var out = Data(capacity: Self.head.count + entryBytes + 2 * codes.count + Self.tail.count)
+        out.append(contentsOf: Self.head)
         for (position, code) in codes.enumerated() {
             out.append(entries[code]!)
-            out.append(contentsOf: Array((position + 1 < codes.count ? ",\n" : "\n").utf8))
+            if position + 1 < codes.count { out.append(contentsOf: [0x2C, 0x0A]) } else { out.append(0x0A) }  // ",\n" or "\n"
         }
-        out.append(contentsOf: Array("  }\n}".utf8))
+        out.append(contentsOf: Self.tail)
         return out
     }
 }

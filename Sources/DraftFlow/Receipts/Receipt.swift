@@ -55,9 +55,11 @@ public struct Receipt: Codable, Equatable, Sendable {
     }
 
     /// The receipt of `submission`, recorded by `commit`, whose stored files are `original` and
-    /// `proposal`.
+    /// `proposal`. `sha256`: SHA-256s already computed, by git blob id (`Submissions.BatchResult`);
+    /// a file's is taken from there when its blob id (`Submission.fileBlob`, `proposalBlob`) is in
+    /// it, else computed from its bytes.
     public init(submission: Submission, commit: String, title: String, memberName: String?, version: String?,
-                zone: TimeZone, original: Data, proposal: Data?) {
+                zone: TimeZone, original: Data, proposal: Data?, sha256 known: [String: String] = [:]) {
         format = Self.formatName
         self.title = title
         member = submission.member
@@ -74,10 +76,10 @@ public struct Receipt: Codable, Equatable, Sendable {
             CommentEntry(id: $0.id, anchor: $0.anchor.description, reference: $0.reference.description, type: $0.type.rawValue)
         }
         var files = [FileEntry(role: "original", path: submission.file, name: submission.originalName, bytes: original.count,
-                               sha256: FileSHA256.hex(original))]
+                               sha256: submission.fileBlob.flatMap { known[$0] } ?? FileSHA256.hex(original))]
         if let path = submission.proposal, let proposal {
             files.append(FileEntry(role: "edited copy", path: path, name: String(path.split(separator: "/").last ?? ""),
-                                   bytes: proposal.count, sha256: FileSHA256.hex(proposal)))
+                                   bytes: proposal.count, sha256: submission.proposalBlob.flatMap { known[$0] } ?? FileSHA256.hex(proposal)))
         }
         self.files = files
     }

@@ -18,4 +18,24 @@ public enum TextTrimming {
     public static func trimming(_ text: String, in set: CharacterSet) -> String {
         hasEnd(text, in: set) ? text.trimmingCharacters(in: set) : text
     }
+
+    /// `text.trimmingCharacters(in: set)` for the sets of the Basic Multilingual Plane used here
+    /// (blanks, line breaks), found on the Unicode scalars: Foundation bridges the text to an
+    /// NSString, trims its UTF-16 code units and makes a new String of what is left (a fifth of
+    /// the comment parser's time at intake). Scalars outside the plane are never in these sets, so
+    /// trimming whole scalars removes what trimming their code units would.
+    public static func trimmed(_ text: some StringProtocol, in set: CharacterSet) -> String {
+        let string = String(text)
+        let scalars = string.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, set.contains(scalars[start]) { scalars.formIndex(after: &start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard set.contains(scalars[before]) else { break }
+            end = before
+        }
+        if start == scalars.startIndex && end == scalars.endIndex { return string }
+        return String(scalars[start..<end])
+    }
 }

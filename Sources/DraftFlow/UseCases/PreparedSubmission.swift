@@ -24,6 +24,10 @@ struct PreparedSubmission: Sendable {
     /// (`CopyChanges.encodeEntry`, smaller than the alignment): kept for the merge, which need not
     /// read and align the copy again (`CopyChangeStore`).
     var copyChanges: Data?
+    /// The SHA-256 of the file and of the edited copy (`FileSHA256`), for the receipts: computed
+    /// by `concurrently`, on every core, while the bytes are at hand (nil otherwise).
+    var fileSHA256: String?
+    var proposalSHA256: String?
 
     /// Checks and parses a submission. An edited copy is checked against `draft` when given (only
     /// what it changes is decoded), else whole; with `base` (the same draft, split), it is also
@@ -85,6 +89,8 @@ struct PreparedSubmission: Sendable {
     }
 
     /// Checks, parses and hashes the submissions on every core: each is independent of the others.
+    /// Each file's SHA-256 is computed there too (`fileSHA256`, `proposalSHA256`): the receipts
+    /// then need not read and hash 772 MB again, one file after the other, after the commit.
     static func concurrently(_ items: [Submissions.BatchItem], late: Bool, now: Date, draft: TextInput.Reference?,
                              base: CandidateBuilder.BaseBlocks? = nil) throws -> [PreparedSubmission] {
         try concurrentMap(items) { item in
@@ -96,6 +102,8 @@ struct PreparedSubmission: Sendable {
             var prepared = try PreparedSubmission(member: item.member, file: item.file, proposal: item.proposal, received: item.received, late: late,
                                                   now: now, draft: draft, base: base)
             prepared.sent = item.sent
+            prepared.fileSHA256 = FileSHA256.hex(prepared.file.data)
+            prepared.proposalSHA256 = prepared.proposal.map { FileSHA256.hex($0.data) }
             return prepared
         }
     }

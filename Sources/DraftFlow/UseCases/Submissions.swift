@@ -109,6 +109,10 @@ public struct Submissions {
         public var alreadyRecorded: [Submission]
         /// The commit that recorded each of `recorded`, in the same order.
         public var commitIDs: [String] = []
+        /// The SHA-256 of each file of the batch (comment files and edited copies), by its git blob
+        /// id, computed with the checks on every core: what `Receipt` takes instead of hashing the
+        /// files again.
+        public var sha256: [String: String] = [:]
     }
 
     /// Records many submissions at once: each is its own commit, authored by its member, but all
@@ -191,6 +195,10 @@ public struct Submissions {
         }
         var result = committed.value
         result.commitIDs = committed.commitIDs
+        for item in prepared {
+            if let hash = item.fileSHA256 { result.sha256[item.fileBlob] = hash }
+            if let blob = item.proposalBlob, let hash = item.proposalSHA256 { result.sha256[blob] = hash }
+        }
         if let keeper, let base { base.keep(prepared, recorded: result.recorded, in: keeper) }
         return result
     }
