@@ -5,8 +5,8 @@ import TestSupport
 
 /// Two fast paths of `redline`: a segment wrapped in `**` or `~~` without splitting it into
 /// characters when both its ends are visible ASCII, and the check whether an old paragraph is still
-/// in the new version by groups of texts with as many spaces instead of a `Set<String>`. Each must
-/// give exactly what the general code gives.
+/// in the new version by groups of texts with the same key bytes (`BlockAlignment.TextIndex`)
+/// instead of a `Set<String>`. Each must give exactly what the general code gives.
 @Suite struct RedlineRenderingFastPathTests {
     /// Pieces chosen for the ends of a segment: ASCII and Unicode whitespace, a line break after a
     /// carriage return, a combining mark after a space or a letter, the Arabic number sign (which
@@ -32,7 +32,8 @@ import TestSupport
     /// and K, the Greek question mark and the semicolon, the ångström sign, a CJK compatibility
     /// ideograph), which `String` equality takes as equal.
     static let words = ["the", "Council", "café", "cafe\u{301}", "K", "\u{212A}", ";", "\u{37E}", "Å", "\u{212B}", "A\u{30A}",
-                        "\u{F900}", "\u{8C48}", "résumé", "re\u{301}sume\u{301}", "理事会", "المجلس", "2030", "\u{301}", "x"]
+                        "\u{F900}", "\u{8C48}", "résumé", "re\u{301}sume\u{301}", "理事会", "المجلس", "2030", "\u{301}", "x",
+                        "\u{2260}", "=\u{338}", "\u{1FEF}", "`", "1.2", ".", "(a)", "Q"]
     static let separators = [" ", " ", "  ", "\t", " \u{301}", "", "\u{A0}"]
 
     @Test func theTextIndexIsTheSetOfTheTexts() {
@@ -61,16 +62,25 @@ import TestSupport
         #expect(presentByOtherBytes > 30)
     }
 
-    /// What the index rests on: no scalar's canonical decomposition holds a space, but the space's.
-    @Test func noCanonicalDecompositionHoldsASpace() {
+    /// What the index rests on: no scalar's canonical decomposition holds a key byte, but the
+    /// byte's own.
+    @Test func noCanonicalDecompositionHoldsAKeyByte() {
         var checked = 0
         for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value), value != 0x20, scalar.properties.generalCategory != .unassigned else { continue }
-            let decomposed = String(Character(scalar)).decomposedStringWithCanonicalMapping
-            #expect(!decomposed.unicodeScalars.contains(" "), "U+\(String(value, radix: 16, uppercase: true))")
+            guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
+            let decomposed = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars
+            if value < 0x80 && BlockAlignment.TextIndex.isKeyByte(UInt8(value)) {
+                #expect(decomposed.map(\.value) == [value])
+            } else {
+                #expect(!decomposed.contains { $0.value < 0x80 && BlockAlignment.TextIndex.isKeyByte(UInt8($0.value)) },
+                        "U+\(String(value, radix: 16, uppercase: true))")
+            }
             checked += 1
         }
+        // Decompositions are read: the ångström sign, ≠ and the Greek question mark.
         #expect(String(Character("\u{212B}")).decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) == [0x41, 0x30A])
+        #expect(String(Character("\u{2260}")).decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) == [0x3D, 0x338])
+        #expect(String(Character("\u{37E}")).decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) == [0x3B])
         #expect(checked > 100_000)
     }
 }

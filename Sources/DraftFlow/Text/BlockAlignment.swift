@@ -76,29 +76,44 @@ public enum BlockAlignment {
     }
 
     /// Which texts a list holds, by `String` equality, as `Set(texts).contains` tells, without
-    /// hashing the texts: hashing a thousand paragraphs as `String`s (normalizing every one that is
-    /// not ASCII) took 5% of a `redline`. The texts are grouped by how many spaces (U+0020) they
-    /// have, which canonically equivalent texts share (no character's canonical decomposition holds
-    /// a space but the space's own, a test checks it), and a text is compared only with those
-    /// of its group.
+    /// hashing the texts as `String`s: that normalizes every text that is not ASCII, and took 5% of
+    /// a `redline` for a thousand paragraphs. The texts are grouped by a hash of their key bytes
+    /// (`isKeyByte`: ASCII digits, space, most punctuation), taken in order, and a text is compared
+    /// only with those of its group. Canonically equivalent texts have the same key bytes in the
+    /// same order: no character's canonical decomposition holds one (a test checks it on every
+    /// scalar), and canonical reordering moves only combining marks.
     struct TextIndex {
         let texts: [String]
-        private var bySpaces: [Int: [Int]] = [:]
+        private var byKey: [UInt64: [Int]] = [:]
 
         init(_ texts: [String]) {
             self.texts = texts
-            for index in texts.indices { bySpaces[Self.spaces(texts[index]), default: []].append(index) }
+            byKey.reserveCapacity(texts.count)
+            for index in texts.indices { byKey[Self.key(texts[index]), default: []].append(index) }
         }
 
         func contains(_ text: String) -> Bool {
-            bySpaces[Self.spaces(text)]?.contains { texts[$0] == text } ?? false
+            byKey[Self.key(text)]?.contains { texts[$0] == text } ?? false
         }
 
-        /// The number of U+0020 in the text.
-        static func spaces(_ text: String) -> Int {
-            var count = 0
-            for byte in text.utf8 where byte == 0x20 { count += 1 }
-            return count
+        /// FNV-1a of the text's key bytes.
+        static func key(_ text: String) -> UInt64 {
+            var text = text
+            return text.withUTF8 { bytes in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in bytes where isKeyByte(byte) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                return hash
+            }
+        }
+
+        /// An ASCII byte that no other character's canonical decomposition holds: not a letter,
+        /// nor `;` (the Greek question mark), `<`, `=`, `>` (≮, ≠, ≯) or `` ` `` (the Greek varia).
+        @inline(__always)
+        static func isKeyByte(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x3B...0x3E, 0x41...0x5A, 0x60...0x7A, 0x80...: return false
+            default: return true
+            }
         }
     }
 
