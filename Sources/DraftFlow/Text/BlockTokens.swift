@@ -11,8 +11,9 @@ import Foundation
 final class BlockTokens {
     /// One block, tokenized: where its tokens end and what they are, not the tokens' texts.
     struct Entry {
-        /// `ends[k]`: the UTF-8 offset in the block's text where token `k` ends.
-        let ends: [Int]
+        /// `ends[k]`: the UTF-8 offset in the block's text where token `k` ends (32 bits: a text
+        /// is at most 10 MiB, and the tokens of the two versions were the most of `redline`'s heap).
+        let ends: [Int32]
         /// The tokens' ids by `String` equality: equal ids, equal token texts.
         let ids: [Int32]
         let isWhitespace: [Bool]
@@ -24,12 +25,12 @@ final class BlockTokens {
 
         /// Whether a token starts at UTF-8 offset `offset` (the end of the text included).
         func startsToken(at offset: Int) -> Bool {
-            if offset == 0 || offset == (ends.last ?? 0) { return true }
+            if offset == 0 || offset == Int(ends.last ?? 0) { return true }
             var low = 0, high = ends.count - 1
             while low <= high {
                 let middle = (low + high) / 2
-                if ends[middle] == offset { return true }
-                if ends[middle] < offset { low = middle + 1 } else { high = middle - 1 }
+                if Int(ends[middle]) == offset { return true }
+                if Int(ends[middle]) < offset { low = middle + 1 } else { high = middle - 1 }
             }
             return false
         }
@@ -102,7 +103,7 @@ final class BlockTokens {
     }
 
     private func makeEntry(_ text: String) -> Entry {
-        var ends: [Int] = []
+        var ends: [Int32] = []
         var ids: [Int32] = []
         var isWhitespace: [Bool] = []
         var byteIDs: [Int32] = []
@@ -114,7 +115,7 @@ final class BlockTokens {
                 isWhitespace.reserveCapacity(estimate)
                 byteIDs.reserveCapacity(estimate)
             }
-            ends.append(range.upperBound)
+            ends.append(Int32(range.upperBound))
             let id = interner.id(bytes, range)
             byteIDs.append(id)
             ids.append(interner.canonicalOf[Int(id)])
@@ -127,7 +128,7 @@ final class BlockTokens {
         let body = DraftDocument.Block(kind: kind, text: text, number: number, anchor: "", index: 0).body
         let start = text.utf8.count - body.utf8.count
         var bag: [Int32] = []
-        let firstToken = start == 0 ? 0 : ends.firstIndex(of: start).map { $0 + 1 }
+        let firstToken = start == 0 ? 0 : ends.firstIndex(of: Int32(start)).map { $0 + 1 }
         let utf8 = text.utf8
         if let firstToken, start == 0 || utf8[utf8.index(utf8.startIndex, offsetBy: start - 1)] < 0x80 {
             bag.reserveCapacity(ends.count - firstToken)
