@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "CGitTLS", cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])], linkerSettings: [.linkedLibrary("git2"), .linkedLibrary("dl")]),
         // zlib, called directly by GitPack (pack objects, loose-object checks).
         .systemLibrary(name: "Czlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's mallopt, for the heap's growth step (the draftflow command's HeapGrowth).
+        .systemLibrary(name: "CMalloc"),
         .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Parallel"),
         .target(name: "LineSplitting"),
@@ -98,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "draftflow",
             dependencies: [
-                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "DraftFlowMail", "DraftFlowPortal", "Parallel",
+                "DraftFlow", "DraftFlowExport", "DraftFlowGit", "DraftFlowOffice", "DraftFlowMail", "DraftFlowPortal", "Parallel", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -26,6 +26,13 @@ struct Draftflow: AsyncParsableCommand {
             RemoteCommand.self, Push.self, Pull.self, Clone.self, Submit.self, Collect.self,
         ]
     )
+
+    /// ArgumentParser's `main`, the heap's growth set first for `redline` (`HeapGrowth`): glibc
+    /// sizes a thread's heap when the thread first allocates, before any command runs.
+    static func main() async {
+        if ProcessInfo.processInfo.arguments.dropFirst().first == RedlineCommand.configuration.commandName { HeapGrowth.padTop() }
+        await main(nil)
+    }
 }
 
 /// Options every workspace command shares.

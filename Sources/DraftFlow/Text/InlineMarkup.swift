@@ -18,9 +18,28 @@ package enum InlineMarkup {
     }
 
     /// `text` wrapped in a Markdown marker, whitespace kept outside; "" stays "".
+    ///
+    /// A text whose first and last bytes are ASCII but not whitespace (most redline segments) is
+    /// wrapped as it is, without splitting it into characters: its first character starts with
+    /// that byte, and its last one ends with the other, which only a prepended mark (the Arabic
+    /// number sign) can join, so neither is whitespace. `markdownWrapBySplitting` is the general code.
     static func markdownWrap(_ text: String, _ marker: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, isVisibleASCII(first), isVisibleASCII(last) {
+            return marker + text + marker
+        }
+        return markdownWrapBySplitting(text, marker)
+    }
+
+    /// `markdownWrap` from `splitWhitespace` (what tests compare it with).
+    static func markdownWrapBySplitting(_ text: String, _ marker: String) -> String {
         let (lead, core, trail) = splitWhitespace(text)
         return core.isEmpty ? text : lead + marker + core + marker + trail
+    }
+
+    /// An ASCII byte that is not whitespace (nor a control character).
+    @inline(__always)
+    private static func isVisibleASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 
     /// The heading marker of a block text ("## ") and the rest.

@@ -35,7 +35,7 @@ extension Redline {
     /// The text of tokens `range` of a block: the bytes they cover.
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ entry: BlockTokens.Entry, _ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let start = range.lowerBound == 0 ? 0 : entry.ends[range.lowerBound - 1]
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<entry.ends[range.upperBound - 1]]), as: UTF8.self)
+        let start = range.lowerBound == 0 ? 0 : Int(entry.ends[range.lowerBound - 1])
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<Int(entry.ends[range.upperBound - 1])]), as: UTF8.self)
     }
 }
