@@ -64,13 +64,27 @@ extension Repository {
             return try blobData(id)
         }
         var result = WorkTreeSync()
-        for (path, id) in target.sorted(by: { $0.key < $1.key }) where indexed[path] != id {
+        let changed = target.sorted(by: { $0.key < $1.key }).filter { indexed[$0.key] != $0.value }
+        // New files just committed (an intake's hundreds of copies) are written on every core
+        // first: copying their bytes into the page cache is most of a sync. Each is then indexed
+        // in order, from its stat data, without hashing it again.
+        let fresh = changed.compactMap { path, id -> NewFile? in
+            guard let file = known[path], file.id == id, indexed[path] == nil else { return nil }
+            return NewFile(path: path, url: root.appendingPathComponent(path), data: file.data)
+        }
+        let written = try concurrentMap(fresh) { file -> (path: String, status: WrittenStatus?) in
+            // A file already there (put there since) is left to the general way below.
+            if FileManager.default.fileExists(atPath: file.url.path) { return (file.path, nil) }
+            try FileSystem.replaceFile(at: file.url, with: file.data)
+            MappedFiles.release(file.data)
+            return (file.path, WrittenStatus(file.url))
+        }
+        var writtenStatus: [String: WrittenStatus] = [:]
+        for file in written { if let status = file.status { writtenStatus[file.path] = status } }
+        for (path, id) in changed {
             let url = root.appendingPathComponent(path)
-            if let file = known[path], file.id == id, indexed[path] == nil, !FileManager.default.fileExists(atPath: url.path) {
-                // A new file we just committed: write it and index it without hashing it again.
-                try FileSystem.replaceFile(at: url, with: file.data)
-                MappedFiles.release(file.data)
-                try addWrittenFile(to: index, path: path, url: url, id: id)
+            if let status = writtenStatus[path] {
+                try addWrittenFile(to: index, path: path, status: status, id: id)
                 result.updated.append(path)
                 continue
             }
@@ -170,8 +184,13 @@ extension Repository {
 
     /// Adds a file just written with known content `id` to the index, from its stat data.
     private func addWrittenFile(to index: OpaquePointer, path: String, url: URL, id: BlobID) throws {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else {
+        try addWrittenFile(to: index, path: path, status: WrittenStatus(url), id: id)
+    }
+
+    /// Adds a file just written with known content `id` to the index, from the stat data taken
+    /// after writing it (nil: it could not be read, and libgit2 reads and hashes the file).
+    private func addWrittenFile(to index: OpaquePointer, path: String, status: WrittenStatus?, id: BlobID) throws {
+        guard let info = status?.info else {
             try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
             return
         }
@@ -200,6 +219,26 @@ extension Repository {
             entry.path = cPath
             try check(git_index_add(index, &entry), "git_index_add(\(path))")
         }
+    }
+}
+
+/// A new file the sync writes: where, and its bytes.
+private struct NewFile: @unchecked Sendable {
+    // `Data` of a file mapping is handed to one writer only; @unchecked for its deallocator.
+    let path: String
+    let url: URL
+    let data: Data
+}
+
+/// The stat data of a file just written, for its index entry; nil when `stat` failed.
+private struct WrittenStatus: @unchecked Sendable {
+    // A plain C struct of numbers.
+    let info: stat
+
+    init?(_ url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        self.info = info
     }
 }
 

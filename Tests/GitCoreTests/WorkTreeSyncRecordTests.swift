@@ -131,6 +131,48 @@ import Testing
         #expect(recordUsed >= 20)
     }
 
+    /// New files the caller hands over (`known`) are written on every core, then indexed in order:
+    /// the same report, index and work tree as reading each blob back, one at a time.
+    @Test func newFilesHandedOverGiveWhatReadingTheBlobsGives() throws {
+        let handed = try ScratchDirectory(), read = try ScratchDirectory()
+        var reports: [WorkTreeSync] = []
+        for scratch in [handed, read] {
+            let repository = try Repository.create(at: scratch.url)
+            let first = try repository.createBlob(Data("first\n".utf8))
+            let tree1 = try repository.updateTree(nil, [.upsert(path: "Workflow.md", blob: first)])
+            let c1 = try repository.createCommit(tree: tree1, parents: [], author: signature(at: 1), committer: signature(at: 1), message: "1\n")
+            _ = try repository.updateReference("refs/heads/main", to: c1, expected: nil, message: "1")
+            try repository.withWorkTreeLock { _ = try repository.syncWorkTree(to: c1) }
+            // 300 new files in 60 folders; a person has put a file of their own where one goes,
+            // and another where the commit puts the same bytes.
+            var files: [String: Data] = [:]
+            for member in 0..<60 {
+                for number in 0..<5 { files["Comments/r1/M\(member)/submission-\(number).md"] = Data(String(repeating: "member \(member) \(number)\n", count: 1 + member * 50).utf8) }
+            }
+            for folder in ["Comments/r1/M7", "Comments/r1/M9"] {
+                try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            try Data("a person's own\n".utf8).write(to: scratch.url.appendingPathComponent("Comments/r1/M7/submission-2.md"))
+            try files["Comments/r1/M9/submission-4.md"]!.write(to: scratch.url.appendingPathComponent("Comments/r1/M9/submission-4.md"))
+            var known: [String: (id: BlobID, data: Data)] = [:]
+            var tree = tree1
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let id = try repository.createBlob(data)
+                known[path] = (id, data)
+                tree = try repository.updateTree(tree, [.upsert(path: path, blob: id)])
+            }
+            let c2 = try repository.createCommit(tree: tree, parents: [c1], author: signature(at: 2), committer: signature(at: 2), message: "2\n")
+            _ = try repository.updateReference("refs/heads/main", to: c2, expected: c1, message: "2")
+            reports.append(try repository.withWorkTreeLock { try repository.syncWorkTree(to: c2, known: scratch === handed ? known : [:]) })
+        }
+        #expect(reports[0] == reports[1])
+        #expect(reports[0].updated.count == 299)
+        #expect(reports[0].keptLocalEdits == ["Comments/r1/M7/submission-2.md"])
+        #expect(try stagedIndex(handed.url) == stagedIndex(read.url))
+        #expect(try workTree(handed.url) == workTree(read.url))
+        #expect(try git(["status", "--porcelain"], in: handed.url).output == " M Comments/r1/M7/submission-2.md\n")
+    }
+
     @Test func anIndexWrittenByGitIsComparedPathForPath() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url)
