@@ -77,19 +77,26 @@ public final class SSHServer: @unchecked Sendable {
         agent.standardOutput = FileHandle.nullDevice
         agent.standardError = FileHandle.nullDevice
         try agent.run()
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: agentSocket.path) { usleep(20_000) }
+        // The socket appears when the agent binds it, a moment before it listens: under a loaded
+        // machine (the whole suite on two cores) ssh-add could find it refusing, and exit 2.
+        for _ in 0..<500 where !FileManager.default.fileExists(atPath: agentSocket.path) { usleep(20_000) }
         self.agent = agent
-        // Reaped with waitpid: Foundation's wait for this child did not return once the agent ran.
-        let add = Process()
-        add.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-add")
-        add.arguments = ["-q", userKey.path]
-        add.environment = ["SSH_AUTH_SOCK": agentSocket.path, "PATH": "/usr/bin:/bin"]
-        add.standardOutput = FileHandle.nullDevice
-        add.standardError = FileHandle.nullDevice
-        add.standardInput = FileHandle.nullDevice
-        try add.run()
         var status: Int32 = 0
-        while waitpid(add.processIdentifier, &status, 0) < 0 && errno == EINTR {}
+        for attempt in 0..<50 {
+            if attempt > 0 { usleep(100_000) }
+            // Reaped with waitpid: Foundation's wait for this child did not return once the agent ran.
+            let add = Process()
+            add.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-add")
+            add.arguments = ["-q", userKey.path]
+            add.environment = ["SSH_AUTH_SOCK": agentSocket.path, "PATH": "/usr/bin:/bin"]
+            add.standardOutput = FileHandle.nullDevice
+            add.standardError = FileHandle.nullDevice
+            add.standardInput = FileHandle.nullDevice
+            try add.run()
+            while waitpid(add.processIdentifier, &status, 0) < 0 && errno == EINTR {}
+            // Exit status 2: ssh-add could not reach the agent yet.
+            if status != 2 << 8 { break }
+        }
         guard status == 0 else { throw ToolFailure(command: ["ssh-add", userKey.path], status: status, errors: "") }
     }
 
