@@ -269,25 +269,16 @@ package struct IndexSyncRecord: Equatable {
         return IndexSyncRecord(index: index, tree: TreeID(tree))
     }
 
-    /// Writes the record beside the index (a temporary file renamed over it, not synced: a record
-    /// lost in a crash only makes the next sync compare everything). A folder that cannot be
-    /// written leaves the old record out of use, since it names another index.
+    /// Writes the record beside the index as the work tree's files are written (a temporary file
+    /// renamed over it, not synced: a record lost in a crash only makes the next sync compare
+    /// everything). When it cannot be written, the old record is removed, since it names another
+    /// index.
     package static func write(_ record: IndexSyncRecord, _ gitDirectory: URL) {
-        let target = path(gitDirectory)
-        let folder = (target as NSString).deletingLastPathComponent
-        let temporary = folder + "/" + FileSystem.temporaryName(for: "index-synced")
+        let target = URL(fileURLWithPath: path(gitDirectory))
         do {
-            try FileSystem.makeFolders(folder)
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw SystemCallError("index-synced", call: "open", cannot: "write", path: temporary, errno: errno) }
-            let failure = FileSystem.writeAll(Data((record.index.hex + "\n" + record.tree.objectID.hex + "\n").utf8), to: descriptor)
-            close(descriptor)
-            guard failure == 0, rename(temporary, target) == 0 else {
-                throw SystemCallError("index-synced", call: "rename", cannot: "write", path: target, errno: failure != 0 ? failure : errno)
-            }
+            try FileSystem.replaceFile(at: target, with: Data((record.index.hex + "\n" + record.tree.objectID.hex + "\n").utf8))
         } catch {
-            unlink(temporary)
-            unlink(target)
+            unlink(target.path)
         }
     }
 }
