@@ -15,6 +15,14 @@ import Testing
         Signature(name: "S", email: "s@example.org", time: Date(timeIntervalSince1970: seconds), timeZone: geneva)
     }
 
+    /// A commit of `tree` on `parent` (at second `at`), which `main` moves to.
+    func commit(_ repository: Repository, _ tree: TreeID, on parent: CommitID?, at seconds: TimeInterval) throws -> CommitID {
+        let commit = try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], author: signature(at: seconds),
+                                                 committer: signature(at: seconds), message: "\(Int(seconds))\n")
+        _ = try repository.updateReference("refs/heads/main", to: commit, expected: parent, message: "\(Int(seconds))")
+        return commit
+    }
+
     /// A small deterministic generator (xorshift), so that a failure can be replayed.
     struct Generator {
         var state: UInt64
@@ -140,8 +148,7 @@ import Testing
             let repository = try Repository.create(at: scratch.url)
             let first = try repository.createBlob(Data("first\n".utf8))
             let tree1 = try repository.updateTree(nil, [.upsert(path: "Workflow.md", blob: first)])
-            let c1 = try repository.createCommit(tree: tree1, parents: [], author: signature(at: 1), committer: signature(at: 1), message: "1\n")
-            _ = try repository.updateReference("refs/heads/main", to: c1, expected: nil, message: "1")
+            let c1 = try commit(repository, tree1, on: nil, at: 1)
             try repository.withWorkTreeLock { _ = try repository.syncWorkTree(to: c1) }
             // 300 new files in 60 folders; a person has put a file of their own where one goes,
             // and another where the commit puts the same bytes.
@@ -161,8 +168,7 @@ import Testing
                 known[path] = (id, data)
                 tree = try repository.updateTree(tree, [.upsert(path: path, blob: id)])
             }
-            let c2 = try repository.createCommit(tree: tree, parents: [c1], author: signature(at: 2), committer: signature(at: 2), message: "2\n")
-            _ = try repository.updateReference("refs/heads/main", to: c2, expected: c1, message: "2")
+            let c2 = try commit(repository, tree, on: c1, at: 2)
             reports.append(try repository.withWorkTreeLock { try repository.syncWorkTree(to: c2, known: scratch === handed ? known : [:]) })
         }
         #expect(reports[0] == reports[1])
@@ -178,8 +184,7 @@ import Testing
         let repository = try Repository.create(at: scratch.url)
         let one = try repository.createBlob(Data("one\n".utf8)), two = try repository.createBlob(Data("two\n".utf8))
         let tree1 = try repository.updateTree(nil, [.upsert(path: "Drafts/d.md", blob: one), .upsert(path: "Workflow.md", blob: one)])
-        let c1 = try repository.createCommit(tree: tree1, parents: [], author: signature(at: 1), committer: signature(at: 1), message: "1\n")
-        _ = try repository.updateReference("refs/heads/main", to: c1, expected: nil, message: "1")
+        let c1 = try commit(repository, tree1, on: nil, at: 1)
         try repository.withWorkTreeLock { _ = try repository.syncWorkTree(to: c1) }
         #expect(IndexSyncRecord.read(repository.gitDirectory) != nil)
 
@@ -187,8 +192,7 @@ import Testing
         // commit does not touch that file, and the sync puts its entry back as the commit has it.
         _ = try git(["rm", "--cached", "-q", "Workflow.md"], in: scratch.url)
         let tree2 = try repository.updateTree(tree1, [.upsert(path: "Drafts/d.md", blob: two)])
-        let c2 = try repository.createCommit(tree: tree2, parents: [c1], author: signature(at: 2), committer: signature(at: 2), message: "2\n")
-        _ = try repository.updateReference("refs/heads/main", to: c2, expected: c1, message: "2")
+        let c2 = try commit(repository, tree2, on: c1, at: 2)
         let sync = try repository.withWorkTreeLock { try repository.syncWorkTree(to: c2) }
         #expect(sync.updated == ["Drafts/d.md", "Workflow.md"])
         #expect(sync.keptLocalEdits.isEmpty)
@@ -201,9 +205,8 @@ import Testing
         let repository = try Repository.create(at: scratch.url)
         let one = try repository.createBlob(Data("one\n".utf8))
         let tree = try repository.updateTree(nil, [.upsert(path: "Workflow.md", blob: one)])
-        let commit = try repository.createCommit(tree: tree, parents: [], author: signature(at: 1), committer: signature(at: 1), message: "1\n")
-        _ = try repository.updateReference("refs/heads/main", to: commit, expected: nil, message: "1")
-        try repository.withWorkTreeLock { _ = try repository.syncWorkTree(to: commit) }
+        let tip = try commit(repository, tree, on: nil, at: 1)
+        try repository.withWorkTreeLock { _ = try repository.syncWorkTree(to: tip) }
         let path = IndexSyncRecord.path(repository.gitDirectory)
         let good = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(good.count == 82)
@@ -224,7 +227,7 @@ import Testing
         #expect(mkfifo(path, 0o644) == 0)
         #expect(IndexSyncRecord.read(repository.gitDirectory) == nil)
         // The next sync writes a good one in place of the FIFO.
-        try repository.withWorkTreeLock { _ = try repository.syncWorkTree(to: commit) }
+        try repository.withWorkTreeLock { _ = try repository.syncWorkTree(to: tip) }
         #expect(IndexSyncRecord.read(repository.gitDirectory)?.tree == tree)
     }
 }
