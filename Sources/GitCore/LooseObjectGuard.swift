@@ -113,6 +113,9 @@ enum LooseObjectGuard {
             // Not loose: libgit2's own function says so in its own words.
             return entry.originals.read?(buffer, length, type, backend, oid) ?? GIT_ENOTFOUND.rawValue
         case .object(let name, let content, let size):
+            // Inflated to its end: libgit2 checking afterwards that it exists (a tree or the index
+            // taking a blob this command read and writes again unchanged) need not inflate it again.
+            WholeLooseFiles.note(path)
             buffer.pointee = content
             length.pointee = size
             type.pointee = objectType(name)

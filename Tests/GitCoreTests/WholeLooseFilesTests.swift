@@ -61,4 +61,25 @@ import Testing
         #expect(try repository.createBlob(data) == blob)
         expectReportedAsDamaged(blob, in: repository)
     }
+
+    /// A blob this process read to its end is known whole: written again unchanged (as `dispose`
+    /// writes the round's unchanged records) it goes in a tree; truncated after the read, it is
+    /// reported.
+    @Test func aBlobReadWholeGoesInATreeAndIsReportedWhenTruncatedSince() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url)
+        let data = largeText(4)
+        let blob = try Repository.open(at: scratch.url).createBlob(data)
+        // Another process reads it, writes it again and puts it in a tree.
+        var repository = try Repository.open(at: scratch.url)
+        #expect(try repository.blobData(blob) == data)
+        #expect(try repository.createBlob(data) == blob)
+        let tree = try repository.updateTree(nil, [.upsert(path: "Comments/r/merge-edits.json", blob: blob)])
+        #expect(try repository.file(in: tree, path: "Comments/r/merge-edits.json") == data)
+        // And another reads it, then finds the file truncated since.
+        repository = try Repository.open(at: scratch.url)
+        #expect(try repository.blobData(blob) == data)
+        try truncate(file(blob, in: repository))
+        expectReportedAsDamaged(blob, in: repository)
+    }
 }
