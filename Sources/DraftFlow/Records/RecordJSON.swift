@@ -75,19 +75,77 @@ public struct RecordJSON {
     /// An array-of-strings field.
     public mutating func field(_ key: StaticString, _ values: [String], indent: Int) {
         fieldKey(key, indent: indent)
+        stringArray(values, indent: indent + 2)
+    }
+
+    /// An array-of-strings field left out when nil.
+    public mutating func field(_ key: StaticString, _ values: [String]?, indent: Int) {
+        guard let values else { return }
+        field(key, values, indent: indent)
+    }
+
+    /// An array-of-objects field.
+    public mutating func field<T: RecordJSONWritable>(_ key: StaticString, _ items: [T], indent: Int) {
+        fieldKey(key, indent: indent)
+        let outer = fieldsWritten
+        array(items, indent: indent + 2)
+        fieldsWritten = outer
+    }
+
+    /// A dictionary field (nil is left out), its keys in the order `JSONEncoder`'s `.sortedKeys`
+    /// gives (their UTF-8 bytes compared, not `String`'s `<`, which compares canonical forms: "é"
+    /// written as `e` and a combining accent sorts among the e's), each value written by `value` at the
+    /// entry's indentation.
+    public mutating func field<Value>(_ key: StaticString, _ dictionary: [String: Value]?, indent: Int,
+                                      value: (inout RecordJSON, Value, Int) -> Void) {
+        guard let dictionary else { return }
+        fieldKey(key, indent: indent)
+        if dictionary.isEmpty {
+            raw("{\n\n")
+            spaces(indent + 2)
+            raw("}")
+            return
+        }
+        let outer = fieldsWritten
+        raw("{\n")
+        let entries = dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (i, entry) in entries.enumerated() {
+            spaces(indent + 4)
+            string(entry.key)
+            raw(" : ")
+            value(&self, entry.value, indent + 4)
+            raw(i + 1 < entries.count ? ",\n" : "\n")
+        }
+        spaces(indent + 2)
+        raw("}")
+        fieldsWritten = outer
+    }
+
+    /// A `[String: String]` field (nil is left out).
+    public mutating func field(_ key: StaticString, _ dictionary: [String: String]?, indent: Int) {
+        field(key, dictionary, indent: indent) { out, text, _ in out.string(text) }
+    }
+
+    /// A `[String: [String]]` field (nil is left out).
+    public mutating func field(_ key: StaticString, _ dictionary: [String: [String]]?, indent: Int) {
+        field(key, dictionary, indent: indent) { out, values, indent in out.stringArray(values, indent: indent) }
+    }
+
+    /// An array of strings where the writer is, its closing bracket indented by `indent`.
+    mutating func stringArray(_ values: [String], indent: Int) {
         if values.isEmpty {
             raw("[\n\n")
-            spaces(indent + 2)
+            spaces(indent)
             raw("]")
             return
         }
         raw("[\n")
         for (i, text) in values.enumerated() {
-            spaces(indent + 4)
+            spaces(indent + 2)
             string(text)
             raw(i + 1 < values.count ? ",\n" : "\n")
         }
-        spaces(indent + 2)
+        spaces(indent)
         raw("]")
     }
 
@@ -123,7 +181,7 @@ public struct RecordJSON {
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`.
-    private mutating func string(_ text: String) {
+    mutating func string(_ text: String) {
         var text = text
         bytes.append(0x22)
         text.withUTF8 { utf8 in
@@ -262,10 +320,10 @@ extension RecordJSON {
 }
 
 extension MergeRecord {
-    /// The whole record as JSON, as `RecordCoding.encoder` would write it, with the large parts
-    /// written by `RecordJSON`, or taken from `parts` (their files' bytes) when given.
-    public func json(encoder: JSONEncoder, parts: (changes: Data, edits: Data)? = nil) throws -> Data {
-        var text = try encoder.encode(withoutParts)
+    /// The whole record as JSON, as `RecordCoding.encoder(timeZone: zone)` would write it, with the
+    /// large parts written by `RecordJSON`, or taken from `parts` (their files' bytes) when given.
+    public func json(zone: TimeZone, parts: (changes: Data, edits: Data)? = nil) throws -> Data {
+        var text = RecordJSON.mergeRecord(withoutParts, zone: zone)
         for key in ["changes", "edits"] {
             // The empty array `withoutParts` holds at that key, replaced by the full one.
             let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)

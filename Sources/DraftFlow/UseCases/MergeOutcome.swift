@@ -22,7 +22,7 @@ extension DraftingContext {
     /// A merge's record as JSON, as `json(_:)` writes any value, written faster (from the
     /// record's files when the merge just wrote them).
     public func json(_ outcome: MergeOutcome) throws -> Data {
-        try outcome.record.json(encoder: RecordCoding.encoder(timeZone: workflow().zone()), parts: outcome.encodedParts)
+        try outcome.record.json(zone: workflow().zone(), parts: outcome.encodedParts)
     }
 
     /// Builds the candidate of `state` with `dispositions` and `resolutions`, and the change that
@@ -46,17 +46,17 @@ extension DraftingContext {
         record.flagged = candidate.flagged.isEmpty ? nil : candidate.flagged
         record.rounds = state.pooled.count > 1 ? state.pooled : nil
         let round = state.round.name
-        let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
+        let zone = try state.workflow.zone()
         var writes: [String: Data] = [
             state.workflow.document: Data(candidate.text.utf8),
-            RecordPaths.merge(round: round): try encoder.encode(record.withoutParts),
+            RecordPaths.merge(round: round): RecordJSON.mergeRecord(record.withoutParts, zone: zone),
             RecordPaths.mergeChanges(round: round): RecordJSON.array(record.changes),
             RecordPaths.mergeEdits(round: round): RecordJSON.array(record.edits),
-            RecordPaths.mergeSummary(round: round): try encoder.encode(MergeSummary(record, dispositions: dispositions)),
+            RecordPaths.mergeSummary(round: round): RecordJSON.mergeSummary(MergeSummary(record, dispositions: dispositions), zone: zone),
         ]
         // Written when there are any, and when the last one was taken back (`dispose ID undecided`).
         if !dispositions.isEmpty || !state.dispositions.isEmpty {
-            writes[RecordPaths.dispositions(round: round)] = RecordJSON.dispositions(dispositions, zone: try state.workflow.zone())
+            writes[RecordPaths.dispositions(round: round)] = RecordJSON.dispositions(dispositions, zone: zone)
         }
         return (try secretariatChange(state.workflow, writes: writes, message: message(record)), record)
     }

@@ -141,11 +141,11 @@ public struct Resolutions {
         guard var summary = try RecordReader.mergeSummary(state.round.name, in: snapshot) else { return nil }
         summary.openCollisions = MergeSummary(record, dispositions: []).openCollisions
         summary.superseded = record.superseded
-        let encoder = RecordCoding.encoder(timeZone: try state.workflow.zone())
+        let zone = try state.workflow.zone()
         let change = try context.secretariatChange(state.workflow, writes: [
             state.workflow.document: Data(DraftDocument.render(blockTexts: blocks).utf8),
-            RecordPaths.merge(round: state.round.name): try encoder.encode(record.withoutParts),
-            RecordPaths.mergeSummary(round: state.round.name): try encoder.encode(summary),
+            RecordPaths.merge(round: state.round.name): RecordJSON.mergeRecord(record.withoutParts, zone: zone),
+            RecordPaths.mergeSummary(round: state.round.name): RecordJSON.mergeSummary(summary, zone: zone),
         ], message: message)
         return (change, record)
     }
