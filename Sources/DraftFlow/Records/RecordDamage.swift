@@ -55,6 +55,9 @@ extension RecordCoding {
     /// is a missing or malformed value, each naming the file and the commit that last changed it.
     /// (A key it does not know would be dropped the next time the record is written.)
     package static func decode<T: Codable>(_ type: T.Type, from data: Data, path: String, in snapshot: any WorkspaceSnapshot) throws -> T {
+        // A merge's edits and changes, as DraftFlow writes them, read straight from their bytes.
+        if T.self == [Comment].self, let edits = RecordArrayReader.comments(data) { return edits as! T }
+        if T.self == [RecordedChange].self, let changes = RecordArrayReader.changes(data) { return changes as! T }
         // Records whose Codable is synthesized: decoded and checked in one pass; the general way
         // below when that pass cannot read them (it also gives the error a user sees).
         if let synthesized = type as? any SynthesizedRecord.Type, let (value, unknown) = try? checked(synthesized, data) {

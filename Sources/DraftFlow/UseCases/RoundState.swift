@@ -237,7 +237,7 @@ package struct RoundState {
     /// `record` with its edits decoded from `data`, the bytes of its edits file (none without it).
     package static func withEdits(_ record: MergeRecord?, from data: Data?) throws -> MergeRecord? {
         var record = record
-        record?.edits = try data.map { try RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
+        record?.edits = try data.map { try RecordArrayReader.comments($0) ?? RecordCoding.decoder().decode([Comment].self, from: $0) } ?? []
         return record
     }
 
