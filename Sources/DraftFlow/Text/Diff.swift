@@ -148,8 +148,9 @@ private struct MyersEngine {
     let costLimit: Int
     var runs: [Diff.MatchingRun] = []
     /// The furthest x reached on each diagonal, forward and backward: buffers the caller owns, as
-    /// long as the longest `length` a bisection needs. (Arrays here, checked and kept unique at
-    /// every access, made the bisection about twice as slow.)
+    /// long as the longest `length` a bisection needs (arrays here were checked and kept unique at
+    /// every access: `bisect` took 112.7 M instructions instead of 99.0 M in a `redline` of 1,000
+    /// paragraphs).
     private let forward: UnsafeMutableBufferPointer<Int>
     private let backward: UnsafeMutableBufferPointer<Int>
 
