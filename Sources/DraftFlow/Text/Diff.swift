@@ -123,7 +123,16 @@ public enum Diff {
         var runs: [MatchingRun] = []
         idsA.withUnsafeBufferPointer { pa in
             idsB.withUnsafeBufferPointer { pb in
-                var engine = MyersEngine(a: pa, b: pb, costLimit: max(1, costLimit))
+                let limit = max(1, costLimit)
+                // The longest diagonal arrays any bisection of these inputs uses (`bisect`'s `length`).
+                let length = 2 * (min((pa.count + pb.count + 1) / 2, limit + 1) + 1) + 2
+                let forward = UnsafeMutableBufferPointer<Int>.allocate(capacity: length)
+                let backward = UnsafeMutableBufferPointer<Int>.allocate(capacity: length)
+                defer {
+                    forward.deallocate()
+                    backward.deallocate()
+                }
+                var engine = MyersEngine(a: pa, b: pb, costLimit: limit, forward: forward, backward: backward)
                 engine.compare(0, pa.count, 0, pb.count)
                 runs = engine.runs
             }
@@ -138,13 +147,20 @@ private struct MyersEngine {
     let b: UnsafeBufferPointer<Int32>
     let costLimit: Int
     var runs: [Diff.MatchingRun] = []
-    private var forward: [Int] = []
-    private var backward: [Int] = []
+    /// The furthest x reached on each diagonal, forward and backward: buffers the caller owns, as
+    /// long as the longest `length` a bisection needs (arrays here were checked and kept unique at
+    /// every access: `bisect` took 112.7 M instructions instead of 99.0 M in a `redline` of 1,000
+    /// paragraphs).
+    private let forward: UnsafeMutableBufferPointer<Int>
+    private let backward: UnsafeMutableBufferPointer<Int>
 
-    init(a: UnsafeBufferPointer<Int32>, b: UnsafeBufferPointer<Int32>, costLimit: Int) {
+    init(a: UnsafeBufferPointer<Int32>, b: UnsafeBufferPointer<Int32>, costLimit: Int,
+         forward: UnsafeMutableBufferPointer<Int>, backward: UnsafeMutableBufferPointer<Int>) {
         self.a = a
         self.b = b
         self.costLimit = costLimit
+        self.forward = forward
+        self.backward = backward
     }
 
     private mutating func addRun(_ ia: Int, _ ib: Int, _ length: Int) {
@@ -182,15 +198,9 @@ private struct MyersEngine {
         let maxD = min((n + m + 1) / 2, costLimit + 1)
         let offset = maxD + 1
         let length = 2 * offset + 2
-        if forward.count < length {
-            forward = [Int](repeating: -1, count: length)
-            backward = [Int](repeating: -1, count: length)
-        } else {
-            for i in 0..<length {
-                forward[i] = -1
-                backward[i] = -1
-            }
-        }
+        precondition(length <= forward.count)
+        UnsafeMutableBufferPointer(rebasing: forward[0..<length]).update(repeating: -1)
+        UnsafeMutableBufferPointer(rebasing: backward[0..<length]).update(repeating: -1)
         forward[offset + 1] = 0
         backward[offset + 1] = 0
         let delta = n - m

@@ -23,7 +23,7 @@ package enum InlineMarkup {
     /// wrapped as it is, without splitting it into characters: its first character starts with
     /// that byte, and its last one ends with the other, which only a prepended mark (the Arabic
     /// number sign) can join, so neither is whitespace. `markdownWrapBySplitting` is the general code.
-    static func markdownWrap(_ text: String, _ marker: String) -> String {
+    package static func markdownWrap(_ text: String, _ marker: String) -> String {
         if let first = text.utf8.first, let last = text.utf8.last, isVisibleASCII(first), isVisibleASCII(last) {
             return marker + text + marker
         }

@@ -99,11 +99,40 @@ public enum Tokenizer {
                     currentKind = found
                 }
                 position = next
+                // The rest of a run of ASCII letters and digits, or of ASCII whitespace: each of its
+                // bytes is a character of that kind on its own when the byte after it is ASCII too
+                // (or the text ends), and it continues the run, so nothing is handed to `body`.
+                if found == .word {
+                    while position < count && isASCIIWordByte(bytes[position])
+                            && (position + 1 == count || bytes[position + 1] < 0x80) {
+                        position += 1
+                    }
+                } else if found == .whitespace {
+                    while position < count && isASCIIWhitespaceByte(bytes[position])
+                            && (position + 1 == count || bytes[position + 1] < 0x80) {
+                        position += 1
+                    }
+                }
             }
             if let current = currentKind, tokenStart < count {
                 body(bytes, tokenStart..<count, current)
             }
         }
+    }
+
+    /// An ASCII digit or letter (a `.word` character on its own).
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
+    }
+
+    /// ASCII whitespace (a `.whitespace` character on its own).
+    @inline(__always)
+    private static func isASCIIWhitespaceByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// The scalar starting at `offset` of valid UTF-8, and its length in bytes.
