@@ -145,19 +145,14 @@ import TestSupport
         var flagged = 0, replaced = 0
         for round in 0..<40 {
             let document = DraftDocument.parse(base(&random))
-            var kept: [Int: [String]] = [:]
+            var kept = CandidateBuilder.ParagraphWords()
             for number in 0..<60 {
                 let block = document.blocks[random.below(document.blocks.count)]
                 let text = random.below(3) == 0 ? sentence(&random, length: 12) : proposedText(&random, blocks: document.blockTexts, index: block.index)
                 let parsed = ParsedComment(anchor: .paragraph(block.anchor), type: .technical, text: "Comment", proposedChange: text)
                 let comment = DraftFlow.Comment(id: "M\(round)-\(number)", member: "M\(round)", parsed: parsed)
                 let fresh = CandidateBuilder.replacement(for: comment, paragraph: block)
-                let cached = CandidateBuilder.replacement(for: comment, paragraph: block, wordsOf: { paragraph in
-                    if let words = kept[paragraph.index] { return words }
-                    let words = ProposalCheck.words(paragraph.text)
-                    kept[paragraph.index] = words
-                    return words
-                })
+                let cached = CandidateBuilder.replacement(for: comment, paragraph: block, wordsOf: { kept.words(of: $0) })
                 #expect(cached == fresh)
                 if case .flagged = fresh { flagged += 1 } else { replaced += 1 }
             }

@@ -105,13 +105,8 @@ public struct CandidateBuilder: Sendable {
         }
 
         // Each base paragraph's words, for checking the proposals made to it.
-        var wordsByBlock: [Int: [String]] = [:]
-        func paragraphWords(_ block: DraftDocument.Block) -> [String] {
-            if let known = wordsByBlock[block.index] { return known }
-            let words = ProposalCheck.words(block.text)
-            wordsByBlock[block.index] = words
-            return words
-        }
+        var keptWords = ParagraphWords()
+        func paragraphWords(_ block: DraftDocument.Block) -> [String] { keptWords.words(of: block) }
         var proposals: [Proposal] = []
         var alignments: [[BlockAlignment.Step]?] = []
         var paragraphProposals: [ParagraphProposal] = []
@@ -257,6 +252,18 @@ public struct CandidateBuilder: Sendable {
             points += here.dropFirst().filter { $0.proposedChange != nil }.map(\.id)
         }
         return points
+    }
+
+    /// The base paragraphs' `ProposalCheck.words`, each found the first time it is asked for.
+    struct ParagraphWords {
+        private var byBlock: [Int: [String]] = [:]
+
+        mutating func words(of block: DraftDocument.Block) -> [String] {
+            if let known = byBlock[block.index] { return known }
+            let words = ProposalCheck.words(block.text)
+            byBlock[block.index] = words
+            return words
+        }
     }
 
     enum Replacement: Equatable {
