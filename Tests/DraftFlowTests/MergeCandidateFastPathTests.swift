@@ -137,7 +137,7 @@ import TestSupport
             #expect(body.utf8.elementsEqual(general.utf8), "\(proposal.debugDescription) at \(anchor)")
             sliced += body == proposal ? 0 : 1
         }
-        #expect(sliced > 1_000)
+        #expect(sliced > 200)
     }
 
     @Test func proposalsCheckedWithKeptParagraphWordsGiveWhatFreshWordsGive() {
@@ -157,7 +157,7 @@ import TestSupport
                 if case .flagged = fresh { flagged += 1 } else { replaced += 1 }
             }
         }
-        #expect(flagged > 200 && replaced > 200, "\(flagged) flagged, \(replaced) replaced")
+        #expect(flagged > 100 && replaced > 1_000, "\(flagged) flagged, \(replaced) replaced")
     }
 
     @Test func exactStringsWithEqualBytesHashAlike() {
