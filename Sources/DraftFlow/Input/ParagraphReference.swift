@@ -53,8 +53,11 @@ public enum ParagraphReference {
         }
         guard matched, scanner.position < scanner.scalars.count,
               scanner.scalars[scanner.position] == " " || scanner.scalars[scanner.position] == "\t" else { return proposal }
-        let body = proposal.unicodeScalars.dropFirst(scanner.position).drop { $0.properties.isWhitespace }
-        return body.isEmpty ? proposal : String(String.UnicodeScalarView(body))
+        // The body is the rest of the text: sliced, not put together again a scalar at a time.
+        let scalars = proposal.unicodeScalars
+        var index = scalars.index(scalars.startIndex, offsetBy: scanner.position)
+        while index < scalars.endIndex, scalars[index].properties.isWhitespace { index = scalars.index(after: index) }
+        return index == scalars.endIndex ? proposal : String(scalars[index...])
     }
 
     /// One scalar of `text` in the form references are read in (same number of scalars):

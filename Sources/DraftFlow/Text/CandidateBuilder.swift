@@ -104,6 +104,9 @@ public struct CandidateBuilder: Sendable {
             if let final = finalWording[anchor], final.comment != id, !isDecided(id) { superseded[id] = final.comment }
         }
 
+        // Each base paragraph's words, for checking the proposals made to it.
+        var keptWords = ParagraphWords()
+        func paragraphWords(_ block: DraftDocument.Block) -> [String] { keptWords.words(of: block) }
         var proposals: [Proposal] = []
         var alignments: [[BlockAlignment.Step]?] = []
         var paragraphProposals: [ParagraphProposal] = []
@@ -147,7 +150,7 @@ public struct CandidateBuilder: Sendable {
                 }
                 let paragraph = baseDocument.block(anchor: anchor)
                 let replacement: String
-                switch Self.replacement(for: comment, paragraph: paragraph) {
+                switch Self.replacement(for: comment, paragraph: paragraph, wordsOf: paragraphWords) {
                 case .text(let text):
                     replacement = text
                 case .flagged(let flag):
@@ -251,15 +254,34 @@ public struct CandidateBuilder: Sendable {
         return points
     }
 
-    enum Replacement {
+    /// The base paragraphs' `ProposalCheck.words`, each found the first time it is asked for.
+    struct ParagraphWords {
+        private var byBlock: [Int: [String]] = [:]
+
+        mutating func words(of block: DraftDocument.Block) -> [String] {
+            if let known = byBlock[block.index] { return known }
+            let words = ProposalCheck.words(block.text)
+            byBlock[block.index] = words
+            return words
+        }
+    }
+
+    enum Replacement: Equatable {
         case text(String)
         case flagged(ProposalFlag)
+    }
+
+    /// `replacement(for:paragraph:wordsOf:)` with the paragraph's words found afresh.
+    static func replacement(for comment: Comment, paragraph: DraftDocument.Block?) -> Replacement {
+        replacement(for: comment, paragraph: paragraph, wordsOf: { ProposalCheck.words($0.text) })
     }
 
     /// The paragraph a comment's proposed change puts in place of `paragraph`: its text (numbered as
     /// the paragraph is), an exact instruction applied where it matches exactly once, or the reason
     /// it cannot go in the text.
-    static func replacement(for comment: Comment, paragraph: DraftDocument.Block?) -> Replacement {
+    /// `wordsOf` gives a paragraph's `ProposalCheck.words` (a merge keeps them for each paragraph).
+    static func replacement(for comment: Comment, paragraph: DraftDocument.Block?,
+                            wordsOf: (DraftDocument.Block) -> [String]) -> Replacement {
         guard let proposed = comment.proposedBody ?? comment.proposedChange else { return .flagged(.instruction) }
         switch comment.proposalKind ?? .replacement {
         case .instruction(let exact?):
@@ -269,7 +291,7 @@ public struct CandidateBuilder: Sendable {
             return .flagged(.instruction)
         case .replacement:
             let text = numbered(proposed, like: paragraph)
-            if let paragraph, let flag = ProposalCheck.flag(proposed: text, paragraph: paragraph.text) { return .flagged(flag) }
+            if let paragraph, let flag = ProposalCheck.flag(proposed: text, paragraphWords: wordsOf(paragraph)) { return .flagged(flag) }
             return .text(text)
         }
     }

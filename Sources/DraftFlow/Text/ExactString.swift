@@ -20,8 +20,22 @@ struct ExactString: Hashable {
         }
     }
 
+    /// The bytes hashed: all of a short text; of a longer one, its length and three windows of
+    /// `window` bytes (start, middle, end). Equal texts have equal bytes, hence equal hashes; texts
+    /// that differ only elsewhere are told apart by `==`. Hashing every byte of each ~1 KB variant
+    /// of an edited paragraph was 5.7% of a merge's instructions.
     func hash(into hasher: inout Hasher) {
         var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            guard raw.count > 3 * Self.window else { return hasher.combine(bytes: raw) }
+            hasher.combine(raw.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[..<Self.window]))
+            let middle = (raw.count - Self.window) / 2
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[middle..<(middle + Self.window)]))
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - Self.window)...]))
+        }
     }
+
+    static let window = 32
 }

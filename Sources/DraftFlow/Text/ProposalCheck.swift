@@ -24,7 +24,12 @@ public enum ProposalCheck {
 
     /// Nil when `proposed` can replace `paragraph`; the reason when it cannot.
     public static func flag(proposed: String, paragraph: String) -> ProposalFlag? {
-        let paragraphWords = words(paragraph)
+        flag(proposed: proposed, paragraphWords: words(paragraph))
+    }
+
+    /// `flag` with the paragraph's `words` already known (a merge checks many proposals against
+    /// the same paragraph).
+    static func flag(proposed: String, paragraphWords: [String]) -> ProposalFlag? {
         // Short paragraphs (a heading, a line of a list) can be rewritten whole.
         guard paragraphWords.count >= 8 else { return nil }
         let proposedWords = Set(words(proposed))

@@ -15,6 +15,16 @@ public enum ProposalMerge {
     public static func merge(base: String, proposals: [Proposal],
                              paragraphProposals: [ParagraphProposal] = [],
                              alignments: [[BlockAlignment.Step]?] = []) -> MergeResult {
+        merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals, alignments: alignments, placingParagraphs: true)
+    }
+
+    /// `merge`, with `placingParagraphs` false the general way: each paragraph proposal made into a
+    /// whole proposal (the base's blocks with that paragraph replaced, and their alignment) and read
+    /// step by step like the others. True puts its edit and insertion at the paragraph directly, in
+    /// the same order, without a copy of the base's blocks and a step per block for each (at 772
+    /// members, thousands of them: most of the merge's fresh memory).
+    static func merge(base: String, proposals: [Proposal], paragraphProposals: [ParagraphProposal],
+                      alignments: [[BlockAlignment.Step]?], placingParagraphs: Bool) -> MergeResult {
         let baseDocument = DraftDocument.parse(base)
         let baseTexts = baseDocument.blockTexts
         var allProposals: [(members: [String], blocks: [String])] = proposals.map {
@@ -22,13 +32,19 @@ public enum ProposalMerge {
         }
         var knownSteps: [[BlockAlignment.Step]?] = proposals.indices.map { $0 < alignments.count ? alignments[$0] : nil }
         var unmatched: [ParagraphProposal] = []
+        // Paragraph proposals placed directly: members, the base block, the blocks that replace it.
+        var placed: [(members: [String], index: Int, blocks: [String])] = []
         for proposal in paragraphProposals {
             guard let index = baseDocument.index(ofAnchor: proposal.anchor) else {
                 unmatched.append(proposal)
                 continue
             }
-            var blocks = baseTexts
             let replacement = DraftDocument.splitBlocks(proposal.text)
+            if placingParagraphs {
+                placed.append((normalize(proposal.members), index, replacement))
+                continue
+            }
+            var blocks = baseTexts
             blocks.replaceSubrange(index...index, with: replacement)
             allProposals.append((normalize(proposal.members), blocks))
             // One paragraph replaced: the alignment is known without comparing the whole draft.
@@ -77,6 +93,24 @@ public enum ProposalMerge {
                 }
             }
             flushInsert()
+        }
+        // What reading a placed proposal's steps gives: nothing before its paragraph; there, a
+        // deletion, or an edit unless its first block is the base's; its further blocks inserted
+        // in the gap after the paragraph.
+        for (offset, proposal) in placed.enumerated() {
+            let proposalIndex = allProposals.count + offset
+            let index = proposal.index
+            guard let first = proposal.blocks.first else {
+                blockEdits[index].append(BlockEdit(proposal: proposalIndex, members: proposal.members, newText: nil))
+                continue
+            }
+            if first != baseTexts[index] {
+                blockEdits[index].append(BlockEdit(proposal: proposalIndex, members: proposal.members, newText: first))
+            }
+            if proposal.blocks.count > 1 {
+                gapInsertions[index + 1].append(GapInsertion(proposal: proposalIndex, members: proposal.members,
+                                                             blocks: Array(proposal.blocks.dropFirst())))
+            }
         }
 
         var builder = Builder(base: baseDocument)
