@@ -148,79 +148,14 @@ enum RecordArrayReader {
             return take(0x5D) ? values : nil
         }
 
-        /// A JSON string, its escapes decoded; nil for anything that is not one, or not UTF-8.
+        /// A JSON string, its escapes decoded, as the general record reader decodes it
+        /// (`RecordTree`); nil for anything that is not one, or not UTF-8.
         mutating func string() -> String? {
-            guard take(0x22) else { return nil }
-            let start = position
-            // Most strings have no escape: their bytes are the text.
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == 0x22 {
-                    let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                    position += 1
-                    return text
-                }
-                if byte == 0x5C { break }
-                if byte < 0x20 { return nil }
-                position += 1
-            }
-            guard position < bytes.count else { return nil }
-            var decoded = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-            while position < bytes.count {
-                let byte = bytes[position]
-                position += 1
-                switch byte {
-                case 0x22:
-                    return String(validating: decoded, as: UTF8.self)
-                case 0x5C:
-                    guard position < bytes.count else { return nil }
-                    let escape = bytes[position]
-                    position += 1
-                    switch escape {
-                    case 0x22, 0x5C, 0x2F: decoded.append(escape)
-                    case 0x62: decoded.append(0x08)
-                    case 0x66: decoded.append(0x0C)
-                    case 0x6E: decoded.append(0x0A)
-                    case 0x72: decoded.append(0x0D)
-                    case 0x74: decoded.append(0x09)
-                    case 0x75:
-                        guard let scalar = unicodeEscape() else { return nil }
-                        decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    default: return nil
-                    }
-                default:
-                    if byte < 0x20 { return nil }
-                    decoded.append(byte)
-                }
-            }
-            return nil
-        }
-
-        /// The scalar of `\uXXXX` (the `\u` read), with a following low surrogate when it is a high
-        /// one; nil for a lone surrogate, which is read the general way.
-        private mutating func unicodeEscape() -> Unicode.Scalar? {
-            guard let high = hex4() else { return nil }
-            if (0xD800...0xDBFF).contains(high) {
-                guard take(0x5C), take(0x75), let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-            }
-            return Unicode.Scalar(high)
-        }
-
-        private mutating func hex4() -> UInt32? {
-            guard position + 4 <= bytes.count else { return nil }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let byte = bytes[position]
-                position += 1
-                switch byte {
-                case 0x30...0x39: value = value << 4 | UInt32(byte - 0x30)
-                case 0x41...0x46: value = value << 4 | UInt32(byte - 0x41 + 10)
-                case 0x61...0x66: value = value << 4 | UInt32(byte - 0x61 + 10)
-                default: return nil
-                }
-            }
-            return value
+            guard position < bytes.count, bytes[position] == 0x22 else { return nil }
+            var parser = RecordTree.Parser(bytes: bytes, index: position)
+            guard let text = try? parser.string() else { return nil }
+            position = parser.index
+            return text
         }
     }
 }

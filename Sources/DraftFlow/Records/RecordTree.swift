@@ -101,7 +101,8 @@ indirect enum RecordTree {
         return false
     }
 
-    private struct Parser {
+    /// The parser, whose `string()` `RecordArrayReader` uses too.
+    struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
@@ -296,9 +297,9 @@ indirect enum RecordTree {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         }
 
-        /// A string: the bytes between the quotes, escapes decoded; invalid UTF-8, a control
-        /// character or an unpaired surrogate throws.
-        private mutating func string() throws -> String {
+        /// A string (`index` at its opening quote): the bytes between the quotes, escapes decoded;
+        /// invalid UTF-8, a control character or an unpaired surrogate throws.
+        mutating func string() throws -> String {
             index += 1
             let start = index
             while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20 { index += 1 }
