@@ -38,12 +38,18 @@ extension RecordJSON {
 
 extension MergeRecord: ZonedRecordJSONWritable {
     func writeJSON(to out: inout RecordJSON, indent: Int, zone: TimeZone) {
+        writeJSON(to: &out, indent: indent, zone: zone, parts: nil)
+    }
+
+    /// The record, its changes and edits written from the record, or taken as JSON already
+    /// written one level in (`parts`).
+    func writeJSON(to out: inout RecordJSON, indent: Int, zone: TimeZone, parts: (changes: [UInt8], edits: [UInt8])?) {
         out.beginObject()
         out.field("base", base, indent: indent)
-        out.field("changes", changes, indent: indent)
+        if let parts { out.field("changes", json: parts.changes, indent: indent) } else { out.field("changes", changes, indent: indent) }
         out.field("collisions", collisions.map { Zoned(value: $0, zone: zone) }, indent: indent)
         out.field("copyTexts", copyTexts, indent: indent)
-        out.field("edits", edits, indent: indent)
+        if let parts { out.field("edits", json: parts.edits, indent: indent) } else { out.field("edits", edits, indent: indent) }
         out.field("flagged", flagged, indent: indent) { out, flag, _ in out.string(flag.rawValue) }
         out.field("merged", InstantFormat.iso(merged, in: zone), indent: indent)
         out.field("orphaned", orphaned, indent: indent)

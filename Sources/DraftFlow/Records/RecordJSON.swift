@@ -17,6 +17,16 @@ public struct RecordJSON {
 
     public init() {}
 
+    public mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
+    /// A field whose value is JSON already written at this place's indentation.
+    mutating func field(_ key: StaticString, json: [UInt8], indent: Int) {
+        fieldKey(key, indent: indent)
+        bytes.append(contentsOf: json)
+    }
+
     /// The JSON of `items`, at the top level of a file.
     public static func array<T: RecordJSONWritable>(_ items: [T]) -> Data {
         var out = RecordJSON()
@@ -297,17 +307,14 @@ extension TemplateFields: RecordJSONWritable {
 
 /// A disposition as `dispositions.json` holds it: its instant written in the workspace's zone, as
 /// `RecordCoding.encoder(timeZone:)` writes it.
-struct DispositionJSON: RecordJSONWritable {
-    let disposition: Disposition
-    let zone: TimeZone
-
-    func writeJSON(to out: inout RecordJSON, indent: Int) {
+extension Disposition: ZonedRecordJSONWritable {
+    func writeJSON(to out: inout RecordJSON, indent: Int, zone: TimeZone) {
         out.beginObject()
-        out.field("comment", disposition.comment, indent: indent)
-        out.field("decided", InstantFormat.iso(disposition.decided, in: zone), indent: indent)
-        out.field("decision", disposition.decision.rawValue, indent: indent)
-        out.field("note", disposition.note, indent: indent)
-        out.field("text", disposition.text, indent: indent)
+        out.field("comment", comment, indent: indent)
+        out.field("decided", InstantFormat.iso(decided, in: zone), indent: indent)
+        out.field("decision", decision.rawValue, indent: indent)
+        out.field("note", note, indent: indent)
+        out.field("text", text, indent: indent)
         out.endObject(indent: indent)
     }
 }
@@ -315,41 +322,20 @@ struct DispositionJSON: RecordJSONWritable {
 extension RecordJSON {
     /// `dispositions.json`: what `RecordCoding.encoder(timeZone: zone).encode(dispositions)` gives.
     static func dispositions(_ dispositions: [Disposition], zone: TimeZone) -> Data {
-        array(dispositions.map { DispositionJSON(disposition: $0, zone: zone) })
+        array(dispositions.map { Zoned(value: $0, zone: zone) })
     }
 }
 
 extension MergeRecord {
-    /// The whole record as JSON, as `RecordCoding.encoder(timeZone: zone)` would write it, with the
-    /// large parts written by `RecordJSON`, or taken from `parts` (their files' bytes) when given.
+    /// The whole record as JSON, as `RecordCoding.encoder(timeZone: zone)` would write it, its large
+    /// parts written by `RecordJSON`, or taken from `parts` (their files' bytes) when given.
     public func json(zone: TimeZone, parts: (changes: Data, edits: Data)? = nil) throws -> Data {
-        var text = RecordJSON.mergeRecord(withoutParts, zone: zone)
-        for key in ["changes", "edits"] {
-            // The empty array `withoutParts` holds at that key, replaced by the full one.
-            let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
-            guard let range = text.range(of: empty) else {
-                throw DraftFlowError(.workspace, "cannot write the merge record's \(key) as JSON", fix: "report this as a bug")
-            }
-            var value: [UInt8]
-            if let parts {
-                value = Self.indented(key == "changes" ? parts.changes : parts.edits)
-            } else {
-                var out = RecordJSON()
-                if key == "changes" { out.array(changes, indent: 2) } else { out.array(edits, indent: 2) }
-                value = out.bytes
-            }
-            // Put together once, at its final size: at 772 members the edits are 44 MB, and each
-            // intermediate copy (the part as Data, the part joined to its key, the record grown
-            // around it) was that much fresh memory, zeroed by the kernel page by page.
-            let head = Data("\n  \"\(key)\" : ".utf8)
-            var joined = Data(capacity: text.count - range.count + head.count + value.count)
-            joined.append(text[text.startIndex..<range.lowerBound])
-            joined.append(head)
-            joined.append(contentsOf: value)
-            joined.append(text[range.upperBound...])
-            text = joined
-        }
-        return text
+        var out = RecordJSON()
+        // At 772 members the edits are 44 MB: the record is put together at its final size, not
+        // grown (each doubling was that much fresh memory, zeroed by the kernel page by page).
+        out.reserveCapacity((parts.map { $0.changes.count + $0.edits.count } ?? 0) * 17 / 16 + (1 << 20))
+        writeJSON(to: &out, indent: 0, zone: zone, parts: parts.map { (Self.indented($0.changes), Self.indented($0.edits)) })
+        return Data(out.bytes)
     }
 
     /// Pretty-printed JSON moved two spaces in, for a place one level down (blank lines stay blank).
