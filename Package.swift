@@ -74,7 +74,7 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.process("Resources")]
         ),
-        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack", "Parallel"]),
+        .target(name: "DraftFlowGit", dependencies: ["DraftFlow", "GitCore", "GitPack", "Parallel", "ContentHash"]),
         // What delegations send that is not plain text: Word, spreadsheets (read in process).
         .target(name: "DraftFlowOffice", dependencies: ["DraftFlow", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // GMime 3, which reads e-mail (MIME, RFC 2047, mbox), and libxml2's HTML parser for HTML bodies.

@@ -88,13 +88,21 @@ public struct DocumentScopedStore: WorkspaceStore {
     /// what the documents share (members) for every document.
     public func history() throws -> [HistoryEntry] {
         let first = try isFirstDocument()
-        return try base.history().filter { entry in
-            let trailers = CommitTrailers.parse(entry.message)
-            if let owner = trailers[.document] { return owner == document }
-            if first { return true }
-            let event = trailers[.event].flatMap(CommitEvent.init(rawValue:))
-            return event == .memberAdd || event == .memberEdit
-        }
+        return try base.history().filter { belongs(CommitTrailers.parse($0.message), first: first) }
+    }
+
+    /// `history()`'s commits, as digests.
+    public func historyDigests() throws -> [HistoryDigest] {
+        let first = try isFirstDocument()
+        return try base.historyDigests().filter { belongs($0.trailers, first: first) }
+    }
+
+    /// Whether a commit with these trailers is this document's (see `history()`).
+    func belongs(_ trailers: [Trailer: String], first: Bool) -> Bool {
+        if let owner = trailers[.document] { return owner == document }
+        if first { return true }
+        let event = trailers[.event].flatMap(CommitEvent.init(rawValue:))
+        return event == .memberAdd || event == .memberEdit
     }
 
     /// The document a file of `Drafts/` belongs to by its name: `<name>.md`, or a language version

@@ -160,4 +160,14 @@ public protocol WorkspaceStore {
     func snapshot(atVersion label: String) throws -> (any WorkspaceSnapshot)?
     /// The history of the branch, newest first.
     func history() throws -> [HistoryEntry]
+    /// The history of the branch, newest first, as the timeline reads it: each commit's summary and
+    /// trailers, without the rest of its message. The same as `history()` mapped through
+    /// `HistoryDigest.init`; a store may keep them between commands (`GitWorkspaceStore`).
+    func historyDigests() throws -> [HistoryDigest]
+}
+
+extension WorkspaceStore {
+    public func historyDigests() throws -> [HistoryDigest] {
+        try history().map(HistoryDigest.init)
+    }
 }

@@ -106,9 +106,9 @@ public struct Reports {
         let zone = try workflow.zone()
         var events: [(Date, Int, TimelineEvent)] = []
         var order = 0
-        for entry in try context.store.history().reversed() {
-            let trailers = CommitTrailers.parse(entry.message)
-            let summary = entry.message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        for entry in try context.store.historyDigests().reversed() {
+            let trailers = entry.trailers
+            let summary = entry.summary
             let event = trailers[.event].flatMap(CommitEvent.init(rawValue:)) ?? .other
             let when = (trailers[.received] ?? trailers[.sent]).flatMap { try? Deadline.parseInstant($0, timeZone: zone) } ?? entry.authored
             events.append((when, order, TimelineEvent(event: event, at: InstantFormat.iso(when, in: zone), summary: summary, commit: entry.id,
