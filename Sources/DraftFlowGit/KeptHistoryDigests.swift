@@ -24,12 +24,6 @@ struct KeptHistoryDigests: Equatable {
     /// Newest first, `digests[0]` being the tip's.
     var digests: [HistoryDigest]
 
-    init(tip: String, linear: Bool, digests: [HistoryDigest]) {
-        self.tip = tip
-        self.linear = linear
-        self.digests = digests
-    }
-
     static let fileName = "history-digests"
     static let limit = 256 << 20
     static let magic = "draftflow-history-digests 1"
@@ -90,9 +84,11 @@ struct KeptHistoryDigests: Equatable {
         guard (try? data.write(to: temporary)) != nil else { return }
         if rename(temporary.path, url.path) != 0 { unlink(temporary.path) }
     }
+}
 
-    // MARK: The file's format
+// MARK: The file's format
 
+extension KeptHistoryDigests {
     // Lines of text, every variable field given with its length in bytes first, so that no
     // character of a summary or trailer needs escaping:
     //
