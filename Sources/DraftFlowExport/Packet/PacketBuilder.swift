@@ -36,6 +36,13 @@ public struct PacketBuilder {
         let workflow = try RecordReader.workflow(in: snapshot)
         let text = try texts.documentText(label)
         let firstText = try texts.documentText(first.label)
+        // The redline needs only the two texts: it is made on another thread while the rounds are
+        // read from the store below (which is one thread's at a time), then waited for.
+        let redlineSlot = ConcurrentSlots<[RedlineBlock]>(count: 1)
+        let redlineDone = DispatchGroup()
+        DispatchQueue.global().async(group: redlineDone) { redlineSlot.set(0, Redline.compare(old: firstText, new: text)) }
+        // Waited for on every way out, so that no redline outlives the packet it was made for.
+        defer { redlineDone.wait() }
 
         // The timeline: what a chair needs to see, up to this version.
         let shown: Set<CommitEvent> = [.publish, .roundOpen, .roundClose, .roundExtend, .roundClosed, .comment, .merge, .finalize, .submitted]
@@ -74,9 +81,9 @@ public struct PacketBuilder {
         // A round that a later merge took with others on the same version has its rows there.
         let takenLater = Set(merged.flatMap { entry in entry.state.pooled.filter { $0 != entry.state.round.name } })
         merged.removeAll { takenLater.contains($0.state.round.name) }
-        // The redline and each round's rows are independent: compute them at the same time. Each
-        // round's state and the bytes of its edits are let go once its rows are made.
-        let redlineSlot = ConcurrentSlots<[RedlineBlock]>(count: 1)
+        // Each round's rows are independent of the others (and of the redline): compute them at
+        // the same time. Each round's state and the bytes of its edits are let go once its rows
+        // are made.
         let roundCount = merged.count
         let states = ConcurrentSlots<RoundState>(count: roundCount)
         let editBytes = ConcurrentSlots<Data>(count: roundCount)
@@ -86,18 +93,15 @@ public struct PacketBuilder {
         }
         merged = []
         let rowSlots = ConcurrentSlots<Result<[DispositionRow], any Error>>(count: roundCount)
-        DispatchQueue.concurrentPerform(iterations: roundCount + 1) { task in
-            guard task > 0 else {
-                redlineSlot.set(0, Redline.compare(old: firstText, new: text))
-                return
-            }
-            let state = states.take(task - 1)!
-            rowSlots.set(task - 1, Result {
-                DispositionDesk.rows(state, record: try RoundState.withEdits(state.record, from: editBytes.take(task - 1)))
+        DispatchQueue.concurrentPerform(iterations: roundCount) { task in
+            let state = states.take(task)!
+            rowSlots.set(task, Result {
+                DispositionDesk.rows(state, record: try RoundState.withEdits(state.record, from: editBytes.take(task)))
             })
         }
         var rows: [DispositionRow] = []
         for index in 0..<roundCount { rows += try rowSlots.take(index)!.get() }
+        redlineDone.wait()
         let redline = redlineSlot.values[0]!
 
         let statement: SilenceStatement
