@@ -27,10 +27,10 @@ struct Draftflow: AsyncParsableCommand {
         ]
     )
 
-    /// ArgumentParser's `main`, the heap's growth set first for `redline` (`HeapGrowth`): glibc
+    /// ArgumentParser's `main`, the heap's growth set first for the command (`HeapGrowth`): glibc
     /// sizes a thread's heap when the thread first allocates, before any command runs.
     static func main() async {
-        if ProcessInfo.processInfo.arguments.dropFirst().first == RedlineCommand.configuration.commandName { HeapGrowth.padTop() }
+        HeapGrowth.set(forCommand: ProcessInfo.processInfo.arguments.dropFirst().first)
         await main(nil)
     }
 }
