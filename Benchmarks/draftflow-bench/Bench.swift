@@ -325,8 +325,13 @@ final class Bench {
                               "--note", "Accepted as proposed."], at: at, allowed: [0, 1, 2, 3, 64])
             if run.status == 0 {
                 result.disposal.add(run)
-                result.disposalNote = "all undecided disposed with one `draftflow dispose --all-undecided accepted`"
-                note("    dispose --all-undecided: \(seconds(run.seconds))")
+                // The changes a resolution superseded are left undecided by `accepted` (they are not
+                // in the text): not accepted, in a second command (exit 3 when there are none).
+                let rest = try df(["dispose", "--workspace", workspace, "--all-undecided", "rejected", "--round", round,
+                                   "--note", "Superseded by the resolution of its collision."], at: at.addingTimeInterval(1), allowed: [0, 3])
+                result.disposal.add(rest)
+                result.disposalNote = "all undecided disposed with `draftflow dispose --all-undecided accepted`, then `--all-undecided rejected` for the superseded changes"
+                note("    dispose --all-undecided: \(seconds(result.disposal.seconds))")
                 return
             }
             note("    dispose --all-undecided failed (\(run.status)): \(runner.lastStandardError().prefix(500))")

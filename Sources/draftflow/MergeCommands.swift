@@ -242,6 +242,9 @@ struct Dispose: ParsableCommand {
         The note is the ISO template's "observations of the secretariat".
         Example: draftflow dispose CAN-2 modified --text para-4.2.md --note "Merged with the existing sentence."
         Example: draftflow dispose --all-undecided accepted --note "Accepted as proposed."
+        A change that a collision's resolution left out of the text (another member's wording or the \
+        base taken) cannot be accepted: decide it as noted, rejected or modified; --all-undecided \
+        accepted leaves it undecided and names it.
         `undecided` takes a disposition back: the comment waits for a decision again, and its \
         proposed change is back in the candidate as before the decision.
         Example: draftflow dispose CAN-2 undecided
@@ -280,8 +283,13 @@ struct Dispose: ParsableCommand {
     func run() throws {
         try withErrorHandling {
             if let allUndecided {
-                let (disposed, _) = try DispositionDesk(options.context()).disposeAll(undecided: allUndecided, note: note, round: round)
+                let (disposed, superseded, _) = try DispositionDesk(options.context()).disposeAll(undecided: allUndecided, note: note, round: round)
                 print("\(allUndecided.title): \(disposed.count) comment\(disposed.count == 1 ? "" : "s") (\(disposed.prefix(10).joined(separator: ", "))\(disposed.count > 10 ? ", ..." : ""))")
+                if !superseded.isEmpty {
+                    let listed = superseded.sorted { $0.key < $1.key }.map { "\($0.key) (by \($0.value))" }
+                    print("Left undecided, their proposed changes not in the candidate: \(listed.prefix(10).joined(separator: ", "))\(listed.count > 10 ? ", ..." : "")")
+                    print("  dispose of each as noted, rejected or modified (`draftflow dispose ID rejected --note TEXT`, or `--all-undecided rejected`)")
+                }
                 return
             }
             if decision == .undecided {

@@ -148,6 +148,8 @@ final class CrashScenario {
             Step(name: "resolve", arguments: ["resolve", "C1", "--take", "USA"], now: after, status: 0),
             // CAN's change to 1.1 is not accepted: it must not reach the published text.
             Step(name: "dispose", arguments: ["dispose", "CAN-1", "rejected"], now: after, status: 0),
+            // CAN's wording for 2.2 lost C1 to the United States': not in the text, so not accepted.
+            Step(name: "dispose-superseded", arguments: ["dispose", "CAN-2", "noted"], now: after, status: 0),
             Step(name: "dispose-all", arguments: ["dispose", "--all-undecided", "accepted"], now: after, status: 0),
             Step(name: "publish", arguments: ["publish", "draft-2"], now: after, status: 0),
         ]

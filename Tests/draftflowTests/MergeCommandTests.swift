@@ -127,6 +127,42 @@ import TestSupport
         #expect(try cli.run(["dispose", "--all-undecided", "accepted"], now: "2020-03-02T10:07:00+01:00").status == 3)
         #expect(try git(["log", "-1", "--format=%s"], in: cli.folder).output == "Dispose of the 3 remaining comments of round draft-1: Accepted\n")
     }
+
+    /// Canada's wording lost collision C1 to the United States': it is not in the text, so it is not
+    /// recorded as accepted, and `--all-undecided accepted` leaves it for a decision of its own.
+    @Test func aChangeTheResolutionDidNotTakeIsNotAccepted() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeMergedRound(scratch)
+        #expect(try cli.run(["merge"], now: "2020-03-02T10:00:00+01:00").status == 1)
+        #expect(try cli.run(["resolve", "C1", "--take", "USA"], now: "2020-03-02T10:01:00+01:00").status == 0)
+        let status = try cli.run(["status"], now: "2020-03-02T10:02:00+01:00")
+        #expect(status.output.contains("\n  superseded changes: CAN-1 (by the resolution of C1): each still needs a disposition\n"))
+
+        let head = try git(["rev-parse", "HEAD"], in: cli.folder).output
+        let refused = try cli.run(["dispose", "CAN-1", "accepted"], now: "2020-03-02T10:03:00+01:00")
+        #expect(refused.status == 3)
+        #expect(refused.output == "")
+        #expect(refused.error == """
+            error: CAN-1's proposed change to 2.2 is not in the candidate: collision C1 at 2.2 was resolved to take the text of United States; it cannot be accepted as proposed
+              fix: dispose of it as noted or rejected (with --note saying why), or as modified with --text FILE; or take its wording with `draftflow resolve C1 --take CAN`
+
+            """)
+        #expect(try git(["rev-parse", "HEAD"], in: cli.folder).output == head)
+        #expect(try git(["status", "--porcelain"], in: cli.folder).output == "")
+
+        let all = try cli.run(["dispose", "--all-undecided", "accepted"], now: "2020-03-02T10:04:00+01:00")
+        #expect(all.status == 0, "\(all.error)")
+        #expect(all.output == """
+            Accepted: 3 comments (CHN-1, CHN-E1, USA-1)
+            Left undecided, their proposed changes not in the candidate: CAN-1 (by C1)
+              dispose of each as noted, rejected or modified (`draftflow dispose ID rejected --note TEXT`, or `--all-undecided rejected`)
+
+            """)
+        #expect(try cli.run(["publish", "final-draft"], now: "2020-03-02T10:05:00+01:00").status == 3)
+        let rest = try cli.run(["dispose", "--all-undecided", "rejected", "--note", "USA's wording taken at C1."], now: "2020-03-02T10:06:00+01:00")
+        #expect(rest.output == "Not accepted: 1 comment (CAN-1)\n")
+        #expect(try cli.run(["publish", "final-draft"], now: "2020-03-02T10:07:00+01:00").status == 0)
+    }
 }
 
 /// Issue 11, finding 20: before anything is recorded, `dispositions` says so.

@@ -31,6 +31,13 @@ public struct RecordedCollision: Codable, Equatable, Sendable {
         (points ?? [:]).filter { !chosen.contains($0.key) }.sorted { $0.key < $1.key }.flatMap(\.value)
     }
 
+    /// The members whose wording `choice` takes: those of the alternative the member's code is in;
+    /// none for the base or the secretariat's own text.
+    public func members(taking choice: ResolutionChoice) -> [String] {
+        guard case .member(let code) = choice, let alternative = alternatives.first(where: { $0.members.contains(code) }) else { return [] }
+        return alternative.members
+    }
+
     public init(id: String, paragraph: String, baseText: String, alternatives: [Alternative], resolution: Resolution?,
                 points: [String: [String]]? = nil) {
         self.id = id

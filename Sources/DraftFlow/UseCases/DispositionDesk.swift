@@ -35,6 +35,15 @@ public struct DispositionDesk {
                 throw DraftFlowError(.invalidInput, "\(id) is a general comment: there is no paragraph to put modified text in",
                                      fix: "use accepted or noted, and say what was done in --note")
             }
+            if decision == .accepted, let by = Self.leftOut(record)[id] {
+                var fix = "dispose of it as noted or rejected (with --note saying why), or as modified with --text FILE"
+                if let collision = record.collisions.first(where: { $0.id == by }), collision.alternatives.contains(where: { $0.members.contains(comment.member) }),
+                   Resolutions.ambiguity(comment.member, in: collision) == nil {
+                    fix += "; or take its wording with `draftflow resolve \(by) --take \(comment.member)`"
+                }
+                throw DraftFlowError(.refused, "\(id)'s proposed change to \(comment.anchor) is not in the candidate: \(Self.supersession(by, record: record, state: state)); "
+                                         + "it cannot be accepted as proposed", fix: fix)
+            }
             let disposition = Disposition(comment: id, decision: decision, text: text, note: note, decided: context.now)
             var dispositions = state.dispositions.filter { $0.comment != id }
             dispositions.append(disposition)
@@ -63,7 +72,11 @@ public struct DispositionDesk {
 
     /// Gives every comment still undecided the same disposition, in one commit: the usual way to
     /// accept what remains after the contested comments were decided one by one.
-    public func disposeAll(undecided decision: Decision, note: String?, round: String?) throws -> (disposed: [String], outcome: MergeOutcome) {
+    ///
+    /// `accepted` leaves out the changes that a collision's resolution left out of the text
+    /// (`leftOut`): each needs its own decision. They come back in `superseded`, with the
+    /// collision that superseded each.
+    public func disposeAll(undecided decision: Decision, note: String?, round: String?) throws -> (disposed: [String], superseded: [String: String], outcome: MergeOutcome) {
         try context.refuseUnpublishedEdits()
         if decision == .withdrawn {
             throw DraftFlowError(.invalidInput, "a withdrawal is the member's, not a disposition", fix: "record each with `draftflow withdraw ID`")
@@ -76,9 +89,17 @@ public struct DispositionDesk {
             let state = try RoundState.read(round, selection: .lastMerged, detail: .texts, in: snapshot, store: store)
             let record = try state.merged()
             let decided = Set(state.dispositions.map(\.comment))
-            let undecided = CommentOrder.sorted((state.inputs.flatMap(\.comments) + record.edits).map(\.id).filter { !decided.contains($0) })
-            guard !undecided.isEmpty else {
+            let pending = CommentOrder.sorted((state.inputs.flatMap(\.comments) + record.edits).map(\.id).filter { !decided.contains($0) })
+            guard !pending.isEmpty else {
                 throw DraftFlowError(.refused, "every comment of round \(state.round.name) has a disposition", fix: "see `draftflow dispositions`")
+            }
+            let superseded = decision == .accepted ? Self.leftOut(record).filter { pending.contains($0.key) } : [:]
+            let undecided = pending.filter { superseded[$0] == nil }
+            guard !undecided.isEmpty else {
+                let listed = superseded.sorted { $0.key < $1.key }.map { "\($0.key) (\(Self.supersession($0.value, record: record, state: state)))" }
+                throw DraftFlowError(.refused, "every comment left undecided in round \(state.round.name) has a proposed change that is not in the candidate: "
+                                         + "\(listed.joined(separator: "; ")); none can be accepted as proposed",
+                                     fix: "dispose of them as noted or rejected (`draftflow dispose --all-undecided rejected --note TEXT`), or one by one")
             }
             var dispositions = state.dispositions
             for id in undecided { dispositions.append(Disposition(comment: id, decision: decision, text: nil, note: note, decided: context.now)) }
@@ -89,11 +110,29 @@ public struct DispositionDesk {
             message.paragraph("Comments: \(undecided.joined(separator: ", "))")
             message.trailer(.round, state.round.name)
             let (change, newRecord) = try context.candidateChange(state, dispositions: dispositions, resolutions: record.resolutions, message: message)
-            return Staged(change, (undecided, context.outcome(state, newRecord)))
+            return Staged(change, (undecided, superseded, context.outcome(state, newRecord)))
         }
-        var outcome = committed.value.1
+        var outcome = committed.value.2
         outcome.commitID = committed.commitID
-        return (committed.value.0, outcome)
+        return (committed.value.0, committed.value.1, outcome)
+    }
+
+    /// The superseded changes (`MergeRecord.superseded`) that cannot be accepted as proposed:
+    /// those a collision's resolution left out by taking another member's wording or the base, →
+    /// the collision. The secretariat's own wording (a resolution with `--text`, a `modified`
+    /// disposition) may take a member's point in, and accepting it then says so.
+    package static func leftOut(_ record: MergeRecord) -> [String: String] {
+        (record.superseded ?? [:]).filter { _, by in
+            guard let resolution = record.collisions.first(where: { $0.id == by })?.resolution else { return false }
+            if case .text = resolution.choice { return false }
+            return true
+        }
+    }
+
+    /// How collision `by` left a change out of the candidate, in words.
+    package static func supersession(_ by: String, record: MergeRecord, state: RoundState) -> String {
+        guard let collision = record.collisions.first(where: { $0.id == by }), let resolution = collision.resolution else { return "collision \(by) superseded it" }
+        return "collision \(by) at \(collision.paragraph) was resolved to \(Resolutions.described(resolution.choice, state))"
     }
 
     /// The disposition-of-comments table: one row per comment of the round, decided or not.

@@ -23,6 +23,7 @@ public struct Resolutions {
                                      fix: record.collisions.isEmpty ? "there are no collisions" : "use one of: \(record.collisions.map(\.id).joined(separator: ", "))")
             }
             let checked = try Self.checked(choice, for: collision, id: id)
+            try Self.refuseContradicting(state, collision: collision, choice: checked)
             let resolution = Resolution(anchor: collision.paragraph, choice: checked, note: note, decided: context.now, collision: id)
             var resolutions = record.resolutions.filter { $0.anchor != collision.paragraph }
             resolutions.append(resolution)
@@ -83,7 +84,24 @@ public struct Resolutions {
                                   + "(`draftflow collisions` shows each alternative in full), or keep the base with --take base")
     }
 
-    private static func described(_ choice: ResolutionChoice, _ state: RoundState) -> String {
+    /// Refuses a choice that would leave a comment accepted without its change: the pending changes
+    /// of the members whose wording `choice` does not take are not applied, so a point of theirs
+    /// already accepted as proposed would say the text holds what it does not. The secretariat's
+    /// own text may take such a point in, as a `modified` disposition may.
+    private static func refuseContradicting(_ state: RoundState, collision: RecordedCollision, choice: ResolutionChoice) throws {
+        if case .text = choice { return }
+        let accepted = Set(state.dispositions.filter { $0.decision == .accepted }.map(\.comment))
+        let contradicted = collision.superseded(choosing: collision.members(taking: choice)).filter(accepted.contains)
+        guard let first = contradicted.first else { return }
+        let one = contradicted.count == 1
+        let names = contradicted.joined(separator: ", ")
+        throw DraftFlowError(.refused, "\(names) \(one ? "was" : "were") accepted with \(one ? "its" : "their") proposed change to \(collision.paragraph); "
+                                 + "resolving collision \(collision.id) to \(described(choice, state)) would leave \(one ? "it" : "them") accepted without \(one ? "that change" : "those changes") in the text",
+                             fix: "take \(one ? "that disposition" : "those dispositions") back first (`draftflow dispose \(first) undecided`), resolve \(collision.id), "
+                                 + "then dispose of \(one ? "it" : "each") as noted, rejected or modified")
+    }
+
+    static func described(_ choice: ResolutionChoice, _ state: RoundState) -> String {
         switch choice {
         case .base: return "keep the text of \(state.round.on)"
         case .member(let code): return "take the text of \(state.workflow.member(code)?.name ?? code)"
@@ -125,15 +143,9 @@ public struct Resolutions {
         }
         // The pending changes there of every member whose wording was not chosen are superseded,
         // as a new merge would find (`CandidateBuilder`).
-        let chosenMembers: Set<String>
-        if case .member(let take) = resolution.choice, let alternative = collision.alternatives.first(where: { $0.members.contains(take) }) {
-            chosenMembers = Set(alternative.members)
-        } else {
-            chosenMembers = []
-        }
         let decided = Set(state.dispositions.map(\.comment))
         var superseded = record.superseded ?? [:]
-        for id in collision.superseded(choosing: Array(chosenMembers)) where !decided.contains(id) {
+        for id in collision.superseded(choosing: collision.members(taking: resolution.choice)) where !decided.contains(id) {
             superseded[id] = collision.id
         }
         record.superseded = superseded.isEmpty ? nil : superseded
@@ -174,6 +186,7 @@ public struct Resolutions {
                     taken = .member(code)
                 case .text: continue
                 }
+                try Self.refuseContradicting(state, collision: collision, choice: taken)
                 resolutions.removeAll { $0.anchor == collision.paragraph }
                 resolutions.append(Resolution(anchor: collision.paragraph, choice: taken, note: note, decided: context.now, collision: collision.id))
                 resolved.append(collision.id)

@@ -82,7 +82,7 @@ import Testing
         let resolved = try Resolutions(deciding).resolve(collision: "C1", choice: .member("USA"), note: nil, round: nil)
         #expect(resolved.openCollisions.isEmpty)
         _ = try DispositionDesk(deciding).dispose(comment: "FRA-E1", decision: .rejected, text: nil, note: "United States' wording taken.", round: nil)
-        let (disposed, _) = try DispositionDesk(deciding).disposeAll(undecided: .accepted, note: nil, round: nil)
+        let (disposed, _, _) = try DispositionDesk(deciding).disposeAll(undecided: .accepted, note: nil, round: nil)
         // Canada's edit of 1.1 is its comment on 1.1: one point, one row.
         #expect(disposed == ["CAN-1", "FRA-1", "USA-1"])
         let candidate = """
