@@ -53,11 +53,6 @@ struct Status: ParsableCommand {
     }
 
     /// A document's status, as `status` prints it.
-    /// Whether `id` names a collision (`C1`), not a comment (`CAN-1`): what superseded a change.
-    static func isCollisionID(_ id: String) -> Bool {
-        id.count > 1 && id.hasPrefix("C") && id.utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
-    }
-
     static func show(_ report: StatusReport) {
         let languages = report.languageVersions ?? []
         print(report.title)
@@ -144,7 +139,7 @@ struct Status: ParsableCommand {
             print("  open collisions:    \(merge.openCollisions.isEmpty ? "none" : merge.openCollisions.joined(separator: ", "))")
             print("  undecided comments: \(merge.undecided.isEmpty ? "none" : merge.undecided.joined(separator: ", "))")
             if let superseded = merge.superseded, !superseded.isEmpty {
-                let list = superseded.sorted { $0.key < $1.key }.map { "\($0.key) (by \(Self.isCollisionID($0.value) ? "the resolution of" : "the secretariat's wording for") \($0.value))" }
+                let list = superseded.sorted { $0.key < $1.key }.map { "\($0.key) (by \(RecordedCollision.isID($0.value) ? "the resolution of" : "the secretariat's wording for") \($0.value))" }
                 print("  superseded changes: \(list.joined(separator: ", ")): each still needs a disposition")
             }
             if let flagged = merge.flagged, !flagged.isEmpty {

@@ -25,6 +25,14 @@ public struct RecordedCollision: Codable, Equatable, Sendable {
 
     public var isOpen: Bool { resolution == nil }
 
+    /// The id of a round's `number`th collision: `C1`, `C2`...
+    public static func id(number: Int) -> String { "C\(number)" }
+
+    /// Whether `id` has the form of a collision's id (`C1`), not a comment's (`CAN-1`, `CAN-E1`).
+    public static func isID(_ id: String) -> Bool {
+        id.utf8.count > 1 && id.hasPrefix("C") && id.utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+    }
+
     /// The points a resolution taking the wording of `chosen` members supersedes: those of every
     /// other member involved.
     public func superseded(choosing chosen: [String]) -> [String] {

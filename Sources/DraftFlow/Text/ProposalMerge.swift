@@ -203,7 +203,7 @@ private struct Builder {
         return base.blocks.isEmpty ? "start" : "before \(base.blocks[0].anchor)"
     }
 
-    private mutating func nextCollisionID() -> String { "C\(collisions.count + 1)" }
+    private mutating func nextCollisionID() -> String { RecordedCollision.id(number: collisions.count + 1) }
 
     mutating func handleInsertions(_ insertions: [GapInsertion], gap: Int) {
         guard !insertions.isEmpty else { return }

@@ -35,13 +35,13 @@ public struct DispositionDesk {
                 throw DraftFlowError(.invalidInput, "\(id) is a general comment: there is no paragraph to put modified text in",
                                      fix: "use accepted or noted, and say what was done in --note")
             }
-            if decision == .accepted, let by = Self.leftOut(record)[id] {
+            if decision == .accepted, let leaving = Self.leftOut(record)[id] {
+                let collision = leaving.collision
                 var fix = "dispose of it as noted or rejected (with --note saying why), or as modified with --text FILE"
-                if let collision = record.collisions.first(where: { $0.id == by }), collision.alternatives.contains(where: { $0.members.contains(comment.member) }),
-                   Resolutions.ambiguity(comment.member, in: collision) == nil {
-                    fix += "; or take its wording with `draftflow resolve \(by) --take \(comment.member)`"
+                if collision.alternatives.contains(where: { $0.members.contains(comment.member) }), Resolutions.ambiguity(comment.member, in: collision) == nil {
+                    fix += "; or take its wording with `draftflow resolve \(collision.id) --take \(comment.member)`"
                 }
-                throw DraftFlowError(.refused, "\(id)'s proposed change to \(comment.anchor) is not in the candidate: \(Self.supersession(by, record: record, state: state)); "
+                throw DraftFlowError(.refused, "\(id)'s proposed change to \(comment.anchor) is not in the candidate: \(leaving.described(state)); "
                                          + "it cannot be accepted as proposed", fix: fix)
             }
             let disposition = Disposition(comment: id, decision: decision, text: text, note: note, decided: context.now)
@@ -93,10 +93,11 @@ public struct DispositionDesk {
             guard !pending.isEmpty else {
                 throw DraftFlowError(.refused, "every comment of round \(state.round.name) has a disposition", fix: "see `draftflow dispositions`")
             }
-            let superseded = decision == .accepted ? Self.leftOut(record).filter { pending.contains($0.key) } : [:]
+            let leftOut = decision == .accepted ? Self.leftOut(record).filter { !decided.contains($0.key) } : [:]
+            let superseded = leftOut.mapValues(\.collision.id)
             let undecided = pending.filter { superseded[$0] == nil }
             guard !undecided.isEmpty else {
-                let listed = superseded.sorted { $0.key < $1.key }.map { "\($0.key) (\(Self.supersession($0.value, record: record, state: state)))" }
+                let listed = leftOut.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.described(state)))" }
                 throw DraftFlowError(.refused, "every comment left undecided in round \(state.round.name) has a proposed change that is not in the candidate: "
                                          + "\(listed.joined(separator: "; ")); none can be accepted as proposed",
                                      fix: "dispose of them as noted or rejected (`draftflow dispose --all-undecided rejected --note TEXT`), or one by one")
@@ -119,20 +120,26 @@ public struct DispositionDesk {
 
     /// The superseded changes (`MergeRecord.superseded`) that cannot be accepted as proposed:
     /// those a collision's resolution left out by taking another member's wording or the base, →
-    /// the collision. The secretariat's own wording (a resolution with `--text`, a `modified`
+    /// that collision. The secretariat's own wording (a resolution with `--text`, a `modified`
     /// disposition) may take a member's point in, and accepting it then says so.
-    package static func leftOut(_ record: MergeRecord) -> [String: String] {
-        (record.superseded ?? [:]).filter { _, by in
-            guard let resolution = record.collisions.first(where: { $0.id == by })?.resolution else { return false }
-            if case .text = resolution.choice { return false }
-            return true
-        }
+    static func leftOut(_ record: MergeRecord) -> [String: LeavingOut] {
+        let resolved = Dictionary(record.collisions.compactMap { collision -> (String, LeavingOut)? in
+            guard let choice = collision.resolution?.choice else { return nil }
+            if case .text = choice { return nil }
+            return (collision.id, LeavingOut(collision: collision, choice: choice))
+        }, uniquingKeysWith: { first, _ in first })
+        return (record.superseded ?? [:]).compactMapValues { resolved[$0] }
     }
 
-    /// How collision `by` left a change out of the candidate, in words.
-    package static func supersession(_ by: String, record: MergeRecord, state: RoundState) -> String {
-        guard let collision = record.collisions.first(where: { $0.id == by }), let resolution = collision.resolution else { return "collision \(by) superseded it" }
-        return "collision \(by) at \(collision.paragraph) was resolved to \(Resolutions.described(resolution.choice, state))"
+    /// A resolved collision and the choice that left other members' changes out of the text.
+    struct LeavingOut {
+        let collision: RecordedCollision
+        let choice: ResolutionChoice
+
+        /// How it left a change out of the candidate, in words.
+        func described(_ state: RoundState) -> String {
+            "collision \(collision.id) at \(collision.paragraph) was resolved to \(Resolutions.described(choice, state))"
+        }
     }
 
     /// The disposition-of-comments table: one row per comment of the round, decided or not.

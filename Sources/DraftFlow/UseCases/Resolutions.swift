@@ -23,7 +23,7 @@ public struct Resolutions {
                                      fix: record.collisions.isEmpty ? "there are no collisions" : "use one of: \(record.collisions.map(\.id).joined(separator: ", "))")
             }
             let checked = try Self.checked(choice, for: collision, id: id)
-            try Self.refuseContradicting(state, collision: collision, choice: checked)
+            try Self.refuseContradicting(state, accepted: state.acceptedComments, collision: collision, choice: checked)
             let resolution = Resolution(anchor: collision.paragraph, choice: checked, note: note, decided: context.now, collision: id)
             var resolutions = record.resolutions.filter { $0.anchor != collision.paragraph }
             resolutions.append(resolution)
@@ -88,9 +88,8 @@ public struct Resolutions {
     /// of the members whose wording `choice` does not take are not applied, so a point of theirs
     /// already accepted as proposed would say the text holds what it does not. The secretariat's
     /// own text may take such a point in, as a `modified` disposition may.
-    private static func refuseContradicting(_ state: RoundState, collision: RecordedCollision, choice: ResolutionChoice) throws {
+    private static func refuseContradicting(_ state: RoundState, accepted: Set<String>, collision: RecordedCollision, choice: ResolutionChoice) throws {
         if case .text = choice { return }
-        let accepted = Set(state.dispositions.filter { $0.decision == .accepted }.map(\.comment))
         let contradicted = collision.superseded(choosing: collision.members(taking: choice)).filter(accepted.contains)
         guard let first = contradicted.first else { return }
         let one = contradicted.count == 1
@@ -175,6 +174,7 @@ public struct Resolutions {
             let record = try state.merged()
             var resolutions = record.resolutions
             var resolved: [String] = []
+            let accepted = state.acceptedComments
             for collision in record.openCollisions {
                 let taken: ResolutionChoice
                 switch choice {
@@ -186,7 +186,7 @@ public struct Resolutions {
                     taken = .member(code)
                 case .text: continue
                 }
-                try Self.refuseContradicting(state, collision: collision, choice: taken)
+                try Self.refuseContradicting(state, accepted: accepted, collision: collision, choice: taken)
                 resolutions.removeAll { $0.anchor == collision.paragraph }
                 resolutions.append(Resolution(anchor: collision.paragraph, choice: taken, note: note, decided: context.now, collision: collision.id))
                 resolved.append(collision.id)
@@ -212,4 +212,9 @@ public struct Resolutions {
         outcome.commitID = committed.commitID
         return (committed.value.0, outcome)
     }
+}
+
+private extension RoundState {
+    /// The comments (and edits) accepted as proposed.
+    var acceptedComments: Set<String> { Set(dispositions.filter { $0.decision == .accepted }.map(\.comment)) }
 }
