@@ -67,6 +67,55 @@ import TestSupport
         #expect(try git(["fsck", "--strict"], in: cli.folder).status == 0)
     }
 
+    /// `merge --json` is written in pieces, the changes and edits from their files: it is the
+    /// stored record with them in it, pretty-printed one level in.
+    @Test func mergeJSONIsTheStoredRecordWithItsChangesAndEdits() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeMergedRound(scratch)
+        let merged = try cli.run(["merge", "--json"], now: "2020-03-02T10:00:00+01:00")
+        #expect(merged.status == 1, "\(merged.error)")
+        let folder = cli.folder.appendingPathComponent("Comments/draft-1")
+        func stored(_ name: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) }
+        var expected = try #require(try stored("merge.json") as? [String: Any])
+        expected["changes"] = try stored("merge-changes.json")
+        expected["edits"] = try stored("merge-edits.json")
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(merged.output.utf8)) as? [String: Any])
+        #expect(NSDictionary(dictionary: printed) == NSDictionary(dictionary: expected))
+        #expect((printed["edits"] as? [Any])?.count == 1)
+        #expect(merged.output.contains("""
+          "changes" : [
+            {
+              "after" : "warmly ",
+              "before" : "",
+              "kind" : "modified",
+              "members" : [
+                "CHN"
+              ],
+              "paragraph" : "1.1"
+            }
+          ],
+          "collisions" : [
+        """))
+        #expect(merged.output.hasSuffix("\n}\n"))
+    }
+
+    /// A character a terminal would act on, in an edited copy's change: `merge --json` escapes it,
+    /// as JSON does, in the pieces it takes from the files too.
+    @Test func mergeJSONEscapesWhatATerminalWouldRun() throws {
+        let scratch = try ScratchDirectory()
+        let cli = try makeRoundWorkspace(scratch)
+        let chn = try scratch.write("chn.md", "We support it.\n")
+        let copy = try scratch.write("chn-draft.md", sampleDraft.replacingOccurrences(of: "The Council welcomes", with: "The Council \u{202E}welcomes"))
+        #expect(try cli.run(["comment", "CHN", chn.path, "--proposal", copy.path], now: "2020-02-22T10:00:00+01:00").status == 0)
+        let merged = try cli.run(["merge", "--json"], now: "2020-03-02T10:00:00+01:00")
+        #expect(merged.status == 0, "\(merged.error)")
+        #expect(!merged.output.unicodeScalars.contains("\u{202E}"))
+        #expect(merged.output.contains("\"after\" : \"\\u202Ewelcomes\""))
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(merged.output.utf8)) as? [String: Any])
+        let changes = try #require(printed["changes"] as? [[String: Any]])
+        #expect(changes.map { $0["after"] as? String } == ["\u{202E}welcomes"])
+    }
+
     @Test func dispositionsInEveryFormat() throws {
         let scratch = try ScratchDirectory()
         let cli = try makeMergedRound(scratch)

@@ -25,31 +25,31 @@ extension RecordJSON {
     public static func mergeRecord(_ record: MergeRecord, zone: TimeZone) -> Data {
         var out = RecordJSON()
         record.writeJSON(to: &out, indent: 0, zone: zone)
-        return Data(out.bytes)
+        return out.take()
     }
 
     /// `merge-summary.json`: what `RecordCoding.encoder(timeZone: zone).encode(summary)` gives.
     public static func mergeSummary(_ summary: MergeSummary, zone: TimeZone) -> Data {
         var out = RecordJSON()
         summary.writeJSON(to: &out, indent: 0, zone: zone)
-        return Data(out.bytes)
+        return out.take()
     }
 }
 
 extension MergeRecord: ZonedRecordJSONWritable {
     func writeJSON(to out: inout RecordJSON, indent: Int, zone: TimeZone) {
-        writeJSON(to: &out, indent: indent, zone: zone, parts: nil)
+        writeJSON(to: &out, indent: indent, zone: zone, marking: false)
     }
 
-    /// The record, its changes and edits written from the record, or taken as JSON already
-    /// written one level in (`parts`).
-    func writeJSON(to out: inout RecordJSON, indent: Int, zone: TimeZone, parts: (changes: [UInt8], edits: [UInt8])?) {
+    /// The record, its changes and edits written from the record, or (`marking`) only marked,
+    /// to be put in from their files' bytes (`MergeRecord.jsonPieces`).
+    func writeJSON(to out: inout RecordJSON, indent: Int, zone: TimeZone, marking: Bool) {
         out.beginObject()
         out.field("base", base, indent: indent)
-        if let parts { out.field("changes", json: parts.changes, indent: indent) } else { out.field("changes", changes, indent: indent) }
+        if marking { out.markedField("changes", indent: indent) } else { out.field("changes", changes, indent: indent) }
         out.field("collisions", collisions.map { Zoned(value: $0, zone: zone) }, indent: indent)
         out.field("copyTexts", copyTexts, indent: indent)
-        if let parts { out.field("edits", json: parts.edits, indent: indent) } else { out.field("edits", edits, indent: indent) }
+        if marking { out.markedField("edits", indent: indent) } else { out.field("edits", edits, indent: indent) }
         out.field("flagged", flagged, indent: indent) { out, flag, _ in out.string(flag.rawValue) }
         out.field("merged", InstantFormat.iso(merged, in: zone), indent: indent)
         out.field("orphaned", orphaned, indent: indent)

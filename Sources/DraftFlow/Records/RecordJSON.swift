@@ -13,25 +13,100 @@ public protocol RecordJSONWritable {
 }
 
 public struct RecordJSON {
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written so far. A writer is used through `inout` and never copied: a copy
+    /// would write into the same bytes.
+    private let bytes = Bytes()
 
     public init() {}
 
     public mutating func reserveCapacity(_ count: Int) {
-        bytes.reserveCapacity(count)
+        bytes.reserve(count)
     }
 
-    /// A field whose value is JSON already written at this place's indentation.
-    mutating func field(_ key: StaticString, json: [UInt8], indent: Int) {
+    /// The bytes written, handed to a `Data` without a copy (at 772 members a merge's edits are
+    /// 44 MB, which a copy took in fresh pages, each zeroed by the kernel); the writer is empty
+    /// after.
+    public mutating func take() -> Data {
+        bytes.take()
+    }
+
+    /// Bytes in memory of their own, grown with `realloc` (which moves large blocks by remapping
+    /// their pages rather than copying them) and given to a `Data` that frees them.
+    ///
+    /// `@unchecked Sendable` is not claimed: a writer lives on one thread.
+    final class Bytes {
+        private var base: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init() {
+            capacity = 256
+            base = Self.allocate(capacity)
+        }
+
+        deinit {
+            free(base)
+        }
+
+        private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+            guard let memory = malloc(capacity) else { fatalError("out of memory for \(capacity) bytes of JSON") }
+            return memory.assumingMemoryBound(to: UInt8.self)
+        }
+
+        func reserve(_ total: Int) {
+            guard total > capacity else { return }
+            guard let memory = realloc(base, total) else { fatalError("out of memory for \(total) bytes of JSON") }
+            base = memory.assumingMemoryBound(to: UInt8.self)
+            capacity = total
+        }
+
+        @inline(__always)
+        func append(_ byte: UInt8) {
+            if count == capacity { reserve(capacity * 2) }
+            base[count] = byte
+            count += 1
+        }
+
+        func append(_ buffer: UnsafeRawBufferPointer) {
+            guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
+            if count + buffer.count > capacity { reserve(max(capacity * 2, count + buffer.count)) }
+            (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: buffer.count)
+            count += buffer.count
+        }
+
+        func append(contentsOf bytes: some Collection<UInt8>) {
+            if bytes.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
+            for byte in bytes { append(byte) }
+        }
+
+        func take() -> Data {
+            let data = count == 0 ? Data() : Data(bytesNoCopy: base, count: count, deallocator: .free)
+            if count == 0 { free(base) }
+            capacity = 256
+            base = Self.allocate(capacity)
+            count = 0
+            return data
+        }
+    }
+
+    /// How many items of a long array are written before the rest is reserved from their size.
+    static let sampled = 256
+
+    /// Where `markedField` left the place of a value written elsewhere, in order.
+    private(set) var marks: [Int] = []
+
+    /// A field whose value is not written here but goes at this place, pretty-printed JSON at the
+    /// top level moved in one level (`JSONPieces.indented`): its key, and a mark after it.
+    mutating func markedField(_ key: StaticString, indent: Int) {
         fieldKey(key, indent: indent)
-        bytes.append(contentsOf: json)
+        marks.append(bytes.count)
     }
 
     /// The JSON of `items`, at the top level of a file.
     public static func array<T: RecordJSONWritable>(_ items: [T]) -> Data {
         var out = RecordJSON()
         out.array(items, indent: 0)
-        return Data(out.bytes)
+        return out.take()
     }
 
     /// An array of objects, its opening bracket where the writer is and its lines indented by `indent`.
@@ -43,10 +118,18 @@ public struct RecordJSON {
             return
         }
         raw("[\n")
+        let start = bytes.count
         for (index, item) in items.enumerated() {
             spaces(indent + 2)
             item.writeJSON(to: &self, indent: indent + 2)
             raw(index + 1 < items.count ? ",\n" : "\n")
+            if index + 1 == Self.sampled && items.count > 4 * Self.sampled {
+                // The rest reserved at once from the first items' size, a quarter more: not grown by
+                // doubling, each doubling a fresh copy (a merge's edits are 44 MB at 772 members).
+                // Room reserved and never written is never touched, so costs no page.
+                let each = (bytes.count - start) / Self.sampled + 1
+                bytes.reserve(bytes.count + each * (items.count - Self.sampled) * 5 / 4 + 64)
+            }
         }
         spaces(indent)
         raw("]")
@@ -70,7 +153,7 @@ public struct RecordJSON {
     public mutating func field(_ key: StaticString, _ value: Int?, indent: Int) {
         guard let value else { return }
         fieldKey(key, indent: indent)
-        bytes.append(contentsOf: Array(String(value).utf8))
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     /// An object field (nil values are left out): the value's own fields one level further in.
@@ -177,11 +260,11 @@ public struct RecordJSON {
     }
 
     private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { bytes.append(UnsafeRawBufferPointer($0)) }
     }
 
     private mutating func spaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(0x20, count: count))
+        for _ in 0..<count { bytes.append(0x20) }
     }
 
     private mutating func string(_ key: StaticString) {
@@ -204,7 +287,7 @@ public struct RecordJSON {
                     index += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<index])))
                 switch byte {
                 case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
@@ -220,7 +303,7 @@ public struct RecordJSON {
                 index += 1
                 start = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
+            bytes.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<count])))
         }
         bytes.append(0x22)
     }
@@ -330,25 +413,19 @@ extension MergeRecord {
     /// The whole record as JSON, as `RecordCoding.encoder(timeZone: zone)` would write it, its large
     /// parts written by `RecordJSON`, or taken from `parts` (their files' bytes) when given.
     public func json(zone: TimeZone, parts: (changes: Data, edits: Data)? = nil) throws -> Data {
-        var out = RecordJSON()
-        // At 772 members the edits are 44 MB: the record is put together at its final size, not
-        // grown (each doubling was that much fresh memory, zeroed by the kernel page by page).
-        out.reserveCapacity((parts.map { $0.changes.count + $0.edits.count } ?? 0) * 17 / 16 + (1 << 20))
-        writeJSON(to: &out, indent: 0, zone: zone, parts: parts.map { (Self.indented($0.changes), Self.indented($0.edits)) })
-        return Data(out.bytes)
+        jsonPieces(zone: zone, parts: parts).data
     }
 
-    /// Pretty-printed JSON moved two spaces in, for a place one level down (blank lines stay blank).
-    static func indented(_ json: Data) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(json.count + json.count / 16)
-        json.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            for line in LineSplitter.ranges(in: bytes) {
-                if !out.isEmpty && bytes[line.lowerBound] != 0x0A { out.append(contentsOf: [0x20, 0x20]) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
-            }
-        }
-        return out
+    /// `json(zone:parts:)` in pieces, for writing out: the parts are moved in as they are written,
+    /// never copied into one buffer with the rest (at 772 members the edits alone are 44 MB).
+    public func jsonPieces(zone: TimeZone, parts: (changes: Data, edits: Data)? = nil) -> JSONPieces {
+        var out = RecordJSON()
+        writeJSON(to: &out, indent: 0, zone: zone, marking: parts != nil)
+        let marks = out.marks
+        let written = out.take()
+        guard let parts else { return JSONPieces([.bytes(written)]) }
+        // The record's own bytes with a mark where each part goes: changes first, then edits.
+        return JSONPieces([.bytes(written[..<marks[0]]), .indented(parts.changes), .bytes(written[marks[0]..<marks[1]]),
+                           .indented(parts.edits), .bytes(written[marks[1]...])])
     }
 }

@@ -90,8 +90,14 @@ public struct CandidateBuilder: Sendable {
 
         // The secretariat's own wording of a paragraph (a `modified` disposition) is final: no
         // member's pending change to that paragraph is applied on top of it.
+        // Only the comments such a disposition names are looked up (a merge has none: at 772
+        // members the round holds 46,000 comments and edits, each a copy in the dictionary).
+        let modified = Set(dispositions.lazy.filter { $0.decision == .modified }.map(\.comment))
         var commentsByID: [String: Comment] = [:]
-        for comment in inputs.flatMap(\.comments) + edits { commentsByID[comment.id] = comment }
+        if !modified.isEmpty {
+            for comment in inputs.lazy.flatMap(\.comments) where modified.contains(comment.id) { commentsByID[comment.id] = comment }
+            for comment in edits where modified.contains(comment.id) { commentsByID[comment.id] = comment }
+        }
         var finalWording: [String: (comment: String, text: String)] = [:]
         for disposition in dispositions where disposition.decision == .modified {
             guard let text = disposition.text, let comment = commentsByID[disposition.comment],
@@ -172,8 +178,7 @@ public struct CandidateBuilder: Sendable {
         }
 
         let merge = ProposalMerge.merge(base: base, proposals: proposals, paragraphProposals: paragraphProposals, alignments: alignments)
-        let allComments = inputs.flatMap(\.comments)
-        let pointIndex = PointIndex(comments: allComments, edits: edits)
+        let pointIndex = PointIndex(comments: inputs.lazy.flatMap(\.comments), edits: edits)
         var chosen: [String: String] = [:]
         var chosenBy: [String: [String]] = [:]
         var collisions: [RecordedCollision] = []

@@ -20,9 +20,9 @@ public struct MergeOutcome: Sendable {
 
 extension DraftingContext {
     /// A merge's record as JSON, as `json(_:)` writes any value, written faster (from the
-    /// record's files when the merge just wrote them).
-    public func json(_ outcome: MergeOutcome) throws -> Data {
-        try outcome.record.json(zone: workflow().zone(), parts: outcome.encodedParts)
+    /// record's files when the merge just wrote them), in pieces to write out one after the other.
+    public func json(_ outcome: MergeOutcome) throws -> JSONPieces {
+        try outcome.record.jsonPieces(zone: workflow().zone(), parts: outcome.encodedParts)
     }
 
     /// Builds the candidate of `state` with `dispositions` and `resolutions`, and the change that
