@@ -16,17 +16,23 @@ package enum LineSplitter {
     /// bytes do not end with a line feed). Empty bytes have no lines.
     package static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        guard let base = bytes.baseAddress else { return result }
         result.reserveCapacity(bytes.count / 64)
+        forEachRange(in: bytes) { result.append($0) }
+        return result
+    }
+
+    /// The ranges `ranges(in:)` gives, handed to `body` one by one in order, none kept: for a
+    /// pass over a large text that needs each line once (a merge's 44 MB of edits is 700,000 lines).
+    package static func forEachRange(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) throws -> Void) rethrows {
+        guard let base = bytes.baseAddress else { return }
         var start = 0
         // memchr finds each line end many bytes at a time.
         while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
             let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            result.append(start..<end)
+            try body(start..<end)
             start = end
         }
-        if start < bytes.count { result.append(start..<bytes.count) }
-        return result
+        if start < bytes.count { try body(start..<bytes.count) }
     }
 
     /// The lines of `text` split at LF, CRLF and a lone CR, line ends left out: one element per

@@ -152,13 +152,8 @@ func printJSON(data: Data) {
 }
 
 /// Prints JSON the library gave in pieces, with a final newline: written a megabyte at a time,
-/// never put together (a merge's JSON is 47 MB at 772 members). Output with a character to
-/// escape (`TerminalOutput.json`) is put together and escaped.
+/// never put together (a merge's JSON is 47 MB at 772 members).
 func printJSON(pieces: JSONPieces) {
-    guard !pieces.contains(where: { TerminalText.containsUnsafeFromDelete(utf8: $0) }) else {
-        printJSON(data: pieces.data)
-        return
-    }
-    pieces.write(bufferSize: 1 << 20) { FileHandle.standardOutput.write(Data($0)) }
+    TerminalOutput.json(pieces).write(bufferSize: 1 << 20) { FileHandle.standardOutput.write(Data($0)) }
     FileHandle.standardOutput.write(Data("\n".utf8))
 }

@@ -71,7 +71,7 @@ struct Merge: ParsableCommand {
                       + " (run `draftflow merge` without --round to take every round on \(outcome.base))", to: &standardError)
             }
             if json {
-                try printJSON(pieces: context.json(outcome))
+                try printJSON(pieces: context.jsonPieces(outcome))
                 return
             }
             let names = Dictionary(try context.workflow().members.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })

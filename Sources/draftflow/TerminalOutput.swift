@@ -38,4 +38,11 @@ enum TerminalOutput {
         }
         return Data(String(out).utf8)
     }
+
+    /// `json(_:)` for JSON in pieces: the pieces as they are when none holds a character to
+    /// escape (the usual output, written without being put together), else the whole text escaped.
+    static func json(_ pieces: JSONPieces) -> JSONPieces {
+        guard pieces.contains(where: { TerminalText.containsUnsafeFromDelete(utf8: $0) }) else { return pieces }
+        return JSONPieces([.bytes(json(pieces.data))])
+    }
 }

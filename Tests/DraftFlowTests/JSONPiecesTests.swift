@@ -27,11 +27,7 @@ import TestSupport
     }
 
     @Test func generatedRecordsWrittenInPiecesAreWhatJSONEncoderWrites() throws {
-        var generator = SeededGenerator(seed: 1203)
-        for index in 0..<300 {
-            let zone = MergeRecordJSONTests.zones[index % MergeRecordJSONTests.zones.count]
-            let encoder = RecordCoding.encoder(timeZone: zone)
-            let record = MergeRecordJSONTests.record(&generator)
+        try MergeRecordJSONTests.forEachGenerated(seed: 1203, count: 300) { record, zone, encoder, _ in
             let expected = try encoder.encode(record)
             let parts = (changes: RecordJSON.array(record.changes), edits: RecordJSON.array(record.edits))
             let withParts = record.jsonPieces(zone: zone, parts: parts)

@@ -82,12 +82,20 @@ import TestSupport
             + "expected \(String(decoding: b[from..<min(b.count, index + 80)], as: UTF8.self).debugDescription)"
     }
 
+    /// `count` records generated from `seed`, each with a zone (taken in turn) and that zone's
+    /// encoder; `body` may go on drawing from the generator.
+    static func forEachGenerated(seed: UInt64, count: Int,
+                                 _ body: (MergeRecord, TimeZone, JSONEncoder, inout SeededGenerator) throws -> Void) rethrows {
+        var generator = SeededGenerator(seed: seed)
+        for index in 0..<count {
+            let zone = zones[index % zones.count]
+            let generated = record(&generator)
+            try body(generated, zone, RecordCoding.encoder(timeZone: zone), &generator)
+        }
+    }
+
     @Test func generatedMergeRecordsAreWrittenAsJSONEncoderWritesThem() throws {
-        var generator = SeededGenerator(seed: 2026)
-        for index in 0..<600 {
-            let zone = Self.zones[index % Self.zones.count]
-            let encoder = RecordCoding.encoder(timeZone: zone)
-            let record = Self.record(&generator)
+        try Self.forEachGenerated(seed: 2026, count: 600) { record, zone, encoder, generator in
             let expected = try encoder.encode(record.withoutParts)
             let written = RecordJSON.mergeRecord(record.withoutParts, zone: zone)
             #expect(written == expected, "\(Self.firstDifference(written, expected))")

@@ -69,9 +69,10 @@ public struct JSONPieces: Sendable {
             case .indented(let json):
                 try json.withUnsafeBytes { raw in
                     let bytes = raw.bindMemory(to: UInt8.self)
-                    for (index, line) in LineSplitter.ranges(in: bytes).enumerated() {
+                    try LineSplitter.forEachRange(in: bytes) { line in
                         if buffer.count + line.count + 2 > bufferSize { try flush() }
-                        if index > 0 && bytes[line.lowerBound] != 0x0A { buffer.append(contentsOf: [0x20, 0x20]) }
+                        // The first line goes on after the key; blank lines stay blank.
+                        if line.lowerBound > 0 && bytes[line.lowerBound] != 0x0A { buffer.append(contentsOf: [0x20, 0x20]) }
                         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
                     }
                 }

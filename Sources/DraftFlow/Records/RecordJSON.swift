@@ -31,9 +31,8 @@ public struct RecordJSON {
     }
 
     /// Bytes in memory of their own, grown with `realloc` (which moves large blocks by remapping
-    /// their pages rather than copying them) and given to a `Data` that frees them.
-    ///
-    /// `@unchecked Sendable` is not claimed: a writer lives on one thread.
+    /// their pages rather than copying them) and given to a `Data` that frees them. Not
+    /// `Sendable`: a writer lives on one thread.
     final class Bytes {
         private var base: UnsafeMutablePointer<UInt8>
         private(set) var count = 0
@@ -79,9 +78,10 @@ public struct RecordJSON {
             for byte in bytes { append(byte) }
         }
 
+        /// The bytes as a `Data` that frees them; fresh, empty memory takes their place.
         func take() -> Data {
-            let data = count == 0 ? Data() : Data(bytesNoCopy: base, count: count, deallocator: .free)
-            if count == 0 { free(base) }
+            guard count > 0 else { return Data() }
+            let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
             capacity = 256
             base = Self.allocate(capacity)
             count = 0

@@ -21,7 +21,7 @@ public struct MergeOutcome: Sendable {
 extension DraftingContext {
     /// A merge's record as JSON, as `json(_:)` writes any value, written faster (from the
     /// record's files when the merge just wrote them), in pieces to write out one after the other.
-    public func json(_ outcome: MergeOutcome) throws -> JSONPieces {
+    public func jsonPieces(_ outcome: MergeOutcome) throws -> JSONPieces {
         try outcome.record.jsonPieces(zone: workflow().zone(), parts: outcome.encodedParts)
     }
 
