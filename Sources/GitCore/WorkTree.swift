@@ -75,7 +75,8 @@ extension Repository {
         let written = try concurrentMap(fresh) { file -> (path: String, status: WrittenStatus?) in
             // A file already there (put there since) is left to the general way below.
             if FileManager.default.fileExists(atPath: file.url.path) { return (file.path, nil) }
-            try FileSystem.replaceFile(at: file.url, with: file.data)
+            // Past the page cache: the work tree keeps these copies, nothing reads them back soon.
+            try FileSystem.replaceFile(at: file.url, with: file.data, direct: true)
             MappedFiles.release(file.data)
             return (file.path, WrittenStatus(file.url))
         }
