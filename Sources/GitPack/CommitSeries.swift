@@ -43,7 +43,7 @@ extension Repository {
     ///
     /// - Returns: the ids of the new commits, in order, and the blob id written at each path.
     public func writeSeries(_ commits: [SeriesCommit], parent: CommitID?) throws -> (commits: [CommitID], blobs: [String: BlobID]) {
-        let series = try packSeries(commits, parent: parent)
+        var series = try packSeries(commits, parent: parent)
         if !series.pack.isEmpty { try install(try series.pack.packAndIndex()) }
         return (series.commits, series.blobs)
     }
@@ -59,13 +59,14 @@ extension Repository {
         var lastInPack: [String: (id: BlobID, data: Data, depth: Int)] = [:]
         let startTree = try parent.map { try self.commit($0).tree }
         let deltas = try encodeDeltas(commits, startTree: startTree, bases: &bases)
+        let hashed = try idsOfUnnamedFiles(commits)
         let root = TreeNode(id: startTree)
         var previous = parent
         var written: [CommitID] = []
-        for commit in commits {
-            for file in commit.files {
+        for (commitIndex, commit) in commits.enumerated() {
+            for (fileIndex, file) in commit.files.enumerated() {
                 try Self.checkSeriesPath(file.path)
-                let id = file.id ?? BlobID(hashing: file.data)
+                let id = file.id ?? hashed[FilePlace(commit: commitIndex, file: fileIndex)] ?? BlobID(hashing: file.data)
                 blobsAtPath[file.path] = id
                 if !writer.contains(id.objectID) && !contains(id.objectID, refresh: false) {
                     if file.data.count > 4096, let startTree, let base = try deltaBase(for: file, in: startTree), base != id {
@@ -107,6 +108,26 @@ extension Repository {
             previous = id
         }
         return (writer, written, blobsAtPath)
+    }
+
+    /// The blob ids of the series' files that come without one (records, comment files, the
+    /// round's index in each of its versions), hashed on every core: at 772 members the index's
+    /// versions alone are 128 MB.
+    private func idsOfUnnamedFiles(_ commits: [SeriesCommit]) throws -> [FilePlace: BlobID] {
+        var places: [FilePlace] = []
+        for (commitIndex, commit) in commits.enumerated() {
+            for (fileIndex, file) in commit.files.enumerated() where file.id == nil {
+                places.append(FilePlace(commit: commitIndex, file: fileIndex))
+            }
+        }
+        let ids = try concurrentMap(places.map { commits[$0.commit].files[$0.file].data }) { BlobID(hashing: $0) }
+        return Dictionary(uniqueKeysWithValues: zip(places, ids))
+    }
+
+    /// Where a file is in a series: its commit and its place among that commit's files.
+    private struct FilePlace: Hashable, Sendable {
+        var commit: Int
+        var file: Int
     }
 
     /// The longest chain of deltas a file the series writes again is stored as: its versions are

@@ -18,6 +18,11 @@ enum Zlib {
         guard status == Z_OK else {
             throw PackError(operation: "compress2", message: "zlib could not compress an object (\(status))")
         }
+        // A compressed object is often kept until its pack is written: not in a buffer the size
+        // of the worst case (the size of the input), which shrinking `count` would leave allocated.
+        if Int(bound) < output.count / 4 * 3 {
+            return output.withUnsafeBytes { Data(bytes: $0.baseAddress!, count: Int(bound)) }
+        }
         output.count = Int(bound)
         return output
     }

@@ -19,7 +19,7 @@ import Testing
                                  .init(path: "Comments/r/\(member)/submission-1.proposal.md", data: edited + Data(member.utf8), id: nil, similarTo: "Drafts/d.md")],
                          removals: [], author: person, committer: person, message: "Comments of \(member)\n")
         }
-        let pack = try repository.packSeries(series, parent: first).pack
+        var pack = try repository.packSeries(series, parent: first).pack
         let (packData, checksum) = try pack.finishedPack()
         // 3 commits; 4 trees each (the root, Comments, Comments/r, the member's folder); 6 blobs,
         // of which 3 deltas; the draft, as the deltas' base.
@@ -33,5 +33,52 @@ import Testing
         let fromGit = try Data(contentsOf: scratch.url.appendingPathComponent("series.idx"))
         #expect(pack.index(checksum: checksum) == fromGit)
         #expect(try git(["verify-pack", "-v", "series.idx"], in: scratch.url).output.contains("chain length = 1: 3 objects"))
+    }
+
+    /// Whole objects are compressed a batch at a time, on every core: a series whose whole objects
+    /// fill several batches (text that compresses, bytes that do not) is the pack and index git
+    /// makes of it, with every object's bytes as written.
+    @Test func objectsCompressedInBatchesAreWhatGitReadsBack() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.appendingPathComponent("repository"))
+        let first = try repository.createCommit(tree: try repository.updateTree(nil, [.upsert(path: "Workflow.md", blob: try repository.createBlob(Data("w\n".utf8)))]),
+                                                parents: [], author: person, committer: person, message: "Create\n")
+        var random = SeededGenerator(41, 3)
+        // 40 commits of 200 KB each: 8 MB of whole blobs, four batches and a part.
+        let files = (0..<40).map { number -> Data in
+            if number % 2 == 0 {
+                return Data((0..<200_000).map { _ in UInt8.random(in: 0...255, using: &random) })
+            }
+            return Data((0..<2_500).map { "\(number).\($0) The Council recalls item \($0 * number) of its agenda.\n" }.joined().utf8.prefix(200_000))
+        }
+        let series = files.enumerated().map { number, data in
+            SeriesCommit(files: [.init(path: "Comments/r/M\(number)/annex.bin", data: data, id: nil, similarTo: nil)],
+                         removals: [], author: person, committer: person, message: "Annex \(number)\n")
+        }
+        let built = try repository.packSeries(series, parent: first)
+        var pack = built.pack
+        let (packData, checksum) = try pack.finishedPack()
+        // 40 commits; 4 trees each (the root, Comments, Comments/r, the member's folder); 40 blobs.
+        #expect(pack.count == 40 + 40 * 4 + 40)
+
+        let packFile = scratch.url.appendingPathComponent("series.pack")
+        try packData.write(to: packFile)
+        let indexed = try git(["index-pack", "-o", "series.idx", "series.pack"], in: scratch.url)
+        #expect(indexed.status == 0, "\(indexed.output)")
+        #expect(indexed.output == checksum.map { String(format: "%02x", $0) }.joined() + "\n")
+        #expect(pack.index(checksum: checksum) == (try Data(contentsOf: scratch.url.appendingPathComponent("series.idx"))))
+        // Each blob reads back as written, from the first batch to the last.
+        let objects = scratch.url.appendingPathComponent("repository/.git/objects/pack")
+        try FileManager.default.copyItem(at: packFile, to: objects.appendingPathComponent("pack-\(checksum.map { String(format: "%02x", $0) }.joined()).pack"))
+        try FileManager.default.copyItem(at: scratch.url.appendingPathComponent("series.idx"),
+                                         to: objects.appendingPathComponent("pack-\(checksum.map { String(format: "%02x", $0) }.joined()).idx"))
+        for (number, data) in files.enumerated() {
+            let id = built.blobs["Comments/r/M\(number)/annex.bin"]!
+            #expect(id == BlobID(hashing: data))
+            #expect(try repository.blobData(id) == data, "blob \(number)")
+        }
+        let verified = try git(["verify-pack", "-v", "series.idx"], in: scratch.url)
+        #expect(verified.status == 0)
+        #expect(verified.output.contains("non delta: 240 objects"), "\(verified.output)")
     }
 }
