@@ -30,16 +30,21 @@ import Parallel
 /// knows already (each object's id, offset and CRC-32), rather than by libgit2's indexer, which
 /// inflates every entry and applies and hashes every delta again (BENCHMARKS.md, "Pack index").
 package struct PackWriter {
-    /// The objects in the order they go into the pack, each with its entry header (and a delta's
-    /// base id), and its bytes: compressed (a delta, or a whole object of an earlier batch), or
-    /// waiting for its batch to be compressed.
-    private var objects: [Pending] = []
-    private var ids = Set<ObjectID>()
-    /// Each object's id, offset in the pack and CRC-32 of its bytes there, for the index: known
-    /// once the pack is finished.
+    /// The pack so far: header (its count is filled in at the end), then the objects placed.
+    private var body = Data("PACK".utf8) + Data([0, 0, 0, 2, 0, 0, 0, 0])
+    /// Each placed object's id, offset in the pack and CRC-32 of its bytes there, for the index.
     private var entries: [(id: ObjectID, offset: Int, crc: UInt32)] = []
+    /// The objects added since the last batch was placed, in order: each with its entry header
+    /// (and a delta's base id), and its bytes, compressed (a delta) or not yet (a whole object).
+    private var pending: [Pending] = []
+    /// The bytes of the whole objects in `pending`.
+    private var uncompressedBytes = 0
+    private var ids = Set<ObjectID>()
+    private var finished = false
+    /// The room `body` was last given.
+    private var reserved = 0
 
-    private struct Pending: Sendable {
+    private struct Pending {
         var id: ObjectID
         /// The entry's header, and for a delta the id of its base.
         var header: Data
@@ -47,38 +52,46 @@ package struct PackWriter {
         var compressed: Bool
     }
 
-    func contains(_ id: ObjectID) -> Bool { ids.contains(id) }
-
-    package var isEmpty: Bool { objects.isEmpty }
-    /// How many objects the pack holds.
-    package var count: Int { objects.count }
-
-    /// Adds a whole object; it is compressed with the next batch.
-    mutating func add(id: ObjectID, kind: ObjectKind, data: Data) throws {
-        guard !ids.contains(id) else { return }
-        objects.append(Pending(id: id, header: Self.header(type: kind.packType, size: data.count), data: data, compressed: false))
-        ids.insert(id)
-        uncompressedBytes += data.count
-        if uncompressedBytes >= Self.batchBytes { try compressPending() }
-    }
-
-    /// The bytes of the objects added whole since the last compression.
-    private var uncompressedBytes = 0
-    /// Where the objects not compressed yet begin.
-    private var firstUncompressed = 0
-    /// Whole objects are compressed a batch at a time, on every core, so that no more than this
-    /// many of their bytes wait in memory (2 MB; a series of 772 commits adds 30 MB).
+    /// Whole objects are compressed a batch at a time, on every core, and placed in the pack, so
+    /// that no more than this many of their bytes wait in memory (a series of 772 commits adds
+    /// 30 MB of them; compressed one by one as they came, on one core, they were a third of the
+    /// writing of its commits).
     private static let batchBytes = 2 << 20
 
-    /// Compresses the whole objects added since the last time, on every core.
-    private mutating func compressPending() throws {
-        let positions = Array(firstUncompressed..<objects.count).filter { !objects[$0].compressed }
-        let compressed = try concurrentMap(positions.map { objects[$0].data }) { try Zlib.deflate($0) }
-        for (position, data) in zip(positions, compressed) {
-            objects[position].data = data
-            objects[position].compressed = true
+    func contains(_ id: ObjectID) -> Bool { ids.contains(id) }
+
+    package var isEmpty: Bool { count == 0 }
+    /// How many objects the pack holds.
+    package var count: Int { entries.count + pending.count }
+
+    /// Adds a whole object; it is compressed with its batch.
+    mutating func add(id: ObjectID, kind: ObjectKind, data: Data) throws {
+        guard !ids.contains(id) else { return }
+        pending.append(Pending(id: id, header: Self.header(type: kind.packType, size: data.count), data: data, compressed: false))
+        ids.insert(id)
+        uncompressedBytes += data.count
+        if uncompressedBytes >= Self.batchBytes { try placePending() }
+    }
+
+    /// Compresses the whole objects waiting, on every core, and places every waiting object.
+    private mutating func placePending() throws {
+        let positions = pending.indices.filter { !pending[$0].compressed }
+        let compressed = try concurrentMap(positions.map { pending[$0].data }) { try Zlib.deflate($0) }
+        for (position, data) in zip(positions, compressed) { pending[position].data = data }
+        // Room for the batch, grown by half at least, so that the pack is not reallocated for
+        // every batch, nor left with twice the room it needs after one large object.
+        let needed = body.count + pending.reduce(0) { $0 + $1.header.count + $1.data.count } + 20
+        if needed > reserved {
+            reserved = max(needed, reserved / 2 * 3)
+            body.reserveCapacity(reserved)
         }
-        firstUncompressed = objects.count
+        for object in pending {
+            let start = body.count
+            body.append(object.header)
+            body.append(object.data)
+            entries.append((object.id, start, body.withUnsafeBytes { Zlib.crc32($0, start..<$0.count) }))
+        }
+        pending = []
         uncompressedBytes = 0
     }
 
@@ -107,7 +120,7 @@ package struct PackWriter {
         guard !ids.contains(id) else { return }
         var header = Self.header(type: Self.refDelta, size: encoded.size)
         base.withUnsafeBytes { header.append(contentsOf: $0) }
-        objects.append(Pending(id: id, header: header, data: encoded.compressed, compressed: true))
+        pending.append(Pending(id: id, header: header, data: encoded.compressed, compressed: true))
         ids.insert(id)
     }
 
@@ -124,20 +137,14 @@ package struct PackWriter {
     }
 
     /// The complete pack: the header with its object count, the objects, and the SHA-1 of both.
-    /// The whole objects are compressed in batches, on every core (on one core, each compressed as
-    /// it was added, they were a third of the writing of an intake's 772 commits).
+    /// Called once: the pack's bytes are handed over, not copied (then `index(checksum:)`).
     package mutating func finishedPack() throws -> (pack: Data, checksum: [UInt8]) {
-        try compressPending()
-        var pack = Data("PACK".utf8) + Data([0, 0, 0, 2]) + Self.bigEndian(UInt32(objects.count))
-        pack.reserveCapacity(pack.count + objects.reduce(0) { $0 + $1.header.count + $1.data.count } + 20)
-        entries = []
-        entries.reserveCapacity(objects.count)
-        for object in objects {
-            let start = pack.count
-            pack.append(object.header)
-            pack.append(object.data)
-            entries.append((object.id, start, pack.withUnsafeBytes { Zlib.crc32($0, start..<$0.count) }))
-        }
+        precondition(!finished, "PackWriter.finishedPack() called twice")
+        finished = true
+        try placePending()
+        var pack = body
+        body = Data()
+        pack.replaceSubrange(8..<12, with: Self.bigEndian(UInt32(entries.count)))
         var sha = SHA1()
         sha.update(pack)
         let checksum = sha.finalize()
@@ -151,9 +158,9 @@ package struct PackWriter {
 
     /// The pack's version 2 index, from what the writer knows of each object: sorted ids,
     /// CRC-32s and offsets, then the pack's checksum and the index's own. Call it after
-    /// `finishedPack`, which places the objects.
+    /// `finishedPack`, which places the last objects.
     package func index(checksum: [UInt8]) -> Data {
-        precondition(entries.count == objects.count, "PackWriter.index(checksum:) before finishedPack()")
+        precondition(finished, "PackWriter.index(checksum:) before finishedPack()")
         let sorted = entries.map { (id: $0.id.bytes, offset: $0.offset, crc: $0.crc) }
             .sorted { $0.id.lexicographicallyPrecedes($1.id) }
         var index = Data([0xff, 0x74, 0x4f, 0x63, 0, 0, 0, 2])  // "\377tOc", version 2
