@@ -25,13 +25,17 @@ public struct SeriesCommit {
     public var author: Signature
     public var committer: Signature
     public var message: String
+    /// The commit's `encoding` header, nil for none (git's default, UTF-8). `Repository.createCommit`
+    /// writes "UTF-8": a commit written both ways gets the same id only with it.
+    public var encoding: String?
 
-    public init(files: [File], removals: [String], author: Signature, committer: Signature, message: String) {
+    public init(files: [File], removals: [String], author: Signature, committer: Signature, message: String, encoding: String? = nil) {
         self.files = files
         self.removals = removals
         self.author = author
         self.committer = committer
         self.message = message
+        self.encoding = encoding
     }
 }
 
@@ -101,7 +105,8 @@ extension Repository {
                 treeID = TreeID(ObjectID(hashing: body, as: .tree))
                 if !contains(treeID.objectID, refresh: false) { try writer.add(id: treeID.objectID, kind: .tree, data: body) }
             }
-            let body = ObjectEncoding.commit(tree: treeID, parent: previous, author: commit.author, committer: commit.committer, message: commit.message)
+            let body = ObjectEncoding.commit(tree: treeID, parent: previous, author: commit.author, committer: commit.committer,
+                                             encoding: commit.encoding, message: commit.message)
             let id = CommitID(ObjectID(hashing: body, as: .commit))
             try writer.add(id: id.objectID, kind: .commit, data: body)
             written.append(id)

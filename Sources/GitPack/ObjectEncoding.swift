@@ -26,10 +26,13 @@ enum ObjectEncoding {
     }
 
     /// A commit: its tree, its parent, author and committer, a blank line and the message.
-    static func commit(tree: TreeID, parent: CommitID?, author: Signature, committer: Signature, message: String) -> Data {
+    /// `encoding`: the message's encoding header, as libgit2 writes it when given one ("UTF-8").
+    static func commit(tree: TreeID, parent: CommitID?, author: Signature, committer: Signature, encoding: String? = nil, message: String) -> Data {
         var text = "tree \(tree.hex)\n"
         if let parent { text += "parent \(parent.hex)\n" }
-        text += "author \(signatureLine(author))\ncommitter \(signatureLine(committer))\n\n\(message)"
+        text += "author \(signatureLine(author))\ncommitter \(signatureLine(committer))\n"
+        if let encoding { text += "encoding \(encoding)\n" }
+        text += "\n\(message)"
         return Data(text.utf8)
     }
 
