@@ -113,6 +113,18 @@ import TestSupport
         let encoded = CopyChanges.encode(entries)
         let decoded = CopyChanges.decode(encoded)
         #expect(decoded.count == 7)
+        // Found by their lengths and decoded on every core, as one after the other.
+        let inOrder = CopyChanges.decodeInOrder(encoded)
+        #expect(inOrder.keys.sorted() == decoded.keys.sorted())
+        for (copy, aligned) in inOrder {
+            #expect(decoded[copy]?.steps == aligned.steps && decoded[copy]?.blocks == aligned.blocks)
+        }
+        // A copy kept twice (an intake run again): the later entry is the one read, both ways.
+        var again = entries[3]
+        again.aligned.blocks[0] = "kept again"
+        let twice = encoded + CopyChanges.encode([(entries[3].copy, again.aligned)])
+        #expect(CopyChanges.decode(twice)[entries[3].copy]?.blocks == again.aligned.blocks)
+        #expect(CopyChanges.decodeInOrder(twice)[entries[3].copy]?.blocks == again.aligned.blocks)
         for entry in entries {
             #expect(decoded[entry.copy]?.steps == entry.aligned.steps)
             #expect(decoded[entry.copy]?.blocks == entry.aligned.blocks)

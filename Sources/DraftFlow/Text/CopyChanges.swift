@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// What an edited copy changes against the draft it was made from, as `CandidateBuilder.prepare`
 /// found it at intake, in a compact form the merge reads back instead of reading and aligning the
@@ -35,7 +36,38 @@ public enum CopyChanges {
 
     /// The entries of `data` by copy blob id. A damaged entry (or one cut short by a crash) is
     /// left out, and reading goes on at the next entry that checks.
+    ///
+    /// The entries are found by their lengths, then decoded on every core (a merge at 772 members
+    /// decodes 40 MB of them, a thousand steps and block texts per copy). When any of them does
+    /// not check, the file is read again one entry after the other, as `decodeInOrder` does.
     public static func decode(_ data: Data) -> [String: CandidateBuilder.Aligned] {
+        let places = data.withUnsafeBytes { raw -> [Int]? in
+            var places: [Int] = []
+            var position = 0
+            while position + 8 <= raw.count {
+                guard raw[position..<position + 4].elementsEqual(magic) else { return nil }
+                let length = Int(read(raw.bindMemory(to: UInt8.self), position + 4))
+                guard length <= raw.count - position - 12 else { return nil }
+                places.append(position)
+                position += 12 + length
+            }
+            return places
+        }
+        guard let places, places.count > 1,
+              let decoded = try? concurrentMap(places, { place -> (String, CandidateBuilder.Aligned)? in
+                  data.withUnsafeBytes { raw in entry(raw.bindMemory(to: UInt8.self), at: place).map { ($0.0, $0.1) } }
+              }),
+              !decoded.contains(where: { $0 == nil }) else {
+            return decodeInOrder(data)
+        }
+        var entries: [String: CandidateBuilder.Aligned] = [:]
+        entries.reserveCapacity(decoded.count)
+        for case let (copy, aligned)? in decoded { entries[copy] = aligned }
+        return entries
+    }
+
+    /// `decode` one entry after the other: a damaged entry is skipped to the next header found.
+    public static func decodeInOrder(_ data: Data) -> [String: CandidateBuilder.Aligned] {
         data.withUnsafeBytes { raw -> [String: CandidateBuilder.Aligned] in
             let bytes = raw.bindMemory(to: UInt8.self)
             var entries: [String: CandidateBuilder.Aligned] = [:]
