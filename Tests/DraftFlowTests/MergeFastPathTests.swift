@@ -99,4 +99,26 @@ import TestSupport
             }
         }
     }
+
+    /// The bytes are read eight at a time while they are plain ASCII: each scalar `isUnsafe`
+    /// names, and its neighbours, found or not at every place in and around a word, in runs of
+    /// ASCII (with 0x7E and 0x7F) of every length up to three words.
+    @Test func unsafeCharactersAreFoundAtEveryPlaceInAWord() {
+        for scalar in scalars {
+            let character = String(Unicode.Scalar(scalar)!)
+            let expected = TerminalText.isUnsafe(Unicode.Scalar(scalar)!) && scalar >= 0x7F
+            for before in 0...24 {
+                for after in [0, 1, 7, 8, 9] {
+                    let text = String(repeating: "~", count: before) + character + String(repeating: "a", count: after)
+                    let bytes = Array(text.utf8)
+                    #expect(bytes.withUnsafeBytes { TerminalText.containsUnsafeFromDelete(utf8: $0) } == expected, "\(before) \(bytes)")
+                }
+            }
+        }
+        // Only plain ASCII, of every length: nothing found.
+        for length in 0...40 {
+            let bytes = (0..<length).map { UInt8(0x20 + $0 % 0x5F) }
+            #expect(!bytes.withUnsafeBytes { TerminalText.containsUnsafeFromDelete(utf8: $0) }, "\(length)")
+        }
+    }
 }
