@@ -75,6 +75,12 @@ package struct PackWriter {
 
     /// Compresses the whole objects waiting, on every core, and places every waiting object.
     private mutating func placePending() throws {
+        // A large object is compressed in pieces on every core by itself (`Zlib.deflate`), from
+        // this thread: inside the batch's own `concurrentMap`, its pieces would run on one core.
+        for position in pending.indices where !pending[position].compressed && Zlib.compressesInPieces(pending[position].data) {
+            pending[position].data = try Zlib.deflate(pending[position].data)
+            pending[position].compressed = true
+        }
         let positions = pending.indices.filter { !pending[$0].compressed }
         let compressed = try concurrentMap(positions.map { pending[$0].data }) { try Zlib.deflate($0) }
         for (position, data) in zip(positions, compressed) { pending[position].data = data }

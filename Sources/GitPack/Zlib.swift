@@ -8,7 +8,7 @@ import Parallel
 enum Zlib {
     /// `data` compressed at zlib's fastest level, as one zlib stream.
     static func deflate(_ data: Data) throws -> Data {
-        if data.count > streamFrom { return try deflateInPieces(data) }
+        if compressesInPieces(data) { return try deflateInPieces(data) }
         var bound = compressBound(uLong(data.count))
         var output = Data(count: Int(bound))
         let status = output.withUnsafeMutableBytes { out in
@@ -32,6 +32,9 @@ enum Zlib {
     /// Inputs above this size are compressed a piece at a time, on every core (a merge's 44 MB of
     /// edits took 0.3 s on one core), and never into one buffer the size of the input.
     private static let streamFrom = 4 << 20
+
+    /// Whether `deflate` compresses `data` in pieces, on every core.
+    static func compressesInPieces(_ data: Data) -> Bool { data.count > streamFrom }
     /// The size of each piece, and the window zlib looks back in (32 KB).
     private static let piece = 1 << 20
     private static let window = 32 << 10
