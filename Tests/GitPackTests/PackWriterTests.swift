@@ -44,13 +44,15 @@ import Testing
         let first = try repository.createCommit(tree: try repository.updateTree(nil, [.upsert(path: "Workflow.md", blob: try repository.createBlob(Data("w\n".utf8)))]),
                                                 parents: [], author: person, committer: person, message: "Create\n")
         var random = SeededGenerator(41, 3)
-        // 40 commits of 200 KB each: 8 MB of whole blobs, four batches and a part.
+        // 40 commits of 200 KB each: 8 MB of whole blobs, four batches and a part; then one of
+        // 5 MB, compressed in pieces.
+        let large = Data((0..<130_000).map { "\($0) The Council takes note of the annex, item \($0 % 211).\n" }.joined().utf8.prefix(5 << 20))
         let files = (0..<40).map { number -> Data in
             if number % 2 == 0 {
                 return Data((0..<200_000).map { _ in UInt8.random(in: 0...255, using: &random) })
             }
             return Data((0..<2_500).map { "\(number).\($0) The Council recalls item \($0 * number) of its agenda.\n" }.joined().utf8.prefix(200_000))
-        }
+        } + [large]
         let series = files.enumerated().map { number, data in
             SeriesCommit(files: [.init(path: "Comments/r/M\(number)/annex.bin", data: data, id: nil, similarTo: nil)],
                          removals: [], author: person, committer: person, message: "Annex \(number)\n")
@@ -58,8 +60,9 @@ import Testing
         let built = try repository.packSeries(series, parent: first)
         var pack = built.pack
         let (packData, checksum) = try pack.finishedPack()
-        // 40 commits; 4 trees each (the root, Comments, Comments/r, the member's folder); 40 blobs.
-        #expect(pack.count == 40 + 40 * 4 + 40)
+        // 41 commits; 4 trees each (the root, Comments, Comments/r, the member's folder); 41 blobs.
+        #expect(large.count == 5 << 20)
+        #expect(pack.count == 41 + 41 * 4 + 41)
 
         let packFile = scratch.url.appendingPathComponent("series.pack")
         try packData.write(to: packFile)
@@ -79,6 +82,6 @@ import Testing
         }
         let verified = try git(["verify-pack", "-v", "series.idx"], in: scratch.url)
         #expect(verified.status == 0)
-        #expect(verified.output.contains("non delta: 240 objects"), "\(verified.output)")
+        #expect(verified.output.contains("non delta: 246 objects"), "\(verified.output)")
     }
 }
