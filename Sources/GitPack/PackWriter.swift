@@ -8,7 +8,10 @@
 // each copy as a delta against the draft, and writes one pack with one sync. The pack's index is
 // built here too: libgit2's `git_indexer` takes 305 to 338 ms to write the same pack and index,
 // this writer 3 to 12 ms, of which 0.7 ms for the index (BENCHMARKS.md, "Pack index"; measured
-// with Benchmarks/pack-index-bench).
+// with Benchmarks/pack-index-bench). A single commit of 1 MB of files or more (a merge's record
+// and parts) is written here too, as a series of one: its objects are hashed and compressed on
+// every core, where libgit2 writes one loose object at a time on one (BENCHMARKS.md, "writing
+// past the page cache, packs compressed on every core").
 //
 // What it holds: `PackWriter` (pack and index), `Delta` (git's delta format), `ObjectEncoding`
 // (tree and commit bodies), `CommitSeries` (`writeSeries`), `PackInstall`, and the object
