@@ -9,12 +9,7 @@ import TestSupport
 
     func date(_ text: String) throws -> Date { try Deadline.parseInstant(text, timeZone: zone) }
 
-    func makeWorkspace(_ folder: URL) throws -> GitWorkspaceStore {
-        let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "outline.md", document: Data("## 1 Intro\n\n1.1 Text.\n".utf8),
-                                                timezone: "Europe/Zurich", secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
-                                                now: try date("2020-02-07T17:00:00+01:00"))
-        return try GitWorkspaceStore.create(at: folder, first: change)
-    }
+    func makeWorkspace(_ folder: URL) throws -> GitWorkspaceStore { try outlineWorkspace(at: folder) }
 
     @Test func aWriterThatLosesTheRaceRebuildsOnTheNewTip() throws {
         let scratch = try ScratchDirectory("store", create: false)

@@ -10,12 +10,7 @@ import TestSupport
 @Suite struct KeptHistoryDigestsTests {
     let zone = TimeZone(identifier: "Europe/Zurich")!
 
-    func makeWorkspace(_ folder: URL) throws -> GitWorkspaceStore {
-        let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "outline.md", document: Data("## 1 Intro\n\n1.1 Text.\n".utf8),
-                                                      timezone: "Europe/Zurich", secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
-                                                      now: try Deadline.parseInstant("2020-02-07T17:00:00+01:00", timeZone: zone))
-        return try GitWorkspaceStore.create(at: folder, first: change)
-    }
+    func makeWorkspace(_ folder: URL) throws -> GitWorkspaceStore { try outlineWorkspace(at: folder) }
 
     /// What walking the history gives, as `log` read it before the kept file.
     func walked(_ store: GitWorkspaceStore) throws -> [HistoryDigest] {

@@ -12,12 +12,7 @@ import TestSupport
 @Suite struct PackedCommitTests {
     let zone = TimeZone(identifier: "Europe/Zurich")!
 
-    func workspace(_ folder: URL) throws -> GitWorkspaceStore {
-        let change = try WorkspaceSetup.initialChange(title: "Input", documentName: "outline.md", document: Data("## 1 Intro\n\n1.1 Text.\n".utf8),
-                                                      timezone: "Europe/Zurich", secretariat: Secretariat(name: "Secretariat", email: "s@example.org"),
-                                                      now: try Deadline.parseInstant("2020-02-07T17:00:00+01:00", timeZone: zone))
-        return try GitWorkspaceStore.create(at: folder, first: change)
-    }
+    func workspace(_ folder: URL) throws -> GitWorkspaceStore { try outlineWorkspace(at: folder) }
 
     @Test func aLargeCommitIsTheCommitLibgit2WritesAndOrdinaryGit() throws {
         let scratch = try ScratchDirectory()
